@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { appConfig, authConfig, DatabaseModule, httpConfig, mapConfig, redisConfig } from '@lib/core';
+import { AuditModule } from '@lib/audit';
+import { EventsModule } from '@lib/events';
+import { AuthModule } from '@lib/auth';
+import { RegionsModule } from '@lib/regions';
+import { TargetsModule } from '@lib/targets';
+import { AccessGuard } from './common/access.guard.js';
+import { PolicyCheck } from './common/policy-check.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { loggerOptions } from './common/logging.js';
+import { AuthController } from './auth/auth.controller.js';
+import { UsersController } from './auth/users.controller.js';
+import { RegionsController } from './regions/regions.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { MapConfigController } from './web/map-config.controller.js';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, httpConfig, redisConfig, authConfig, mapConfig] }),
+    LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: loggerOptions }),
+    DiscoveryModule,
+    DatabaseModule,
+    AuditModule,
+    EventsModule,
+    AuthModule,
+    RegionsModule,
+    TargetsModule,
+  ],
+  controllers: [AuthController, UsersController, RegionsController, HealthController, MapConfigController],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
+})
+export class AppModule {}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Access, AuthService, LoginDto, LoginResultView, RegisterDto, RegisteredView, UserView, type Actor } from '@lib/auth';
+import { CurrentActor } from '../common/access.guard.js';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @Access.public()
+  @ApiCreatedResponse({ type: RegisteredView })
+  register(@Body() dto: RegisterDto): Promise<RegisteredView> {
+    return this.auth.register(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Access.public()
+  @ApiOkResponse({ type: LoginResultView })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResultView> {
+    return this.auth.login(dto.username, dto.password, request.ip);
+  }
+
+  @Get('me')
+  @Access.signedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentActor() actor: Actor): Promise<UserView> {
+    return this.auth.get(actor, actor.id);
+  }
+}

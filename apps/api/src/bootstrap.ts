@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger } from 'nestjs-pino';
+import { AppEnvSchema, AuthEnvSchema, HttpEnvSchema, MapEnvSchema, validateEnv } from '@lib/core';
+import { AuthService } from '@lib/auth';
+import { AppModule } from './app.module.js';
+import { globalValidationPipe } from './common/validation.js';
+import { problemOf, sendProblem, transportProblem } from './common/problem.filter.js';
+import { languageOf } from './common/language.js';
+import { requestId } from './common/logging.js';
+import { WindowRateLimit } from './common/rate-limit.js';
+import { tileCspSource } from './common/csp.js';
+
+/** The repository (or image) root: the nearest folder above this file with a package.json (from src/ or dist/). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** Builds the API (not listening): used by main.ts and by the e2e tests alike. */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const http = validateEnv(HttpEnvSchema);
+  const map = validateEnv(MapEnvSchema);
+  const adapter = new FastifyAdapter({ bodyLimit: http.BODY_LIMIT_BYTES, trustProxy: false, requestIdHeader: false, genReqId: requestId });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(globalValidationPipe());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const tileOrigin = map.MAP_TILE_URL ? tileCspSource(map.MAP_TILE_URL) : null;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        // The demo and tests serve plain HTTP on localhost; TLS is the proxy's job.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  const origins = http.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: false });
+
+  // One request id for the logs and the answer.
+  fastify.addHook('onRequest', async (request, reply) => {
+    request.raw.headers['x-request-id'] = request.id;
+    void reply.header('X-Request-Id', request.id);
+  });
+
+  // Bodies are JSON only: anything else is 415 before it reaches a handler.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    const type = request.headers['content-type'] ?? '';
+    if (hasBody && !/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
+      const known = transportProblem(415)!;
+      sendProblem(reply, problemOf(415, known.detail, [], languageOf(request.headers['accept-language']), known.code));
+      return reply;
+    }
+  });
+
+  const publicLimit = new WindowRateLimit(http.PUBLIC_RATE_LIMIT_PER_MINUTE);
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1/public/')) return;
+    const wait = publicLimit.take(request.ip);
+    if (wait > 0) {
+      const lang = languageOf(request.headers['accept-language']);
+      sendProblem(
+        reply,
+        problemOf(429, { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }, [], lang, 'rate_limited'),
+        wait,
+      );
+      return reply;
+    }
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('托育机构登记备案与监管系统 API · Childcare registry and supervision API')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  const webDist = http.WEB_DIST || join(projectRoot(), 'dist', 'web');
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+/**
+ * The first admin: when none exists, create `admin` with ADMIN_PASSWORD; without it a production
+ * start refuses to run, and any other environment generates one and prints it once.
+ */
+export type FirstAdminPlan = { kind: 'exists' } | { kind: 'refuse' } | { kind: 'create'; password: string; print: boolean };
+
+export function firstAdminPlan(appEnv: string, adminPassword: string | undefined, adminExists: boolean): FirstAdminPlan {
+  if (adminExists) return { kind: 'exists' };
+  if (adminPassword) return { kind: 'create', password: adminPassword, print: false };
+  if (appEnv === 'production') return { kind: 'refuse' };
+  return { kind: 'create', password: randomBytes(12).toString('base64url'), print: true };
+}
+
+export async function ensureFirstAdmin(app: NestFastifyApplication): Promise<void> {
+  const { APP_ENV } = validateEnv(AppEnvSchema);
+  const { ADMIN_PASSWORD } = validateEnv(AuthEnvSchema);
+  const auth = app.get(AuthService);
+  const plan = firstAdminPlan(APP_ENV, ADMIN_PASSWORD, await auth.adminExists());
+  if (plan.kind === 'refuse') throw new Error('No admin exists and ADMIN_PASSWORD is not set: refusing to start in production.');
+  if (plan.kind === 'create' && (await auth.ensureFirstAdmin(plan.password))) {
+    console.log(`\n  First admin created: username "admin", password ${plan.print ? plan.password : '(from ADMIN_PASSWORD)'}\n`);
+  }
+}

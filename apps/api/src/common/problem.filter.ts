@@ -1,0 +1,148 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type Message, type Violation } from '@lib/core';
+import { AuthError, AuthErrorCode } from '@lib/auth';
+import { RegionError, RegionErrorCode } from '@lib/regions';
+import { HttpError, HttpErrorCode } from './http-errors.js';
+import { languageOf, type Language } from './language.js';
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field?: string; code: string; message: string }[];
+}
+
+const TITLES: Record<number, Message> = {
+  400: { zh: '请求无效', en: 'Bad request' },
+  401: { zh: '未登录', en: 'Unauthorized' },
+  403: { zh: '无权操作', en: 'Forbidden' },
+  404: { zh: '未找到', en: 'Not found' },
+  405: { zh: '方法不允许', en: 'Method not allowed' },
+  409: { zh: '状态冲突', en: 'Conflict' },
+  412: { zh: '版本已过期', en: 'Precondition failed' },
+  413: { zh: '请求体过大', en: 'Payload too large' },
+  415: { zh: '不支持的内容类型', en: 'Unsupported media type' },
+  422: { zh: '不符合业务规则', en: 'Unprocessable content' },
+  428: { zh: '缺少 If-Match', en: 'Precondition required' },
+  429: { zh: '请求过于频繁', en: 'Too many requests' },
+  500: { zh: '服务器内部错误', en: 'Internal server error' },
+  503: { zh: '服务不可用', en: 'Service unavailable' },
+};
+
+/** The one place where library error codes become HTTP statuses (exhaustive per library). */
+export function statusOf(error: DomainError): number {
+  if (error instanceof HttpError) {
+    switch (error.code) {
+      case HttpErrorCode.Validation:
+        return 400;
+      case HttpErrorCode.Unauthenticated:
+        return 401;
+      case HttpErrorCode.Forbidden:
+        return 403;
+      case HttpErrorCode.RouteNotFound:
+        return 404;
+      case HttpErrorCode.RateLimited:
+        return 429;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof AuthError) {
+    switch (error.code) {
+      case AuthErrorCode.InvalidUser:
+        return 400;
+      case AuthErrorCode.BadCredentials:
+        return 401;
+      case AuthErrorCode.UserNotFound:
+        return 404;
+      case AuthErrorCode.UsernameTaken:
+        return 409;
+      case AuthErrorCode.UnknownRegion:
+        return 422;
+      case AuthErrorCode.Throttled:
+        return 429;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof RegionError) {
+    switch (error.code) {
+      case RegionErrorCode.NotFound:
+        return 404;
+      case RegionErrorCode.DerivedPopulation:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  throw new Error(`no HTTP mapping for ${error.context}/${error.code}`);
+}
+
+function exhausted(code: never): never {
+  throw new Error(`unmapped error code ${String(code)}`);
+}
+
+export function problemOf(status: number, detail: Message, violations: Violation[], lang: Language, code?: string): Problem {
+  const title = TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!;
+  return {
+    type: code ? `urn:childcare:problem:${code}` : 'about:blank',
+    title: title[lang],
+    status,
+    detail: detail[lang],
+    ...(violations.length
+      ? { errors: violations.map((v) => ({ ...(v.field ? { field: v.field } : {}), code: v.code, message: v.message[lang] })) }
+      : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSeconds?: number): void {
+  if (retryAfterSeconds !== undefined) void reply.header('Retry-After', String(retryAfterSeconds));
+  void reply.status(problem.status).header('Content-Type', 'application/problem+json; charset=utf-8').send(problem);
+}
+
+/** Errors raised before a handler runs (body parsing, size, media type), which Nest hands over as HttpExceptions. */
+export function transportProblem(status: number): { detail: Message; code: string } | null {
+  switch (status) {
+    case 400:
+      return { code: 'malformed_json', detail: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } };
+    case 413:
+      return { code: 'payload_too_large', detail: { zh: '请求体超过 1 MB 上限', en: 'The body is larger than the 1 MB limit' } };
+    case 415:
+      return { code: 'unsupported_media_type', detail: { zh: '请求体须为 application/json', en: 'The body must be application/json' } };
+    default:
+      return null;
+  }
+}
+
+const INTERNAL: Message = { zh: '服务器内部错误，请稍后再试', en: 'Something went wrong on our side; please try again' };
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const lang = languageOf(request.headers['accept-language']);
+
+    if (exception instanceof DomainError) {
+      const status = statusOf(exception);
+      const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
+      return sendProblem(reply, problemOf(status, exception.detail, exception.violations, lang, exception.code), retryAfter);
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      if (status === 404)
+        return sendProblem(reply, problemOf(404, { zh: '没有这个地址', en: 'No such route' }, [], lang, 'route_not_found'));
+      const known = transportProblem(status);
+      if (known) return sendProblem(reply, problemOf(status, known.detail, [], lang, known.code));
+      return sendProblem(reply, problemOf(status, { zh: exception.message, en: exception.message }, [], lang));
+    }
+    this.logger.error({ err: exception, url: request.url, method: request.method }, 'unhandled error');
+    sendProblem(reply, problemOf(500, INTERNAL, [], lang, 'internal'));
+  }
+}

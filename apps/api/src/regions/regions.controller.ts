@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access, type Actor } from '@lib/auth';
+import { RegionService, SetPopulationDto } from '@lib/regions';
+import { FiguresService, RegionListView, RegionView } from '@lib/targets';
+import { CurrentActor } from '../common/access.guard.js';
+
+/** Region figures are public data: the signed-in and the public routes answer alike. */
+@ApiTags('regions')
+@Controller('api/v1')
+export class RegionsController {
+  constructor(
+    private readonly figures: FiguresService,
+    private readonly regions: RegionService,
+  ) {}
+
+  @Get('public/regions')
+  @Access.public()
+  @ApiOkResponse({ type: RegionListView })
+  async publicList(): Promise<RegionListView> {
+    return { items: await this.figures.list() };
+  }
+
+  @Get('public/regions/boundaries')
+  @Access.public()
+  @ApiOkResponse({ description: 'GeoJSON FeatureCollection of the units; properties as RegionView' })
+  boundaries() {
+    return this.figures.boundaries();
+  }
+
+  @Get('public/regions/:code')
+  @Access.public()
+  @ApiOkResponse({ type: RegionView })
+  publicGet(@Param('code') code: string): Promise<RegionView> {
+    return this.figures.get(code);
+  }
+
+  @Get('regions')
+  @Access.signedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: RegionListView })
+  async list(): Promise<RegionListView> {
+    return { items: await this.figures.list() };
+  }
+
+  @Get('regions/:code')
+  @Access.signedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: RegionView })
+  get(@Param('code') code: string): Promise<RegionView> {
+    return this.figures.get(code);
+  }
+
+  @Put('regions/:code/population')
+  @Access.grants({ role: 'admin' }, { role: 'regulator', agencies: ['health'], cityLevel: true })
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: RegionView })
+  async setPopulation(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SetPopulationDto): Promise<RegionView> {
+    await this.regions.setPopulation({ id: actor.id, role: actor.role }, code, dto.year, dto.population);
+    return this.figures.get(code);
+  }
+}

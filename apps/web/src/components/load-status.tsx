@@ -1,0 +1,27 @@
+// Loading and error states, announced to screen readers.
+import { ApiError } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <div class="load-status" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {t.app.loading}
+    </div>
+  );
+}
+
+export function LoadError({ error, fallback, onRetry }: { error: unknown; fallback: string; onRetry: () => void }) {
+  const { t } = useI18n();
+  let message = fallback;
+  if (error instanceof ApiError) message = error.status === 0 ? t.errors.network : (error.userMessage ?? fallback);
+  return (
+    <div class="load-status load-status--error" role="alert">
+      <p>{message}</p>
+      <button type="button" class="button" onClick={onRetry}>
+        {t.app.retry}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { appConfig, DatabaseModule, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import { EventsModule } from '@lib/events';
+import { TargetsModule } from '@lib/targets';
+import { OutboxRelay } from './outbox/outbox-relay.service.js';
+import { FiguresProcessor } from './figures/figures.processor.js';
+import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
+
+const PROCESSORS = [FiguresProcessor];
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, redisConfig, outboxConfig, workerConfig] }),
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ReturnType<typeof appConfig>) => ({ pinoHttp: { level: app.logLevel } }),
+    }),
+    DatabaseModule,
+    EventsModule,
+    TargetsModule,
+  ],
+  providers: [
+    ...PROCESSORS,
+    { provide: QUEUE_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: QueueProcessor[]) => processors },
+    QueueWorkers,
+    OutboxRelay,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,23 @@
+import { DomainError, type Message, type Violation } from '@lib/core';
+
+export enum AuthErrorCode {
+  BadCredentials = 'bad_credentials',
+  Throttled = 'throttled',
+  UsernameTaken = 'username_taken',
+  UnknownRegion = 'unknown_region',
+  InvalidUser = 'invalid_user',
+  UserNotFound = 'user_not_found',
+}
+
+export class AuthError extends DomainError<AuthErrorCode> {
+  readonly context = 'auth';
+  constructor(
+    code: AuthErrorCode,
+    detail: Message,
+    violations: Violation[] = [],
+    /** For `throttled`: seconds until the caller may try again. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, detail, violations);
+  }
+}

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { AGENCIES, ROLES, type Agency, type Role } from '../roles.js';
+
+const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'operator01', pattern: USERNAME.source })
+  @IsString()
+  @Matches(USERNAME)
+  username: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: '阳光托育中心 张经理', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName: string;
+
+  @ApiPropertyOptional({ example: '13800000000', pattern: '^[0-9+\\- ]{5,20}$' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+\- ]{5,20}$/)
+  phone?: string;
+}
+
+export class LoginDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) username: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password: string;
+}
+
+export class CreateUserDto extends RegisterDto {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+  @ApiPropertyOptional({ enum: AGENCIES, description: 'Required for regulators' }) @IsOptional() @IsIn(AGENCIES) agency?: Agency;
+  @ApiPropertyOptional({ example: '220102', description: 'Required for regulators: the city 220100 or one unit' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  regionCode?: string;
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional() displayName?: string;
+  @ApiPropertyOptional({ enum: AGENCIES }) agency?: Agency;
+  @ApiPropertyOptional({ example: '220102' }) regionCode?: string;
+}
+
+export class RegisteredView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ['operator'] }) role: 'operator';
+}
+
+export class LoginResultView {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'seconds' }) expiresIn: number;
+  @ApiProperty({ type: UserView }) user: UserView;
+}
+
+export class UserListView {
+  @ApiProperty({ type: [UserView] }) items: UserView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

@@ -1,0 +1,91 @@
+import { isCityLevel, unitInRegion } from '@lib/standards';
+
+export const ROLES = ['operator', 'regulator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const AGENCIES = ['health', 'fire', 'market', 'housing'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+/** Who is calling, as the access token says. */
+export interface Actor {
+  id: string;
+  username: string;
+  role: Role;
+  agency: Agency | null;
+  regionCode: string | null;
+}
+
+/** One way a route may be allowed to a signed-in caller. */
+export type Grant = { role: 'admin' } | { role: 'operator' } | { role: 'regulator'; agencies?: readonly Agency[]; cityLevel?: boolean };
+
+/** Every route declares exactly one policy (start-up fails otherwise). */
+export type Policy = { kind: 'public' } | { kind: 'signed_in' } | { kind: 'grants'; grants: readonly Grant[] };
+
+export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function decide(policy: Policy, actor: Actor | null): Decision {
+  if (policy.kind === 'public') return 'allow';
+  if (!actor) return 'unauthenticated';
+  if (policy.kind === 'signed_in') return 'allow';
+  return policy.grants.some((g) => grantMatches(g, actor)) ? 'allow' : 'forbidden';
+}
+
+function grantMatches(grant: Grant, actor: Actor): boolean {
+  if (grant.role !== actor.role) return false;
+  if (grant.role !== 'regulator') return true;
+  if (grant.agencies && (!actor.agency || !grant.agencies.includes(actor.agency))) return false;
+  if (grant.cityLevel && !(actor.regionCode && isCityLevel(actor.regionCode))) return false;
+  return true;
+}
+
+/**
+ * What a caller may see, as a query scope: everything (admin), the units of a region (regulator),
+ * its own objects (operator). Repositories turn it into SQL with `reachPredicate`.
+ */
+export type Reach = { kind: 'all' } | { kind: 'region'; regionCode: string } | { kind: 'owner'; ownerId: string };
+
+export function reachOf(actor: Actor): Reach {
+  switch (actor.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'regulator':
+      if (!actor.regionCode) throw new Error(`regulator ${actor.id} has no region`);
+      return { kind: 'region', regionCode: actor.regionCode };
+    case 'operator':
+      return { kind: 'owner', ownerId: actor.id };
+    default: {
+      const unreachable: never = actor.role;
+      throw new Error(`unknown role ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Whether an object with this unit and owner is in reach (the in-memory twin of `reachPredicate`). */
+export function inReach(reach: Reach, object: { unitCode: string | null; ownerId: string | null }): boolean {
+  switch (reach.kind) {
+    case 'all':
+      return true;
+    case 'region':
+      return object.unitCode !== null && unitInRegion(object.unitCode, reach.regionCode);
+    case 'owner':
+      return object.ownerId === reach.ownerId;
+  }
+}
+
+/**
+ * A parameterised SQL predicate for a reach. `columns` name the unit-code and owner columns of the
+ * scoped table; parameters are appended to `params`.
+ */
+export function reachPredicate(reach: Reach, columns: { unitCode: string; ownerId: string }, params: unknown[]): string {
+  switch (reach.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'region':
+      params.push(reach.regionCode);
+      return isCityLevel(reach.regionCode)
+        ? `left(${columns.unitCode}, 4) = left($${params.length}, 4)`
+        : `${columns.unitCode} = $${params.length}`;
+    case 'owner':
+      params.push(reach.ownerId);
+      return `${columns.ownerId} = $${params.length}`;
+  }
+}

@@ -1,0 +1,33 @@
+import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import type { DatabaseConfig } from './env.js';
+
+/** camelCase properties become snake_case columns. */
+export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+    return customName ?? snake([...prefixes, propertyName].join('_'));
+  }
+}
+
+export function snake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/__+/g, '_')
+    .toLowerCase();
+}
+
+/** Options shared by the app, the worker, scripts and the migration CLI. `synchronize` is never on. */
+export function dataSourceOptions(config: DatabaseConfig, entities: PostgresDataSourceOptions['entities']): PostgresDataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.url,
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    poolSize: config.poolSize,
+    // JIT does not pay off for the short geo and aggregate queries (ARCHITECTURE.md "Geo").
+    extra: { options: `-c jit=off -c statement_timeout=${config.statementTimeoutMs}`, connectionTimeoutMillis: 5000 },
+  };
+}

@@ -1,0 +1,134 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { configNamespace } from './config.js';
+
+// Reads the raw value: implicit conversion would turn the string 'false' into true.
+const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  if (typeof raw !== 'string') return raw;
+  const v = raw.toLowerCase();
+  return ['1', 'true', 'yes'].includes(v) ? true : ['0', 'false', 'no'].includes(v) ? false : raw;
+};
+const DB_URL = /^postgres(ql)?:\/\/.+/;
+const REDIS_URL = /^rediss?:\/\/.+/;
+
+export const APP_ENVS = ['production', 'development', 'demo', 'test'] as const;
+export type AppEnv = (typeof APP_ENVS)[number];
+
+export class AppEnvSchema {
+  @IsIn(APP_ENVS) APP_ENV: AppEnv = 'development';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+}
+export const appConfig = configNamespace('app', AppEnvSchema, (e) => ({ env: e.APP_ENV, logLevel: e.LOG_LEVEL }));
+
+export class DatabaseEnvSchema {
+  @Matches(DB_URL, { message: 'must be a postgres:// URL' }) DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/childcare';
+  @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 20;
+  @IsInt() @Min(100) @Max(600000) DATABASE_STATEMENT_TIMEOUT_MS: number = 30000;
+}
+export const databaseConfig = configNamespace('database', DatabaseEnvSchema, (e) => ({
+  url: e.DATABASE_URL,
+  poolSize: e.DATABASE_POOL_SIZE,
+  statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+}));
+export type DatabaseConfig = ReturnType<typeof databaseConfig>;
+
+export class RedisEnvSchema {
+  @Matches(REDIS_URL, { message: 'must be a redis:// URL' }) REDIS_URL: string = 'redis://127.0.0.1:6379';
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'letters, digits, - and _ only' }) QUEUE_PREFIX: string = 'childcare';
+}
+export const redisConfig = configNamespace('redis', RedisEnvSchema, (e) => ({ url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX }));
+export type RedisConfig = ReturnType<typeof redisConfig>;
+
+export class HttpEnvSchema {
+  @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
+  @IsString() HOST: string = '0.0.0.0';
+  @IsInt() @Min(1024) @Max(104857600) BODY_LIMIT_BYTES: number = 1048576;
+  /** Comma-separated allowed origins; empty keeps CORS closed. */
+  @IsString() CORS_ORIGINS: string = '';
+  @IsOptional() @IsString() WEB_DIST: string = '';
+  @IsInt() @Min(1) @Max(1000000) PUBLIC_RATE_LIMIT_PER_MINUTE: number = 120;
+}
+export const httpConfig = configNamespace('http', HttpEnvSchema, (e) => ({
+  port: e.PORT,
+  host: e.HOST,
+  bodyLimit: e.BODY_LIMIT_BYTES,
+  corsOrigins: e.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  webDist: e.WEB_DIST || null,
+  publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+}));
+export type HttpConfig = ReturnType<typeof httpConfig>;
+
+export class AuthEnvSchema {
+  @IsString() @MinLength(32, { message: 'must be at least 32 characters' }) JWT_SECRET: string = '';
+  @IsInt() @Min(60) @Max(86400) JWT_EXPIRES_IN_SECONDS: number = 3600;
+  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) ADMIN_PASSWORD?: string = undefined;
+  @IsInt() @Min(1) @Max(1000000) LOGIN_MAX_FAILURES: number = 5;
+  @IsInt() @Min(1) @Max(86400) LOGIN_WINDOW_SECONDS: number = 900;
+}
+export const authConfig = configNamespace('auth', AuthEnvSchema, (e) => ({
+  jwtSecret: e.JWT_SECRET,
+  jwtExpiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
+  adminPassword: e.ADMIN_PASSWORD ?? null,
+  loginMaxFailures: e.LOGIN_MAX_FAILURES,
+  loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+}));
+export type AuthConfig = ReturnType<typeof authConfig>;
+
+export class OutboxEnvSchema {
+  @IsInt() @Min(10) @Max(60000) OUTBOX_POLL_MS: number = 500;
+  /** A row sent to Redis but not completed after this long is sent again (its job may have vanished). */
+  @IsInt() @Min(100) @Max(86400000) OUTBOX_RESEND_AFTER_MS: number = 60000;
+  @IsInt() @Min(1) @Max(10000) OUTBOX_BATCH_SIZE: number = 200;
+}
+export const outboxConfig = configNamespace('outbox', OutboxEnvSchema, (e) => ({
+  pollMs: e.OUTBOX_POLL_MS,
+  resendAfterMs: e.OUTBOX_RESEND_AFTER_MS,
+  batchSize: e.OUTBOX_BATCH_SIZE,
+}));
+export type OutboxConfig = ReturnType<typeof outboxConfig>;
+
+export class MapEnvSchema {
+  /** Leaflet tile URL template; empty draws boundaries only (works offline). */
+  @IsOptional() @IsString() MAP_TILE_URL: string = '';
+  @IsString() MAP_TILE_ATTRIBUTION: string = '';
+  @IsIn(['wgs84', 'gcj02']) MAP_TILE_CRS: 'wgs84' | 'gcj02' = 'wgs84';
+}
+export const mapConfig = configNamespace('map', MapEnvSchema, (e) => ({
+  tileUrl: e.MAP_TILE_URL || null,
+  attribution: e.MAP_TILE_ATTRIBUTION,
+  tileCrs: e.MAP_TILE_CRS,
+}));
+export type MapConfig = ReturnType<typeof mapConfig>;
+
+export class WorkerEnvSchema {
+  @IsBoolean() @Transform(toBool) WORKER_RELAY: boolean = true;
+  @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY: number = 4;
+}
+export const workerConfig = configNamespace('worker', WorkerEnvSchema, (e) => ({
+  relay: e.WORKER_RELAY,
+  concurrency: e.WORKER_CONCURRENCY,
+}));
+export type WorkerConfig = ReturnType<typeof workerConfig>;
+
+/** ioredis options from a redis:// URL (BullMQ takes options, not URLs). */
+export function redisOptionsFromUrl(url: string): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: object;
+} {
+  const u = new URL(url);
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}

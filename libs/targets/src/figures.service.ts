@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { regionNotFound } from '@lib/regions';
+import { deriveFigures } from './figures.js';
+import type { RegionView } from './dto/region.view.js';
+
+interface FigureRow {
+  code: string;
+  name: string;
+  name_en: string;
+  level: 'city' | 'district' | 'zone';
+  parent_code: string | null;
+  facility_count: number | null;
+  place_count: number | null;
+  affordable_place_count: number | null;
+  population: number | null;
+  population_year: number | null;
+  updated_at: Date | null;
+  boundary?: string;
+}
+
+const SELECT_REGIONS = `
+  SELECT r.code, r.name, r.name_en, r.level, r.parent_code,
+         f.facility_count, f.place_count, f.affordable_place_count, f.population, f.population_year, f.updated_at
+    FROM regions r
+    LEFT JOIN region_figures f ON f.region_code = r.code`;
+
+@Injectable()
+export class FiguresService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The city first, then its units by code. */
+  async list(): Promise<RegionView[]> {
+    const rows: FigureRow[] = await this.dataSource.query(`${SELECT_REGIONS} ORDER BY (r.level = 'city') DESC, r.code`);
+    return rows.map(toView);
+  }
+
+  async get(code: string): Promise<RegionView> {
+    const rows: FigureRow[] = await this.dataSource.query(`${SELECT_REGIONS} WHERE r.code = $1`, [code]);
+    if (!rows[0]) throw regionNotFound();
+    return toView(rows[0]);
+  }
+
+  /** The units as a GeoJSON FeatureCollection with their figures, for the choropleth. */
+  async boundaries(): Promise<{ type: 'FeatureCollection'; features: unknown[] }> {
+    const rows: FigureRow[] = await this.dataSource.query(
+      `SELECT r.code, r.name, r.name_en, r.level, r.parent_code,
+              f.facility_count, f.place_count, f.affordable_place_count, f.population, f.population_year, f.updated_at,
+              ST_AsGeoJSON(r.boundary, 5) AS boundary
+         FROM regions r
+         LEFT JOIN region_figures f ON f.region_code = r.code
+        WHERE r.level <> 'city'
+        ORDER BY r.code`,
+    );
+    return {
+      type: 'FeatureCollection',
+      features: rows.map((r) => ({ type: 'Feature', id: r.code, properties: toView(r), geometry: JSON.parse(r.boundary!) })),
+    };
+  }
+
+  /**
+   * Recomputes a unit's counts from source tables, then its city's as the sum of the city's units.
+   * Set-based and idempotent: running it twice gives the same rows.
+   */
+  async recomputeUnit(manager: EntityManager, unitCode: string): Promise<void> {
+    const [unit]: { code: string; parent_code: string | null; level: string }[] = await manager.query(
+      'SELECT code, parent_code, level FROM regions WHERE code = $1',
+      [unitCode],
+    );
+    if (!unit) return;
+    if (unit.level === 'city') return this.recomputeCity(manager, unit.code);
+    await this.recomputeUnits(manager, [unit.code]);
+    if (unit.parent_code) await this.recomputeCity(manager, unit.parent_code);
+  }
+
+  /** Every unit, then every city: the nightly repair of any drift. */
+  async recomputeAll(manager: EntityManager): Promise<void> {
+    const units: { code: string }[] = await manager.query("SELECT code FROM regions WHERE level <> 'city'");
+    await this.recomputeUnits(
+      manager,
+      units.map((u) => u.code),
+    );
+    const cities: { code: string }[] = await manager.query("SELECT code FROM regions WHERE level = 'city'");
+    for (const c of cities) await this.recomputeCity(manager, c.code);
+  }
+
+  private async recomputeUnits(manager: EntityManager, codes: string[]): Promise<void> {
+    await manager.query(
+      `WITH latest_population AS (
+         SELECT DISTINCT ON (region_code) region_code, year, population
+           FROM region_populations
+          WHERE region_code = ANY($1)
+          ORDER BY region_code, year DESC
+       ),
+       unit_places AS (
+         -- Places of registered facilities per unit; the registry's facilities join here (issue #3).
+         SELECT NULL::char(6) AS region_code, 0 AS facility_count, 0 AS place_count, 0 AS affordable_place_count
+          WHERE false
+       )
+       INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year, updated_at)
+       SELECT r.code, coalesce(p.facility_count, 0), coalesce(p.place_count, 0), coalesce(p.affordable_place_count, 0),
+              coalesce(l.population, 0), l.year, now()
+         FROM regions r
+         LEFT JOIN latest_population l ON l.region_code = r.code
+         LEFT JOIN unit_places p ON p.region_code = r.code
+        WHERE r.code = ANY($1)
+       ON CONFLICT (region_code) DO UPDATE SET
+         facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
+         affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
+         population_year = EXCLUDED.population_year, updated_at = EXCLUDED.updated_at`,
+      [codes],
+    );
+  }
+
+  private async recomputeCity(manager: EntityManager, cityCode: string): Promise<void> {
+    // Held to commit: the last job to sum the city sees every unit committed before it.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`figures:city:${cityCode}`]);
+    await manager.query(
+      `INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year, updated_at)
+       SELECT $1, coalesce(sum(f.facility_count), 0), coalesce(sum(f.place_count), 0), coalesce(sum(f.affordable_place_count), 0),
+              coalesce(sum(f.population), 0), max(f.population_year), now()
+         FROM regions u
+         JOIN region_figures f ON f.region_code = u.code
+        WHERE u.parent_code = $1
+       ON CONFLICT (region_code) DO UPDATE SET
+         facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
+         affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
+         population_year = EXCLUDED.population_year, updated_at = EXCLUDED.updated_at`,
+      [cityCode],
+    );
+  }
+}
+
+function toView(r: FigureRow): RegionView {
+  const counts = {
+    facilityCount: r.facility_count ?? 0,
+    placeCount: r.place_count ?? 0,
+    affordablePlaceCount: r.affordable_place_count ?? 0,
+    population: r.population ?? 0,
+  };
+  return {
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    level: r.level,
+    parentCode: r.parent_code,
+    ...counts,
+    populationYear: r.population_year,
+    ...deriveFigures(counts),
+    updatedAt: r.updated_at ? r.updated_at.toISOString() : null,
+  };
+}

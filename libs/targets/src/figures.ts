@@ -1,0 +1,21 @@
+import { placesPer1000, shortfall, targetFor } from '@lib/standards';
+
+export interface RegionCounts {
+  facilityCount: number;
+  placeCount: number;
+  affordablePlaceCount: number;
+  population: number;
+}
+
+/** The derived figures of API.md "Regions and targets", from a region's counts. */
+export function deriveFigures(c: RegionCounts) {
+  const target2025 = targetFor(2025);
+  const target2035 = targetFor(2035);
+  return {
+    placesPer1000: placesPer1000(c.placeCount, c.population),
+    target2025,
+    target2035,
+    shortfall2025: shortfall(target2025, c.population, c.placeCount),
+    shortfall2035: shortfall(target2035, c.population, c.placeCount),
+  };
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+
+/**
+ * Current counts per region, recomputed from source tables by the figures job (never incremented).
+ * Derived figures (per 1,000, shortfalls) are computed on read from these by libs/standards.
+ */
+@Entity('region_figures')
+export class RegionFiguresEntity {
+  @ForeignKey('RegionEntity', 'code', { name: 'region_figures_region_code_fkey' })
+  @PrimaryColumn({ type: 'char', length: 6 })
+  regionCode: string;
+  @Column({ type: 'integer' }) facilityCount: number;
+  @Column({ type: 'integer' }) placeCount: number;
+  @Column({ type: 'integer' }) affordablePlaceCount: number;
+  @Column({ type: 'integer' }) population: number;
+  @Column({ type: 'integer', nullable: true }) populationYear: number | null;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+}

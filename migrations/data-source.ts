@@ -1,0 +1,21 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataSource } from 'typeorm';
+import { DatabaseEnvSchema, dataSourceOptions, validateEnv } from '@lib/core';
+import { auditEntities } from '@lib/audit';
+import { eventsEntities } from '@lib/events';
+import { authEntities } from '@lib/auth';
+import { regionsEntities } from '@lib/regions';
+import { targetsEntities } from '@lib/targets';
+
+/** The DataSource of the migration CLI (`npm run migration:*`) and of scripts/migrate. */
+const here = dirname(fileURLToPath(import.meta.url));
+const env = validateEnv(DatabaseEnvSchema);
+
+export const entities = [...auditEntities, ...eventsEntities, ...authEntities, ...regionsEntities, ...targetsEntities];
+
+export default new DataSource({
+  ...dataSourceOptions({ url: env.DATABASE_URL, poolSize: 2, statementTimeoutMs: 600000 }, entities),
+  migrations: [join(here, '[0-9]*-*.{ts,js}')],
+  migrationsTableName: 'migrations',
+});

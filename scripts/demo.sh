@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# npm run demo: provision, build, migrate, seed the Changchun demo, and serve API + worker + web
+# on http://localhost:3000 (PORT to change). Idempotent: a second run reuses the database and the
+# generated secrets and passwords in .demo/ (delete .demo/ and the database childcare_demo to start over).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+source scripts/services.sh
+bash scripts/build.sh
+
+mkdir -p .demo && chmod 700 .demo
+secrets=.demo/secrets.env
+if [ ! -f "$secrets" ]; then
+  node -e '
+    const r = (n) => require("crypto").randomBytes(n).toString("base64url");
+    console.log(`JWT_SECRET=${r(48)}\nADMIN_PASSWORD=${r(12)}`);' > "$secrets"
+  chmod 600 "$secrets"
+fi
+set -a; source "$secrets"; set +a
+
+base_url="${DATABASE_URL:-$DATABASE_ADMIN_URL}"
+export DATABASE_URL="${DEMO_DATABASE_URL:-${base_url%/*}/childcare_demo}"
+db="${DATABASE_URL##*/}"
+if [ "$(psql "${base_url%/*}/postgres" -Atqc "select count(*) from pg_database where datname = '$db'")" = 0 ]; then
+  psql "${base_url%/*}/postgres" -qc "CREATE DATABASE $db" >/dev/null
+fi
+export APP_ENV=demo PORT="${PORT:-3000}" LOG_LEVEL="${LOG_LEVEL:-warn}"
+
+node dist/scripts/migrate.js
+node dist/scripts/import-regions.js
+node dist/scripts/seed.js --accounts .demo/accounts.json
+
+pids=()
+stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap stop EXIT INT TERM
+node dist/apps/worker/src/main.js &
+pids+=($!)
+node dist/apps/api/src/main.js &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+node -e '
+  const fs = require("fs");
+  const accounts = JSON.parse(fs.readFileSync(".demo/accounts.json", "utf8"));
+  const rows = [{ username: "admin", password: process.env.ADMIN_PASSWORD, role: "admin" }, ...accounts];
+  console.log(`\n  托育机构登记备案与监管系统 · demo running at http://localhost:${process.env.PORT}`);
+  console.log(`  API docs: http://localhost:${process.env.PORT}/api/docs\n`);
+  console.log("  Accounts (passwords kept in .demo/):");
+  for (const a of rows) console.log(`    ${a.username.padEnd(18)} ${a.password.padEnd(18)} ${a.role}${a.agency ? " · " + a.agency : ""}${a.regionCode ? " · " + a.regionCode : ""}`);
+  console.log("\n  Ctrl-C stops API and worker.\n");'
+wait -n "${pids[@]}"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# ESLint, Prettier and the dependency rules (dependency-cruiser: no cycles, libs in one direction).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+node_modules/.bin/tsc -p tsconfig.json --noEmit
+node_modules/.bin/tsc -p apps/web/tsconfig.json --noEmit
+node_modules/.bin/tsc -p apps/web/tsconfig.node.json --noEmit
+node_modules/.bin/eslint --max-warnings 0 .
+node_modules/.bin/prettier --check --log-level warn .
+node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err apps libs migrations scripts test

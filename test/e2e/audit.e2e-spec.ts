@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { AuditService } from '@lib/audit';
+import { bearer, createUser, startApi, type TestApi } from '../helpers/app.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(() => api.close());
+
+describe('audit trail', () => {
+  it('chains each subject’s entries and verifies them all', async () => {
+    const admin = await createUser(api, 'admin');
+    for (const population of [500001, 500002, 500003]) {
+      await api.http().put('/api/v1/regions/220105/population').set(bearer(admin)).send({ year: 2022, population }).expect(200);
+    }
+    const rows = await api.db.query(
+      "SELECT seq, prev_hash, hash FROM audit_entries WHERE subject_type = 'region' AND subject_id = '220105' ORDER BY seq",
+    );
+    for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
+    const result = await api.app.get(AuditService).verifyAll();
+    expect(result.broken).toEqual([]);
+    expect(result.entries).toBeGreaterThanOrEqual(rows.length);
+  });
+
+  it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
+    await expect(api.db.query("UPDATE audit_entries SET action = 'forged' WHERE id = (SELECT min(id) FROM audit_entries)")).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(api.db.query('DELETE FROM audit_entries WHERE id = (SELECT min(id) FROM audit_entries)')).rejects.toThrow(/append-only/);
+    await expect(api.db.query('TRUNCATE audit_entries')).rejects.toThrow(/append-only/);
+  });
+
+  it('records who created a user, in the same transaction as the user', async () => {
+    const admin = await createUser(api, 'admin');
+    const res = await api
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(admin))
+      .send({ username: `audited-${Date.now()}`, password: 'long-enough-pw', displayName: 'x', role: 'operator' })
+      .expect(201);
+    const [entry] = await api.db.query(
+      "SELECT action, actor_id, changes FROM audit_entries WHERE subject_type = 'user' AND subject_id = $1",
+      [res.body.id],
+    );
+    expect(entry).toMatchObject({ action: 'user.created', actor_id: admin.id, changes: { role: 'operator' } });
+    expect(JSON.stringify(entry)).not.toContain('long-enough-pw');
+  });
+
+  it('has a command that verifies every chain (npm run audit:verify)', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/scripts/audit-verify.js'], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(stdout).toMatch(/audit: \d+ chains, \d+ entries, 0 broken/);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/** No Docker engine runs here: docker-compose.yml and the Dockerfile are checked by reading them. */
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+  services: Record<string, Record<string, unknown>>;
+  volumes?: Record<string, unknown>;
+};
+const dockerfile = readFileSync('Dockerfile', 'utf8');
+
+function env(service: string): Record<string, string> {
+  const e = compose.services[service]!.environment as Record<string, string> | string[];
+  return Array.isArray(e) ? Object.fromEntries(e.map((kv) => kv.split(/=(.*)/s).slice(0, 2) as [string, string])) : e;
+}
+
+describe('docker-compose.yml', () => {
+  it('runs PostgreSQL with PostGIS, Redis, the api and the worker', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'db', 'redis', 'worker']);
+    expect(String(compose.services.db!.image)).toMatch(/^postgis\/postgis:15-3/);
+    expect(String(compose.services.redis!.image)).toMatch(/^redis:7/);
+  });
+
+  it('keeps Redis durable for BullMQ: append-only file and no eviction', () => {
+    const command = ([] as string[]).concat(compose.services.redis!.command as string | string[]).join(' ');
+    expect(command).toMatch(/--appendonly yes/);
+    expect(command).toMatch(/--maxmemory-policy noeviction/);
+  });
+
+  it('builds the api and the worker from the Dockerfile and points them at db and redis', () => {
+    for (const service of ['api', 'worker']) {
+      const build = compose.services[service]!.build as { context: string; dockerfile?: string; target?: string };
+      expect(build.context).toBe('.');
+      expect(build.dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+      expect(env(service).DATABASE_URL).toMatch(/@db:5432\//);
+      expect(env(service).REDIS_URL).toMatch(/^redis:\/\/redis:6379/);
+      expect(compose.services[service]!.depends_on).toBeDefined();
+    }
+    expect(compose.services.api!.ports).toEqual(expect.arrayContaining([expect.stringMatching(/:3000$/)]));
+    expect(String(compose.services.worker!.command)).toContain('dist/apps/worker/src/main.js');
+    expect(env('api').APP_ENV).toBe('production');
+    expect(env('api').ADMIN_PASSWORD).toBeDefined();
+  });
+
+  it('has a Dockerfile that builds the app and runs the compiled entry points', () => {
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/npm ci/);
+    expect(dockerfile).toMatch(/scripts\/build\.sh/);
+    expect(dockerfile).toMatch(/dist\/apps\/api\/src\/main\.js/);
+  });
+});

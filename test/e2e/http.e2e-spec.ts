@@ -1,0 +1,140 @@
+import { freePort } from '../helpers/api-process.js';
+import { startApi, type TestApi } from '../helpers/app.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(() => api.close());
+
+const problemShape = { type: expect.any(String), title: expect.any(String), status: expect.any(Number), detail: expect.any(String) };
+
+describe('problem+json errors', () => {
+  it('400 for malformed JSON, never a 5xx', async () => {
+    const res = await api.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": ').expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ ...problemShape, status: 400, type: expect.stringContaining('malformed_json') });
+  });
+
+  it('413 for a body over 1 MB', async () => {
+    const res = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' }))
+      .expect(413);
+    expect(res.body).toMatchObject({ ...problemShape, status: 413 });
+  });
+
+  it('415 for a body that is not JSON', async () => {
+    const res = await api.http().post('/api/v1/auth/login').set('Content-Type', 'text/plain').send('username=x').expect(415);
+    expect(res.body).toMatchObject({ ...problemShape, status: 415 });
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('username=x&password=y')
+      .expect(415);
+  });
+
+  it('400 naming each field for a body of the wrong shape', async () => {
+    for (const body of [[], 'null', 42, { username: 5, password: ['x'] }]) {
+      const res = await api.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send(JSON.stringify(body));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject(problemShape);
+    }
+  });
+
+  it('404 for an unknown route, in the language asked for', async () => {
+    const zh = await api.http().get('/api/v1/no-such-thing').expect(404);
+    expect(zh.body).toMatchObject({ ...problemShape, status: 404, title: '未找到' });
+    const en = await api.http().get('/api/v1/no-such-thing').set('Accept-Language', 'en').expect(404);
+    expect(en.body.title).toBe('Not found');
+  });
+});
+
+describe('headers', () => {
+  it('carries security headers on every answer, success or error', async () => {
+    for (const path of ['/health', '/api/v1/public/regions', '/api/v1/nothing']) {
+      const res = await api.http().get(path);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('keeps CORS closed unless configured', async () => {
+    const res = await api.http().get('/api/v1/public/regions').set('Origin', 'https://evil.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await api
+      .http()
+      .options('/api/v1/auth/login')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('opens CORS to the configured origins only', async () => {
+    const open = await startApi({ CORS_ORIGINS: 'https://portal.example' });
+    try {
+      const ok = await open.http().get('/api/v1/public/regions').set('Origin', 'https://portal.example').expect(200);
+      expect(ok.headers['access-control-allow-origin']).toBe('https://portal.example');
+      const other = await open.http().get('/api/v1/public/regions').set('Origin', 'https://evil.example').expect(200);
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('gives every answer a request id, keeping a sane one the caller sent', async () => {
+    const generated = await api.http().get('/health').expect(200);
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await api.http().get('/health').set('X-Request-Id', 'trace-123').expect(200);
+    expect(given.headers['x-request-id']).toBe('trace-123');
+    const insane = await api.http().get('/health').set('X-Request-Id', 'bad id\twith spaces').expect(200);
+    expect(insane.headers['x-request-id']).not.toBe('bad id\twith spaces');
+  });
+});
+
+describe('GET /health', () => {
+  it('is 200 when PostgreSQL and Redis answer', async () => {
+    const res = await api.http().get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
+  });
+
+  it('is 503 naming Redis when Redis does not answer, within about a second', async () => {
+    const noRedis = await startApi({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      const started = Date.now();
+      const res = await noRedis.http().get('/health').expect(503);
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(res.body).toMatchObject({ status: 'down', checks: { postgres: 'up', redis: 'down' }, down: ['redis'] });
+      // Reads that need only PostgreSQL still work.
+      await noRedis.http().get('/api/v1/public/regions').expect(200);
+    } finally {
+      await noRedis.close();
+    }
+  });
+});
+
+describe('map configuration', () => {
+  it('has no tile layer by default (the map draws boundaries only)', async () => {
+    const res = await api.http().get('/api/v1/public/map-config').expect(200);
+    expect(res.body).toEqual({ tileUrl: null, attribution: '', tileCrs: 'wgs84' });
+  });
+
+  it('allows the configured tile host in the content security policy', async () => {
+    const tiles = await startApi({
+      MAP_TILE_URL: 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© OpenStreetMap',
+    });
+    try {
+      const res = await tiles.http().get('/api/v1/public/map-config').expect(200);
+      expect(res.body.tileUrl).toContain('{z}');
+      expect(res.headers['content-security-policy']).toContain('https://*.tile.openstreetmap.org');
+    } finally {
+      await tiles.close();
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { freePort } from '../helpers/api-process.js';
+import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+
+let api: TestApi;
+let admin: TestUser;
+
+beforeAll(async () => {
+  api = await startApi();
+  admin = await createUser(api, 'admin');
+});
+afterAll(() => api.close());
+
+const pendingRows = (code: string) =>
+  api.db.query<{ id: string; sent_at: Date | null; done_at: Date | null }[]>(
+    'SELECT id, sent_at, done_at FROM outbox WHERE job_id = $1 AND done_at IS NULL ORDER BY id',
+    [`recompute-unit-figures.${code}`],
+  );
+const unitPopulation = async (code: string) =>
+  (await api.http().get(`/api/v1/public/regions/${code}`).expect(200)).body.population as number;
+
+describe('outbox delivery', () => {
+  it('acknowledges writes while Redis is unreachable and delivers their events once it is back', async () => {
+    const closedPort = await freePort();
+    const cutOff = await startWorker({ REDIS_URL: `redis://127.0.0.1:${closedPort}` });
+    try {
+      const population = (await unitPopulation('220183')) + 777;
+      await api.http().put('/api/v1/regions/220183/population').set(bearer(admin)).send({ year: 2031, population }).expect(200);
+      // Several relay passes against the closed port: the event stays pending, the figures stay old.
+      await new Promise((r) => setTimeout(r, 600));
+      const rows = await pendingRows('220183');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.sent_at).toBeNull();
+      expect(await unitPopulation('220183')).not.toBe(population);
+    } finally {
+      await cutOff.close();
+    }
+
+    const worker = await startWorker();
+    try {
+      await eventually(async () => {
+        expect(await pendingRows('220183')).toHaveLength(0);
+        expect((await api.http().get('/api/v1/public/regions/220183').expect(200)).body.populationYear).toBe(2031);
+      });
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('sends again an event whose job vanished (Redis restarted without its data)', async () => {
+    const population = (await unitPopulation('220184')) + 99;
+    await api.http().put('/api/v1/regions/220184/population').set(bearer(admin)).send({ year: 2032, population }).expect(200);
+    // As if a relay had sent it to a Redis that then lost everything: marked sent, no job anywhere.
+    await api.db.query(
+      "UPDATE outbox SET sent_at = now() - interval '10 minutes', attempts = 1 WHERE job_id = 'recompute-unit-figures.220184' AND done_at IS NULL",
+    );
+    const worker = await startWorker({ OUTBOX_RESEND_AFTER_MS: '1000' });
+    try {
+      await eventually(async () => {
+        expect(await pendingRows('220184')).toHaveLength(0);
+        expect(await unitPopulation('220184')).toBe(population);
+      });
+      const [row] = await api.db.query(
+        "SELECT attempts FROM outbox WHERE job_id = 'recompute-unit-figures.220184' ORDER BY id DESC LIMIT 1",
+      );
+      expect(row.attempts).toBe(2);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('recomputes figures from source tables, so a job run twice leaves the same rows', async () => {
+    const worker = await startWorker();
+    try {
+      await api.http().put('/api/v1/regions/220122/population').set(bearer(admin)).send({ year: 2033, population: 765432 }).expect(200);
+      await eventually(async () => expect(await unitPopulation('220122')).toBe(765432));
+      const before = await api.db.query(
+        'SELECT region_code, facility_count, place_count, population, population_year FROM region_figures ORDER BY region_code',
+      );
+      // Same event again: the figures do not drift (nothing is incremented).
+      await api.db.query(
+        `INSERT INTO outbox (event_type, event, queue, job_name, job_id, job_data)
+         VALUES ('region.population_changed', '{}', 'figures', 'recompute-unit-figures', 'recompute-unit-figures.220122', '{"unitCode":"220122"}')`,
+      );
+      await eventually(async () => expect(await pendingRows('220122')).toHaveLength(0));
+      const after = await api.db.query(
+        'SELECT region_code, facility_count, place_count, population, population_year FROM region_figures ORDER BY region_code',
+      );
+      expect(after).toEqual(before);
+    } finally {
+      await worker.close();
+    }
+  });
+});
