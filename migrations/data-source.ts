@@ -7,12 +7,24 @@ import { eventsEntities } from '@lib/events';
 import { authEntities } from '@lib/auth';
 import { regionsEntities } from '@lib/regions';
 import { targetsEntities } from '@lib/targets';
+import { facilitiesEntities } from '@lib/facilities';
+import { staffEntities } from '@lib/staff';
+import { filingEntities } from '@lib/filing';
 
 /** The DataSource of the migration CLI (`npm run migration:*`) and of scripts/migrate. */
 const here = dirname(fileURLToPath(import.meta.url));
 const env = validateEnv(DatabaseEnvSchema);
 
-export const entities = [...auditEntities, ...eventsEntities, ...authEntities, ...regionsEntities, ...targetsEntities];
+export const entities = [
+  ...auditEntities,
+  ...eventsEntities,
+  ...authEntities,
+  ...regionsEntities,
+  ...facilitiesEntities,
+  ...staffEntities,
+  ...filingEntities,
+  ...targetsEntities,
+];
 
 export default new DataSource({
   ...dataSourceOptions({ url: env.DATABASE_URL, poolSize: 2, statementTimeoutMs: 600000 }, entities),

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { AuthEnvSchema, validateEnv } from '@lib/core';
+import { AuthEnvSchema, FiguresEnvSchema, validateEnv } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { AuthService } from '@lib/auth';
@@ -11,7 +11,7 @@ export async function scriptContext() {
   await dataSource.initialize();
   const audit = new AuditService(dataSource);
   const outbox = new OutboxService(dataSource);
-  const figures = new FiguresService(dataSource);
+  const figures = new FiguresService(dataSource, { countedKinds: validateEnv(FiguresEnvSchema).COUNTED_FACILITY_KINDS.split(',') });
   const authAuth = () => {
     const env = validateEnv(AuthEnvSchema);
     const config = {

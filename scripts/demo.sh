@@ -10,12 +10,19 @@ bash scripts/build.sh
 
 mkdir -p .demo && chmod 700 .demo
 secrets=.demo/secrets.env
-if [ ! -f "$secrets" ]; then
-  node -e '
-    const r = (n) => require("crypto").randomBytes(n).toString("base64url");
-    console.log(`JWT_SECRET=${r(48)}\nADMIN_PASSWORD=${r(12)}`);' > "$secrets"
-  chmod 600 "$secrets"
-fi
+# Generated once per machine; a secret added by a later version is appended, the others are kept.
+node -e '
+  const fs = require("fs"), crypto = require("crypto");
+  const file = process.argv[1];
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const want = {
+    JWT_SECRET: () => crypto.randomBytes(48).toString("base64url"),
+    ADMIN_PASSWORD: () => crypto.randomBytes(12).toString("base64url"),
+    ID_ENCRYPTION_KEY: () => crypto.randomBytes(32).toString("hex"),
+    ID_BLIND_INDEX_KEY: () => crypto.randomBytes(32).toString("hex"),
+  };
+  const missing = Object.keys(want).filter((k) => !new RegExp(`^${k}=`, "m").test(text));
+  if (missing.length) fs.writeFileSync(file, text + missing.map((k) => `${k}=${want[k]()}\n`).join(""), { mode: 0o600 });' "$secrets"
 set -a; source "$secrets"; set +a
 
 base_url="${DATABASE_URL:-$DATABASE_ADMIN_URL}"

@@ -38,7 +38,8 @@ describe('docker-compose.yml', () => {
     expect(compose.services.api!.ports).toEqual(expect.arrayContaining([expect.stringMatching(/:3000$/)]));
     expect(String(compose.services.worker!.command)).toContain('dist/apps/worker/src/main.js');
     expect(env('api').APP_ENV).toBe('production');
-    expect(env('api').ADMIN_PASSWORD).toBeDefined();
+    for (const secret of ['JWT_SECRET', 'ADMIN_PASSWORD', 'ID_ENCRYPTION_KEY', 'ID_BLIND_INDEX_KEY'])
+      expect(env('api')[secret]).toMatch(/\$\{\w+:\?/);
   });
 
   it('has a Dockerfile that builds the app and runs the compiled entry points', () => {

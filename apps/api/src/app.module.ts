@@ -3,12 +3,15 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, authConfig, DatabaseModule, httpConfig, mapConfig, redisConfig } from '@lib/core';
+import { appConfig, authConfig, DatabaseModule, httpConfig, identityConfig, mapConfig, redisConfig } from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { AuthModule } from '@lib/auth';
 import { RegionsModule } from '@lib/regions';
 import { TargetsModule } from '@lib/targets';
+import { FacilitiesModule } from '@lib/facilities';
+import { StaffModule } from '@lib/staff';
+import { FilingModule } from '@lib/filing';
 import { AccessGuard } from './common/access.guard.js';
 import { PolicyCheck } from './common/policy-check.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -19,10 +22,17 @@ import { RegionsController } from './regions/regions.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { MapConfigController } from './web/map-config.controller.js';
+import { FacilitiesController } from './facilities/facilities.controller.js';
+import { ClassesController } from './facilities/classes.controller.js';
+import { StaffController } from './facilities/staff.controller.js';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, httpConfig, redisConfig, authConfig, mapConfig] }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [appConfig, httpConfig, redisConfig, authConfig, mapConfig, identityConfig],
+    }),
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: loggerOptions }),
     DiscoveryModule,
     DatabaseModule,
@@ -31,8 +41,20 @@ import { MapConfigController } from './web/map-config.controller.js';
     AuthModule,
     RegionsModule,
     TargetsModule,
+    FacilitiesModule,
+    StaffModule,
+    FilingModule,
   ],
-  controllers: [AuthController, UsersController, RegionsController, HealthController, MapConfigController],
+  controllers: [
+    AuthController,
+    UsersController,
+    RegionsController,
+    HealthController,
+    MapConfigController,
+    FacilitiesController,
+    ClassesController,
+    StaffController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })
 export class AppModule {}

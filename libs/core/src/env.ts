@@ -77,6 +77,31 @@ export const authConfig = configNamespace('auth', AuthEnvSchema, (e) => ({
 }));
 export type AuthConfig = ReturnType<typeof authConfig>;
 
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+
+/** Keys for staff ID numbers: AES-256-GCM encryption and the HMAC blind index (32 bytes each, hex). */
+export class IdentityEnvSchema {
+  @Matches(HEX_KEY, { message: 'must be 64 hex characters (32 bytes)' }) ID_ENCRYPTION_KEY: string = '';
+  @Matches(HEX_KEY, { message: 'must be 64 hex characters (32 bytes)' }) ID_BLIND_INDEX_KEY: string = '';
+}
+export const identityConfig = configNamespace('identity', IdentityEnvSchema, (e) => ({
+  encryptionKey: Buffer.from(e.ID_ENCRYPTION_KEY, 'hex'),
+  blindIndexKey: Buffer.from(e.ID_BLIND_INDEX_KEY, 'hex'),
+}));
+export type IdentityConfig = ReturnType<typeof identityConfig>;
+
+export class FiguresEnvSchema {
+  /** Which facility kinds count in the places-per-1,000 figures (comma-separated). */
+  @Matches(/^(centre|kindergarten_class|family|employer|community)(,(centre|kindergarten_class|family|employer|community))*$/, {
+    message: 'comma-separated facility kinds',
+  })
+  COUNTED_FACILITY_KINDS: string = 'centre,kindergarten_class,family,employer,community';
+}
+export const figuresConfig = configNamespace('figures', FiguresEnvSchema, (e) => ({
+  countedKinds: e.COUNTED_FACILITY_KINDS.split(','),
+}));
+export type FiguresConfig = ReturnType<typeof figuresConfig>;
+
 export class OutboxEnvSchema {
   @IsInt() @Min(10) @Max(60000) OUTBOX_POLL_MS: number = 500;
   /** A row sent to Redis but not completed after this long is sent again (its job may have vanished). */

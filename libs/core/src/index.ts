@@ -6,3 +6,4 @@ export * from './pagination.js';
 export * from './json.js';
 export * from './database.module.js';
 export * from './async.js';
+export * from './validators.js';

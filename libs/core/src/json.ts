@@ -15,3 +15,8 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/** The object without its undefined-valued keys (a partial update never writes "undefined"). */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type AuditActor } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { RegionEntity, RegionPopulationEntity } from './region.entity.js';
@@ -21,8 +21,8 @@ export class RegionService {
   }
 
   /** The unit whose boundary covers a WGS84 point, or null outside every unit (uses regions_boundary_gist). */
-  async unitAt(lat: number, lng: number): Promise<string | null> {
-    const rows: { code: string }[] = await this.dataSource.query(
+  async unitAt(lat: number, lng: number, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const rows: { code: string }[] = await manager.query(
       `SELECT code FROM regions
         WHERE level <> 'city' AND ST_Covers(boundary, ST_SetSRID(ST_MakePoint($2, $1), 4326))
         ORDER BY code LIMIT 1`,

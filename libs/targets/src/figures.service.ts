@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { figuresConfig, type FiguresConfig } from '@lib/core';
 import { regionNotFound } from '@lib/regions';
 import { deriveFigures } from './figures.js';
 import type { RegionView } from './dto/region.view.js';
@@ -28,7 +29,10 @@ const SELECT_REGIONS = `
 
 @Injectable()
 export class FiguresService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(figuresConfig.KEY) private readonly config: FiguresConfig,
+  ) {}
 
   /** The city first, then its units by code. */
   async list(): Promise<RegionView[]> {
@@ -94,9 +98,15 @@ export class FiguresService {
           ORDER BY region_code, year DESC
        ),
        unit_places AS (
-         -- Places of registered facilities per unit; the registry's facilities join here (issue #3).
-         SELECT NULL::char(6) AS region_code, 0 AS facility_count, 0 AS place_count, 0 AS affordable_place_count
-          WHERE false
+         -- Registered facilities of the counted kinds (configuration) and their classes' places.
+         SELECT f.region_code,
+                count(DISTINCT f.id)::int AS facility_count,
+                coalesce(sum(c.places), 0)::int AS place_count,
+                coalesce(sum(c.places) FILTER (WHERE f.affordable), 0)::int AS affordable_place_count
+           FROM facilities f
+           LEFT JOIN classes c ON c.facility_id = f.id
+          WHERE f.status = 'registered' AND f.kind = ANY($2) AND f.region_code = ANY($1)
+          GROUP BY f.region_code
        )
        INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year, updated_at)
        SELECT r.code, coalesce(p.facility_count, 0), coalesce(p.place_count, 0), coalesce(p.affordable_place_count, 0),
@@ -109,7 +119,7 @@ export class FiguresService {
          facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
          affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
          population_year = EXCLUDED.population_year, updated_at = EXCLUDED.updated_at`,
-      [codes],
+      [codes, this.config.countedKinds],
     );
   }
 

@@ -3,6 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type Message, type Violation } from '@lib/core';
 import { AuthError, AuthErrorCode } from '@lib/auth';
 import { RegionError, RegionErrorCode } from '@lib/regions';
+import { FacilityError, FacilityErrorCode } from '@lib/facilities';
+import { StaffError, StaffErrorCode } from '@lib/staff';
+import { FilingError, FilingErrorCode } from '@lib/filing';
 import { HttpError, HttpErrorCode } from './http-errors.js';
 import { languageOf, type Language } from './language.js';
 
@@ -73,6 +76,46 @@ export function statusOf(error: DomainError): number {
       case RegionErrorCode.NotFound:
         return 404;
       case RegionErrorCode.DerivedPopulation:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof FacilityError) {
+    switch (error.code) {
+      case FacilityErrorCode.NotFound:
+        return 404;
+      case FacilityErrorCode.ClassNotFound:
+        return 404;
+      case FacilityErrorCode.WrongState:
+        return 409;
+      case FacilityErrorCode.VersionMismatch:
+        return 412;
+      case FacilityErrorCode.VersionRequired:
+        return 428;
+      case FacilityErrorCode.OutsideJurisdiction:
+        return 422;
+      case FacilityErrorCode.ClassRules:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof StaffError) {
+    switch (error.code) {
+      case StaffErrorCode.NotFound:
+        return 404;
+      case StaffErrorCode.UnknownClass:
+        return 400;
+      case StaffErrorCode.Closed:
+        return 409;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof FilingError) {
+    switch (error.code) {
+      case FilingErrorCode.Requirements:
         return 422;
       default:
         return exhausted(error.code);

@@ -1,5 +1,9 @@
 // A small fetch wrapper for the JSON API under /api/v1. Errors come back as `ApiError`,
-// carrying the RFC 9457 problem details when the server sent them.
+// carrying the RFC 9457 problem details when the server sent them. `getJson` is for anonymous
+// reads; `apiRequest` sends the session's bearer token, bodies and `If-Match`, and returns the
+// answer's `ETag`. A 401 on an authenticated request calls the handler the app registers (which
+// signs out and goes to /login).
+import { currentToken } from '../auth/session';
 import type { Lang } from '../i18n/language';
 import type { ProblemDetails } from './types';
 
@@ -68,5 +72,69 @@ export async function getJson<T>(path: string, options: RequestOptions = {}): Pr
     return (await response.json()) as T;
   } catch {
     throw new ApiError(response.status, null, `GET ${path}: the answer is not JSON`);
+  }
+}
+
+export interface ApiRequestOptions extends RequestOptions {
+  body?: unknown;
+  /** The `ETag` of the version being changed (facilities and classes require it on PATCH). */
+  ifMatch?: string | null;
+  /** Send the session's token (default). `false` for login and registration. */
+  auth?: boolean;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  /** The answer's `ETag` (`"<version>"`, or weak `W/"<version>"`), when it has one. */
+  etag: string | null;
+  status: number;
+  location: string | null;
+}
+
+let onUnauthorized: (() => void) | null = null;
+
+/** Registers what happens when the API answers 401 to a signed-in request (sign out, go to /login). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+/** Any method on `${API_BASE}${path}`; JSON in and out. Throws ApiError on any failure. */
+export async function apiRequest<T>(method: string, path: string, options: ApiRequestOptions = {}): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.lang) headers['Accept-Language'] = options.lang;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  const useAuth = options.auth ?? true;
+  if (useAuth) {
+    const token = currentToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+  }
+
+  const label = `${method} ${path}`;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, null, `${label}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && useAuth) onUnauthorized?.();
+    throw new ApiError(response.status, problem, `${label}: ${response.status} ${problem?.title ?? response.statusText}`);
+  }
+  const meta = { etag: response.headers.get('ETag'), status: response.status, location: response.headers.get('Location') };
+  if (response.status === 204) return { data: undefined as T, ...meta };
+  const text = await response.text();
+  if (!text) return { data: undefined as T, ...meta };
+  try {
+    return { data: JSON.parse(text) as T, ...meta };
+  } catch {
+    throw new ApiError(response.status, null, `${label}: the answer is not JSON`);
   }
 }

@@ -2,10 +2,11 @@
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-export function Loading() {
+/** `inline`: in the flow of a page section, instead of covering the map area. */
+export function Loading({ inline = false }: { inline?: boolean }) {
   const { t } = useI18n();
   return (
-    <div class="load-status" role="status">
+    <div class={inline ? 'load-status load-status--inline' : 'load-status'} role="status">
       <span class="spinner" aria-hidden="true" />
       {t.app.loading}
     </div>

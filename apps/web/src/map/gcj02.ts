@@ -46,3 +46,20 @@ export function wgs84ToGcj02(lat: number, lng: number): LatLngLiteral {
   dLng = (dLng * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
   return { lat: lat + dLat, lng: lng + dLng };
 }
+
+/**
+ * GCJ-02 → WGS84, for a point picked on GCJ-02 tiles: the forward transform inverted by fixed-point
+ * iteration (the shift varies slowly, so a few rounds reach well under a centimetre).
+ */
+export function gcj02ToWgs84(lat: number, lng: number): LatLngLiteral {
+  if (outOfChina(lat, lng)) return { lat, lng };
+  let guess = { lat, lng };
+  for (let i = 0; i < 10; i += 1) {
+    const shifted = wgs84ToGcj02(guess.lat, guess.lng);
+    const dLat = shifted.lat - lat;
+    const dLng = shifted.lng - lng;
+    guess = { lat: guess.lat - dLat, lng: guess.lng - dLng };
+    if (Math.abs(dLat) < 1e-9 && Math.abs(dLng) < 1e-9) break;
+  }
+  return guess;
+}

@@ -1,0 +1,159 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, type Actor } from '@lib/auth';
+import { CreateFacilityDto, FacilityListQuery, FacilityListView, FacilityService, FacilityView, UpdateFacilityDto } from '@lib/facilities';
+import { ApproveDto, ComplianceView, FilingService, HistoryView, PlacementPlanView, ReasonDto } from '@lib/filing';
+import { CurrentActor } from '../common/access.guard.js';
+import { ifMatchVersion, setEtag } from '../common/etag.js';
+import { notFoundUuid } from '../common/params.js';
+
+const HEALTH = { role: 'regulator', agencies: ['health'] } as const;
+
+@ApiTags('facilities')
+@ApiBearerAuth()
+@Controller('api/v1/facilities')
+export class FacilitiesController {
+  constructor(
+    private readonly facilities: FacilityService,
+    private readonly filing: FilingService,
+  ) {}
+
+  @Post()
+  @Access.operator()
+  @ApiCreatedResponse({ type: FacilityView })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateFacilityDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FacilityView> {
+    return this.tagged(reply, await this.facilities.create(actor, dto), true);
+  }
+
+  @Get()
+  @Access.signedIn()
+  @ApiOkResponse({ type: FacilityListView })
+  list(@CurrentActor() actor: Actor, @Query() query: FacilityListQuery): Promise<FacilityListView> {
+    return this.facilities.list(actor, query);
+  }
+
+  @Get(':id')
+  @Access.signedIn()
+  @ApiOkResponse({ type: FacilityView })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FacilityView> {
+    return this.tagged(reply, await this.facilities.get(actor, id));
+  }
+
+  @Patch(':id')
+  @Access.operator()
+  @ApiHeader({ name: 'If-Match', required: true, description: 'the ETag last read' })
+  @ApiOkResponse({ type: FacilityView })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateFacilityDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FacilityView> {
+    return this.tagged(reply, await this.facilities.update(actor, id, ifMatchVersion(ifMatch), dto));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Access.operator()
+  @ApiOkResponse({ type: FacilityView })
+  async submit(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.tagged(reply, await this.filing.submit(actor, id));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: FacilityView })
+  async approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: ApproveDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.tagged(reply, await this.filing.approve(actor, id, dto.note));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: FacilityView })
+  async reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: ReasonDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.tagged(reply, await this.filing.reject(actor, id, dto.reason));
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: FacilityView })
+  async suspend(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: ReasonDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.tagged(reply, await this.filing.suspend(actor, id, dto.reason));
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: FacilityView })
+  async reinstate(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.tagged(reply, await this.filing.reinstate(actor, id));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Access.grants(HEALTH, { role: 'operator' })
+  @ApiOkResponse({ type: FacilityView })
+  async close(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: ReasonDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.tagged(reply, await this.filing.close(actor, id, dto.reason));
+  }
+
+  @Get(':id/placement-plan')
+  @Access.signedIn()
+  @ApiOkResponse({ type: PlacementPlanView })
+  placementPlan(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<PlacementPlanView> {
+    return this.filing.placementPlan(actor, id);
+  }
+
+  @Get(':id/compliance')
+  @Access.signedIn()
+  @ApiOkResponse({ type: ComplianceView })
+  compliance(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ComplianceView> {
+    return this.filing.compliance(actor, id);
+  }
+
+  @Get(':id/history')
+  @Access.signedIn()
+  @ApiOkResponse({ type: HistoryView })
+  history(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<HistoryView> {
+    return this.filing.history(actor, id);
+  }
+
+  private tagged(reply: FastifyReply, facility: FacilityView, created = false): FacilityView {
+    setEtag(reply, facility.version);
+    if (created) void reply.header('Location', `/api/v1/facilities/${facility.id}`);
+    return facility;
+  }
+}

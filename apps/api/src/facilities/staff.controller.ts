@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, type Actor } from '@lib/auth';
+import { CreateStaffDto, StaffListView, StaffQuery, StaffService, StaffView, UpdateStaffDto } from '@lib/staff';
+import { CurrentActor } from '../common/access.guard.js';
+import { notFoundUuid } from '../common/params.js';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Post('facilities/:id/staff')
+  @Access.operator()
+  @ApiCreatedResponse({ type: StaffView })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) facilityId: string,
+    @Body() dto: CreateStaffDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const staff = await this.staff.add(actor, facilityId, dto);
+    void reply.header('Location', `/api/v1/facilities/${facilityId}/staff`);
+    return staff;
+  }
+
+  @Get('facilities/:id/staff')
+  @Access.signedIn()
+  @ApiOkResponse({ type: StaffListView })
+  list(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string, @Query() query: StaffQuery): Promise<StaffListView> {
+    return this.staff.list(actor, facilityId, query);
+  }
+
+  @Patch('staff/:id')
+  @Access.operator()
+  @ApiOkResponse({ type: StaffView })
+  update(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: UpdateStaffDto): Promise<StaffView> {
+    return this.staff.update(actor, id, dto);
+  }
+
+  /** Ends employment (sets endedOn); the record is kept. */
+  @Delete('staff/:id')
+  @HttpCode(204)
+  @Access.operator()
+  @ApiNoContentResponse()
+  async end(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<void> {
+    await this.staff.end(actor, id);
+  }
+}

@@ -1,0 +1,89 @@
+// The frame of every console screen and the login page: skip link, header (system title, map link,
+// who is signed in, sign out, language), then the page's heading and content in <main>. The page
+// heading takes focus after an in-app navigation (router.tsx).
+import type { ComponentChildren } from 'preact';
+import { useSession } from '../auth/session-context';
+import { useI18n } from '../i18n/i18n';
+import { otherLang } from '../i18n/language';
+import { Link, navigate } from '../router/router';
+import { useDocumentTitle } from './document-title';
+
+function ConsoleHeader() {
+  const { lang, t, toggleLang } = useI18n();
+  const { session, signOut } = useSession();
+  const user = session?.user;
+  const roleText = user ? (user.role === 'regulator' && user.agency ? `${t.agencies[user.agency]} · ${t.roles.regulator}` : t.roles[user.role]) : '';
+  return (
+    <header class="app-header app-header--console">
+      <p class="app-header__title">
+        <Link href={user ? (user.role === 'operator' ? '/console/operator' : '/console/regulator') : '/login'} class="app-header__home">
+          {t.nav.systemTitle}
+        </Link>
+      </p>
+      <nav class="app-header__actions" aria-label={t.nav.mainNav}>
+        <Link href="/" class="header-button">
+          {t.nav.map}
+        </Link>
+        {user && (
+          <span class="header-user" title={t.nav.signedInAs(user.displayName ?? user.username, roleText)}>
+            {t.nav.signedInAs(user.displayName ?? user.username, roleText)}
+          </span>
+        )}
+        {user && (
+          <button
+            type="button"
+            class="header-button"
+            onClick={() => {
+              signOut();
+              navigate('/login');
+            }}
+          >
+            {t.nav.signOut}
+          </button>
+        )}
+        <button type="button" class="header-button" lang={otherLang(lang)} onClick={toggleLang}>
+          {t.language.switchTo}
+        </button>
+      </nav>
+    </header>
+  );
+}
+
+export interface ConsolePageProps {
+  title: string;
+  /** A link back up (e.g. to the list), shown above the heading. */
+  back?: { href: string; label: string };
+  /** Shown beside the heading (e.g. a status badge). */
+  aside?: ComponentChildren;
+  children?: ComponentChildren;
+}
+
+export function ConsolePage({ title, back, aside, children }: ConsolePageProps) {
+  const { t } = useI18n();
+  useDocumentTitle(`${title} · ${t.nav.systemTitle}`);
+  return (
+    <div class="app app--document">
+      <a class="skip-link" href="#main">
+        {t.app.skipToMain}
+      </a>
+      <ConsoleHeader />
+      <main id="main" class="console-main" tabIndex={-1}>
+        {back && (
+          <p class="back-link">
+            <Link href={back.href}>
+              <span aria-hidden="true">← </span>
+              {back.label}
+            </Link>
+          </p>
+        )}
+        <div class="page-heading">
+          <h1 class="page-heading__title" data-page-heading tabIndex={-1}>
+            {title}
+          </h1>
+          {aside && <div class="page-heading__aside">{aside}</div>}
+        </div>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// The background of the console's small maps: the unit boundaries as thin outlines (always, so a
+// point can be placed without tiles) and the configured tile layer when there is one. Coordinates
+// are WGS84 in and out; on GCJ-02 tiles the map shows shifted points and converts clicks back.
+import * as L from 'leaflet';
+import { fetchMapConfig, fetchRegionBoundaries } from '../api/public';
+import type { MapConfig, RegionBoundaries } from '../api/types';
+import { gcj02ToWgs84, wgs84ToGcj02, type LatLngLiteral } from './gcj02';
+import { configureDefaultMarkerIcons } from './leaflet-icons';
+
+export interface MapBackground {
+  config: MapConfig | null;
+  boundaries: RegionBoundaries | null;
+}
+
+let background: Promise<MapBackground> | null = null;
+
+/** Loaded once per page load; each part is optional (the maps work without either). */
+export function loadMapBackground(): Promise<MapBackground> {
+  background ??= Promise.all([fetchMapConfig().catch(() => null), fetchRegionBoundaries().catch(() => null)]).then(([config, boundaries]) => ({
+    config,
+    boundaries,
+  }));
+  return background;
+}
+
+export const CHANGCHUN: LatLngLiteral = { lat: 43.88, lng: 125.32 };
+
+export interface BaseMap {
+  map: L.Map;
+  /** WGS84 → where Leaflet draws it. */
+  toDisplay: (point: LatLngLiteral) => L.LatLng;
+  /** A clicked Leaflet point → WGS84. */
+  fromDisplay: (point: L.LatLng) => LatLngLiteral;
+  destroy: () => void;
+}
+
+export function createBaseMap(container: HTMLElement, backgroundData: MapBackground, view: { center: LatLngLiteral; zoom: number }): BaseMap {
+  configureDefaultMarkerIcons();
+  const tileUrl = backgroundData.config?.tileUrl ?? null;
+  const gcj02 = tileUrl !== null && backgroundData.config?.tileCrs === 'gcj02';
+  const toDisplay = (point: LatLngLiteral) => {
+    const shown = gcj02 ? wgs84ToGcj02(point.lat, point.lng) : point;
+    return L.latLng(shown.lat, shown.lng);
+  };
+  const fromDisplay = (point: L.LatLng) => (gcj02 ? gcj02ToWgs84(point.lat, point.lng) : { lat: point.lat, lng: point.lng });
+
+  const map = L.map(container, { center: toDisplay(view.center), zoom: view.zoom, minZoom: 7, maxZoom: 18 });
+  map.attributionControl.setPrefix('Leaflet');
+  if (tileUrl) L.tileLayer(tileUrl, { attribution: backgroundData.config?.attribution ?? '', maxZoom: 18 }).addTo(map);
+  if (backgroundData.boundaries) {
+    L.geoJSON(backgroundData.boundaries, {
+      interactive: false,
+      style: { color: '#5b6775', weight: 1, opacity: 0.8, fillColor: '#dfe7ee', fillOpacity: tileUrl ? 0 : 0.5 },
+      coordsToLatLng: (coords) => toDisplay({ lat: coords[1] as number, lng: coords[0] as number }),
+    }).addTo(map);
+  }
+  const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+  observer.observe(container);
+  return {
+    map,
+    toDisplay,
+    fromDisplay,
+    destroy: () => {
+      observer.disconnect();
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The compliance check of a facility against the national standard: each check with its verdict
+// (as text and a symbol, not colour alone) and its detail in the page's language.
+import { getCompliance, type Compliance } from '../../../api/registry';
+import { errorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/load-status';
+import { Notice } from '../../../components/notice';
+import { useAsync } from '../../../components/use-async';
+import { useI18n } from '../../../i18n/i18n';
+
+export function ComplianceList({ compliance }: { compliance: Compliance }) {
+  const { lang, t } = useI18n();
+  const failed = compliance.checks.filter((check) => !check.ok).length;
+  return (
+    <>
+      <p class={`verdict ${compliance.ok ? 'verdict--ok' : 'verdict--failed'}`}>{compliance.ok ? t.compliance.allOk : t.compliance.someFailed(failed)}</p>
+      <ul class="check-list">
+        {compliance.checks.map((check) => (
+          <li key={check.code} class={`check ${check.ok ? 'check--ok' : 'check--failed'}`} data-code={check.code}>
+            <span class="check__verdict">
+              <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span> {check.ok ? t.compliance.ok : t.compliance.failed}
+            </span>
+            <span class="check__detail">{lang === 'en' ? check.detailEn || check.detail : check.detail}</span>
+            <code class="check__code">{check.code}</code>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Loads and shows the check; `refreshKey` changes when something it depends on changed. */
+export function ComplianceView({ facilityId, refreshKey }: { facilityId: string; refreshKey: string | number }) {
+  const { lang, t } = useI18n();
+  const { state, reload } = useAsync((signal) => getCompliance(facilityId, { lang, signal }), `${facilityId}:${refreshKey}:${lang}`);
+  return (
+    <section class="panel-section" aria-labelledby="compliance-title">
+      <div class="section-head">
+        <h2 id="compliance-title">{t.compliance.title}</h2>
+        <button type="button" class="button button--small button--secondary" onClick={reload}>
+          {t.compliance.refresh}
+        </button>
+      </div>
+      <p class="section-intro">{t.compliance.intro}</p>
+      {state.status === 'loading' && <Loading inline />}
+      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      {state.status === 'ready' && <ComplianceList compliance={state.value} />}
+    </section>
+  );
+}

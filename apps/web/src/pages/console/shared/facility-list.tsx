@@ -1,0 +1,35 @@
+// Facilities as a list of cards: name (a link), status, kind, unit, registration number, and the
+// reason a filing was returned.
+import type { Facility } from '../../../api/registry';
+import { regionLabel, useRegions } from '../../../components/region-names';
+import { StatusBadge } from '../../../components/status-badge';
+import { useI18n } from '../../../i18n/i18n';
+import { Link } from '../../../router/router';
+
+export function FacilityList({ items, hrefOf, labelledBy }: { items: Facility[]; hrefOf: (facility: Facility) => string; labelledBy?: string }) {
+  const { lang, t } = useI18n();
+  const regions = useRegions();
+  return (
+    <ul class="item-list" aria-labelledby={labelledBy}>
+      {items.map((facility) => {
+        const region = regionLabel(regions, facility.regionCode, lang);
+        return (
+          <li key={facility.id} class="item-card" data-facility-id={facility.id}>
+            <div class="item-card__head">
+              <Link class="item-card__title" href={hrefOf(facility)}>
+                {facility.name}
+              </Link>
+              <StatusBadge status={facility.status} />
+            </div>
+            <p class="item-card__meta">
+              {[t.facility.kinds[facility.kind] ?? facility.kind, region, facility.address, facility.registrationNo ? t.console.registrationNo(facility.registrationNo) : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            {facility.status === 'draft' && facility.rejectionReason && <p class="item-card__warning">{t.console.rejected(facility.rejectionReason)}</p>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,109 @@
+// A facility's audit trail, oldest first: when, who (role), what, and what changed.
+import { useState } from 'preact/hooks';
+import { getHistory, type HistoryEntry } from '../../../api/registry';
+import { errorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/load-status';
+import { Notice } from '../../../components/notice';
+import { useAsync } from '../../../components/use-async';
+import { formatDateTime } from '../../../i18n/format';
+import { useI18n } from '../../../i18n/i18n';
+import type { Messages } from '../../../i18n/zh-CN';
+
+function actionLabel(action: string, t: Messages): string {
+  const last = action.split(/[.:/]/).pop() ?? action;
+  return t.history.actions[action] ?? t.history.actions[last] ?? action;
+}
+
+function roleLabel(role: string, t: Messages): string {
+  return (t.roles as Record<string, string>)[role] ?? role;
+}
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/** `changes` is whatever the API recorded: an object of fields (each maybe `{ from, to }`), or anything else. */
+function Changes({ changes }: { changes: unknown }) {
+  const { t } = useI18n();
+  if (changes === null || changes === undefined) return null;
+  if (typeof changes !== 'object' || Array.isArray(changes)) return <p class="history__changes">{valueText(changes)}</p>;
+  const entries = Object.entries(changes as Record<string, unknown>);
+  if (entries.length === 0) return null;
+  return (
+    <details class="history__changes">
+      <summary>{t.history.changes}</summary>
+      <dl>
+        {entries.map(([field, value]) => {
+          const pair = value as { from?: unknown; to?: unknown; before?: unknown; after?: unknown } | null;
+          const isPair = pair !== null && typeof pair === 'object' && ('from' in pair || 'to' in pair || 'before' in pair || 'after' in pair);
+          return (
+            <div key={field}>
+              <dt>{field}</dt>
+              <dd>{isPair ? `${valueText(pair.from ?? pair.before)} → ${valueText(pair.to ?? pair.after)}` : valueText(value)}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </details>
+  );
+}
+
+export function HistoryView({ facilityId, refreshKey }: { facilityId: string; refreshKey: string | number }) {
+  const { lang, t } = useI18n();
+  const [more, setMore] = useState<{ items: HistoryEntry[]; cursor: string | null }>({ items: [], cursor: null });
+  const { state } = useAsync(
+    async (signal) => {
+      const page = await getHistory(facilityId, null, { lang, signal });
+      setMore({ items: [], cursor: page.nextCursor });
+      return page.items;
+    },
+    `${facilityId}:${refreshKey}`,
+  );
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+
+  const loadMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await getHistory(facilityId, more.cursor, { lang });
+      setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
+    } catch (error) {
+      setMoreError(errorMessage(error, t));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <section class="panel-section" aria-labelledby="history-title">
+      <h2 id="history-title">{t.history.title}</h2>
+      {state.status === 'loading' && <Loading inline />}
+      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      {state.status === 'ready' && state.value.length === 0 && <p>{t.history.empty}</p>}
+      {state.status === 'ready' && state.value.length > 0 && (
+        <ol class="history">
+          {[...state.value, ...more.items].map((entry, index) => (
+            <li key={index} class="history__entry">
+              <p class="history__head">
+                <strong>{actionLabel(entry.action, t)}</strong>
+                <time dateTime={entry.at}>{formatDateTime(entry.at, lang) ?? entry.at}</time>
+              </p>
+              <p class="history__actor">{t.history.actor(roleLabel(entry.actor?.role ?? '', t))}</p>
+              <Changes changes={entry.changes} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {moreError && <Notice kind="error">{moreError}</Notice>}
+      {more.cursor && (
+        <button type="button" class="button button--secondary" disabled={loadingMore} onClick={loadMore}>
+          {t.console.loadMore}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// Staff as cards: role, masked ID number, health certificate (expired ones flagged), qualifications,
+// background check, classes, and whether employment has ended. `actions` adds the operator's buttons.
+import type { ComponentChildren } from 'preact';
+import type { FacilityClass, StaffMember } from '../../../api/registry';
+import { todayInShanghai } from '../../../forms/form-values';
+import { useI18n } from '../../../i18n/i18n';
+
+export function StaffCard({ member, classes, actions }: { member: StaffMember; classes: FacilityClass[]; actions?: ComponentChildren }) {
+  const { t } = useI18n();
+  const today = todayInShanghai();
+  const healthExpired = member.healthCertificate?.expiresOn ? member.healthCertificate.expiresOn < today : false;
+  const classNames = (member.classIds ?? []).map((id) => classes.find((item) => item.id === id)?.name ?? id);
+  return (
+    <li class={`item-card staff-card${member.endedOn ? ' staff-card--ended' : ''}`} data-staff-id={member.id}>
+      <div class="item-card__head">
+        <h3 class="item-card__title">{member.name}</h3>
+        <span class="item-card__tag">{t.staff.roles[member.role] ?? member.role}</span>
+        {member.endedOn ? <span class="badge badge--closed">{t.staff.endedOn(member.endedOn)}</span> : <span class="badge badge--registered">{t.staff.active}</span>}
+      </div>
+      <p class="item-card__meta">
+        <span class="masked-id">{member.idNumber}</span>
+        {' · '}
+        {t.staff.hiredOnShort(member.hiredOn)}
+        {' · '}
+        {member.fullTime ? t.staff.fullTime : t.staff.partTime}
+        {member.education ? ` · ${t.staff.educations[member.education]}` : ''}
+        {member.experienceYears !== undefined && member.experienceYears !== null ? ` · ${t.staff.years(member.experienceYears)}` : ''}
+      </p>
+      <ul class="staff-card__facts">
+        {member.healthCertificate && (
+          <li class={healthExpired ? 'item-card__warning' : undefined}>
+            {healthExpired ? t.staff.healthExpired(member.healthCertificate.expiresOn) : t.staff.healthExpires(member.healthCertificate.expiresOn)}
+          </li>
+        )}
+        {(member.qualifications ?? []).map((qualification, index) => (
+          <li key={index}>
+            {t.staff.qualificationTypes[qualification.type] ?? qualification.type} {qualification.number}
+            {qualification.expiresOn ? ` (${qualification.expiresOn})` : ''}
+          </li>
+        ))}
+        <li class={member.backgroundChecked ? undefined : 'item-card__warning'}>{member.backgroundChecked ? t.staff.backgroundYes : t.staff.backgroundNo}</li>
+        {classNames.length > 0 && <li>{t.staff.classesOf(classNames.join('、'))}</li>}
+      </ul>
+      {actions}
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isDateOnly(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDateOnly',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a date YYYY-MM-DD', ...options },
+      validator: { validate: isDateOnly },
+    });
+}
+
+/**
+ * A check-digit rule: fails (with error code `checksum`) only when the value has the right shape but a
+ * wrong check character, so a malformed value is reported once, as `invalid`, by its shape rule.
+ */
+export function HasValidChecksum(shape: RegExp, valid: (value: string) => boolean, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasValidChecksum',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property has a wrong check character', context: { code: 'checksum' }, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !shape.test(value) || valid(value) },
+    });
+}

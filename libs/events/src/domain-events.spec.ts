@@ -1,0 +1,33 @@
+import { jobsFor } from './domain-events.js';
+
+describe('which events recompute unit figures', () => {
+  const figures = (unitCode: string) => ({ name: 'recompute-unit-figures', data: { unitCode } });
+
+  it('population changes and imports recompute their unit', () => {
+    expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
+  });
+  it('a registration, suspension, reinstatement or closure of a registered facility recomputes its unit', () => {
+    expect(
+      jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'submitted', to: 'registered' }),
+    ).toEqual([figures('220102')]);
+    expect(
+      jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'registered', to: 'suspended' }),
+    ).toEqual([figures('220102')]);
+    expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'suspended', to: 'closed' })).toEqual(
+      [],
+    );
+    expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'draft', to: 'submitted' })).toEqual([]);
+  });
+  it('a registered facility that moves recomputes both units once each', () => {
+    expect(
+      jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220103', '220102'] }),
+    ).toEqual([figures('220102'), figures('220103')]);
+    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([]);
+  });
+  it('class changes count only at registered facilities', () => {
+    expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'registered', regionCode: '220104' })).toEqual([
+      figures('220104'),
+    ]);
+    expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { AGE_GROUP_NAMES, type AgeGroupName } from '@lib/standards';
+
+export class CreateClassDto {
+  @ApiProperty({ example: '托小一班', maxLength: 50 }) @IsString() @MinLength(1) @MaxLength(50) name: string;
+  @ApiProperty({ enum: AGE_GROUP_NAMES, description: 'infant 6–11, toddler 12–23, preschool 24–36, mixed 18–36 months' })
+  @IsIn(AGE_GROUP_NAMES)
+  ageGroup: AgeGroupName;
+  @ApiProperty({ example: 15, minimum: 1 }) @IsInt() @Min(1) @Max(1000) places: number;
+  @ApiProperty({ example: 12, minimum: 0 }) @IsInt() @Min(0) @Max(1000) enrolled: number;
+}
+
+export class UpdateClassDto {
+  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) places?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1000) enrolled?: number;
+}
+
+export class ClassView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
+  @ApiProperty() places: number;
+  @ApiProperty() enrolled: number;
+  @ApiProperty({ description: 'places − enrolled' }) vacancies: number;
+  @ApiProperty({ format: 'date-time', description: 'when places or enrolment were last reported' }) updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export class ClassListView {
+  @ApiProperty({ type: [ClassView] }) items: ClassView[];
+}

@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { HasValidChecksum, IsDateOnly } from '@lib/core';
+import {
+  DOCUMENT_TYPES,
+  FACILITY_KINDS,
+  FACILITY_STATUSES,
+  OWNERSHIPS,
+  RATINGS,
+  SERVICE_TYPES,
+  TENURES,
+  isValidCreditCode,
+  type DocumentType,
+  type FilingDocument,
+  type FacilityKind,
+  type FacilityStatus,
+  type Ownership,
+  type Rating,
+  type ServiceType,
+  type Tenure,
+} from '@lib/standards';
+
+export const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+const PHONE = /^[0-9+\- ]{5,20}$/;
+
+export class LocationDto {
+  @ApiProperty({ example: 43.865, minimum: -90, maximum: 90 }) @IsNumber() @Min(-90) @Max(90) lat: number;
+  @ApiProperty({ example: 125.335, minimum: -180, maximum: 180 }) @IsNumber() @Min(-180) @Max(180) lng: number;
+}
+
+export class FilingDocumentDto {
+  @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES) type: DocumentType;
+  @ApiProperty({ example: 'JY22201020001234', maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) number: string;
+  @ApiProperty({ example: '2024-03-01', format: 'date' }) @IsDateOnly() issuedOn: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsDateOnly() expiresOn?: string | null;
+  @ApiPropertyOptional({ description: 'legal_entity: the registered scope includes 托育服务' })
+  @IsOptional()
+  @IsBoolean()
+  scopeIncludesChildcare?: boolean;
+  @ApiPropertyOptional({ enum: TENURES, description: 'premises' }) @IsOptional() @IsIn(TENURES) tenure?: Tenure;
+  @ApiPropertyOptional({ format: 'date', description: 'premises, when leased' }) @IsOptional() @IsDateOnly() leaseEndsOn?: string;
+  @ApiPropertyOptional({ enum: RATINGS, description: 'health_evaluation' }) @IsOptional() @IsIn(RATINGS) rating?: Rating;
+}
+
+export class CreateFacilityDto {
+  @ApiProperty({ example: '阳光宝贝托育中心', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiProperty({ example: '91220102MA0000000X', description: '统一社会信用代码 (GB 32100-2015, checked)' })
+  @IsString()
+  @Matches(CREDIT_CODE_SHAPE)
+  @HasValidChecksum(CREDIT_CODE_SHAPE, isValidCreditCode)
+  creditCode: string;
+  @ApiProperty({ enum: FACILITY_KINDS }) @IsIn(FACILITY_KINDS) kind: FacilityKind;
+  @ApiProperty({ enum: OWNERSHIPS }) @IsIn(OWNERSHIPS) ownership: Ownership;
+  @ApiProperty({ description: '普惠' }) @IsBoolean() affordable: boolean;
+  @ApiProperty({ description: '医育结合' }) @IsBoolean() medicalIntegrated: boolean;
+  @ApiProperty() @IsBoolean() servesMeals: boolean;
+  @ApiProperty({ enum: SERVICE_TYPES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(SERVICE_TYPES, { each: true })
+  serviceTypes: ServiceType[];
+  @ApiProperty({ example: '长春市南关区人民大街 1000 号', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) address: string;
+  @ApiProperty({ type: LocationDto }) @ValidateNested() @Type(() => LocationDto) location: LocationDto;
+  @ApiProperty({ type: [Number], example: [1, 2], description: 'storeys used; basement 0 or below' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(-5, { each: true })
+  @Max(100, { each: true })
+  floors: number[];
+  @ApiProperty({ example: 360 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000) indoorAreaM2: number;
+  @ApiProperty({ example: 200 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000) outdoorAreaM2: number;
+  @ApiProperty({ example: 2800, description: 'CNY per month' }) @IsInt() @Min(0) @Max(100000) monthlyFee: number;
+  @ApiProperty({ example: '0431-88880000' }) @IsString() @Matches(PHONE) phone: string;
+  @ApiProperty({ example: '07:30-17:30' }) @IsString() @Matches(HOURS) openingHours: string;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(50) exitCount: number;
+  @ApiProperty({ description: '24-hour video of children’s areas, 90 days kept (declared)' }) @IsBoolean() surveillance: boolean;
+  @ApiProperty({ type: [FilingDocumentDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => FilingDocumentDto)
+  documents: FilingDocumentDto[];
+}
+
+export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {}
+
+export class FacilityView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ enum: FACILITY_KINDS }) kind: FacilityKind;
+  @ApiProperty({ enum: OWNERSHIPS }) ownership: Ownership;
+  @ApiProperty() affordable: boolean;
+  @ApiProperty() medicalIntegrated: boolean;
+  @ApiProperty() servesMeals: boolean;
+  @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) serviceTypes: ServiceType[];
+  @ApiProperty() address: string;
+  @ApiProperty({ type: LocationDto }) location: { lat: number; lng: number };
+  @ApiProperty({ type: [Number] }) floors: number[];
+  @ApiProperty() indoorAreaM2: number;
+  @ApiProperty() outdoorAreaM2: number;
+  @ApiProperty() monthlyFee: number;
+  @ApiProperty() phone: string;
+  @ApiProperty() openingHours: string;
+  @ApiProperty() exitCount: number;
+  @ApiProperty() surveillance: boolean;
+  @ApiProperty({ type: [FilingDocumentDto] }) documents: FilingDocument[];
+  @ApiProperty({ example: '220102', description: 'read-only: the unit whose boundary covers the location' }) regionCode: string;
+  @ApiProperty({ enum: FACILITY_STATUSES, description: 'read-only' }) status: FacilityStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'read-only: assigned at approval' }) registrationNo: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'read-only' }) rejectionReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'read-only: reason of the last suspension or closure' }) statusReason:
+    string | null;
+  @ApiProperty({ description: 'read-only; ETag and If-Match carry it' }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({ description: 'closed facilities: the placement plan stored at closure' }) placementPlan?: unknown;
+}
+
+export class FacilityListView {
+  @ApiProperty({ type: [FacilityView] }) items: FacilityView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class FacilityListQuery {
+  @ApiPropertyOptional({ enum: FACILITY_STATUSES }) @IsOptional() @IsIn(FACILITY_STATUSES) status?: FacilityStatus;
+  @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
+  @ApiPropertyOptional({ description: 'name, address, credit code or registration number contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@lib/audit';
+import { EventsModule } from '@lib/events';
+import { RegionsModule } from '@lib/regions';
+import { ClassEntity, FacilityEntity } from './facility.entity.js';
+import { FacilityService } from './facility.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([FacilityEntity, ClassEntity]), AuditModule, EventsModule, RegionsModule],
+  providers: [FacilityService],
+  exports: [FacilityService],
+})
+export class FacilitiesModule {}

@@ -1,0 +1,84 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { FacilityKind, FacilityStatus, FilingDocument, Ownership, ServiceType } from '@lib/standards';
+
+/** Reads numeric(10,2) as a number (pg returns numerics as strings). */
+const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+export interface GeoPoint {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+@Entity('facilities')
+@Index('IDX_facilities_region_status', ['regionCode', 'status'])
+@Check('facilities_kind_check', "kind IN ('centre', 'kindergarten_class', 'family', 'employer', 'community')")
+@Check('facilities_ownership_check', "ownership IN ('public', 'private', 'public_private')")
+@Check('facilities_status_check', "status IN ('draft', 'submitted', 'registered', 'suspended', 'closed')")
+export class FacilityEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Index('IDX_facilities_owner')
+  @ForeignKey('UserEntity', 'id', { name: 'facilities_owner_id_fkey' })
+  @Column({ type: 'uuid' })
+  ownerId: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'char', length: 18 }) creditCode: string;
+  @Column({ type: 'text' }) kind: FacilityKind;
+  @Column({ type: 'text' }) ownership: Ownership;
+  @Column({ type: 'boolean' }) affordable: boolean;
+  @Column({ type: 'boolean' }) medicalIntegrated: boolean;
+  @Column({ type: 'boolean' }) servesMeals: boolean;
+  @Column({ type: 'text', array: true }) serviceTypes: ServiceType[];
+  @Column({ type: 'text' }) address: string;
+  /** The true location (WGS84). Partial GiST index over registered facilities for placement plans. */
+  @Index('IDX_facilities_location_registered', { spatial: true, where: "status = 'registered'" })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location: GeoPoint;
+  /** What the public sees: the true location, or for a home-based point a stable point 100–300 m away. */
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 }) publicLocation: GeoPoint;
+  @Column({ type: 'integer', array: true }) floors: number[];
+  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numeric }) indoorAreaM2: number;
+  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numeric }) outdoorAreaM2: number;
+  @Column({ type: 'integer' }) monthlyFee: number;
+  @Column({ type: 'text' }) phone: string;
+  @Column({ type: 'text' }) openingHours: string;
+  @Column({ type: 'integer' }) exitCount: number;
+  @Column({ type: 'boolean' }) surveillance: boolean;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) documents: FilingDocument[];
+  @ForeignKey('RegionEntity', 'code', { name: 'facilities_region_code_fkey' })
+  @Column({ type: 'char', length: 6 })
+  regionCode: string;
+  @Column({ type: 'text', default: 'draft' }) status: FacilityStatus;
+  @Index('IDX_facilities_registration_no', { unique: true })
+  @Column({ type: 'text', nullable: true })
+  registrationNo: string | null;
+  @Column({ type: 'text', nullable: true }) rejectionReason: string | null;
+  /** The reason given for the last suspension or closure. */
+  @Column({ type: 'text', nullable: true }) statusReason: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) registeredAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  @Column({ type: 'jsonb', nullable: true }) placementPlan: unknown;
+  @Column({ type: 'integer', default: 1 }) version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('classes')
+@Check('classes_age_group_check', "age_group IN ('infant', 'toddler', 'preschool', 'mixed')")
+@Check('classes_places_check', 'places > 0')
+@Check('classes_enrolled_check', 'enrolled >= 0 AND enrolled <= places')
+export class ClassEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Index('IDX_classes_facility')
+  @ForeignKey('FacilityEntity', 'id', { name: 'classes_facility_id_fkey' })
+  @Column({ type: 'uuid' })
+  facilityId: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text' }) ageGroup: 'infant' | 'toddler' | 'preschool' | 'mixed';
+  @Column({ type: 'integer' }) places: number;
+  @Column({ type: 'integer' }) enrolled: number;
+  @Column({ type: 'integer', default: 1 }) version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  /** When places or enrolment were last reported: the public view says how fresh vacancies are. */
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,47 @@
+import { DomainError, type Violation } from '@lib/core';
+
+export enum FacilityErrorCode {
+  NotFound = 'facility_not_found',
+  ClassNotFound = 'class_not_found',
+  WrongState = 'wrong_state',
+  VersionMismatch = 'version_mismatch',
+  VersionRequired = 'version_required',
+  OutsideJurisdiction = 'outside_jurisdiction',
+  ClassRules = 'class_rules',
+}
+
+export class FacilityError extends DomainError<FacilityErrorCode> {
+  readonly context = 'facilities';
+}
+
+export const facilityNotFound = () => new FacilityError(FacilityErrorCode.NotFound, { zh: '机构不存在', en: 'No such facility' });
+export const classNotFound = () => new FacilityError(FacilityErrorCode.ClassNotFound, { zh: '班级不存在', en: 'No such class' });
+export const versionRequired = () =>
+  new FacilityError(FacilityErrorCode.VersionRequired, {
+    zh: '修改须带 If-Match（上次读取的 ETag）',
+    en: 'Send If-Match with the ETag you last read',
+  });
+export const versionMismatch = () =>
+  new FacilityError(FacilityErrorCode.VersionMismatch, {
+    zh: '数据已被他人修改，请重新读取后再改',
+    en: 'It was changed since you read it; read it again',
+  });
+export const wrongState = (status: string, action: { zh: string; en: string }) =>
+  new FacilityError(FacilityErrorCode.WrongState, {
+    zh: `机构当前状态为「${status}」，不能${action.zh}`,
+    en: `The facility is ${status}: it cannot be ${action.en}`,
+  });
+export const outsideJurisdiction = () =>
+  new FacilityError(
+    FacilityErrorCode.OutsideJurisdiction,
+    { zh: '位置不在任何监管单元内', en: 'The location lies outside every supervisory unit' },
+    [
+      {
+        field: 'location',
+        code: 'outside_jurisdiction',
+        message: { zh: '位置不在长春市各监管单元内', en: 'not inside any supervisory unit' },
+      },
+    ],
+  );
+export const classRules = (violations: Violation[]) =>
+  new FacilityError(FacilityErrorCode.ClassRules, { zh: '班级不符合国家标准', en: 'The class breaks the national standard' }, violations);

@@ -1,0 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, definedOnly, encodeCursor, type Page } from '@lib/core';
+import { AuditService } from '@lib/audit';
+import { OutboxService } from '@lib/events';
+import { RegionService } from '@lib/regions';
+import { reachOf, reachPredicate, type Actor, type Reach } from '@lib/auth';
+import { classViolations, type FacilityStatus } from '@lib/standards';
+import { ClassEntity, FacilityEntity } from './facility.entity.js';
+import {
+  classNotFound,
+  classRules,
+  facilityNotFound,
+  outsideJurisdiction,
+  versionMismatch,
+  versionRequired,
+  wrongState,
+} from './facility.errors.js';
+import { publicOffset } from './public-location.js';
+import type { CreateFacilityDto, FacilityListQuery, FacilityView, UpdateFacilityDto } from './dto/facility.dto.js';
+import type { ClassView, CreateClassDto, UpdateClassDto } from './dto/class.dto.js';
+
+/** Statuses in which the owner may edit the profile and the classes (API.md). */
+const EDITABLE: readonly FacilityStatus[] = ['draft', 'registered'];
+
+const actorRef = (a: Actor) => ({ id: a.id, role: a.role });
+
+@Injectable()
+export class FacilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly regions: RegionService,
+  ) {}
+
+  /** The supervisory unit covering the point, or 422 outside_jurisdiction. */
+  private async unitAt(m: EntityManager, lat: number, lng: number): Promise<string> {
+    const code = await this.regions.unitAt(lat, lng, m);
+    if (!code) throw outsideJurisdiction();
+    return code;
+  }
+
+  async create(actor: Actor, dto: CreateFacilityDto): Promise<FacilityView> {
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const regionCode = await this.unitAt(m, dto.location.lat, dto.location.lng);
+      const facility = m.create(FacilityEntity, {
+        ...dto,
+        id,
+        ownerId: actor.id,
+        location: point(dto.location.lng, dto.location.lat),
+        publicLocation: point(dto.location.lng, dto.location.lat),
+        regionCode,
+        status: 'draft',
+      });
+      await m.insert(FacilityEntity, facility as never);
+      await setPublicLocation(m, id, dto.kind);
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: id,
+        actor: actorRef(actor),
+        action: 'facility.created',
+        changes: { ...dto },
+      });
+      await this.outbox.record(m, { type: 'facility.created', facilityId: id, regionCode });
+    });
+    return this.view(await this.load(this.dataSource.manager, id));
+  }
+
+  async list(actor: Actor, query: FacilityListQuery): Promise<Page<FacilityView>> {
+    const params: unknown[] = [];
+    const where = [reachPredicate(reachOf(actor), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)];
+    if (query.status) where.push(`f.status = $${params.push(query.status)}`);
+    if (query.regionCode) where.push(`f.region_code = $${params.push(query.regionCode)}`);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const p = params.push(like);
+      where.push(`(f.name ILIKE $${p} OR f.address ILIKE $${p} OR f.credit_code ILIKE $${p} OR f.registration_no ILIKE $${p})`);
+    }
+    const after = decodeCursor(
+      query.cursor,
+      (v): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string'),
+    );
+    if (after) where.push(`(f.created_at, f.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    const limit = query.limit ?? 20;
+    // Newest first; keyset on (created_at, id).
+    const ids: { id: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT f.id, f.created_at FROM facilities f WHERE ${where.join(' AND ')} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const page = ids.slice(0, limit);
+    const rows = page.length ? await this.dataSource.getRepository(FacilityEntity).findBy(page.map((r) => ({ id: r.id }))) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => this.view(byId.get(r.id)!)),
+      nextCursor: ids.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<FacilityView> {
+    return this.view(await this.inReach(this.dataSource.manager, reachOf(actor), id));
+  }
+
+  /** The facility if the caller may see it; 404 otherwise, exactly as for an absent one. */
+  async inReach(manager: EntityManager, reach: Reach, id: string, lock = false): Promise<FacilityEntity> {
+    const params: unknown[] = [id];
+    const predicate = reachPredicate(reach, { unitCode: 'region_code', ownerId: 'owner_id' }, params);
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM facilities WHERE id = $1 AND ${predicate}${lock ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    if (!rows[0]) throw facilityNotFound();
+    return this.load(manager, id);
+  }
+
+  async update(actor: Actor, id: string, expectedVersion: number | undefined, dto: UpdateFacilityDto): Promise<FacilityView> {
+    await this.dataSource.transaction(async (m) => {
+      const facility = await this.inReach(m, reachOf(actor), id, true);
+      checkVersion(facility.version, expectedVersion);
+      if (!EDITABLE.includes(facility.status)) throw wrongState(facility.status, { zh: '修改', en: 'edited' });
+      const changes = diff(facility, dto);
+      const { location: _location, ...fields } = definedOnly(dto);
+      const patch = { ...fields, version: facility.version + 1 } as Partial<FacilityEntity>;
+      let regionCode = facility.regionCode;
+      if (dto.location) {
+        regionCode = await this.unitAt(m, dto.location.lat, dto.location.lng);
+        Object.assign(patch, { location: point(dto.location.lng, dto.location.lat), regionCode });
+      }
+      await m.update(FacilityEntity, { id }, patch as never);
+      if (dto.location || dto.kind) await setPublicLocation(m, id, dto.kind ?? facility.kind);
+      await this.audit.record(m, { subjectType: 'facility', subjectId: id, actor: actorRef(actor), action: 'facility.updated', changes });
+      await this.outbox.record(m, {
+        type: 'facility.changed',
+        facilityId: id,
+        status: facility.status,
+        regionCodes: [facility.regionCode, regionCode],
+      });
+    });
+    return this.view(await this.load(this.dataSource.manager, id));
+  }
+
+  // --- classes ------------------------------------------------------------------
+
+  async listClasses(actor: Actor, facilityId: string): Promise<ClassView[]> {
+    await this.inReach(this.dataSource.manager, reachOf(actor), facilityId);
+    const rows = await this.dataSource.getRepository(ClassEntity).find({ where: { facilityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(classView);
+  }
+
+  async getClass(actor: Actor, classId: string): Promise<ClassView> {
+    const cls = await this.dataSource.getRepository(ClassEntity).findOneBy({ id: classId });
+    if (!cls) throw classNotFound();
+    await this.inReach(this.dataSource.manager, reachOf(actor), cls.facilityId).catch(() => {
+      throw classNotFound();
+    });
+    return classView(cls);
+  }
+
+  async addClass(actor: Actor, facilityId: string, dto: CreateClassDto): Promise<ClassView> {
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const facility = await this.editable(m, actor, facilityId, { zh: '增加班级', en: 'given new classes' });
+      checkClass(facility, dto.ageGroup, dto.places, dto.enrolled);
+      await m.insert(ClassEntity, { id, facilityId, name: dto.name, ageGroup: dto.ageGroup, places: dto.places, enrolled: dto.enrolled });
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: facilityId,
+        actor: actorRef(actor),
+        action: 'class.created',
+        changes: { classId: id, ...dto },
+      });
+      await this.outbox.record(m, {
+        type: 'class.changed',
+        facilityId,
+        classId: id,
+        status: facility.status,
+        regionCode: facility.regionCode,
+      });
+    });
+    return classView((await this.dataSource.getRepository(ClassEntity).findOneBy({ id }))!);
+  }
+
+  async updateClass(actor: Actor, classId: string, expectedVersion: number | undefined, dto: UpdateClassDto): Promise<ClassView> {
+    await this.dataSource.transaction(async (m) => {
+      const cls = await m.getRepository(ClassEntity).findOne({ where: { id: classId }, lock: { mode: 'pessimistic_write' } });
+      if (!cls) throw classNotFound();
+      const facility = await this.editable(m, actor, cls.facilityId, { zh: '修改班级', en: 'have its classes changed' }, classNotFound);
+      checkVersion(cls.version, expectedVersion);
+      const next = { ...cls, ...definedOnly(dto) };
+      checkClass(facility, next.ageGroup, next.places, next.enrolled);
+      await m.update(ClassEntity, { id: classId }, { ...definedOnly(dto), version: cls.version + 1 });
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: facility.id,
+        actor: actorRef(actor),
+        action: 'class.updated',
+        changes: { classId, ...diff(cls, dto) },
+      });
+      await this.outbox.record(m, {
+        type: 'class.changed',
+        facilityId: facility.id,
+        classId,
+        status: facility.status,
+        regionCode: facility.regionCode,
+      });
+    });
+    return classView((await this.dataSource.getRepository(ClassEntity).findOneBy({ id: classId }))!);
+  }
+
+  async deleteClass(actor: Actor, classId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const cls = await m.getRepository(ClassEntity).findOne({ where: { id: classId }, lock: { mode: 'pessimistic_write' } });
+      if (!cls) throw classNotFound();
+      const facility = await this.editable(m, actor, cls.facilityId, { zh: '删除班级', en: 'have classes removed' }, classNotFound);
+      // Caregivers assigned to the class lose the assignment with it.
+      await m.query('UPDATE staff SET class_ids = array_remove(class_ids, $1::uuid) WHERE facility_id = $2 AND $1::uuid = ANY(class_ids)', [
+        classId,
+        facility.id,
+      ]);
+      await m.delete(ClassEntity, { id: classId });
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: facility.id,
+        actor: actorRef(actor),
+        action: 'class.deleted',
+        changes: { classId, name: cls.name },
+      });
+      await this.outbox.record(m, {
+        type: 'class.changed',
+        facilityId: facility.id,
+        classId,
+        status: facility.status,
+        regionCode: facility.regionCode,
+      });
+    });
+  }
+
+  /** Locked, in reach, and in a state whose classes the owner may change. */
+  private async editable(
+    m: EntityManager,
+    actor: Actor,
+    facilityId: string,
+    action: { zh: string; en: string },
+    notFound = facilityNotFound,
+  ): Promise<FacilityEntity> {
+    const facility = await this.inReach(m, reachOf(actor), facilityId, true).catch(() => {
+      throw notFound();
+    });
+    if (!EDITABLE.includes(facility.status)) throw wrongState(facility.status, action);
+    return facility;
+  }
+
+  private load(manager: EntityManager, id: string): Promise<FacilityEntity> {
+    return manager.getRepository(FacilityEntity).findOneByOrFail({ id });
+  }
+
+  view(f: FacilityEntity): FacilityView {
+    return {
+      id: f.id,
+      name: f.name,
+      creditCode: f.creditCode,
+      kind: f.kind,
+      ownership: f.ownership,
+      affordable: f.affordable,
+      medicalIntegrated: f.medicalIntegrated,
+      servesMeals: f.servesMeals,
+      serviceTypes: f.serviceTypes,
+      address: f.address,
+      location: { lat: f.location.coordinates[1], lng: f.location.coordinates[0] },
+      floors: f.floors,
+      indoorAreaM2: f.indoorAreaM2,
+      outdoorAreaM2: f.outdoorAreaM2,
+      monthlyFee: f.monthlyFee,
+      phone: f.phone,
+      openingHours: f.openingHours,
+      exitCount: f.exitCount,
+      surveillance: f.surveillance,
+      documents: f.documents,
+      regionCode: f.regionCode,
+      status: f.status,
+      registrationNo: f.registrationNo,
+      rejectionReason: f.rejectionReason,
+      statusReason: f.statusReason,
+      version: f.version,
+      createdAt: f.createdAt.toISOString(),
+      updatedAt: f.updatedAt.toISOString(),
+      ...(f.status === 'closed' && f.placementPlan ? { placementPlan: f.placementPlan } : {}),
+    };
+  }
+}
+
+function point(lng: number, lat: number) {
+  return { type: 'Point' as const, coordinates: [lng, lat] as [number, number] };
+}
+
+/** Home-based points get their stable approximate public point; other kinds show the true one. */
+async function setPublicLocation(m: EntityManager, id: string, kind: string): Promise<void> {
+  const { distanceM, bearingDeg } = publicOffset(id);
+  await m.query(
+    `UPDATE facilities SET public_location = CASE WHEN $2 = 'family' THEN ST_Project(location, $3, radians($4)) ELSE location END WHERE id = $1`,
+    [id, kind, distanceM, bearingDeg],
+  );
+}
+
+export function checkVersion(current: number, expected: number | undefined): void {
+  if (expected === undefined) throw versionRequired();
+  if (expected !== current) throw versionMismatch();
+}
+
+function checkClass(facility: FacilityEntity, ageGroup: ClassEntity['ageGroup'], places: number, enrolled: number): void {
+  const broken = classViolations(facility.kind, { ageGroup, places, enrolled });
+  if (broken.length > 0) throw classRules(broken.map((v) => ({ field: v.field, code: v.code, message: { zh: v.detail, en: v.detailEn } })));
+}
+
+function classView(c: ClassEntity): ClassView {
+  return {
+    id: c.id,
+    facilityId: c.facilityId,
+    name: c.name,
+    ageGroup: c.ageGroup,
+    places: c.places,
+    enrolled: c.enrolled,
+    vacancies: c.places - c.enrolled,
+    updatedAt: c.updatedAt.toISOString(),
+    version: c.version,
+  };
+}
+
+/** What changed, as { field: { from, to } }, for the audit trail. */
+function diff(before: object, patch: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, to] of Object.entries(patch)) {
+    if (to === undefined) continue;
+    let from = (before as Record<string, unknown>)[k];
+    if (k === 'location' && from && typeof from === 'object' && 'coordinates' in from) {
+      const [lng, lat] = (from as { coordinates: [number, number] }).coordinates;
+      from = { lat, lng };
+    }
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[k] = { from: from ?? null, to };
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { AGE_GROUP_NAMES, type AgeGroupName } from '@lib/standards';
+
+export class ReasonDto {
+  @ApiProperty({ example: '消防检查发现疏散通道堵塞', maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) reason: string;
+}
+
+export class ApproveDto {
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class ComplianceCheckView {
+  @ApiProperty({ example: 'carer_ratio' }) code: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ description: 'zh-CN' }) detail: string;
+  @ApiProperty() detailEn: string;
+  @ApiProperty({ description: 'a failure refuses submission (422)' }) blocksFiling: boolean;
+}
+
+export class ComplianceView {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ type: [ComplianceCheckView] }) checks: ComplianceCheckView[];
+}
+
+export class PlacementView {
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty({ format: 'uuid' }) classId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() distanceM: number;
+  @ApiProperty() count: number;
+}
+
+export class PlacementClassView {
+  @ApiProperty({ format: 'uuid' }) classId: string;
+  @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
+  @ApiProperty() enrolled: number;
+  @ApiProperty({ type: [PlacementView] }) placements: PlacementView[];
+  @ApiProperty() unplaced: number;
+}
+
+export class PlacementPlanView {
+  @ApiProperty({ type: [PlacementClassView] }) classes: PlacementClassView[];
+  @ApiProperty() unplacedTotal: number;
+  @ApiPropertyOptional({ description: 'true for the plan stored at closure, false for a live preview' }) stored?: boolean;
+}
+
+export class HistoryEntryView {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ example: { id: '…', role: 'operator' } }) actor: { id: string | null; role: string };
+  @ApiProperty({ example: 'facility.submitted' }) action: string;
+  @ApiPropertyOptional() changes?: Record<string, unknown>;
+}
+
+export class HistoryView {
+  @ApiProperty({ type: [HistoryEntryView] }) items: HistoryEntryView[];
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@lib/audit';
+import { OutboxService } from '@lib/events';
+import { reachOf, type Actor } from '@lib/auth';
+import { complianceChecks, filingViolations, todayInShanghai, type FacilityStatus, type RuleCheck } from '@lib/standards';
+import { ClassEntity, FacilityEntity, FacilityService, wrongState, type FacilityView } from '@lib/facilities';
+import { StaffService } from '@lib/staff';
+import { filingRequirements } from './filing.errors.js';
+import { transition, type LifecycleAction } from './lifecycle.js';
+import { planPlacements, type PlacementPlan } from './placement.js';
+import { formatRegistrationNo } from './registration-sequence.entity.js';
+import type { ComplianceView, HistoryView, PlacementPlanView } from './dto/filing.dto.js';
+
+/** Receiving classes may be this far from a closing facility (PRODUCT.md 5). */
+const PLACEMENT_RADIUS_M = 5000;
+
+const ACTION_WORDS: Record<LifecycleAction, { zh: string; en: string }> = {
+  submit: { zh: '提交备案', en: 'submitted' },
+  approve: { zh: '批准备案', en: 'approved' },
+  reject: { zh: '退回', en: 'rejected' },
+  suspend: { zh: '暂停', en: 'suspended' },
+  reinstate: { zh: '恢复', en: 'reinstated' },
+  close: { zh: '关闭', en: 'closed' },
+};
+
+@Injectable()
+export class FilingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facilities: FacilityService,
+    private readonly staff: StaffService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async compliance(actor: Actor, facilityId: string): Promise<ComplianceView> {
+    const facility = await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId);
+    const checks = await this.checks(this.dataSource.manager, facility);
+    return { ok: checks.every((c) => c.ok), checks };
+  }
+
+  /** Owner: draft → submitted, or 422 listing every unmet filing requirement at once. */
+  submit(actor: Actor, id: string): Promise<FacilityView> {
+    return this.act(actor, id, 'submit', async (m, f) => {
+      const unmet = filingViolations(await this.checks(m, f));
+      if (unmet.length > 0) throw filingRequirements(unmet.map((c) => ({ code: c.code, message: { zh: c.detail, en: c.detailEn } })));
+      return { patch: { submittedAt: new Date(), rejectionReason: null } };
+    });
+  }
+
+  approve(actor: Actor, id: string, note?: string): Promise<FacilityView> {
+    return this.act(actor, id, 'approve', async (m, f) => {
+      const year = Number(todayInShanghai().slice(0, 4));
+      const [{ last_value: seq }]: { last_value: number }[] = await m.query(
+        `INSERT INTO registration_sequences (region_code, year, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (region_code, year) DO UPDATE SET last_value = registration_sequences.last_value + 1
+         RETURNING last_value`,
+        [f.regionCode, year],
+      );
+      const registrationNo = formatRegistrationNo(f.regionCode, year, seq);
+      return { patch: { registrationNo, registeredAt: new Date() }, changes: { registrationNo, ...(note ? { note } : {}) } };
+    });
+  }
+
+  reject(actor: Actor, id: string, reason: string): Promise<FacilityView> {
+    return this.act(actor, id, 'reject', async () => ({ patch: { rejectionReason: reason }, changes: { reason } }));
+  }
+
+  suspend(actor: Actor, id: string, reason: string): Promise<FacilityView> {
+    return this.act(actor, id, 'suspend', async () => ({ patch: { statusReason: reason }, changes: { reason } }));
+  }
+
+  reinstate(actor: Actor, id: string): Promise<FacilityView> {
+    return this.act(actor, id, 'reinstate', async () => ({ patch: { statusReason: null } }));
+  }
+
+  /** Closure stores the emergency placement plan computed at that moment. */
+  close(actor: Actor, id: string, reason: string): Promise<FacilityView> {
+    return this.act(actor, id, 'close', async (m, f) => {
+      const plan = await this.computePlan(m, f.id);
+      return {
+        patch: { statusReason: reason, closedAt: new Date(), placementPlan: plan },
+        changes: { reason, unplacedTotal: plan.unplacedTotal },
+      };
+    });
+  }
+
+  /** The plan stored at closure, or before closure a live preview. */
+  async placementPlan(actor: Actor, id: string): Promise<PlacementPlanView> {
+    const f = await this.facilities.inReach(this.dataSource.manager, reachOf(actor), id);
+    if (f.status === 'closed' && f.placementPlan) return { ...(f.placementPlan as PlacementPlan), stored: true };
+    return { ...(await this.computePlan(this.dataSource.manager, id)), stored: false };
+  }
+
+  async history(actor: Actor, id: string): Promise<HistoryView> {
+    await this.facilities.inReach(this.dataSource.manager, reachOf(actor), id);
+    return { items: await this.audit.history('facility', id) };
+  }
+
+  /**
+   * One lifecycle step: lock the facility in reach, check the transition (409), run the step's own
+   * rule and changes, write, audit and announce, all in one transaction.
+   */
+  private async act(
+    actor: Actor,
+    id: string,
+    action: LifecycleAction,
+    step: (m: EntityManager, f: FacilityEntity) => Promise<{ patch: Partial<FacilityEntity>; changes?: Record<string, unknown> }>,
+  ): Promise<FacilityView> {
+    await this.dataSource.transaction(async (m) => {
+      const f = await this.facilities.inReach(m, reachOf(actor), id, true);
+      const to = transition(f.status, action);
+      if (!to) throw wrongState(f.status, ACTION_WORDS[action]);
+      const { patch, changes } = await step(m, f);
+      await m.update(FacilityEntity, { id }, { ...patch, status: to, version: f.version + 1 } as never);
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: id,
+        actor: { id: actor.id, role: actor.role },
+        action: `facility.${action}`,
+        changes: { status: { from: f.status, to }, ...changes },
+      });
+      await this.outbox.record(m, {
+        type: 'facility.status_changed',
+        facilityId: id,
+        regionCode: f.regionCode,
+        from: f.status,
+        to: to as FacilityStatus,
+      });
+    });
+    return this.facilities.get(actor, id);
+  }
+
+  private async checks(m: EntityManager, f: FacilityEntity): Promise<RuleCheck[]> {
+    const classes = await m.getRepository(ClassEntity).find({ where: { facilityId: f.id }, order: { createdAt: 'ASC' } });
+    return complianceChecks({
+      facility: f,
+      classes: classes.map((c) => ({ id: c.id, name: c.name, ageGroup: c.ageGroup, places: c.places, enrolled: c.enrolled })),
+      staff: await this.staff.activeFacts(m, f.id),
+      today: todayInShanghai(),
+    });
+  }
+
+  /** Classes of registered facilities within 5 km with room (IDX_facilities_location_registered), then the pure allocation. */
+  private async computePlan(m: EntityManager, facilityId: string): Promise<PlacementPlan> {
+    const closing = await m.getRepository(ClassEntity).find({ where: { facilityId }, order: { createdAt: 'ASC' } });
+    const receiving: {
+      facility_id: string;
+      class_id: string;
+      name: string;
+      age_group: ClassEntity['ageGroup'];
+      vacancies: number;
+      distance_m: number;
+    }[] = await m.query(
+      `SELECT f.id AS facility_id, c.id AS class_id, f.name, c.age_group, c.places - c.enrolled AS vacancies,
+              ST_Distance(f.location, src.location) AS distance_m
+         FROM facilities src
+         JOIN facilities f ON f.status = 'registered' AND f.id <> src.id AND ST_DWithin(f.location, src.location, $2)
+         JOIN classes c ON c.facility_id = f.id AND c.enrolled < c.places
+        WHERE src.id = $1`,
+      [facilityId, PLACEMENT_RADIUS_M],
+    );
+    return planPlacements(
+      closing.map((c) => ({ classId: c.id, ageGroup: c.ageGroup, enrolled: c.enrolled })),
+      receiving.map((r) => ({
+        facilityId: r.facility_id,
+        classId: r.class_id,
+        name: r.name,
+        ageGroup: r.age_group,
+        vacancies: r.vacancies,
+        distanceM: Number(r.distance_m),
+      })),
+    );
+  }
+}

@@ -1,0 +1,10 @@
+import { RegistrationSequenceEntity } from './registration-sequence.entity.js';
+
+export { FilingModule } from './filing.module.js';
+export { FilingService } from './filing.service.js';
+export { FilingError, FilingErrorCode } from './filing.errors.js';
+export { LIFECYCLE, transition, type LifecycleAction } from './lifecycle.js';
+export { planPlacements, type PlacementPlan } from './placement.js';
+export { formatRegistrationNo, RegistrationSequenceEntity } from './registration-sequence.entity.js';
+export * from './dto/filing.dto.js';
+export const filingEntities = [RegistrationSequenceEntity];

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { HasValidChecksum, IsDateOnly } from '@lib/core';
+import {
+  EDUCATION_LEVELS,
+  QUALIFICATION_TYPES,
+  STAFF_ROLES,
+  isValidResidentId,
+  type EducationLevel,
+  type QualificationType,
+  type StaffRole,
+} from '@lib/standards';
+
+export const RESIDENT_ID_SHAPE = /^\d{17}[\dXx]$/;
+
+export class HealthCertificateDto {
+  @ApiProperty({ example: 'JK2026-000123', maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) number: string;
+  @ApiProperty({ format: 'date', example: '2027-05-31' }) @IsDateOnly() expiresOn: string;
+}
+
+export class QualificationDto {
+  @ApiProperty({ enum: QUALIFICATION_TYPES }) @IsIn(QUALIFICATION_TYPES) type: QualificationType;
+  @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) number: string;
+  @ApiProperty({ format: 'date' }) @IsDateOnly() issuedOn: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsDateOnly() expiresOn?: string | null;
+}
+
+export class CreateStaffDto {
+  @ApiProperty({ example: '王丽', maxLength: 50 }) @IsString() @MinLength(1) @MaxLength(50) name: string;
+  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role: StaffRole;
+  @ApiProperty({ example: '11010519491231002X', description: '居民身份证号 (GB 11643, checked); stored encrypted, answered masked' })
+  @IsString()
+  @Matches(RESIDENT_ID_SHAPE)
+  @HasValidChecksum(RESIDENT_ID_SHAPE, isValidResidentId)
+  idNumber: string;
+  @ApiPropertyOptional({ example: '13800000000' }) @IsOptional() @IsString() @Matches(/^[0-9+\- ]{5,20}$/) phone?: string;
+  @ApiProperty({ format: 'date' }) @IsDateOnly() hiredOn: string;
+  @ApiProperty() @IsBoolean() fullTime: boolean;
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS }) @IsOptional() @IsIn(EDUCATION_LEVELS) education?: EducationLevel;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 }) @IsOptional() @IsInt() @Min(0) @Max(60) experienceYears?: number;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "a caregiver's classes" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  classIds?: string[];
+  @ApiProperty({ type: HealthCertificateDto }) @ValidateNested() @Type(() => HealthCertificateDto) healthCertificate: HealthCertificateDto;
+  @ApiProperty({ type: [QualificationDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => QualificationDto)
+  qualifications: QualificationDto[];
+  @ApiProperty({ description: 'background check done' }) @IsBoolean() backgroundChecked: boolean;
+}
+
+/** The ID number identifies the person: it is not changed on a record (end it and add another). */
+export class UpdateStaffDto extends PartialType(OmitType(CreateStaffDto, ['idNumber'] as const)) {}
+
+export class StaffQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: current only; false: ended only; absent: all' })
+  @IsOptional()
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => (obj.active === 'true' ? true : obj.active === 'false' ? false : obj.active))
+  @IsBoolean()
+  active?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class StaffView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role: StaffRole;
+  @ApiProperty({ example: '2201**********1234', description: 'always masked' }) idNumber: string;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ format: 'date' }) hiredOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endedOn: string | null;
+  @ApiProperty() fullTime: boolean;
+  @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) education: EducationLevel | null;
+  @ApiProperty({ type: Number, nullable: true }) experienceYears: number | null;
+  @ApiProperty({ type: [String] }) classIds: string[];
+  @ApiProperty({ type: HealthCertificateDto }) healthCertificate: HealthCertificateDto;
+  @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];
+  @ApiProperty() backgroundChecked: boolean;
+  @ApiProperty({ description: 'also active at another facility (same ID number)' }) multiListed: boolean;
+}
+
+export class StaffListView {
+  @ApiProperty({ type: [StaffView] }) items: StaffView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

@@ -1,0 +1,9 @@
+import { StaffEntity } from './staff.entity.js';
+
+export { StaffModule } from './staff.module.js';
+export { StaffService } from './staff.service.js';
+export { StaffError, StaffErrorCode } from './staff.errors.js';
+export { StaffEntity } from './staff.entity.js';
+export { IdNumberCipher } from './id-number-cipher.js';
+export * from './dto/staff.dto.js';
+export const staffEntities = [StaffEntity];

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, definedOnly, encodeCursor, identityConfig, type IdentityConfig, type Page } from '@lib/core';
+import { AuditService } from '@lib/audit';
+import { reachOf, type Actor } from '@lib/auth';
+import { maskIdNumber, todayInShanghai, type StaffFacts } from '@lib/standards';
+import { FacilityService, type FacilityEntity } from '@lib/facilities';
+import { IdNumberCipher } from './id-number-cipher.js';
+import { StaffEntity } from './staff.entity.js';
+import { StaffError, StaffErrorCode, staffNotFound } from './staff.errors.js';
+import type { CreateStaffDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto.js';
+
+/** Also active at another facility that is not closed: the same person by blind index. */
+const MULTI_LISTED = `EXISTS (
+  SELECT 1 FROM staff o JOIN facilities f ON f.id = o.facility_id
+   WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id
+     AND o.ended_on IS NULL AND f.status <> 'closed')`;
+
+type StaffRow = StaffEntity & { multiListed: boolean };
+
+@Injectable()
+export class StaffService {
+  private readonly cipher: IdNumberCipher;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(identityConfig.KEY) identity: IdentityConfig,
+    private readonly facilities: FacilityService,
+    private readonly audit: AuditService,
+  ) {
+    this.cipher = new IdNumberCipher(identity.encryptionKey, identity.blindIndexKey);
+  }
+
+  async add(actor: Actor, facilityId: string, dto: CreateStaffDto): Promise<StaffView> {
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const facility = await this.writable(m, actor, facilityId);
+      await this.checkClasses(m, facility.id, dto.classIds ?? []);
+      const { idNumber, ...rest } = dto;
+      const masked = maskIdNumber(idNumber.toUpperCase());
+      await m.insert(StaffEntity, {
+        ...rest,
+        id,
+        facilityId,
+        idNumberCipher: this.cipher.encrypt(idNumber),
+        idNumberMasked: masked,
+        idNumberIndex: this.cipher.blindIndex(idNumber),
+        phone: dto.phone ?? null,
+        education: dto.education ?? null,
+        experienceYears: dto.experienceYears ?? null,
+        classIds: dto.classIds ?? [],
+      } as never);
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: facilityId,
+        actor: { id: actor.id, role: actor.role },
+        action: 'staff.added',
+        changes: { staffId: id, name: dto.name, role: dto.role, idNumber: masked },
+      });
+    });
+    return this.view(id);
+  }
+
+  async list(actor: Actor, facilityId: string, query: StaffQuery): Promise<Page<StaffView>> {
+    await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId);
+    const params: unknown[] = [facilityId];
+    const where = ['s.facility_id = $1'];
+    if (query.active === true) where.push('s.ended_on IS NULL');
+    if (query.active === false) where.push('s.ended_on IS NOT NULL');
+    const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
+    if (after) where.push(`(s.created_at, s.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    const rows = await this.rows(`${where.join(' AND ')} ORDER BY s.created_at, s.id LIMIT $${params.push(query.limit + 1)}`, params);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toView),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    };
+  }
+
+  async update(actor: Actor, staffId: string, dto: UpdateStaffDto): Promise<StaffView> {
+    await this.dataSource.transaction(async (m) => {
+      const staff = await this.locked(m, actor, staffId);
+      if (dto.classIds) await this.checkClasses(m, staff.facilityId, dto.classIds);
+      await m.update(StaffEntity, { id: staffId }, definedOnly(dto) as never);
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: staff.facilityId,
+        actor: { id: actor.id, role: actor.role },
+        action: 'staff.updated',
+        changes: { staffId, fields: Object.keys(definedOnly(dto)) },
+      });
+    });
+    return this.view(staffId);
+  }
+
+  /** Ends employment today; the record is kept. */
+  async end(actor: Actor, staffId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const staff = await this.locked(m, actor, staffId);
+      if (staff.endedOn) return;
+      const endedOn = todayInShanghai();
+      await m.update(StaffEntity, { id: staffId }, { endedOn });
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: staff.facilityId,
+        actor: { id: actor.id, role: actor.role },
+        action: 'staff.ended',
+        changes: { staffId, name: staff.name, endedOn },
+      });
+    });
+  }
+
+  /** Active staff of a facility as the compliance rules read them. */
+  async activeFacts(manager: EntityManager, facilityId: string): Promise<StaffFacts[]> {
+    const rows = await this.rows('s.facility_id = $1 AND s.ended_on IS NULL ORDER BY s.created_at, s.id', [facilityId], manager);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      fullTime: r.fullTime,
+      education: r.education,
+      experienceYears: r.experienceYears,
+      classIds: r.classIds,
+      healthCertificate: r.healthCertificate,
+      qualifications: r.qualifications,
+      backgroundChecked: r.backgroundChecked,
+      multiListed: r.multiListed,
+    }));
+  }
+
+  private async view(id: string): Promise<StaffView> {
+    const [row] = await this.rows('s.id = $1', [id]);
+    if (!row) throw staffNotFound();
+    return toView(row);
+  }
+
+  private async rows(whereAndOrder: string, params: unknown[], manager: EntityManager = this.dataSource.manager): Promise<StaffRow[]> {
+    const raw: Record<string, unknown>[] = await manager.query(
+      `SELECT s.id, s.facility_id, s.name, s.role, s.id_number_masked, s.phone, to_char(s.hired_on, 'YYYY-MM-DD') AS hired_on,
+              to_char(s.ended_on, 'YYYY-MM-DD') AS ended_on, s.full_time, s.education, s.experience_years, s.class_ids,
+              s.health_certificate, s.qualifications, s.background_checked, s.created_at, ${MULTI_LISTED} AS multi_listed
+         FROM staff s WHERE ${whereAndOrder}`,
+      params,
+    );
+    return raw.map((r) => ({
+      id: r.id as string,
+      facilityId: r.facility_id as string,
+      name: r.name as string,
+      role: r.role,
+      idNumberMasked: r.id_number_masked as string,
+      phone: r.phone as string | null,
+      hiredOn: r.hired_on as string,
+      endedOn: r.ended_on as string | null,
+      fullTime: r.full_time as boolean,
+      education: r.education,
+      experienceYears: r.experience_years as number | null,
+      classIds: r.class_ids as string[],
+      healthCertificate: r.health_certificate,
+      qualifications: r.qualifications,
+      backgroundChecked: r.background_checked as boolean,
+      createdAt: r.created_at as Date,
+      multiListed: r.multi_listed as boolean,
+    })) as StaffRow[];
+  }
+
+  /** The staff member, locked, at a facility in the caller's reach that is not closed. */
+  private async locked(m: EntityManager, actor: Actor, staffId: string): Promise<StaffEntity> {
+    const staff = await m.getRepository(StaffEntity).findOne({ where: { id: staffId }, lock: { mode: 'pessimistic_write' } });
+    if (!staff) throw staffNotFound();
+    await this.writable(m, actor, staff.facilityId).catch((e: unknown) => {
+      throw e instanceof StaffError ? e : staffNotFound();
+    });
+    return staff;
+  }
+
+  private async writable(m: EntityManager, actor: Actor, facilityId: string): Promise<FacilityEntity> {
+    const facility = await this.facilities.inReach(m, reachOf(actor), facilityId);
+    if (facility.status === 'closed') {
+      throw new StaffError(StaffErrorCode.Closed, {
+        zh: '机构已关闭，人员名册不能再修改',
+        en: 'The facility is closed: its roster cannot change',
+      });
+    }
+    return facility;
+  }
+
+  private async checkClasses(m: EntityManager, facilityId: string, classIds: string[]): Promise<void> {
+    if (classIds.length === 0) return;
+    const [{ n }]: { n: number }[] = await m.query(
+      'SELECT count(*)::int AS n FROM classes WHERE facility_id = $1 AND id = ANY($2::uuid[])',
+      [facilityId, classIds],
+    );
+    if (n !== classIds.length) {
+      throw new StaffError(
+        StaffErrorCode.UnknownClass,
+        { zh: '所选班级不属于本机构', en: 'A chosen class is not one of this facility’s' },
+        [{ field: 'classIds', code: 'invalid', message: { zh: '班级不属于本机构', en: 'not a class of this facility' } }],
+      );
+    }
+  }
+}
+
+function toView(r: StaffRow): StaffView {
+  return {
+    id: r.id,
+    facilityId: r.facilityId,
+    name: r.name,
+    role: r.role,
+    idNumber: r.idNumberMasked,
+    phone: r.phone,
+    hiredOn: r.hiredOn,
+    endedOn: r.endedOn,
+    fullTime: r.fullTime,
+    education: r.education,
+    experienceYears: r.experienceYears,
+    classIds: r.classIds,
+    healthCertificate: r.healthCertificate,
+    qualifications: r.qualifications,
+    backgroundChecked: r.backgroundChecked,
+    multiListed: r.multiListed,
+  };
+}

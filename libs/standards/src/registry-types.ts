@@ -1,0 +1,102 @@
+/**
+ * The registry's vocabulary (API.md "Facilities", "Classes (places) and staff"): used by the rules here
+ * and by the libraries that store facilities, classes and staff.
+ */
+export const FACILITY_KINDS = ['centre', 'kindergarten_class', 'family', 'employer', 'community'] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+export const OWNERSHIPS = ['public', 'private', 'public_private'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+export const SERVICE_TYPES = ['full_day', 'half_day', 'hourly', 'temporary'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+export const FACILITY_STATUSES = ['draft', 'submitted', 'registered', 'suspended', 'closed'] as const;
+export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
+
+export const DOCUMENT_TYPES = ['legal_entity', 'premises', 'fire_safety', 'health_evaluation', 'food_licence'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const TENURES = ['owned', 'leased'] as const;
+export type Tenure = (typeof TENURES)[number];
+export const RATINGS = ['qualified', 'unqualified'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** A filing document as declared (dates are YYYY-MM-DD in Asia/Shanghai). */
+export interface FilingDocument {
+  type: DocumentType;
+  number: string;
+  issuedOn: string;
+  expiresOn?: string | null;
+  scopeIncludesChildcare?: boolean | null;
+  tenure?: Tenure | null;
+  leaseEndsOn?: string | null;
+  rating?: Rating | null;
+}
+
+export const AGE_GROUP_NAMES = ['infant', 'toddler', 'preschool', 'mixed'] as const;
+export type AgeGroupName = (typeof AGE_GROUP_NAMES)[number];
+
+export const STAFF_ROLES = ['director', 'caregiver', 'health', 'nutritionist', 'cook', 'security', 'other'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const EDUCATION_LEVELS = ['secondary', 'high_school', 'junior_college', 'bachelor', 'master'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export const QUALIFICATION_TYPES = [
+  'nursery_teacher',
+  'childcare_worker',
+  'early_development_guide',
+  'teacher',
+  'health_training',
+  'medical',
+  'nutritionist',
+  'security_guard',
+  'director_training',
+] as const;
+export type QualificationType = (typeof QUALIFICATION_TYPES)[number];
+
+export interface Qualification {
+  type: QualificationType;
+  number: string;
+  issuedOn: string;
+  expiresOn?: string | null;
+}
+
+/** What the rules need to know of a facility. */
+export interface FacilityFacts {
+  kind: FacilityKind;
+  servesMeals: boolean;
+  floors: number[];
+  indoorAreaM2: number;
+  outdoorAreaM2: number;
+  exitCount: number;
+  surveillance: boolean;
+  documents: FilingDocument[];
+}
+
+export interface ClassFacts {
+  id: string;
+  name: string;
+  ageGroup: AgeGroupName;
+  places: number;
+  enrolled: number;
+}
+
+/** Active staff only (employment not ended). `multiListed`: also active at another facility (blind index). */
+export interface StaffFacts {
+  id: string;
+  name: string;
+  role: StaffRole;
+  fullTime: boolean;
+  education?: EducationLevel | null;
+  experienceYears?: number | null;
+  classIds: string[];
+  healthCertificate: { number: string; expiresOn: string };
+  qualifications: Qualification[];
+  backgroundChecked: boolean;
+  multiListed: boolean;
+}
+
+/** One verdict of the compliance check. `blocksFiling`: a failure refuses submission (422 with `code`). */
+export interface RuleCheck {
+  code: string;
+  ok: boolean;
+  detail: string;
+  detailEn: string;
+  blocksFiling: boolean;
+}

@@ -1,0 +1,83 @@
+import { CLASS_STANDARD } from './classes.js';
+import type { DocumentType, EducationLevel, FacilityKind, QualificationType, StaffRole } from './registry-types.js';
+
+/**
+ * Figures of the rules that are configuration: where the national figure is uncertain or left to local rules
+ * (PRODUCT.md "National rules to encode"), or where a deployment may tighten it. Every figure has a documented
+ * default below; the class table (classes.ts) holds the figures that are not configurable.
+ */
+export interface StandardsConfig {
+  /** Indoor floor area of the children's rooms per place, m². Default 3. */
+  indoorAreaPerChildM2: number;
+  /** Outdoor play area per place, m² (not applied to home-based points and kindergarten nursery classes). Default 2. */
+  outdoorAreaPerChildM2: number;
+  /** Children per carer in a mixed-age class (混合编班). Default 5, the figure of 托育机构设置标准（试行）(2019). */
+  mixedChildrenPerCarer: number;
+  /** Total enrolled children from which the health worker must be full-time (托育机构设置标准（试行）). Default 150. */
+  fullTimeHealthWorkerFromEnrolled: number;
+  /** Years a lease must still run after the filing date to prove premises. Default 3. */
+  leaseYearsRequired: number;
+  /** Highest storey children's rooms may be on (storeys 1..maxStorey; 0 and below is a basement). Default 3. */
+  maxStorey: number;
+  /** Fewest safety exits of the children's area. Default 2. */
+  minExits: number;
+  /** Days before an expiry date from which it counts as expiring (alerts). Default 30. */
+  expiryWarningDays: number;
+}
+
+export const DEFAULT_STANDARDS_CONFIG: Readonly<StandardsConfig> = Object.freeze({
+  indoorAreaPerChildM2: 3,
+  outdoorAreaPerChildM2: 2,
+  mixedChildrenPerCarer: CLASS_STANDARD.ageGroups.mixed.childrenPerCarer,
+  fullTimeHealthWorkerFromEnrolled: 150,
+  leaseYearsRequired: 3,
+  maxStorey: 3,
+  minExits: 2,
+  expiryWarningDays: 30,
+});
+
+/** The defaults with the given figures replaced. */
+export function standardsConfig(overrides: Partial<StandardsConfig> = {}): StandardsConfig {
+  return { ...DEFAULT_STANDARDS_CONFIG, ...overrides };
+}
+
+/**
+ * Staff and filing requirements of the national standard that the compliance check reads, as data:
+ * 托育机构设置标准（试行）(2019) and 托育机构管理规范（试行）(2019) for centres; 家庭托育点管理办法（试行）(2023) for
+ * home-based points; health certificates and health workers also per 托儿所幼儿园卫生保健管理办法.
+ */
+export const STAFF_STANDARD = {
+  /** 负责人: junior college (大专) or above and 3 years or more of relevant work. */
+  director: { minEducation: 'junior_college' as EducationLevel, minExperienceYears: 3 },
+  /** 保育人员: a childcare qualification (保育师, 育婴员, 婴幼儿发展引导员) or a teacher's certificate. */
+  caregiverQualifications: ['nursery_teacher', 'childcare_worker', 'early_development_guide', 'teacher'] as readonly QualificationType[],
+  /** 保健人员: trained by a maternal and child health institution, or medically qualified. */
+  healthWorkerQualifications: ['health_training', 'medical'] as readonly QualificationType[],
+  /** 保安人员: a security guard certificate (保安员证). */
+  securityQualifications: ['security_guard'] as readonly QualificationType[],
+  /**
+   * Roles that must be on the active roster to file. A home-based point needs its person in charge (recorded as
+   * `director`) and at least one caregiver; its health care and security are the family's and the community's,
+   * not separate posts. A kindergarten nursery class lists the kindergarten's director, health worker and guard.
+   */
+  requiredRoles: {
+    centre: ['director', 'caregiver', 'health', 'security'],
+    kindergarten_class: ['director', 'caregiver', 'health', 'security'],
+    employer: ['director', 'caregiver', 'health', 'security'],
+    community: ['director', 'caregiver', 'health', 'security'],
+    family: ['director', 'caregiver'],
+  } as Readonly<Record<FacilityKind, readonly StaffRole[]>>,
+} as const;
+
+/** Filing documents every facility declares; a food business licence is added when it serves meals. */
+export const FILING_DOCUMENTS = {
+  always: ['legal_entity', 'premises', 'fire_safety', 'health_evaluation'] as readonly DocumentType[],
+  whenServingMeals: ['food_licence'] as readonly DocumentType[],
+} as const;
+
+/**
+ * Kinds exempt from the outdoor-area figure (a choice of this system, PRODUCT.md leaves it open): a home-based point
+ * is in a dwelling, where a centre's outdoor play area cannot be asked for, and a kindergarten nursery class shares
+ * the kindergarten's outdoor space, which the kindergarten's own standards govern. Indoor area still applies.
+ */
+export const OUTDOOR_AREA_EXEMPT_KINDS: readonly FacilityKind[] = ['family', 'kindergarten_class'];

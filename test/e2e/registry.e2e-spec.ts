@@ -1,0 +1,519 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+import { compliantFacility, facilityBody, PLACES, registeredFacility, residentId, staffBody } from '../factories/registry.js';
+
+let api: TestApi;
+let worker: INestApplicationContext;
+let owner: TestUser;
+let otherOwner: TestUser;
+let nanguanHealth: TestUser;
+let kuanchengHealth: TestUser;
+let cityHealth: TestUser;
+let cityFire: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  api = await startApi();
+  worker = await startWorker();
+  owner = await createUser(api, 'operator');
+  otherOwner = await createUser(api, 'operator');
+  nanguanHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
+  kuanchengHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220103' });
+  cityHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
+  cityFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
+  admin = await createUser(api, 'admin');
+});
+afterAll(async () => {
+  await worker.close();
+  await api.close();
+});
+
+const unit = async (code: string) => (await api.http().get(`/api/v1/public/regions/${code}`).expect(200)).body;
+const codes = (res: { body: { errors?: { code: string }[] } }) => (res.body.errors ?? []).map((e) => e.code).sort();
+
+describe('the filing flow', () => {
+  it('takes a facility from draft to registered, and the unit’s places follow within seconds', async () => {
+    const before = await unit('220102');
+    const created = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      regionCode: '220102',
+      registrationNo: null,
+      version: 1,
+      location: PLACES.nanguan,
+    });
+    expect(created.headers.etag).toBe('"1"');
+    expect(created.headers.location).toBe(`/api/v1/facilities/${created.body.id}`);
+    const id = created.body.id as string;
+
+    const cls = await api
+      .http()
+      .post(`/api/v1/facilities/${id}/classes`)
+      .set(bearer(owner))
+      .send({ name: '托小一班', ageGroup: 'toddler', places: 15, enrolled: 12 })
+      .expect(201);
+    expect(cls.body).toMatchObject({ facilityId: id, places: 15, enrolled: 12, vacancies: 3, version: 1 });
+    expect(cls.headers.etag).toBe('"1"');
+    for (const role of ['director', 'health', 'security'])
+      await api.http().post(`/api/v1/facilities/${id}/staff`).set(bearer(owner)).send(staffBody(role)).expect(201);
+    for (let i = 0; i < 3; i++)
+      await api
+        .http()
+        .post(`/api/v1/facilities/${id}/staff`)
+        .set(bearer(owner))
+        .send(staffBody('caregiver', { classIds: [cls.body.id] }))
+        .expect(201);
+
+    const compliance = await api.http().get(`/api/v1/facilities/${id}/compliance`).set(bearer(owner)).expect(200);
+    expect(compliance.body.ok).toBe(true);
+    expect(compliance.body.checks.map((c: { code: string }) => c.code)).toContain('staff_multi_listed');
+
+    const submitted = await api.http().post(`/api/v1/facilities/${id}/submit`).set(bearer(owner)).expect(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 });
+    const queue = await api.http().get('/api/v1/facilities?status=submitted&limit=100').set(bearer(nanguanHealth)).expect(200);
+    expect(queue.body.items.map((f: { id: string }) => f.id)).toContain(id);
+
+    const approved = await api
+      .http()
+      .post(`/api/v1/facilities/${id}/approve`)
+      .set(bearer(nanguanHealth))
+      .send({ note: '材料齐全' })
+      .expect(200);
+    expect(approved.body.status).toBe('registered');
+    expect(approved.body.registrationNo).toMatch(new RegExp(`^TY-220102-${new Date().getFullYear()}-\\d{4}$`));
+
+    await eventually(async () => {
+      const after = await unit('220102');
+      expect(after.placeCount).toBe(before.placeCount + 15);
+      expect(after.facilityCount).toBe(before.facilityCount + 1);
+      expect(after.affordablePlaceCount).toBe(before.affordablePlaceCount + 15);
+    });
+    await eventually(async () => expect((await unit('220100')).placeCount).toBeGreaterThanOrEqual(before.placeCount + 15));
+
+    const history = await api.http().get(`/api/v1/facilities/${id}/history`).set(bearer(owner)).expect(200);
+    const actions = history.body.items.map((e: { action: string }) => e.action);
+    expect(actions[0]).toBe('facility.created');
+    expect(actions).toEqual(expect.arrayContaining(['class.created', 'staff.added', 'facility.submit', 'facility.approve']));
+    expect(actions.indexOf('facility.submit')).toBeLessThan(actions.indexOf('facility.approve'));
+    expect(history.body.items.at(-1).actor).toEqual({ id: nanguanHealth.id, role: 'regulator' });
+  });
+
+  it('lists every unmet filing requirement at once (422 with rule codes)', async () => {
+    const bare = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send(facilityBody({ documents: [], floors: [0, 4], exitCount: 1 }))
+      .expect(201);
+    const res = await api.http().post(`/api/v1/facilities/${bare.body.id}/submit`).set(bearer(owner)).expect(422);
+    expect(codes(res)).toEqual(expect.arrayContaining(['has_class', 'missing_role', 'missing_document', 'storey', 'exit_count']));
+    expect(res.body.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
+    // A draft may be stored with those faults; only the submission is refused.
+    expect((await api.http().get(`/api/v1/facilities/${bare.body.id}`).set(bearer(owner)).expect(200)).body.status).toBe('draft');
+  });
+
+  it('refuses a home-based point with more than 5 places, in a class and in total', async () => {
+    const family = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send(facilityBody({ kind: 'family', floors: [1] }))
+      .expect(201);
+    const big = await api
+      .http()
+      .post(`/api/v1/facilities/${family.body.id}/classes`)
+      .set(bearer(owner))
+      .send({ name: '家庭班', ageGroup: 'mixed', places: 6, enrolled: 2 })
+      .expect(422);
+    expect(codes(big)).toContain('class_size');
+    for (const name of ['上午班', '下午班']) {
+      await api
+        .http()
+        .post(`/api/v1/facilities/${family.body.id}/classes`)
+        .set(bearer(owner))
+        .send({ name, ageGroup: 'mixed', places: 3, enrolled: 2 })
+        .expect(201);
+    }
+    const res = await api.http().post(`/api/v1/facilities/${family.body.id}/submit`).set(bearer(owner)).expect(422);
+    expect(codes(res)).toContain('home_based_limit');
+  });
+
+  it('sends a rejected filing back to draft with the reason, cleared on the next submission', async () => {
+    const f = await compliantFacility(api, owner);
+    await api.http().post(`/api/v1/facilities/${f.id}/submit`).set(bearer(owner)).expect(200);
+    await api.http().post(`/api/v1/facilities/${f.id}/reject`).set(bearer(nanguanHealth)).send({}).expect(400);
+    const rejected = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/reject`)
+      .set(bearer(nanguanHealth))
+      .send({ reason: '缺少消防验收意见书原件' })
+      .expect(200);
+    expect(rejected.body).toMatchObject({ status: 'draft', rejectionReason: '缺少消防验收意见书原件' });
+    const again = await api.http().post(`/api/v1/facilities/${f.id}/submit`).set(bearer(owner)).expect(200);
+    expect(again.body).toMatchObject({ status: 'submitted', rejectionReason: null });
+  });
+
+  it('answers 409 for a transition from the wrong state, and for editing a submitted facility', async () => {
+    const f = await compliantFacility(api, owner);
+    await api.http().post(`/api/v1/facilities/${f.id}/approve`).set(bearer(nanguanHealth)).send({}).expect(409);
+    await api.http().post(`/api/v1/facilities/${f.id}/close`).set(bearer(nanguanHealth)).send({ reason: 'x' }).expect(409);
+    const submitted = await api.http().post(`/api/v1/facilities/${f.id}/submit`).set(bearer(owner)).expect(200);
+    await api.http().post(`/api/v1/facilities/${f.id}/submit`).set(bearer(owner)).expect(409);
+    await api.http().post(`/api/v1/facilities/${f.id}/suspend`).set(bearer(nanguanHealth)).send({ reason: 'x' }).expect(409);
+    const edit = await api
+      .http()
+      .patch(`/api/v1/facilities/${f.id}`)
+      .set(bearer(owner))
+      .set('If-Match', submitted.headers.etag)
+      .send({ monthlyFee: 1 })
+      .expect(409);
+    expect(edit.body.type).toContain('wrong_state');
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/classes`)
+      .set(bearer(owner))
+      .send({ name: 'x', ageGroup: 'infant', places: 5, enrolled: 1 })
+      .expect(409);
+    await api.http().post(`/api/v1/facilities/${f.id}/approve`).set(bearer(nanguanHealth)).send({}).expect(200);
+    await api.http().post(`/api/v1/facilities/${f.id}/reinstate`).set(bearer(nanguanHealth)).expect(409);
+    await api.http().post(`/api/v1/facilities/${f.id}/suspend`).set(bearer(nanguanHealth)).send({ reason: '食品留样缺失' }).expect(200);
+    await api.http().post(`/api/v1/facilities/${f.id}/suspend`).set(bearer(nanguanHealth)).send({ reason: 'again' }).expect(409);
+    const back = await api.http().post(`/api/v1/facilities/${f.id}/reinstate`).set(bearer(nanguanHealth)).expect(200);
+    expect(back.body.status).toBe('registered');
+  });
+});
+
+describe('concurrency: ETag and If-Match', () => {
+  it('requires If-Match (428), refuses a stale one (412), accepts a weak one', async () => {
+    const created = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const url = `/api/v1/facilities/${created.body.id}`;
+    await api.http().patch(url).set(bearer(owner)).send({ monthlyFee: 1800 }).expect(428);
+    const updated = await api.http().patch(url).set(bearer(owner)).set('If-Match', 'W/"1"').send({ monthlyFee: 1800 }).expect(200);
+    expect(updated.body).toMatchObject({ monthlyFee: 1800, version: 2 });
+    expect(updated.headers.etag).toBe('"2"');
+    const stale = await api.http().patch(url).set(bearer(owner)).set('If-Match', '"1"').send({ monthlyFee: 1900 }).expect(412);
+    expect(stale.body.status).toBe(412);
+    await api.http().patch(url).set(bearer(owner)).set('If-Match', 'garbage').send({ monthlyFee: 1900 }).expect(412);
+    const got = await api.http().get(url).set(bearer(owner)).expect(200);
+    expect(got.headers.etag).toBe('"2"');
+    expect(got.body.monthlyFee).toBe(1800);
+  });
+
+  it('guards classes the same way and keeps enrolled within places', async () => {
+    const f = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const c = await api
+      .http()
+      .post(`/api/v1/facilities/${f.body.id}/classes`)
+      .set(bearer(owner))
+      .send({ name: '乳儿班', ageGroup: 'infant', places: 8, enrolled: 5 })
+      .expect(201);
+    const url = `/api/v1/classes/${c.body.id}`;
+    expect((await api.http().get(url).set(bearer(owner)).expect(200)).headers.etag).toBe('"1"');
+    await api.http().patch(url).set(bearer(owner)).send({ enrolled: 6 }).expect(428);
+    const ok = await api.http().patch(url).set(bearer(owner)).set('If-Match', '"1"').send({ enrolled: 6 }).expect(200);
+    expect(ok.body).toMatchObject({ enrolled: 6, vacancies: 2, version: 2 });
+    await api.http().patch(url).set(bearer(owner)).set('If-Match', '"1"').send({ enrolled: 7 }).expect(412);
+    const over = await api.http().patch(url).set(bearer(owner)).set('If-Match', '"2"').send({ enrolled: 9 }).expect(422);
+    expect(codes(over)).toEqual(['over_capacity']);
+    const tooBig = await api.http().patch(url).set(bearer(owner)).set('If-Match', '"2"').send({ places: 11 }).expect(422);
+    expect(codes(tooBig)).toContain('class_size');
+    await api.http().delete(url).set(bearer(owner)).expect(204);
+    await api.http().get(url).set(bearer(owner)).expect(404);
+  });
+});
+
+describe('validation of the profile', () => {
+  it('checks the credit code’s check character (400 checksum) and its shape (400 invalid)', async () => {
+    const body = facilityBody();
+    const wrong = body.creditCode.slice(0, 17) + (body.creditCode[17] === '0' ? '1' : '0');
+    const res = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send({ ...body, creditCode: wrong })
+      .expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'creditCode', code: 'checksum' })]);
+    const shape = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send({ ...body, creditCode: 'short' })
+      .expect(400);
+    expect(shape.body.errors).toEqual([expect.objectContaining({ field: 'creditCode', code: 'invalid' })]);
+  });
+
+  it('refuses read-only fields as unknown properties and names nested fields', async () => {
+    const res = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send({ ...facilityBody(), status: 'registered', regionCode: '220103' })
+      .expect(400);
+    expect(
+      res.body.errors
+        .filter((e: { code: string }) => e.code === 'unknown_property')
+        .map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['regionCode', 'status']);
+    const nested = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send(facilityBody({ location: { lat: 123, lng: 125 }, documents: [{ type: 'passport', number: 'x', issuedOn: '2024-02-30' }] }))
+      .expect(400);
+    expect(nested.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['location.lat', 'documents[0].type', 'documents[0].issuedOn']),
+    );
+  });
+
+  it('derives the unit from the location, re-derives it on a move, and refuses a point outside every unit (422)', async () => {
+    const out = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send(facilityBody({ location: PLACES.outside }))
+      .expect(422);
+    expect(out.body.errors).toEqual([expect.objectContaining({ field: 'location', code: 'outside_jurisdiction' })]);
+    const f = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const moved = await api
+      .http()
+      .patch(`/api/v1/facilities/${f.body.id}`)
+      .set(bearer(owner))
+      .set('If-Match', '"1"')
+      .send({ location: PLACES.kuancheng })
+      .expect(200);
+    expect(moved.body.regionCode).toBe('220103');
+    await api
+      .http()
+      .patch(`/api/v1/facilities/${f.body.id}`)
+      .set(bearer(owner))
+      .set('If-Match', '"2"')
+      .send({ location: PLACES.outside })
+      .expect(422);
+  });
+
+  it('stores a home-based point’s public location 100–300 m from the true one', async () => {
+    const f = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(owner))
+      .send(facilityBody({ kind: 'family' }))
+      .expect(201);
+    const [row] = await api.db.query('SELECT ST_Distance(location, public_location) AS d FROM facilities WHERE id = $1', [f.body.id]);
+    expect(Number(row.d)).toBeGreaterThanOrEqual(99);
+    expect(Number(row.d)).toBeLessThanOrEqual(301);
+    const centre = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const [same] = await api.db.query('SELECT ST_Distance(location, public_location) AS d FROM facilities WHERE id = $1', [centre.body.id]);
+    expect(Number(same.d)).toBe(0);
+  });
+});
+
+describe('staff and ID numbers', () => {
+  it('checks the ID number’s check digit, stores it encrypted, answers it masked', async () => {
+    const f = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const id = residentId();
+    const bad = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    const wrong = await api
+      .http()
+      .post(`/api/v1/facilities/${f.body.id}/staff`)
+      .set(bearer(owner))
+      .send(staffBody('caregiver', { idNumber: bad }))
+      .expect(400);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'idNumber', code: 'checksum' })]);
+    const res = await api
+      .http()
+      .post(`/api/v1/facilities/${f.body.id}/staff`)
+      .set(bearer(owner))
+      .send(staffBody('caregiver', { idNumber: id }))
+      .expect(201);
+    expect(res.body.idNumber).toBe(`${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(14)}`);
+    const [row] = await api.db.query('SELECT s::text AS everything FROM staff s WHERE id = $1', [res.body.id]);
+    expect(row.everything).not.toContain(id);
+    expect(row.everything).not.toContain(id.slice(4, 14));
+    const audit = await api.db.query("SELECT changes::text AS c FROM audit_entries WHERE subject_type = 'facility' AND subject_id = $1", [
+      f.body.id,
+    ]);
+    for (const a of audit) expect(a.c).not.toContain(id);
+    const listed = await api.http().get(`/api/v1/facilities/${f.body.id}/staff`).set(bearer(cityHealth)).expect(200);
+    expect(JSON.stringify(listed.body)).not.toContain(id);
+  });
+
+  it('ends employment but keeps the record, and filters by active', async () => {
+    const f = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const a = await api.http().post(`/api/v1/facilities/${f.body.id}/staff`).set(bearer(owner)).send(staffBody('cook')).expect(201);
+    await api.http().post(`/api/v1/facilities/${f.body.id}/staff`).set(bearer(owner)).send(staffBody('other')).expect(201);
+    await api.http().delete(`/api/v1/staff/${a.body.id}`).set(bearer(owner)).expect(204);
+    const all = await api.http().get(`/api/v1/facilities/${f.body.id}/staff`).set(bearer(owner)).expect(200);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.items.find((s: { id: string }) => s.id === a.body.id).endedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(
+      (await api.http().get(`/api/v1/facilities/${f.body.id}/staff?active=true`).set(bearer(owner)).expect(200)).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await api.http().get(`/api/v1/facilities/${f.body.id}/staff?active=false`).set(bearer(owner)).expect(200)).body.items,
+    ).toHaveLength(1);
+    await api.http().get(`/api/v1/facilities/${f.body.id}/staff?active=maybe`).set(bearer(owner)).expect(400);
+  });
+
+  it('flags the same person active at two facilities in both facilities’ compliance, until one employment ends', async () => {
+    const id = residentId();
+    const a = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const b = await api
+      .http()
+      .post('/api/v1/facilities')
+      .set(bearer(otherOwner))
+      .send(facilityBody({ location: PLACES.kuancheng }))
+      .expect(201);
+    const sa = await api
+      .http()
+      .post(`/api/v1/facilities/${a.body.id}/staff`)
+      .set(bearer(owner))
+      .send(staffBody('caregiver', { idNumber: id }))
+      .expect(201);
+    const sb = await api
+      .http()
+      .post(`/api/v1/facilities/${b.body.id}/staff`)
+      .set(bearer(otherOwner))
+      .send(staffBody('caregiver', { idNumber: id.toLowerCase() }))
+      .expect(201);
+    expect(sb.body.multiListed).toBe(true);
+    const check = async (facilityId: string, user: TestUser) =>
+      (await api.http().get(`/api/v1/facilities/${facilityId}/compliance`).set(bearer(user)).expect(200)).body.checks.find(
+        (c: { code: string }) => c.code === 'staff_multi_listed',
+      );
+    expect((await check(a.body.id, cityHealth)).ok).toBe(false);
+    expect((await check(b.body.id, kuanchengHealth)).ok).toBe(false);
+    await api.http().delete(`/api/v1/staff/${sa.body.id}`).set(bearer(owner)).expect(204);
+    expect((await check(b.body.id, kuanchengHealth)).ok).toBe(true);
+  });
+
+  it('refuses classes of another facility for a caregiver (400 naming classIds)', async () => {
+    const a = await compliantFacility(api, owner);
+    const b = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    const res = await api
+      .http()
+      .post(`/api/v1/facilities/${b.body.id}/staff`)
+      .set(bearer(owner))
+      .send(staffBody('caregiver', { classIds: [a.classId] }))
+      .expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'classIds' })]);
+  });
+});
+
+describe('closure with emergency placement', () => {
+  // Far from every other test's facilities (榆树市 220182), so the expected plan is exact.
+  const at = (northKm: number) => ({ location: { lat: 44.8844 + northKm * 0.009, lng: 126.5301 } });
+
+  it('places each class’s children nearest first within 5 km, by age range and vacancies, and stores the plan', async () => {
+    const base = (await unit('220182')).placeCount as number;
+    const closing = await registeredFacility(api, owner, cityHealth, at(0), { places: 12, enrolled: 10 });
+    const near = await registeredFacility(api, otherOwner, cityHealth, at(1), { places: 15, enrolled: 9 }); // 6 free, 1 km
+    const far = await registeredFacility(api, otherOwner, cityHealth, at(3), { places: 15, enrolled: 5 }); // 10 free, 3 km
+    await registeredFacility(api, otherOwner, cityHealth, at(7), { places: 15, enrolled: 0 }); // beyond 5 km
+    const older = await registeredFacility(api, otherOwner, cityHealth, at(0.5), { places: 15, enrolled: 0 });
+    // The nearest one takes only 24–36 months: not for toddlers.
+    const olderClass = (await api.http().get(`/api/v1/facilities/${older.id}/classes`).set(bearer(otherOwner)).expect(200)).body.items[0];
+    await api.db.query("UPDATE classes SET age_group = 'preschool' WHERE id = $1", [olderClass.id]);
+
+    const preview = await api.http().get(`/api/v1/facilities/${closing.id}/placement-plan`).set(bearer(owner)).expect(200);
+    expect(preview.body).toMatchObject({ unplacedTotal: 0, stored: false });
+    expect(preview.body.classes).toHaveLength(1);
+    expect(preview.body.classes[0]).toMatchObject({ classId: closing.classId, ageGroup: 'toddler', enrolled: 10, unplaced: 0 });
+    expect(preview.body.classes[0].placements.map((p: { facilityId: string; count: number }) => [p.facilityId, p.count])).toEqual([
+      [near.id, 6],
+      [far.id, 4],
+    ]);
+    expect(preview.body.classes[0].placements[0].distanceM).toBeGreaterThan(900);
+    expect(preview.body.classes[0].placements[0].distanceM).toBeLessThan(1100);
+
+    // Registered: 12 + 4 × 15 places.
+    await eventually(async () => expect((await unit('220182')).placeCount).toBe(base + 72));
+    const closed = await api
+      .http()
+      .post(`/api/v1/facilities/${closing.id}/close`)
+      .set(bearer(cityHealth))
+      .send({ reason: '举办者申请停止服务' })
+      .expect(200);
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.placementPlan).toMatchObject({ unplacedTotal: 0 });
+    const stored = await api.http().get(`/api/v1/facilities/${closing.id}/placement-plan`).set(bearer(cityHealth)).expect(200);
+    expect(stored.body).toMatchObject({ stored: true, unplacedTotal: 0 });
+    await eventually(async () => expect((await unit('220182')).placeCount).toBe(base + 60));
+  });
+
+  it('lets the owner close its own facility and lists children who could not be placed', async () => {
+    const lonely = await registeredFacility(api, owner, cityHealth, { location: { lat: 44.6, lng: 126.2 } }, { places: 10, enrolled: 7 });
+    const res = await api.http().post(`/api/v1/facilities/${lonely.id}/close`).set(bearer(owner)).send({ reason: '场地到期' }).expect(200);
+    expect(res.body.placementPlan).toMatchObject({ unplacedTotal: 7, classes: [expect.objectContaining({ unplaced: 7, placements: [] })] });
+  });
+});
+
+describe('reach: 404 outside it, 403 for the wrong role or agency, 401 anonymous', () => {
+  let id: string;
+  let classId: string;
+  let staffId: string;
+  beforeAll(async () => {
+    const f = await compliantFacility(api, owner);
+    id = f.id;
+    classId = f.classId;
+    staffId = (await api.http().get(`/api/v1/facilities/${id}/staff`).set(bearer(owner)).expect(200)).body.items[0].id;
+  });
+
+  it('hides an operator’s facility and everything in it from another operator and another unit’s regulator', async () => {
+    for (const user of [otherOwner, kuanchengHealth]) {
+      for (const path of [
+        `/facilities/${id}`,
+        `/facilities/${id}/classes`,
+        `/facilities/${id}/staff`,
+        `/facilities/${id}/compliance`,
+        `/facilities/${id}/history`,
+        `/facilities/${id}/placement-plan`,
+        `/classes/${classId}`,
+      ]) {
+        await api.http().get(`/api/v1${path}`).set(bearer(user)).expect(404);
+      }
+      const list = await api.http().get('/api/v1/facilities?limit=100').set(bearer(user)).expect(200);
+      expect(list.body.items.map((f: { id: string }) => f.id)).not.toContain(id);
+    }
+    await api.http().patch(`/api/v1/facilities/${id}`).set(bearer(otherOwner)).set('If-Match', '"1"').send({ monthlyFee: 1 }).expect(404);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${id}/classes`)
+      .set(bearer(otherOwner))
+      .send({ name: 'x', ageGroup: 'infant', places: 3, enrolled: 0 })
+      .expect(404);
+    await api.http().patch(`/api/v1/classes/${classId}`).set(bearer(otherOwner)).set('If-Match', '"1"').send({ enrolled: 1 }).expect(404);
+    await api.http().delete(`/api/v1/classes/${classId}`).set(bearer(otherOwner)).expect(404);
+    await api.http().post(`/api/v1/facilities/${id}/staff`).set(bearer(otherOwner)).send(staffBody('cook')).expect(404);
+    await api.http().patch(`/api/v1/staff/${staffId}`).set(bearer(otherOwner)).send({ phone: '13900000000' }).expect(404);
+    await api.http().delete(`/api/v1/staff/${staffId}`).set(bearer(otherOwner)).expect(404);
+    await api.http().post(`/api/v1/facilities/${id}/submit`).set(bearer(otherOwner)).expect(404);
+    await api.http().post(`/api/v1/facilities/${id}/close`).set(bearer(otherOwner)).send({ reason: 'x' }).expect(404);
+  });
+
+  it('shows it to its unit’s and the city’s regulators of any agency, and to the admin', async () => {
+    for (const user of [nanguanHealth, cityHealth, cityFire, admin]) {
+      await api.http().get(`/api/v1/facilities/${id}`).set(bearer(user)).expect(200);
+      await api.http().get(`/api/v1/facilities/${id}/staff`).set(bearer(user)).expect(200);
+    }
+    const list = await api.http().get('/api/v1/facilities?regionCode=220102&limit=100').set(bearer(cityFire)).expect(200);
+    expect(list.body.items.every((f: { regionCode: string }) => f.regionCode === '220102')).toBe(true);
+  });
+
+  it('lets only health regulators act on filings (403 for other agencies and for operators), and nobody edit but the owner', async () => {
+    await api.http().post(`/api/v1/facilities/${id}/submit`).set(bearer(owner)).expect(200);
+    await api.http().post(`/api/v1/facilities/${id}/approve`).set(bearer(cityFire)).send({}).expect(403);
+    await api.http().post(`/api/v1/facilities/${id}/approve`).set(bearer(owner)).send({}).expect(403);
+    await api.http().post(`/api/v1/facilities/${id}/approve`).set(bearer(kuanchengHealth)).send({}).expect(404);
+    await api.http().post(`/api/v1/facilities/${id}/approve`).send({}).expect(401);
+    await api
+      .http()
+      .patch(`/api/v1/facilities/${id}`)
+      .set(bearer(nanguanHealth))
+      .set('If-Match', '"1"')
+      .send({ monthlyFee: 1 })
+      .expect(403);
+    await api.http().post('/api/v1/facilities').set(bearer(nanguanHealth)).send(facilityBody()).expect(403);
+    await api.http().post(`/api/v1/facilities/${id}/approve`).set(bearer(nanguanHealth)).send({}).expect(200);
+  });
+});

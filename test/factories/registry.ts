@@ -1,0 +1,126 @@
+import { creditCodeCheckChar, residentIdCheckChar } from '@lib/standards';
+import { bearer, type TestApi, type TestUser } from '../helpers/app.js';
+
+let serial = 0;
+const next = () => (serial = (serial + 1) % 1_000_000) + Math.floor(Math.random() * 1000) * 1000;
+
+/** A unified social credit code with a correct GB 32100 check character. */
+export function creditCode(): string {
+  const first17 = `91220102MA${String(next()).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** A resident ID number with a correct GB 11643 check character (born 1990-01-01 + n days). */
+export function residentId(): string {
+  const born = new Date(Date.UTC(1985, 0, 1) + (next() % 7000) * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `220102${born}${String(next() % 1000).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+/** Points inside units (checked against the census boundaries). */
+export const PLACES = {
+  nanguan: { lat: 43.865, lng: 125.335 },
+  nanguan2: { lat: 43.87, lng: 125.34 },
+  kuancheng: { lat: 43.9092, lng: 125.3238 },
+  chaoyang: { lat: 43.88, lng: 125.3 },
+  outside: { lat: 39.9, lng: 116.4 },
+};
+
+const inYears = (years: number) => `${new Date().getUTCFullYear() + years}-06-30`;
+
+export function facilityBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `阳光宝贝托育中心 ${next()}`,
+    creditCode: creditCode(),
+    kind: 'centre',
+    ownership: 'private',
+    affordable: true,
+    medicalIntegrated: false,
+    servesMeals: false,
+    serviceTypes: ['full_day'],
+    address: '长春市南关区人民大街 1000 号',
+    location: PLACES.nanguan,
+    floors: [1, 2],
+    indoorAreaM2: 400,
+    outdoorAreaM2: 200,
+    monthlyFee: 2600,
+    phone: '0431-88880000',
+    openingHours: '07:30-17:30',
+    exitCount: 2,
+    surveillance: true,
+    documents: [
+      { type: 'legal_entity', number: 'YYZZ-0001', issuedOn: '2024-01-10', scopeIncludesChildcare: true },
+      { type: 'premises', number: 'FC-0001', issuedOn: '2020-05-01', tenure: 'owned' },
+      { type: 'fire_safety', number: 'XF-0001', issuedOn: '2025-03-01', expiresOn: inYears(3) },
+      { type: 'health_evaluation', number: 'WS-0001', issuedOn: '2025-04-01', rating: 'qualified' },
+    ],
+    ...overrides,
+  };
+}
+
+export function staffBody(role: string, overrides: Record<string, unknown> = {}) {
+  const qualification: Record<string, string> = {
+    director: 'director_training',
+    caregiver: 'childcare_worker',
+    health: 'health_training',
+    security: 'security_guard',
+  };
+  return {
+    name: `员工${next()}`,
+    role,
+    idNumber: residentId(),
+    hiredOn: '2024-09-01',
+    fullTime: true,
+    ...(role === 'director' ? { education: 'bachelor', experienceYears: 6 } : { education: 'junior_college', experienceYears: 2 }),
+    healthCertificate: { number: `JK-${next()}`, expiresOn: inYears(1) },
+    qualifications: qualification[role]
+      ? [{ type: qualification[role], number: `Q-${next()}`, issuedOn: '2023-01-01', expiresOn: inYears(3) }]
+      : [],
+    backgroundChecked: true,
+    ...overrides,
+  };
+}
+
+/**
+ * A facility that meets every filing requirement: a toddler class of 15 places (12 enrolled) with three
+ * caregivers, a director, a health worker and a security guard. Returns its id and class id.
+ */
+export async function compliantFacility(
+  api: TestApi,
+  owner: TestUser,
+  overrides: Record<string, unknown> = {},
+  cls = { places: 15, enrolled: 12 },
+) {
+  const f = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody(overrides)).expect(201);
+  const c = await api
+    .http()
+    .post(`/api/v1/facilities/${f.body.id}/classes`)
+    .set(bearer(owner))
+    .send({ name: '托小一班', ageGroup: 'toddler', ...cls })
+    .expect(201);
+  for (const role of ['director', 'health', 'security'])
+    await api.http().post(`/api/v1/facilities/${f.body.id}/staff`).set(bearer(owner)).send(staffBody(role)).expect(201);
+  for (let i = 0; i < 3; i++) {
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.body.id}/staff`)
+      .set(bearer(owner))
+      .send(staffBody('caregiver', { classIds: [c.body.id] }))
+      .expect(201);
+  }
+  return { id: f.body.id as string, classId: c.body.id as string, etag: f.headers.etag as string };
+}
+
+/** Through the whole filing: submitted by the owner, approved by a health regulator. */
+export async function registeredFacility(
+  api: TestApi,
+  owner: TestUser,
+  regulator: TestUser,
+  overrides: Record<string, unknown> = {},
+  cls?: { places: number; enrolled: number },
+) {
+  const f = await compliantFacility(api, owner, overrides, cls);
+  await api.http().post(`/api/v1/facilities/${f.id}/submit`).set(bearer(owner)).expect(200);
+  await api.http().post(`/api/v1/facilities/${f.id}/approve`).set(bearer(regulator)).send({}).expect(200);
+  return f;
+}
