@@ -36,6 +36,7 @@ export APP_ENV=demo PORT="${PORT:-3000}" LOG_LEVEL="${LOG_LEVEL:-warn}"
 node dist/scripts/migrate.js
 node dist/scripts/import-regions.js
 node dist/scripts/seed.js --accounts .demo/accounts.json
+node dist/scripts/seed-demo.js
 
 pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }

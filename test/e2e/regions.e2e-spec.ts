@@ -94,7 +94,8 @@ describe('GET /public/regions', () => {
     expect(items[0]!.population).toBe(units.reduce((s, u) => s + u.population, 0));
     expect(items[0]!.placeCount).toBe(units.reduce((s, u) => s + u.placeCount, 0));
     for (const r of items) {
-      expect(r).toMatchObject({ target2025: 4.5, target2035: 8, placeCount: 0, placesPer1000: 0 });
+      expect(r).toMatchObject({ target2025: 4.5, target2035: 8 });
+      expect(r.placesPer1000).toBe(Math.round((r.placeCount / r.population) * 1000 * 100) / 100);
       expect(r.shortfall2025).toBe(Math.max(0, Math.ceil((4.5 * r.population) / 1000) - r.placeCount));
     }
     // 2020 census (data/changchun-population.csv): 绿园区 714,919.
@@ -187,7 +188,8 @@ describe('PUT /regions/{code}/population', () => {
     await eventually(async () => {
       const city = (await api.http().get('/api/v1/public/regions/220100').expect(200)).body;
       expect(city.population).toBe(before.population + 12345);
-      expect(city.populationYear).toBe(2030);
+      // The city's year is the latest of its units' (other suites may have set later ones).
+      expect(city.populationYear).toBeGreaterThanOrEqual(2030);
     });
     const pending = await api.db.query("SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL AND job_id LIKE '%220112'");
     expect(pending[0].n).toBe(0);

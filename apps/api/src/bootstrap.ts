@@ -26,6 +26,9 @@ function projectRoot(): string {
   return dir;
 }
 
+/** Client-side routes of the web app (apps/web/src/app.tsx). */
+const WEB_ROUTES = ['/login', '/console', '/console/*'];
+
 /** Builds the API (not listening): used by main.ts and by the e2e tests alike. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const http = validateEnv(HttpEnvSchema);
@@ -102,6 +105,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const webDist = http.WEB_DIST || join(projectRoot(), 'dist', 'web');
   if (existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // The web app routes these paths itself (history API): answer its page for them.
+    for (const path of WEB_ROUTES) fastify.get(path, (_request, reply) => reply.sendFile('index.html'));
   }
   return app;
 }

@@ -1,19 +1,55 @@
-// The app: the language context and the page for the current path. Pages are whole screens
-// (header included), so each lays itself out; add one by adding a route.
-import type { ComponentType } from 'preact';
+// The app: language, session and location contexts, and the page for the current path (see
+// router/routes.ts). Pages are whole screens (header included), so each lays itself out.
+import { SessionProvider } from './auth/session-context';
 import { I18nProvider } from './i18n/i18n';
 import { MapPage } from './pages/map/map-page';
 import { NotFoundPage } from './pages/not-found';
+import { LoginPage } from './pages/login/login-page';
+import { FacilityNewPage } from './pages/console/operator/facility-new-page';
+import { OperatorFacilityPage } from './pages/console/operator/facility-page';
+import { OperatorHomePage } from './pages/console/operator/operator-home';
+import { RegulatorHomePage } from './pages/console/regulator/regulator-home';
+import { RegulatorFacilityPage } from './pages/console/regulator/review-page';
+import { ConsoleIndex } from './pages/console/shared/require-role';
+import { RouterProvider, useLocation } from './router/router';
+import { matchRoute, type Route } from './router/routes';
 
-const ROUTES: Record<string, ComponentType> = {
-  '/': MapPage,
-};
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'map':
+      return <MapPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'console':
+      return <ConsoleIndex />;
+    case 'operatorHome':
+      return <OperatorHomePage />;
+    case 'operatorNewFacility':
+      return <FacilityNewPage />;
+    case 'operatorFacility':
+      return <OperatorFacilityPage key={route.id} id={route.id} />;
+    case 'regulatorHome':
+      return <RegulatorHomePage />;
+    case 'regulatorFacility':
+      return <RegulatorFacilityPage key={route.id} id={route.id} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
 
-export function App({ path }: { path: string }) {
-  const Page = ROUTES[path] ?? NotFoundPage;
+function CurrentPage() {
+  const { pathname } = useLocation();
+  return <Page route={matchRoute(pathname)} />;
+}
+
+export function App() {
   return (
     <I18nProvider>
-      <Page />
+      <RouterProvider>
+        <SessionProvider>
+          <CurrentPage />
+        </SessionProvider>
+      </RouterProvider>
     </I18nProvider>
   );
 }

@@ -1,8 +1,9 @@
 // Entry point: styles, then the app into #app.
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import './console.css';
 import { render } from 'preact';
 import { App } from './app';
 
 const root = document.getElementById('app');
-if (root) render(<App path={window.location.pathname.replace(/\/index\.html$/, '/')} />, root);
+if (root) render(<App />, root);

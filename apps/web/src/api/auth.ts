@@ -33,8 +33,13 @@ export async function login(username: string, password: string, options: Request
   return (await apiRequest<LoginResult>('POST', '/auth/login', { ...options, auth: false, body: { username, password } })).data;
 }
 
-export async function register(input: RegisterInput, options: RequestOptions = {}): Promise<{ id: string; username: string; role: 'operator' }> {
-  return (await apiRequest<{ id: string; username: string; role: 'operator' }>('POST', '/auth/register', { ...options, auth: false, body: input })).data;
+export async function register(
+  input: RegisterInput,
+  options: RequestOptions = {},
+): Promise<{ id: string; username: string; role: 'operator' }> {
+  return (
+    await apiRequest<{ id: string; username: string; role: 'operator' }>('POST', '/auth/register', { ...options, auth: false, body: input })
+  ).data;
 }
 
 /** Whether this user may act on filings (approve, reject, suspend, reinstate, close). */

@@ -224,7 +224,8 @@ export interface FacilityQuery {
 
 function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }
@@ -278,7 +279,11 @@ export async function getCompliance(facilityId: string, options?: RequestOptions
 }
 
 export async function getHistory(facilityId: string, cursor?: string | null, options?: RequestOptions): Promise<Page<HistoryEntry>> {
-  const result = await apiRequest<Page<HistoryEntry>>('GET', `/facilities/${id(facilityId)}/history${query({ cursor, limit: 100 })}`, options);
+  const result = await apiRequest<Page<HistoryEntry>>(
+    'GET',
+    `/facilities/${id(facilityId)}/history${query({ cursor, limit: 100 })}`,
+    options,
+  );
   return { items: result.data.items, nextCursor: result.data.nextCursor ?? null };
 }
 

@@ -12,7 +12,11 @@ function ConsoleHeader() {
   const { lang, t, toggleLang } = useI18n();
   const { session, signOut } = useSession();
   const user = session?.user;
-  const roleText = user ? (user.role === 'regulator' && user.agency ? `${t.agencies[user.agency]} · ${t.roles.regulator}` : t.roles[user.role]) : '';
+  const roleText = user
+    ? user.role === 'regulator' && user.agency
+      ? `${t.agencies[user.agency]} · ${t.roles.regulator}`
+      : t.roles[user.role]
+    : '';
   return (
     <header class="app-header app-header--console">
       <p class="app-header__title">

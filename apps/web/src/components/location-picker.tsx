@@ -78,7 +78,12 @@ export function LocationPicker({ idPrefix, lat, lng, onChange, latErrors, lngErr
     }
     const shown = base.toDisplay(point);
     if (!markerRef.current) {
-      const marker = L.marker(shown, { draggable: !disabled, keyboard: false, title: t.facility.fields.location, alt: t.facility.fields.location });
+      const marker = L.marker(shown, {
+        draggable: !disabled,
+        keyboard: false,
+        title: t.facility.fields.location,
+        alt: t.facility.fields.location,
+      });
       marker.on('dragend', () => {
         const moved = base.fromDisplay(marker.getLatLng());
         onChangeRef.current(moved.lat.toFixed(6), moved.lng.toFixed(6));

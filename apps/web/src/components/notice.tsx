@@ -3,7 +3,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-export function Notice({ kind, children, id }: { kind: 'success' | 'info' | 'error' | 'warning'; children: ComponentChildren; id?: string }) {
+export function Notice({
+  kind,
+  children,
+  id,
+}: {
+  kind: 'success' | 'info' | 'error' | 'warning';
+  children: ComponentChildren;
+  id?: string;
+}) {
   return (
     <div id={id} class={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}

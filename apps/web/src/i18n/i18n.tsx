@@ -20,9 +20,9 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ComponentChildren }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
 
+  // The page's language; each page sets its own title (components/document-title.ts).
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = MESSAGES[lang].app.title;
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {

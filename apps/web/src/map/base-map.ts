@@ -16,10 +16,12 @@ let background: Promise<MapBackground> | null = null;
 
 /** Loaded once per page load; each part is optional (the maps work without either). */
 export function loadMapBackground(): Promise<MapBackground> {
-  background ??= Promise.all([fetchMapConfig().catch(() => null), fetchRegionBoundaries().catch(() => null)]).then(([config, boundaries]) => ({
-    config,
-    boundaries,
-  }));
+  background ??= Promise.all([fetchMapConfig().catch(() => null), fetchRegionBoundaries().catch(() => null)]).then(
+    ([config, boundaries]) => ({
+      config,
+      boundaries,
+    }),
+  );
   return background;
 }
 
@@ -34,7 +36,11 @@ export interface BaseMap {
   destroy: () => void;
 }
 
-export function createBaseMap(container: HTMLElement, backgroundData: MapBackground, view: { center: LatLngLiteral; zoom: number }): BaseMap {
+export function createBaseMap(
+  container: HTMLElement,
+  backgroundData: MapBackground,
+  view: { center: LatLngLiteral; zoom: number },
+): BaseMap {
   configureDefaultMarkerIcons();
   const tileUrl = backgroundData.config?.tileUrl ?? null;
   const gcj02 = tileUrl !== null && backgroundData.config?.tileCrs === 'gcj02';

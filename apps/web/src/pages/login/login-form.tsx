@@ -30,7 +30,10 @@ export function LoginForm({ next, username: initialUsername }: { next: string | 
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const empty = { ...(username.trim() ? {} : { username: [t.validation.required] }), ...(password ? {} : { password: [t.validation.required] }) };
+    const empty = {
+      ...(username.trim() ? {} : { username: [t.validation.required] }),
+      ...(password ? {} : { password: [t.validation.required] }),
+    };
     setMissing(empty);
     if (Object.keys(empty).length > 0) return;
     setBusy(true);

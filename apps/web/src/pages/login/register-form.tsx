@@ -23,7 +23,8 @@ export function RegisterForm({ onRegistered }: { onRegistered: (username: string
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: FieldErrors = {};
-    if (!USERNAME.test(form.username.trim())) addFieldError(found, 'username', form.username.trim() ? t.validation.username : t.validation.required);
+    if (!USERNAME.test(form.username.trim()))
+      addFieldError(found, 'username', form.username.trim() ? t.validation.username : t.validation.required);
     if (form.password.length < 10) addFieldError(found, 'password', form.password ? t.validation.passwordLength : t.validation.required);
     if (!form.displayName.trim()) addFieldError(found, 'displayName', t.validation.required);
     setErrors(found);
@@ -34,7 +35,12 @@ export function RegisterForm({ onRegistered }: { onRegistered: (username: string
     try {
       const username = form.username.trim();
       await register(
-        { username, password: form.password, displayName: form.displayName.trim(), ...(form.phone.trim() ? { phone: form.phone.trim() } : {}) },
+        {
+          username,
+          password: form.password,
+          displayName: form.displayName.trim(),
+          ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+        },
         { lang },
       );
       setDone(t.auth.registered(username));

@@ -47,7 +47,14 @@ function ClassFields({
   const set = (field: keyof ClassForm) => (value: string) => onChange({ ...form, [field]: value });
   return (
     <div class="form-grid form-grid--compact">
-      <TextField id={`${idPrefix}-name`} label={t.classes.name} value={form.name} onInput={set('name')} required errors={messagesFor(errors, 'name')} />
+      <TextField
+        id={`${idPrefix}-name`}
+        label={t.classes.name}
+        value={form.name}
+        onInput={set('name')}
+        required
+        errors={messagesFor(errors, 'name')}
+      />
       {ageGroupFixed ? null : (
         <SelectField<AgeGroup>
           id={`${idPrefix}-ageGroup`}
@@ -95,7 +102,17 @@ function failureOf(caught: unknown, t: Messages): Failure {
   return { errors, general: rest.length > 0 ? rest : hasErrors(errors) ? [] : [errorMessage(caught, t)] };
 }
 
-function EditClass({ item, onDone, onCancel, onStale }: { item: FacilityClass; onDone: () => void; onCancel: () => void; onStale: () => void }) {
+function EditClass({
+  item,
+  onDone,
+  onCancel,
+  onStale,
+}: {
+  item: FacilityClass;
+  onDone: () => void;
+  onCancel: () => void;
+  onStale: () => void;
+}) {
   const { lang, t } = useI18n();
   const [form, setForm] = useState(classToForm(item));
   const [failure, setFailure] = useState<Failure>({ errors: {}, general: [] });

@@ -48,7 +48,14 @@ export function DocumentsEditor({ idPrefix, rows, onChange, errors, disabled }: 
                     errors={err('type')}
                     onChange={(type) => update(index, { type })}
                   />
-                  <TextField id={id('number')} label={d.number} value={row.number} required errors={err('number')} onInput={(number) => update(index, { number })} />
+                  <TextField
+                    id={id('number')}
+                    label={d.number}
+                    value={row.number}
+                    required
+                    errors={err('number')}
+                    onInput={(number) => update(index, { number })}
+                  />
                   <TextField
                     id={id('issuedOn')}
                     label={d.issuedOn}
@@ -111,7 +118,11 @@ export function DocumentsEditor({ idPrefix, rows, onChange, errors, disabled }: 
                     />
                   )}
                 </div>
-                <button type="button" class="button button--small button--danger-outline" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  class="button button--small button--danger-outline"
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                >
                   {d.remove(index + 1)}
                 </button>
               </fieldset>

@@ -58,7 +58,10 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
-  const set = <K extends keyof FacilityForm>(field: K) => (value: FacilityForm[K]) => setForm((previous) => ({ ...previous, [field]: value }));
+  const set =
+    <K extends keyof FacilityForm>(field: K) =>
+    (value: FacilityForm[K]) =>
+      setForm((previous) => ({ ...previous, [field]: value }));
   const err = (path: string) => messagesFor(errors, path);
 
   const submit = async (event: Event) => {
@@ -109,7 +112,16 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
       {unchanged && <Notice kind="info">{t.console.saved}</Notice>}
       <FieldSet legend={t.facility.sections.basics}>
         <div class="form-grid">
-          <TextField id={`${ID}-name`} label={f.name} value={form.name} onInput={set('name')} required disabled={disabled} errors={err('name')} class="span-2" />
+          <TextField
+            id={`${ID}-name`}
+            label={f.name}
+            value={form.name}
+            onInput={set('name')}
+            required
+            disabled={disabled}
+            errors={err('name')}
+            class="span-2"
+          />
           <TextField
             id={`${ID}-creditCode`}
             label={f.creditCode}
@@ -154,7 +166,14 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             errors={err('serviceTypes')}
           />
           <div class="check-column">
-            <CheckboxField id={`${ID}-affordable`} label={f.affordable} checked={form.affordable} onChange={set('affordable')} disabled={disabled} errors={err('affordable')} />
+            <CheckboxField
+              id={`${ID}-affordable`}
+              label={f.affordable}
+              checked={form.affordable}
+              onChange={set('affordable')}
+              disabled={disabled}
+              errors={err('affordable')}
+            />
             <CheckboxField
               id={`${ID}-medicalIntegrated`}
               label={f.medicalIntegrated}
@@ -163,13 +182,28 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
               disabled={disabled}
               errors={err('medicalIntegrated')}
             />
-            <CheckboxField id={`${ID}-servesMeals`} label={f.servesMeals} checked={form.servesMeals} onChange={set('servesMeals')} disabled={disabled} errors={err('servesMeals')} />
+            <CheckboxField
+              id={`${ID}-servesMeals`}
+              label={f.servesMeals}
+              checked={form.servesMeals}
+              onChange={set('servesMeals')}
+              disabled={disabled}
+              errors={err('servesMeals')}
+            />
           </div>
         </div>
       </FieldSet>
 
       <FieldSet legend={t.facility.sections.location}>
-        <TextField id={`${ID}-address`} label={f.address} value={form.address} onInput={set('address')} required disabled={disabled} errors={err('address')} />
+        <TextField
+          id={`${ID}-address`}
+          label={f.address}
+          value={form.address}
+          onInput={set('address')}
+          required
+          disabled={disabled}
+          errors={err('address')}
+        />
         <p class="field__hint" id={`${ID}-location-hint`}>
           {t.facility.hints.location}
         </p>
@@ -186,8 +220,24 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
 
       <FieldSet legend={t.facility.sections.premises}>
         <div class="form-grid">
-          <TextField id={`${ID}-floors`} label={f.floors} hint={t.facility.hints.floors} value={form.floors} onInput={set('floors')} disabled={disabled} errors={err('floors')} />
-          <TextField id={`${ID}-exitCount`} label={f.exitCount} inputMode="numeric" value={form.exitCount} onInput={set('exitCount')} disabled={disabled} errors={err('exitCount')} />
+          <TextField
+            id={`${ID}-floors`}
+            label={f.floors}
+            hint={t.facility.hints.floors}
+            value={form.floors}
+            onInput={set('floors')}
+            disabled={disabled}
+            errors={err('floors')}
+          />
+          <TextField
+            id={`${ID}-exitCount`}
+            label={f.exitCount}
+            inputMode="numeric"
+            value={form.exitCount}
+            onInput={set('exitCount')}
+            disabled={disabled}
+            errors={err('exitCount')}
+          />
           <TextField
             id={`${ID}-indoorAreaM2`}
             label={f.indoorAreaM2}
@@ -215,7 +265,15 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             disabled={disabled}
             errors={err('monthlyFee')}
           />
-          <TextField id={`${ID}-phone`} label={f.phone} type="tel" value={form.phone} onInput={set('phone')} disabled={disabled} errors={err('phone')} />
+          <TextField
+            id={`${ID}-phone`}
+            label={f.phone}
+            type="tel"
+            value={form.phone}
+            onInput={set('phone')}
+            disabled={disabled}
+            errors={err('phone')}
+          />
           <TextField
             id={`${ID}-openingHours`}
             label={f.openingHours}

@@ -9,7 +9,15 @@ import { isStale } from '../operator/class-form-model';
 export function ClassTotals({ classes }: { classes: FacilityClass[] }) {
   const { t } = useI18n();
   const sum = (pick: (item: FacilityClass) => number) => classes.reduce((total, item) => total + pick(item), 0);
-  return <p class="section-intro">{t.classes.total(sum((c) => c.places), sum((c) => c.enrolled), sum((c) => c.vacancies))}</p>;
+  return (
+    <p class="section-intro">
+      {t.classes.total(
+        sum((c) => c.places),
+        sum((c) => c.enrolled),
+        sum((c) => c.vacancies),
+      )}
+    </p>
+  );
 }
 
 export function ClassCard({ item, actions, now }: { item: FacilityClass; actions?: ComponentChildren; now: Date }) {

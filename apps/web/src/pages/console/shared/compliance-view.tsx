@@ -12,7 +12,9 @@ export function ComplianceList({ compliance }: { compliance: Compliance }) {
   const failed = compliance.checks.filter((check) => !check.ok).length;
   return (
     <>
-      <p class={`verdict ${compliance.ok ? 'verdict--ok' : 'verdict--failed'}`}>{compliance.ok ? t.compliance.allOk : t.compliance.someFailed(failed)}</p>
+      <p class={`verdict ${compliance.ok ? 'verdict--ok' : 'verdict--failed'}`}>
+        {compliance.ok ? t.compliance.allOk : t.compliance.someFailed(failed)}
+      </p>
       <ul class="check-list">
         {compliance.checks.map((check) => (
           <li key={check.code} class={`check ${check.ok ? 'check--ok' : 'check--failed'}`} data-code={check.code}>

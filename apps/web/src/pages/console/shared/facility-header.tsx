@@ -15,7 +15,9 @@ export function FacilityHeader({ facility }: { facility: Facility }) {
         <span>{t.console.region(region)}</span>
         {facility.registrationNo && <span class="registration-no">{t.console.registrationNo(facility.registrationNo)}</span>}
       </p>
-      {facility.status === 'draft' && facility.rejectionReason && <Notice kind="warning">{t.console.rejected(facility.rejectionReason)}</Notice>}
+      {facility.status === 'draft' && facility.rejectionReason && (
+        <Notice kind="warning">{t.console.rejected(facility.rejectionReason)}</Notice>
+      )}
     </div>
   );
 }

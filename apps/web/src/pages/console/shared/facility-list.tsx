@@ -6,7 +6,15 @@ import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 
-export function FacilityList({ items, hrefOf, labelledBy }: { items: Facility[]; hrefOf: (facility: Facility) => string; labelledBy?: string }) {
+export function FacilityList({
+  items,
+  hrefOf,
+  labelledBy,
+}: {
+  items: Facility[];
+  hrefOf: (facility: Facility) => string;
+  labelledBy?: string;
+}) {
   const { lang, t } = useI18n();
   const regions = useRegions();
   return (
@@ -22,11 +30,18 @@ export function FacilityList({ items, hrefOf, labelledBy }: { items: Facility[];
               <StatusBadge status={facility.status} />
             </div>
             <p class="item-card__meta">
-              {[t.facility.kinds[facility.kind] ?? facility.kind, region, facility.address, facility.registrationNo ? t.console.registrationNo(facility.registrationNo) : null]
+              {[
+                t.facility.kinds[facility.kind] ?? facility.kind,
+                region,
+                facility.address,
+                facility.registrationNo ? t.console.registrationNo(facility.registrationNo) : null,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </p>
-            {facility.status === 'draft' && facility.rejectionReason && <p class="item-card__warning">{t.console.rejected(facility.rejectionReason)}</p>}
+            {facility.status === 'draft' && facility.rejectionReason && (
+              <p class="item-card__warning">{t.console.rejected(facility.rejectionReason)}</p>
+            )}
           </li>
         );
       })}

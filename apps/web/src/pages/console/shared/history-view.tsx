@@ -9,9 +9,9 @@ import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 
+/** The audit action in words (`facility.submit` → 提交备案); an action this app does not know shows as recorded. */
 function actionLabel(action: string, t: Messages): string {
-  const last = action.split(/[.:/]/).pop() ?? action;
-  return t.history.actions[action] ?? t.history.actions[last] ?? action;
+  return t.history.actions[action] ?? action;
 }
 
 function roleLabel(role: string, t: Messages): string {
@@ -38,7 +38,8 @@ function Changes({ changes }: { changes: unknown }) {
       <dl>
         {entries.map(([field, value]) => {
           const pair = value as { from?: unknown; to?: unknown; before?: unknown; after?: unknown } | null;
-          const isPair = pair !== null && typeof pair === 'object' && ('from' in pair || 'to' in pair || 'before' in pair || 'after' in pair);
+          const isPair =
+            pair !== null && typeof pair === 'object' && ('from' in pair || 'to' in pair || 'before' in pair || 'after' in pair);
           return (
             <div key={field}>
               <dt>{field}</dt>
@@ -54,14 +55,11 @@ function Changes({ changes }: { changes: unknown }) {
 export function HistoryView({ facilityId, refreshKey }: { facilityId: string; refreshKey: string | number }) {
   const { lang, t } = useI18n();
   const [more, setMore] = useState<{ items: HistoryEntry[]; cursor: string | null }>({ items: [], cursor: null });
-  const { state } = useAsync(
-    async (signal) => {
-      const page = await getHistory(facilityId, null, { lang, signal });
-      setMore({ items: [], cursor: page.nextCursor });
-      return page.items;
-    },
-    `${facilityId}:${refreshKey}`,
-  );
+  const { state } = useAsync(async (signal) => {
+    const page = await getHistory(facilityId, null, { lang, signal });
+    setMore({ items: [], cursor: page.nextCursor });
+    return page.items;
+  }, `${facilityId}:${refreshKey}`);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
 

@@ -68,7 +68,11 @@ export function PlacementPlanView({ plan, facility, classes }: { plan: Placement
         </div>
       )}
       {facility.location && (
-        <PlacementMap origin={facility.location} originName={facility.name} receivers={[...receivers].map(([facilityId, name]) => ({ facilityId, name }))} />
+        <PlacementMap
+          origin={facility.location}
+          originName={facility.name}
+          receivers={[...receivers].map(([facilityId, name]) => ({ facilityId, name }))}
+        />
       )}
     </div>
   );

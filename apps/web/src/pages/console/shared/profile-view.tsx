@@ -21,7 +21,9 @@ function DocumentItem({ document }: { document: FilingDocument }) {
     `${d.number} ${document.number}`,
     `${d.issuedOn} ${document.issuedOn}`,
     document.expiresOn ? `${d.expiresOn} ${document.expiresOn}` : null,
-    document.type === 'legal_entity' ? `${d.scopeIncludesChildcare}: ${document.scopeIncludesChildcare ? t.facility.yes : t.facility.no}` : null,
+    document.type === 'legal_entity'
+      ? `${d.scopeIncludesChildcare}: ${document.scopeIncludesChildcare ? t.facility.yes : t.facility.no}`
+      : null,
     document.tenure ? `${d.tenure}: ${d.tenures[document.tenure]}` : null,
     document.leaseEndsOn ? `${d.leaseEndsOn} ${document.leaseEndsOn}` : null,
     document.rating ? `${d.rating}: ${d.ratings[document.rating]}` : null,
@@ -51,7 +53,9 @@ export function ProfileView({ facility }: { facility: Facility }) {
         <Row label={f.affordable}>{yesNo(facility.affordable)}</Row>
         <Row label={f.medicalIntegrated}>{yesNo(facility.medicalIntegrated)}</Row>
         <Row label={f.servesMeals}>{yesNo(facility.servesMeals)}</Row>
-        <Row label={f.serviceTypes}>{(facility.serviceTypes ?? []).map((type) => t.facility.serviceTypes[type] ?? type).join('、') || t.facility.none}</Row>
+        <Row label={f.serviceTypes}>
+          {(facility.serviceTypes ?? []).map((type) => t.facility.serviceTypes[type] ?? type).join('、') || t.facility.none}
+        </Row>
         <Row label={f.address}>{facility.address ?? t.facility.none}</Row>
         <Row label={f.location}>{facility.location ? `${facility.location.lat}, ${facility.location.lng}` : t.facility.none}</Row>
         <Row label={f.regionCode}>{regionLabel(regions, facility.regionCode, lang) ?? t.facility.notInRegion}</Row>

@@ -1,7 +1,8 @@
 // Staff as cards: role, masked ID number, health certificate (expired ones flagged), qualifications,
 // background check, classes, and whether employment has ended. `actions` adds the operator's buttons.
 import type { ComponentChildren } from 'preact';
-import type { FacilityClass, StaffMember } from '../../../api/registry';
+import type { RequestOptions } from '../../../api/client';
+import { listStaff, type FacilityClass, type StaffMember } from '../../../api/registry';
 import { todayInShanghai } from '../../../forms/form-values';
 import { useI18n } from '../../../i18n/i18n';
 
@@ -15,7 +16,11 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
       <div class="item-card__head">
         <h3 class="item-card__title">{member.name}</h3>
         <span class="item-card__tag">{t.staff.roles[member.role] ?? member.role}</span>
-        {member.endedOn ? <span class="badge badge--closed">{t.staff.endedOn(member.endedOn)}</span> : <span class="badge badge--registered">{t.staff.active}</span>}
+        {member.endedOn ? (
+          <span class="badge badge--closed">{t.staff.endedOn(member.endedOn)}</span>
+        ) : (
+          <span class="badge badge--registered">{t.staff.active}</span>
+        )}
       </div>
       <p class="item-card__meta">
         <span class="masked-id">{member.idNumber}</span>
@@ -29,7 +34,9 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
       <ul class="staff-card__facts">
         {member.healthCertificate && (
           <li class={healthExpired ? 'item-card__warning' : undefined}>
-            {healthExpired ? t.staff.healthExpired(member.healthCertificate.expiresOn) : t.staff.healthExpires(member.healthCertificate.expiresOn)}
+            {healthExpired
+              ? t.staff.healthExpired(member.healthCertificate.expiresOn)
+              : t.staff.healthExpires(member.healthCertificate.expiresOn)}
           </li>
         )}
         {(member.qualifications ?? []).map((qualification, index) => (
@@ -38,10 +45,25 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
             {qualification.expiresOn ? ` (${qualification.expiresOn})` : ''}
           </li>
         ))}
-        <li class={member.backgroundChecked ? undefined : 'item-card__warning'}>{member.backgroundChecked ? t.staff.backgroundYes : t.staff.backgroundNo}</li>
+        <li class={member.backgroundChecked ? undefined : 'item-card__warning'}>
+          {member.backgroundChecked ? t.staff.backgroundYes : t.staff.backgroundNo}
+        </li>
         {classNames.length > 0 && <li>{t.staff.classesOf(classNames.join('、'))}</li>}
       </ul>
       {actions}
     </li>
   );
+}
+
+/** Every page of the roster (a facility has tens of staff, not thousands). */
+export async function loadAllStaff(facilityId: string, options: RequestOptions): Promise<StaffMember[]> {
+  const all: StaffMember[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 20; page += 1) {
+    const answer = await listStaff(facilityId, cursor, options);
+    all.push(...answer.items);
+    cursor = answer.nextCursor;
+    if (!cursor) break;
+  }
+  return all;
 }

@@ -1,0 +1,140 @@
+// Page `/console/regulator`: the filings waiting for review, and a search of every facility in
+// the regulator's reach by status, unit and text.
+import { useState } from 'preact/hooks';
+import { FACILITY_STATUSES, listFacilities, type Facility, type FacilityQuery, type FacilityStatus } from '../../../api/registry';
+import { ConsolePage } from '../../../components/console-page';
+import { errorMessage } from '../../../components/error-message';
+import { SelectField, TextField } from '../../../components/fields';
+import { Loading } from '../../../components/load-status';
+import { Notice } from '../../../components/notice';
+import { regionLabel, useRegions } from '../../../components/region-names';
+import { useAsync } from '../../../components/use-async';
+import { useI18n } from '../../../i18n/i18n';
+import { paths } from '../../../router/routes';
+import { FacilityList } from '../shared/facility-list';
+import { RequireRole } from '../shared/require-role';
+
+function Queue() {
+  const { lang, t } = useI18n();
+  const { state, reload } = useAsync((signal) => listFacilities({ status: 'submitted', limit: 100 }, { lang, signal }), 'queue');
+  return (
+    <section class="panel-section" aria-labelledby="queue-title" id="review-queue">
+      <div class="section-head">
+        <h2 id="queue-title">{t.regulator.queueTitle}</h2>
+        <button type="button" class="button button--small button--secondary" onClick={reload}>
+          {t.console.reload}
+        </button>
+      </div>
+      {state.status === 'loading' && <Loading inline />}
+      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      {state.status === 'ready' && state.value.items.length === 0 && <p>{t.regulator.queueEmpty}</p>}
+      {state.status === 'ready' && state.value.items.length > 0 && (
+        <FacilityList items={state.value.items} hrefOf={(facility) => paths.regulatorFacility(facility.id)} labelledBy="queue-title" />
+      )}
+    </section>
+  );
+}
+
+function Search() {
+  const { lang, t } = useI18n();
+  const regions = useRegions();
+  const [filter, setFilter] = useState<{ q: string; status: FacilityStatus | ''; regionCode: string }>({
+    q: '',
+    status: '',
+    regionCode: '',
+  });
+  const [query, setQuery] = useState<FacilityQuery>({});
+  const [results, setResults] = useState<{ items: Facility[]; cursor: string | null }>({ items: [], cursor: null });
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const { state } = useAsync(async (signal) => {
+    const page = await listFacilities({ ...query, limit: 20 }, { lang, signal });
+    setResults({ items: page.items, cursor: page.nextCursor });
+    return true;
+  }, JSON.stringify(query));
+
+  const loadMore = async () => {
+    setMoreError(null);
+    try {
+      const page = await listFacilities({ ...query, limit: 20, cursor: results.cursor }, { lang });
+      setResults((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
+    } catch (error) {
+      setMoreError(errorMessage(error, t));
+    }
+  };
+
+  const units = regions.filter((region) => region.level !== 'city');
+  return (
+    <section class="panel-section" aria-labelledby="search-title">
+      <h2 id="search-title">{t.regulator.searchTitle}</h2>
+      <form
+        class="search-form"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery({ q: filter.q.trim(), status: filter.status, regionCode: filter.regionCode });
+        }}
+      >
+        <TextField
+          id="search-q"
+          type="search"
+          label={t.regulator.q}
+          value={filter.q}
+          onInput={(q) => setFilter((previous) => ({ ...previous, q }))}
+        />
+        <SelectField<FacilityStatus>
+          id="search-status"
+          label={t.regulator.status}
+          value={filter.status}
+          placeholder={t.regulator.anyStatus}
+          options={FACILITY_STATUSES.map((status) => ({ value: status, label: t.status[status] }))}
+          onChange={(status) => setFilter((previous) => ({ ...previous, status }))}
+        />
+        <SelectField<string>
+          id="search-region"
+          label={t.regulator.region}
+          value={filter.regionCode}
+          placeholder={t.regulator.anyRegion}
+          options={units.map((region) => ({ value: region.code, label: regionLabel(regions, region.code, lang) ?? region.code }))}
+          onChange={(regionCode) => setFilter((previous) => ({ ...previous, regionCode }))}
+        />
+        <div class="search-form__submit">
+          <button type="submit" class="button">
+            {t.regulator.search}
+          </button>
+        </div>
+      </form>
+      {state.status === 'loading' && <Loading inline />}
+      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      {state.status === 'ready' && (
+        <>
+          <p class="section-intro" role="status" id="search-count">
+            {results.items.length === 0 ? t.regulator.noResults : t.regulator.results(results.items.length, results.cursor !== null)}
+          </p>
+          {results.items.length > 0 && (
+            <FacilityList items={results.items} hrefOf={(facility) => paths.regulatorFacility(facility.id)} labelledBy="search-count" />
+          )}
+        </>
+      )}
+      {moreError && <Notice kind="error">{moreError}</Notice>}
+      {results.cursor && (
+        <button type="button" class="button button--secondary" onClick={loadMore}>
+          {t.console.loadMore}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function RegulatorHomePage() {
+  const { t } = useI18n();
+  return (
+    <RequireRole roles={['regulator', 'admin']}>
+      <ConsolePage title={t.console.regulatorTitle}>
+        <div class="console-columns">
+          <Queue />
+          <Search />
+        </div>
+      </ConsolePage>
+    </RequireRole>
+  );
+}

@@ -1,0 +1,90 @@
+// Page `/console/regulator/facilities/:id`: a facility's whole record for review (profile,
+// classes, staff with masked ID numbers, compliance, history) and the health regulator's actions.
+import { useState } from 'preact/hooks';
+import { isHealthRegulator } from '../../../api/auth';
+import { getFacility, type Facility, type Versioned } from '../../../api/registry';
+import { useSession } from '../../../auth/session-context';
+import { ConsolePage } from '../../../components/console-page';
+import { errorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/load-status';
+import { Notice } from '../../../components/notice';
+import { StatusBadge } from '../../../components/status-badge';
+import { Tabs } from '../../../components/tabs';
+import { useAsync } from '../../../components/use-async';
+import { useI18n } from '../../../i18n/i18n';
+import { paths } from '../../../router/routes';
+import { CloseFlow } from '../shared/close-flow';
+import { ComplianceView } from '../shared/compliance-view';
+import { FacilityHeader } from '../shared/facility-header';
+import { HistoryView } from '../shared/history-view';
+import { ProfileView } from '../shared/profile-view';
+import { ClassesView, StaffView } from '../shared/records-views';
+import { RequireRole } from '../shared/require-role';
+import { ReviewActions } from './review-actions';
+
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'history', 'close'] as const;
+type TabKey = (typeof TAB_KEYS)[number];
+
+function ReviewScreen({ id }: { id: string }) {
+  const { lang, t } = useI18n();
+  const { session } = useSession();
+  const { state, setValue } = useAsync((signal) => getFacility(id, { lang, signal }), id);
+  const [tab, setTab] = useState<TabKey>('profile');
+  const back = { href: paths.regulatorHome(), label: t.console.backToList };
+
+  if (state.status !== 'ready' || !session) {
+    return (
+      <ConsolePage title={t.regulator.reviewTitle} back={back}>
+        {state.status === 'loading' && <Loading inline />}
+        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      </ConsolePage>
+    );
+  }
+
+  const facility = state.value.data;
+  const update = (next: Versioned<Facility>) => setValue(next);
+  const showClose = ['registered', 'suspended', 'closed'].includes(facility.status);
+  const tabs = TAB_KEYS.filter((key) => key !== 'close' || showClose).map((key) => ({
+    key,
+    label: key === 'filing' ? t.compliance.title : t.console.tabs[key],
+  }));
+
+  return (
+    <ConsolePage title={facility.name} back={back} aside={<StatusBadge status={facility.status} />}>
+      <FacilityHeader facility={facility} />
+      <ReviewActions
+        facility={facility}
+        user={session.user}
+        onFacility={update}
+        onOpenClose={() => {
+          setTab('close');
+          window.setTimeout(() => document.getElementById('review-tab-close')?.focus(), 0);
+        }}
+      />
+      <Tabs
+        label={t.console.tabs.label}
+        idPrefix="review"
+        tabs={tabs}
+        selected={tabs.some((item) => item.key === tab) ? tab : 'profile'}
+        onSelect={setTab}
+      >
+        {tab === 'profile' && <ProfileView facility={facility} />}
+        {tab === 'classes' && <ClassesView facilityId={facility.id} />}
+        {tab === 'staff' && <StaffView facilityId={facility.id} />}
+        {tab === 'filing' && <ComplianceView facilityId={facility.id} refreshKey={facility.version} />}
+        {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
+        {tab === 'close' && (
+          <CloseFlow idPrefix="review" facility={facility} onClosed={update} canClose={isHealthRegulator(session.user)} />
+        )}
+      </Tabs>
+    </ConsolePage>
+  );
+}
+
+export function RegulatorFacilityPage({ id }: { id: string }) {
+  return (
+    <RequireRole roles={['regulator', 'admin']}>
+      <ReviewScreen id={id} />
+    </RequireRole>
+  );
+}

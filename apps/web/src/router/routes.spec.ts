@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { matchRoute, paths, safeNext } from './routes';
+
+describe('routes', () => {
+  it('maps every page’s path, with its parameters', () => {
+    expect(matchRoute('/')).toEqual({ name: 'map' });
+    expect(matchRoute('/index.html')).toEqual({ name: 'map' });
+    expect(matchRoute('/login')).toEqual({ name: 'login' });
+    expect(matchRoute('/console/')).toEqual({ name: 'console' });
+    expect(matchRoute('/console/operator')).toEqual({ name: 'operatorHome' });
+    expect(matchRoute('/console/operator/facilities/new')).toEqual({ name: 'operatorNewFacility' });
+    const id = '0b6f3f1e-8a52-4a8e-9d7e-2f1f3c4b5a69';
+    expect(matchRoute(`/console/operator/facilities/${id}`)).toEqual({ name: 'operatorFacility', id });
+    expect(matchRoute(`/console/regulator/facilities/${id}`)).toEqual({ name: 'regulatorFacility', id });
+    expect(matchRoute('/console/regulator')).toEqual({ name: 'regulatorHome' });
+    expect(matchRoute('/console/nothing')).toEqual({ name: 'notFound' });
+    expect(paths.regulatorFacility(id)).toBe(`/console/regulator/facilities/${id}`);
+  });
+
+  it('only returns to console pages of this site after login', () => {
+    expect(safeNext('/console/operator/facilities/new')).toBe('/console/operator/facilities/new');
+    expect(safeNext('/console/regulator?x=1')).toBe('/console/regulator?x=1');
+    expect(safeNext('//evil.example/console')).toBeNull();
+    expect(safeNext('https://evil.example/console')).toBeNull();
+    expect(safeNext('/console/unknown')).toBeNull();
+    expect(safeNext(null)).toBeNull();
+  });
+});

@@ -1,0 +1,397 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { IdentityEnvSchema, validateEnv } from '@lib/core';
+import { parseCsv } from '@lib/regions';
+import { UserEntity } from '@lib/auth';
+import { ClassEntity, FacilityEntity, publicOffset } from '@lib/facilities';
+import { IdNumberCipher, StaffEntity } from '@lib/staff';
+import { formatRegistrationNo } from '@lib/filing';
+import { creditCodeCheckChar, maskIdNumber, residentIdCheckChar, type AgeGroupName, type FacilityKind } from '@lib/standards';
+import { args, scriptContext } from './context.js';
+
+/**
+ * The Changchun demo (PRODUCT.md "Demo"): about 600 facilities placed near the named places of their
+ * unit (or at random interior points where a unit has none), with classes, staff, and registration and
+ * closure dates spread over the past three years, so that the figures' history is derived from them.
+ * Deterministic (seeded PRNG); runs once: it does nothing when facilities exist.
+ *
+ * Places per 1,000 per unit are aimed between about 1.5 and 5 (rural counties low, core districts high).
+ */
+const AIM_PER_1000: Record<string, number> = {
+  '220102': 4.6,
+  '220103': 3.9,
+  '220104': 4.8,
+  '220105': 3.9,
+  '220106': 3.6,
+  '220112': 2.2,
+  '220113': 2.2,
+  '220122': 2.0,
+  '220171': 4.1,
+  '220172': 4.2,
+  '220173': 4.9,
+  '220174': 3.8,
+  '220182': 1.9,
+  '220183': 2.1,
+  '220184': 2.0,
+};
+
+const a = args();
+let state = Number(a.get('seed') ?? 20261128) >>> 0;
+/** mulberry32: small, fast, deterministic. */
+function rand(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86400000);
+const inDays = (n: number) => day(new Date(Date.now() + n * 86400000));
+
+const BRANDS = [
+  '阳光',
+  '小禾',
+  '童趣',
+  '爱贝',
+  '启蒙',
+  '彩虹',
+  '小树苗',
+  '贝乐',
+  '金色摇篮',
+  '蒲公英',
+  '橡果',
+  '星星',
+  '春芽',
+  '小太阳',
+  '乐育',
+  '嘉禾',
+];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
+const GIVEN = ['丽', '静', '敏', '婷', '娜', '雪', '颖', '芳', '慧', '红', '伟', '磊', '洋', '军', '杰', '霞', '琳', '萍', '佳', '悦'];
+const KINDS: [FacilityKind, number][] = [
+  ['centre', 0.62],
+  ['kindergarten_class', 0.14],
+  ['family', 0.1],
+  ['employer', 0.06],
+  ['community', 0.08],
+];
+
+function kindAt(): FacilityKind {
+  let r = rand();
+  for (const [k, p] of KINDS) if ((r -= p) < 0) return k;
+  return 'centre';
+}
+
+function classesFor(kind: FacilityKind): { name: string; ageGroup: AgeGroupName; places: number }[] {
+  switch (kind) {
+    case 'family':
+      return [{ name: '家庭托育班', ageGroup: 'mixed', places: between(3, 5) }];
+    case 'kindergarten_class':
+      return Array.from({ length: between(1, 3) }, (_, i) => ({
+        name: `托班${i + 1}`,
+        ageGroup: 'preschool' as const,
+        places: between(15, 20),
+      }));
+    default: {
+      const out: { name: string; ageGroup: AgeGroupName; places: number }[] = [];
+      if (rand() < 0.35) out.push({ name: '乳儿班', ageGroup: 'infant', places: between(6, 10) });
+      for (let i = 0; i < between(1, 3); i++) out.push({ name: `托小${i + 1}班`, ageGroup: 'toddler', places: between(10, 15) });
+      for (let i = 0; i < between(1, 3); i++) out.push({ name: `托大${i + 1}班`, ageGroup: 'preschool', places: between(14, 20) });
+      if (rand() < 0.2) out.push({ name: '混龄班', ageGroup: 'mixed', places: between(12, 18) });
+      return out;
+    }
+  }
+}
+
+const CARER_RATIO: Record<AgeGroupName, number> = { infant: 3, toddler: 5, preschool: 7, mixed: 5 };
+
+function facilityName(kind: FacilityKind, unitName: string, n: number): string {
+  const brand = pick(BRANDS);
+  switch (kind) {
+    case 'family':
+      return `${pick(SURNAMES)}家家庭托育点`;
+    case 'kindergarten_class':
+      return `${unitName.replace(/(区|县|市)$/, '')}${pick(['第一', '第二', '实验', '育才', '明珠'])}幼儿园托班`;
+    case 'employer':
+      return `${pick(['一汽', '长客', '吉大一院', '亚泰', '欧亚', '长春医药'])}职工托育中心`;
+    case 'community':
+      return `${pick(['幸福', '和平', '桂林', '南湖', '东盛', '西安'])}社区托育服务站`;
+    default:
+      return `${brand}托育${pick(['中心', '园', '之家'])}（${n}店）`;
+  }
+}
+
+let serial = 0;
+function creditCode(unit: string): string {
+  const first17 = `${pick(['91', '52', '12'])}${unit}MA${String(++serial).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+function residentId(): string {
+  const born = day(new Date(Date.UTC(1965, 0, 1) + between(0, 12000) * 86400000)).replace(/-/g, '');
+  const first17 = `220${between(100, 199)}${born}${String(between(0, 999)).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+const ctx = await scriptContext();
+try {
+  const ds = ctx.dataSource;
+  const [{ n: existing }] = await ds.query('SELECT count(*)::int AS n FROM facilities');
+  if (existing > 0) {
+    console.log(`seed-demo: ${existing} facilities already there; nothing to do`);
+  } else {
+    const identity = validateEnv(IdentityEnvSchema);
+    const cipher = new IdNumberCipher(Buffer.from(identity.ID_ENCRYPTION_KEY, 'hex'), Buffer.from(identity.ID_BLIND_INDEX_KEY, 'hex'));
+    const units: { code: string; name: string; population: number }[] = await ds.query(
+      `SELECT r.code, r.name, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code WHERE r.level <> 'city' ORDER BY r.code`,
+    );
+    const places = parseCsv(readFileSync(a.get('places') ?? 'data/changchun-places.csv', 'utf8'));
+    // The printed demo operators own a few facilities each; the rest belong to operators who never sign in here.
+    const demoOperators = await ds.getRepository(UserEntity).find({ where: { role: 'operator' }, order: { username: 'ASC' } });
+    const admin = await ds.getRepository(UserEntity).findOneByOrFail({ role: 'admin' });
+    const auth = ctx.auth();
+    const operators: { id: string }[] = [];
+    for (let i = 1; i <= 40; i++) {
+      const user = await auth.createUser(
+        { id: admin.id, username: admin.username, role: 'admin', agency: null, regionCode: null },
+        {
+          username: `operator-${String(i).padStart(3, '0')}`,
+          password: randomUUID(),
+          displayName: `${pick(BRANDS)}托育 举办者 ${i}`,
+          role: 'operator',
+        },
+      );
+      operators.push(user);
+    }
+    const ownerFor = (): { id: string } => (demoOperators.length > 0 && rand() < 0.02 ? pick(demoOperators) : pick(operators));
+    const staffSeen: string[] = [];
+    let facilities = 0;
+
+    for (const unit of units) {
+      const aim = Math.round((unit.population * AIM_PER_1000[unit.code]!) / 1000);
+      const anchors = places.filter((p) => p.census_unit_code === unit.code).map((p) => ({ lat: Number(p.lat), lng: Number(p.lng) }));
+      let placed = 0;
+      let n = 0;
+      while (placed < aim) {
+        n++;
+        const kind = kindAt();
+        // Near a named place of the unit (0.5–2 km), checked to lie in the unit; else a random interior point.
+        let point: { lat: number; lng: number } | null = null;
+        for (let tries = 0; tries < 6 && anchors.length > 0 && !point; tries++) {
+          const anchor = pick(anchors);
+          const km = 0.5 + rand() * 1.5;
+          const angle = rand() * 2 * Math.PI;
+          const candidate = {
+            lat: anchor.lat + (km / 111) * Math.sin(angle),
+            lng: anchor.lng + (km / (111 * Math.cos((anchor.lat * Math.PI) / 180))) * Math.cos(angle),
+          };
+          const [hit] = await ds.query(
+            `SELECT 1 FROM regions WHERE code = $1 AND ST_Covers(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))`,
+            [unit.code, candidate.lng, candidate.lat],
+          );
+          if (hit) point = candidate;
+        }
+        if (!point) {
+          const [p] = await ds.query(
+            `SELECT ST_Y(g) AS lat, ST_X(g) AS lng FROM (SELECT (ST_Dump(ST_GeneratePoints(boundary, 1, $2))).geom AS g FROM regions WHERE code = $1) x`,
+            [unit.code, between(1, 1e9)],
+          );
+          point = { lat: Number(p.lat), lng: Number(p.lng) };
+        }
+
+        // Status and dates: registrations spread over three years; some closed, suspended, pending, drafts.
+        const r = rand();
+        const status = r < 0.06 ? 'draft' : r < 0.12 ? 'submitted' : r < 0.15 ? 'closed' : r < 0.17 ? 'suspended' : 'registered';
+        const registeredDaysAgo = between(20, 1095);
+        const createdDaysAgo = status === 'draft' || status === 'submitted' ? between(1, 60) : registeredDaysAgo + between(15, 90);
+        const closedDaysAgo = status === 'closed' ? between(1, registeredDaysAgo - 1) : null;
+        const id = randomUUID();
+        const owner = ownerFor();
+        const cls = classesFor(kind);
+        const totalPlaces = cls.reduce((s, c) => s + c.places, 0);
+        const servesMeals = kind !== 'family' && rand() < 0.8;
+        const lat = point.lat;
+        const lng = point.lng;
+        const off = publicOffset(id);
+        await ds.transaction(async (m) => {
+          await m.query(
+            `INSERT INTO facilities (id, owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals, service_types,
+                address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone, opening_hours, exit_count,
+                surveillance, documents, region_code, status, registration_no, submitted_at, registered_at, closed_at, status_reason, version,
+                created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography,
+                CASE WHEN $5 = 'family' THEN ST_Project(ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography, $14, radians($15)) ELSE ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography END,
+                $16, $17, $18, $19, $20, $21, $22, true, $23, $24, $25, $26, $27, $28, $29, $30, 2, $31, $32)`,
+            [
+              id,
+              owner.id,
+              facilityName(kind, unit.name, n),
+              creditCode(unit.code),
+              kind,
+              kind === 'kindergarten_class' || kind === 'community' ? 'public' : pick(['private', 'private', 'public_private']),
+              kind === 'family' ? false : rand() < 0.55,
+              rand() < 0.12,
+              servesMeals,
+              kind === 'family'
+                ? ['full_day', 'hourly']
+                : pick([['full_day'], ['full_day', 'half_day'], ['full_day', 'hourly', 'temporary']]),
+              `长春市${unit.name}${pick(['人民大街', '自由大路', '卫星路', '普庆路', '亚泰大街', '东盛大街', '南湖大路', '西安大路'])}${between(1, 3999)}号`,
+              lng,
+              lat,
+              off.distanceM,
+              off.bearingDeg,
+              kind === 'family' ? [between(1, 3)] : pick([[1], [1, 2], [1, 2, 3]]),
+              Math.max(30, totalPlaces * (3 + rand() * 2)),
+              kind === 'family' || kind === 'kindergarten_class' ? 0 : totalPlaces * (2 + rand() * 2),
+              kind === 'community' ? between(800, 1500) : between(1200, 4800),
+              `0431-8${between(1000000, 9999999)}`,
+              pick(['07:00-17:30', '07:30-17:30', '08:00-18:00']),
+              kind === 'family' ? 2 : between(2, 4),
+              JSON.stringify([
+                {
+                  type: 'legal_entity',
+                  number: `YYZZ-${serial}`,
+                  issuedOn: day(daysAgo(createdDaysAgo + 200)),
+                  scopeIncludesChildcare: true,
+                },
+                {
+                  type: 'premises',
+                  number: `FC-${serial}`,
+                  issuedOn: day(daysAgo(createdDaysAgo + 100)),
+                  tenure: 'leased',
+                  leaseEndsOn: inDays(between(1200, 3000)),
+                },
+                {
+                  type: 'fire_safety',
+                  number: `XF-${serial}`,
+                  issuedOn: day(daysAgo(createdDaysAgo + 20)),
+                  expiresOn: inDays(between(-10, 900)),
+                },
+                { type: 'health_evaluation', number: `WS-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 10)), rating: 'qualified' },
+                ...(servesMeals
+                  ? [
+                      {
+                        type: 'food_licence',
+                        number: `JY-${serial}`,
+                        issuedOn: day(daysAgo(createdDaysAgo + 30)),
+                        expiresOn: inDays(between(5, 1500)),
+                      },
+                    ]
+                  : []),
+              ]),
+              unit.code,
+              status,
+              status === 'draft' ? null : null,
+              status === 'draft' ? null : daysAgo(status === 'submitted' ? between(0, createdDaysAgo) : registeredDaysAgo + 5),
+              ['registered', 'suspended', 'closed'].includes(status) ? daysAgo(registeredDaysAgo) : null,
+              closedDaysAgo === null ? null : daysAgo(closedDaysAgo),
+              status === 'closed' ? '举办者申请停止服务' : status === 'suspended' ? '检查发现重大安全隐患，停业整改' : null,
+              daysAgo(createdDaysAgo),
+              daysAgo(closedDaysAgo ?? between(0, Math.min(createdDaysAgo, 90))),
+            ],
+          );
+          if (['registered', 'suspended', 'closed'].includes(status)) {
+            const year = daysAgo(registeredDaysAgo).getUTCFullYear();
+            const [{ last_value: seq }] = await m.query(
+              `INSERT INTO registration_sequences (region_code, year, last_value) VALUES ($1, $2, 1)
+               ON CONFLICT (region_code, year) DO UPDATE SET last_value = registration_sequences.last_value + 1 RETURNING last_value`,
+              [unit.code, year],
+            );
+            await m.query('UPDATE facilities SET registration_no = $2 WHERE id = $1', [id, formatRegistrationNo(unit.code, year, seq)]);
+          }
+          const classRows = cls.map((c) => ({
+            id: randomUUID(),
+            facilityId: id,
+            name: c.name,
+            ageGroup: c.ageGroup,
+            places: c.places,
+            enrolled: Math.round(c.places * (0.55 + rand() * 0.45)),
+            version: 1,
+            createdAt: daysAgo(createdDaysAgo),
+            // Some operators have not reported for over 30 days: the public view says so.
+            updatedAt: daysAgo(rand() < 0.2 ? between(31, 120) : between(0, 29)),
+          }));
+          await m.insert(ClassEntity, classRows);
+
+          const staff: Partial<StaffEntity>[] = [];
+          const person = (role: StaffEntity['role'], extra: Partial<StaffEntity> = {}): void => {
+            // One person works at two active facilities (the multi-listing the regulators should see).
+            const idNumber = facilities === 7 && role === 'director' ? staffSeen[0]! : residentId();
+            staffSeen.push(idNumber);
+            const expiring = rand() < 0.06;
+            staff.push({
+              id: randomUUID(),
+              facilityId: id,
+              name: `${pick(SURNAMES)}${pick(GIVEN)}${rand() < 0.5 ? pick(GIVEN) : ''}`,
+              role,
+              idNumberCipher: cipher.encrypt(idNumber),
+              idNumberMasked: maskIdNumber(idNumber),
+              idNumberIndex: cipher.blindIndex(idNumber),
+              phone: `13${between(100000000, 999999999)}`,
+              hiredOn: day(daysAgo(createdDaysAgo + between(0, 30))),
+              endedOn: null,
+              fullTime: true,
+              education: pick(['high_school', 'junior_college', 'junior_college', 'bachelor']),
+              experienceYears: between(1, 12),
+              classIds: [],
+              healthCertificate: {
+                number: `JK-${between(100000, 999999)}`,
+                expiresOn: expiring ? inDays(between(-5, 25)) : inDays(between(40, 360)),
+              },
+              qualifications: [],
+              backgroundChecked: rand() > 0.02,
+              ...extra,
+            });
+          };
+          const q = (type: string, expiresIn = between(200, 1500)) => [
+            { type, number: `Q-${between(100000, 999999)}`, issuedOn: day(daysAgo(between(400, 2000))), expiresOn: inDays(expiresIn) },
+          ];
+          person('director', {
+            education: pick(['junior_college', 'bachelor', 'master']),
+            experienceYears: between(3, 20),
+            qualifications: q('director_training') as never,
+          });
+          for (const c of classRows) {
+            const need = Math.ceil(c.enrolled / (kind === 'family' ? 3 : CARER_RATIO[c.ageGroup]));
+            for (let i = 0; i < need; i++) {
+              person('caregiver', {
+                classIds: [c.id],
+                qualifications: q(
+                  pick(['childcare_worker', 'nursery_teacher', 'early_development_guide']),
+                  rand() < 0.05 ? between(3, 28) : between(60, 1500),
+                ) as never,
+              });
+            }
+          }
+          if (kind !== 'family') {
+            person('health', { qualifications: q('health_training') as never });
+            person('security', { education: 'high_school', qualifications: q('security_guard') as never });
+            if (servesMeals) person('cook');
+          }
+          await m.insert(StaffEntity, staff as never);
+          await ctx.audit.record(m, {
+            subjectType: 'facility',
+            subjectId: id,
+            actor: { id: null, role: 'system' },
+            action: 'facility.seeded',
+            changes: { status, demo: true },
+          });
+        });
+        facilities++;
+        if (status === 'registered') placed += totalPlaces;
+      }
+    }
+    await ds.transaction((m) => ctx.figures.recomputeAll(m));
+    const [city] = await ds.query(
+      "SELECT f.place_count, f.population FROM region_figures f JOIN regions r ON r.code = f.region_code WHERE r.level = 'city'",
+    );
+    console.log(
+      `seed-demo: ${facilities} facilities; city ${city.place_count} places, ${((city.place_count / city.population) * 1000).toFixed(2)} per 1,000`,
+    );
+  }
+} finally {
+  await ctx.close();
+}
