@@ -10,6 +10,7 @@ import { targetsEntities } from '@lib/targets';
 import { facilitiesEntities } from '@lib/facilities';
 import { staffEntities } from '@lib/staff';
 import { filingEntities } from '@lib/filing';
+import { inspectionsEntities } from '@lib/inspections';
 
 /** The DataSource of the migration CLI (`npm run migration:*`) and of scripts/migrate. */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +24,7 @@ export const entities = [
   ...facilitiesEntities,
   ...staffEntities,
   ...filingEntities,
+  ...inspectionsEntities,
   ...targetsEntities,
 ];
 

@@ -124,3 +124,21 @@ export async function registeredFacility(
   await api.http().post(`/api/v1/facilities/${f.id}/approve`).set(bearer(regulator)).send({}).expect(200);
   return f;
 }
+
+/** Answers every item of a domain's current checklist: pass, except the given codes (fail) and n.a. ones. */
+export async function answers(api: TestApi, user: TestUser, domain: string, fail: string[] = [], na: string[] = []) {
+  const res = await api.http().get('/api/v1/inspection-checklists').set(bearer(user)).expect(200);
+  const checklist = res.body.items.find((c: { domain: string }) => c.domain === domain);
+  return (checklist.items as { code: string; severity: string }[]).map((i) => ({
+    code: i.code,
+    result: fail.includes(i.code) ? 'fail' : na.includes(i.code) ? 'na' : 'pass',
+  }));
+}
+
+/** The codes of a domain's current checklist by severity. */
+export async function codesBySeverity(api: TestApi, user: TestUser, domain: string): Promise<Record<string, string[]>> {
+  const res = await api.http().get('/api/v1/inspection-checklists').set(bearer(user)).expect(200);
+  const out: Record<string, string[]> = { minor: [], major: [], critical: [] };
+  for (const i of res.body.items.find((c: { domain: string }) => c.domain === domain).items) out[i.severity].push(i.code);
+  return out;
+}

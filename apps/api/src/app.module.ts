@@ -12,6 +12,7 @@ import { TargetsModule } from '@lib/targets';
 import { FacilitiesModule } from '@lib/facilities';
 import { StaffModule } from '@lib/staff';
 import { FilingModule } from '@lib/filing';
+import { InspectionsModule } from '@lib/inspections';
 import { AccessGuard } from './common/access.guard.js';
 import { PolicyCheck } from './common/policy-check.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -25,6 +26,7 @@ import { MapConfigController } from './web/map-config.controller.js';
 import { FacilitiesController } from './facilities/facilities.controller.js';
 import { ClassesController } from './facilities/classes.controller.js';
 import { StaffController } from './facilities/staff.controller.js';
+import { InspectionsController } from './inspections/inspections.controller.js';
 
 @Module({
   imports: [
@@ -44,6 +46,7 @@ import { StaffController } from './facilities/staff.controller.js';
     FacilitiesModule,
     StaffModule,
     FilingModule,
+    InspectionsModule,
   ],
   controllers: [
     AuthController,
@@ -54,6 +57,7 @@ import { StaffController } from './facilities/staff.controller.js';
     FacilitiesController,
     ClassesController,
     StaffController,
+    InspectionsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
@@ -134,13 +134,42 @@ export class FilingService {
   }
 
   private async checks(m: EntityManager, f: FacilityEntity): Promise<RuleCheck[]> {
-    const classes = await m.getRepository(ClassEntity).find({ where: { facilityId: f.id }, order: { createdAt: 'ASC' } });
-    return complianceChecks({
-      facility: f,
-      classes: classes.map((c) => ({ id: c.id, name: c.name, ageGroup: c.ageGroup, places: c.places, enrolled: c.enrolled })),
-      staff: await this.staff.activeFacts(m, f.id),
-      today: todayInShanghai(),
-    });
+    return (await this.checksFor(m, [f])).get(f.id)!;
+  }
+
+  /** Failed compliance checks per facility, for many facilities at once (risk scores). */
+  async failureCounts(m: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
+    if (facilityIds.length === 0) return new Map();
+    const facilities = await m.getRepository(FacilityEntity).find({ where: { id: In(facilityIds) } });
+    const checks = await this.checksFor(m, facilities);
+    return new Map([...checks].map(([id, list]) => [id, list.filter((c) => !c.ok).length]));
+  }
+
+  /** Compliance of several facilities with two queries (classes, active staff), whatever their number. */
+  private async checksFor(m: EntityManager, facilities: FacilityEntity[]): Promise<Map<string, RuleCheck[]>> {
+    const ids = facilities.map((f) => f.id);
+    const classes = await m.getRepository(ClassEntity).find({ where: { facilityId: In(ids) }, order: { createdAt: 'ASC' } });
+    const staff = await this.staff.activeFactsFor(m, ids);
+    const classesOf = new Map<string, ClassEntity[]>();
+    for (const c of classes) classesOf.set(c.facilityId, [...(classesOf.get(c.facilityId) ?? []), c]);
+    const today = todayInShanghai();
+    return new Map(
+      facilities.map((f) => [
+        f.id,
+        complianceChecks({
+          facility: f,
+          classes: (classesOf.get(f.id) ?? []).map((c) => ({
+            id: c.id,
+            name: c.name,
+            ageGroup: c.ageGroup,
+            places: c.places,
+            enrolled: c.enrolled,
+          })),
+          staff: staff.get(f.id) ?? [],
+          today,
+        }),
+      ]),
+    );
   }
 
   /** Classes of registered facilities within 5 km with room (IDX_facilities_location_registered), then the pure allocation. */

@@ -115,20 +115,23 @@ export class StaffService {
 
   /** Active staff of a facility as the compliance rules read them. */
   async activeFacts(manager: EntityManager, facilityId: string): Promise<StaffFacts[]> {
-    const rows = await this.rows('s.facility_id = $1 AND s.ended_on IS NULL ORDER BY s.created_at, s.id', [facilityId], manager);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      role: r.role,
-      fullTime: r.fullTime,
-      education: r.education,
-      experienceYears: r.experienceYears,
-      classIds: r.classIds,
-      healthCertificate: r.healthCertificate,
-      qualifications: r.qualifications,
-      backgroundChecked: r.backgroundChecked,
-      multiListed: r.multiListed,
-    }));
+    return (await this.activeFactsFor(manager, [facilityId])).get(facilityId) ?? [];
+  }
+
+  /** Active staff of many facilities at once (one query), by facility id. */
+  async activeFactsFor(manager: EntityManager, facilityIds: string[]): Promise<Map<string, StaffFacts[]>> {
+    const rows = await this.rows(
+      's.facility_id = ANY($1::uuid[]) AND s.ended_on IS NULL ORDER BY s.created_at, s.id',
+      [facilityIds],
+      manager,
+    );
+    const out = new Map<string, StaffFacts[]>();
+    for (const r of rows) {
+      const list = out.get(r.facilityId) ?? [];
+      list.push(toFacts(r));
+      out.set(r.facilityId, list);
+    }
+    return out;
   }
 
   private async view(id: string): Promise<StaffView> {
@@ -201,6 +204,22 @@ export class StaffService {
       );
     }
   }
+}
+
+function toFacts(r: StaffRow): StaffFacts {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    fullTime: r.fullTime,
+    education: r.education,
+    experienceYears: r.experienceYears,
+    classIds: r.classIds,
+    healthCertificate: r.healthCertificate,
+    qualifications: r.qualifications,
+    backgroundChecked: r.backgroundChecked,
+    multiListed: r.multiListed,
+  };
 }
 
 function toView(r: StaffRow): StaffView {

@@ -6,6 +6,7 @@ import { RegionError, RegionErrorCode } from '@lib/regions';
 import { FacilityError, FacilityErrorCode } from '@lib/facilities';
 import { StaffError, StaffErrorCode } from '@lib/staff';
 import { FilingError, FilingErrorCode } from '@lib/filing';
+import { InspectionError, InspectionErrorCode } from '@lib/inspections';
 import { HttpError, HttpErrorCode } from './http-errors.js';
 import { languageOf, type Language } from './language.js';
 
@@ -117,6 +118,22 @@ export function statusOf(error: DomainError): number {
     switch (error.code) {
       case FilingErrorCode.Requirements:
         return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof InspectionError) {
+    switch (error.code) {
+      case InspectionErrorCode.InvalidItems:
+        return 400;
+      case InspectionErrorCode.WrongAgency:
+        return 403;
+      case InspectionErrorCode.NotFound:
+        return 404;
+      case InspectionErrorCode.OrderNotFound:
+        return 404;
+      case InspectionErrorCode.WrongState:
+        return 409;
       default:
         return exhausted(error.code);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fieldErrorsOf, messagesFor, normaliseFieldPath } from './field-errors';
+import { fieldErrorsOf, messagesFor, normaliseFieldPath, withoutField } from './field-errors';
 
 describe('field errors from problem+json', () => {
   it('keys the API’s field paths with dots', () => {
@@ -24,5 +24,11 @@ describe('field errors from problem+json', () => {
     const errors = { 'location.lat': ['out of range'], locationName: ['other'] };
     expect(messagesFor(errors, 'location')).toEqual(['out of range']);
     expect(messagesFor(errors, 'location.lat')).toEqual(['out of range']);
+  });
+
+  it('drops an edited input’s messages, and keeps the same object when it had none', () => {
+    const errors = { name: ['required'], 'documents.0.number': ['required'], 'documents.1.number': ['required'] };
+    expect(withoutField(errors, 'documents.0')).toEqual({ name: ['required'], 'documents.1.number': ['required'] });
+    expect(withoutField(errors, 'phone')).toBe(errors);
   });
 });

@@ -30,3 +30,14 @@ export function messagesFor(errors: FieldErrors, path: string): string[] {
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some((messages) => messages.length > 0);
 }
+
+/** The errors without those of `path` and below it: an input's messages go once it is edited. */
+export function withoutField(errors: FieldErrors, path: string): FieldErrors {
+  let changed = false;
+  const out: FieldErrors = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    if (key === path || key.startsWith(`${path}.`)) changed = true;
+    else out[key] = messages;
+  }
+  return changed ? out : errors;
+}

@@ -431,6 +431,7 @@ export const en: Messages = {
     open: 'Open',
     reviewTitle: 'Facility record',
     actionsTitle: 'Actions',
+    readOnlyAdmin: 'Administrators read the record; the health authority reviews filings and changes their status.',
     readOnly: 'Your agency reads filings but does not review them or change their status.',
     approve: 'Approve',
     approveNote: 'Note (optional)',

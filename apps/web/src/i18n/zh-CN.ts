@@ -430,6 +430,7 @@ export const zhCN = {
     open: '查看',
     reviewTitle: '机构档案',
     actionsTitle: '监管操作',
+    readOnlyAdmin: '管理员账号只可查看机构档案；审核和状态变更由卫生健康部门办理。',
     readOnly: '您所在部门对备案只可查看，不能审核或变更状态。',
     approve: '通过备案',
     approveNote: '审核意见（选填）',

@@ -18,7 +18,7 @@ import { SelectField, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
-import { fieldErrorsOf, hasErrors, messagesFor, type FieldErrors } from '../../../forms/field-errors';
+import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 import { ClassCard, ClassTotals } from '../shared/classes-list';
@@ -95,6 +95,13 @@ interface Failure {
   general: string[];
 }
 
+/** The failure without the messages of the inputs that changed between two versions of the form. */
+function afterEdit(failure: Failure, before: ClassForm, after: ClassForm): Failure {
+  let errors = failure.errors;
+  for (const field of Object.keys(after) as (keyof ClassForm)[]) if (before[field] !== after[field]) errors = withoutField(errors, field);
+  return errors === failure.errors ? failure : { ...failure, errors };
+}
+
 function failureOf(caught: unknown, t: Messages): Failure {
   const errors = fieldErrorsOf(caught instanceof ApiError ? caught.problem : null);
   const rest = generalErrors(caught);
@@ -144,7 +151,16 @@ function EditClass({
   return (
     <form class="inline-form" onSubmit={save} noValidate aria-label={t.classes.editTitle(item.name)}>
       <ErrorSummary title={t.validation.summaryTitle(items.length)} items={items} focusKey={attempt} />
-      <ClassFields idPrefix={prefix} form={form} onChange={setForm} errors={failure.errors} ageGroupFixed />
+      <ClassFields
+        idPrefix={prefix}
+        form={form}
+        onChange={(next) => {
+          setFailure((previous) => afterEdit(previous, form, next));
+          setForm(next);
+        }}
+        errors={failure.errors}
+        ageGroupFixed
+      />
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
           {t.classes.save}
@@ -188,7 +204,15 @@ function AddClass({ facilityId, onAdded }: { facilityId: string; onAdded: () => 
     <form class="card add-form" onSubmit={add} noValidate aria-labelledby="add-class-title">
       <h3 id="add-class-title">{t.classes.add}</h3>
       <ErrorSummary title={t.validation.summaryTitle(items.length)} items={items} focusKey={attempt} />
-      <ClassFields idPrefix="new-class" form={form} onChange={setForm} errors={failure.errors} />
+      <ClassFields
+        idPrefix="new-class"
+        form={form}
+        onChange={(next) => {
+          setFailure((previous) => afterEdit(previous, form, next));
+          setForm(next);
+        }}
+        errors={failure.errors}
+      />
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
           {busy ? t.classes.adding : t.classes.add}

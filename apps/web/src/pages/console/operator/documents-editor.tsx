@@ -11,14 +11,24 @@ export interface DocumentsEditorProps {
   idPrefix: string;
   rows: DocumentRow[];
   onChange: (rows: DocumentRow[]) => void;
+  /** An input was edited (its API path), so its old messages can go. */
+  onEdited: (path: string) => void;
   errors: FieldErrors;
   disabled?: boolean;
 }
 
-export function DocumentsEditor({ idPrefix, rows, onChange, errors, disabled }: DocumentsEditorProps) {
+export function DocumentsEditor({ idPrefix, rows, onChange, onEdited, errors, disabled }: DocumentsEditorProps) {
   const { t } = useI18n();
   const d = t.documents;
-  const update = (index: number, patch: Partial<DocumentRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const update = (index: number, patch: Partial<DocumentRow>) => {
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    for (const field of Object.keys(patch)) onEdited(`documents.${index}.${field}`);
+  };
+  // Removing or adding a row renumbers the rows: their old messages no longer point at the right one.
+  const replaceRows = (next: DocumentRow[]) => {
+    onChange(next);
+    onEdited('documents');
+  };
   const typeOptions = DOCUMENT_TYPES.map((type) => ({ value: type, label: d.types[type] }));
 
   return (
@@ -121,7 +131,7 @@ export function DocumentsEditor({ idPrefix, rows, onChange, errors, disabled }: 
                 <button
                   type="button"
                   class="button button--small button--danger-outline"
-                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  onClick={() => replaceRows(rows.filter((_, i) => i !== index))}
                 >
                   {d.remove(index + 1)}
                 </button>
@@ -131,7 +141,7 @@ export function DocumentsEditor({ idPrefix, rows, onChange, errors, disabled }: 
         })}
       </ol>
       {!disabled && (
-        <button type="button" class="button button--secondary" onClick={() => onChange([...rows, emptyDocumentRow()])}>
+        <button type="button" class="button button--secondary" onClick={() => replaceRows([...rows, emptyDocumentRow()])}>
           {d.add}
         </button>
       )}

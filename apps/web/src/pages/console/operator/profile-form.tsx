@@ -19,7 +19,7 @@ import { errorMessage, generalErrors } from '../../../components/error-message';
 import { CheckboxField, CheckboxGroup, FieldSet, SelectField, TextField } from '../../../components/fields';
 import { LocationPicker } from '../../../components/location-picker';
 import { ErrorSummary, Notice } from '../../../components/notice';
-import { fieldErrorsOf, hasErrors, messagesFor, type FieldErrors } from '../../../forms/field-errors';
+import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 import { DocumentsEditor } from './documents-editor';
@@ -58,10 +58,13 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
+  const edited = (path: string) => setErrors((previous) => withoutField(previous, path));
   const set =
     <K extends keyof FacilityForm>(field: K) =>
-    (value: FacilityForm[K]) =>
+    (value: FacilityForm[K]) => {
       setForm((previous) => ({ ...previous, [field]: value }));
+      if (field !== 'documents') edited(field);
+    };
   const err = (path: string) => messagesFor(errors, path);
 
   const submit = async (event: Event) => {
@@ -214,7 +217,10 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
           disabled={disabled}
           latErrors={[...err('location.lat'), ...(errors.location ?? [])]}
           lngErrors={err('location.lng')}
-          onChange={(lat, lng) => setForm((previous) => ({ ...previous, lat, lng }))}
+          onChange={(lat, lng) => {
+            setForm((previous) => ({ ...previous, lat, lng }));
+            edited('location');
+          }}
         />
       </FieldSet>
 
@@ -296,7 +302,14 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
       </FieldSet>
 
       <FieldSet legend={t.documents.title}>
-        <DocumentsEditor idPrefix={ID} rows={form.documents} onChange={set('documents')} errors={errors} disabled={disabled} />
+        <DocumentsEditor
+          idPrefix={ID}
+          rows={form.documents}
+          onChange={set('documents')}
+          onEdited={edited}
+          errors={errors}
+          disabled={disabled}
+        />
       </FieldSet>
 
       {editable && (

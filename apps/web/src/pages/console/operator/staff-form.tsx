@@ -15,7 +15,7 @@ import {
 import { errorMessage, generalErrors } from '../../../components/error-message';
 import { CheckboxField, CheckboxGroup, FieldSet, SelectField, TextField } from '../../../components/fields';
 import { ErrorSummary } from '../../../components/notice';
-import { fieldErrorsOf, hasErrors, messagesFor, type FieldErrors } from '../../../forms/field-errors';
+import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 import { summaryItems } from './form-summary';
@@ -29,6 +29,11 @@ import {
 } from './staff-form-model';
 
 const ID = 'staff';
+/** Form fields whose API path differs from their name. */
+const STAFF_API_PATH: Partial<Record<keyof StaffForm, string>> = {
+  healthCertificateNumber: 'healthCertificate.number',
+  healthCertificateExpiresOn: 'healthCertificate.expiresOn',
+};
 
 function labelOf(t: Messages) {
   const s = t.staff;
@@ -79,16 +84,21 @@ export function StaffForm({
   const [general, setGeneral] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const edited = (path: string) => setErrors((previous) => withoutField(previous, path));
   const set =
     <K extends keyof StaffForm>(field: K) =>
-    (value: StaffForm[K]) =>
+    (value: StaffForm[K]) => {
       setForm((previous) => ({ ...previous, [field]: value }));
+      edited(STAFF_API_PATH[field] ?? field);
+    };
   const err = (path: string) => messagesFor(errors, path);
-  const updateRow = (index: number, patch: Partial<QualificationRow>) =>
+  const updateRow = (index: number, patch: Partial<QualificationRow>) => {
     setForm((previous) => ({
       ...previous,
       qualifications: previous.qualifications.map((row, i) => (i === index ? { ...row, ...patch } : row)),
     }));
+    for (const field of Object.keys(patch)) edited(`qualifications.${index}.${field}`);
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -134,7 +144,10 @@ export function StaffForm({
           placeholder={t.facility.choose}
           required
           errors={err('role')}
-          onChange={(role) => setForm((previous) => withRole(previous, role))}
+          onChange={(role) => {
+            setForm((previous) => withRole(previous, role));
+            edited('role');
+          }}
         />
         <TextField
           id={`${ID}-idNumber`}

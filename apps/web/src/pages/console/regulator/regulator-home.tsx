@@ -2,6 +2,7 @@
 // the regulator's reach by status, unit and text.
 import { useState } from 'preact/hooks';
 import { FACILITY_STATUSES, listFacilities, type Facility, type FacilityQuery, type FacilityStatus } from '../../../api/registry';
+import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextField } from '../../../components/fields';
@@ -13,6 +14,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { paths } from '../../../router/routes';
 import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
+
+const CITY_CODE = '220100';
 
 function Queue() {
   const { lang, t } = useI18n();
@@ -37,6 +40,7 @@ function Queue() {
 
 function Search() {
   const { lang, t } = useI18n();
+  const { session } = useSession();
   const regions = useRegions();
   const [filter, setFilter] = useState<{ q: string; status: FacilityStatus | ''; regionCode: string }>({
     q: '',
@@ -62,7 +66,9 @@ function Search() {
     }
   };
 
-  const units = regions.filter((region) => region.level !== 'city');
+  // A district regulator's reach is its unit: offer only that one; city-level regulators and admins get all 15.
+  const reach = session?.user.regionCode && session.user.regionCode !== CITY_CODE ? session.user.regionCode : null;
+  const units = regions.filter((region) => region.level !== 'city' && (!reach || region.code === reach));
   return (
     <section class="panel-section" aria-labelledby="search-title">
       <h2 id="search-title">{t.regulator.searchTitle}</h2>

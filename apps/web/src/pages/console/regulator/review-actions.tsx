@@ -88,7 +88,7 @@ export function ReviewActions({ facility, user, onFacility, onOpenClose }: Revie
           {result.text}
         </Notice>
       )}
-      {!canAct && <p>{t.regulator.readOnly}</p>}
+      {!canAct && <p>{user.role === 'admin' ? t.regulator.readOnlyAdmin : t.regulator.readOnly}</p>}
       {canAct && actions.length === 0 && !closable && <p>{t.regulator.noActions(t.status[facility.status])}</p>}
       {canAct && (actions.length > 0 || closable) && (
         <div class="actions-panel__buttons">

@@ -28,6 +28,9 @@ function valueText(value: unknown): string {
 /** `changes` is whatever the API recorded: an object of fields (each maybe `{ from, to }`), or anything else. */
 function Changes({ changes }: { changes: unknown }) {
   const { t } = useI18n();
+  const fieldLabel = (field: string) => (t.facility.fields as Record<string, string>)[field] ?? field;
+  const shown = (field: string, value: unknown) =>
+    field === 'status' && typeof value === 'string' ? ((t.status as Record<string, string>)[value] ?? value) : valueText(value);
   if (changes === null || changes === undefined) return null;
   if (typeof changes !== 'object' || Array.isArray(changes)) return <p class="history__changes">{valueText(changes)}</p>;
   const entries = Object.entries(changes as Record<string, unknown>);
@@ -42,8 +45,8 @@ function Changes({ changes }: { changes: unknown }) {
             pair !== null && typeof pair === 'object' && ('from' in pair || 'to' in pair || 'before' in pair || 'after' in pair);
           return (
             <div key={field}>
-              <dt>{field}</dt>
-              <dd>{isPair ? `${valueText(pair.from ?? pair.before)} → ${valueText(pair.to ?? pair.after)}` : valueText(value)}</dd>
+              <dt>{fieldLabel(field)}</dt>
+              <dd>{isPair ? `${shown(field, pair.from ?? pair.before)} → ${shown(field, pair.to ?? pair.after)}` : shown(field, value)}</dd>
             </div>
           );
         })}

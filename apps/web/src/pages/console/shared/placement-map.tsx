@@ -58,7 +58,8 @@ export function PlacementMap({ origin, originName, receivers }: PlacementMapProp
           .bindTooltip(textElement(t.placement.point(t.placement.receivingFacility, receiver.name)))
           .addTo(map);
       });
-      L.circleMarker(from, { radius: 9, color: '#fff', weight: 2, fillColor: ORIGIN_COLOUR, fillOpacity: 1 })
+      // A ring, so a receiving facility at (nearly) the same place still shows inside it.
+      L.circleMarker(from, { radius: 12, color: ORIGIN_COLOUR, weight: 4, fillColor: ORIGIN_COLOUR, fillOpacity: 0.12 })
         .bindTooltip(textElement(t.placement.point(t.placement.closingFacility, originName)))
         .addTo(map);
       if (points.length > 1) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 15, animate: false });
@@ -77,7 +78,8 @@ export function PlacementMap({ origin, originName, receivers }: PlacementMapProp
       <div class="placement-map__canvas" ref={containerRef} role="img" aria-label={t.placement.mapLabel} />
       <figcaption class="map-key">
         <span>
-          <span class="map-key__dot" style={{ background: ORIGIN_COLOUR }} aria-hidden="true" /> {t.placement.closingFacility}
+          <span class="map-key__dot map-key__dot--ring" style={{ borderColor: ORIGIN_COLOUR }} aria-hidden="true" />{' '}
+          {t.placement.closingFacility}
         </span>
         <span>
           <span class="map-key__dot" style={{ background: RECEIVER_COLOUR }} aria-hidden="true" /> {t.placement.receivingFacility}

@@ -17,9 +17,9 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
         <h3 class="item-card__title">{member.name}</h3>
         <span class="item-card__tag">{t.staff.roles[member.role] ?? member.role}</span>
         {member.endedOn ? (
-          <span class="badge badge--closed">{t.staff.endedOn(member.endedOn)}</span>
+          <span class="badge badge--ended">{t.staff.endedOn(member.endedOn)}</span>
         ) : (
-          <span class="badge badge--registered">{t.staff.active}</span>
+          <span class="badge badge--active">{t.staff.active}</span>
         )}
       </div>
       <p class="item-card__meta">

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, type Actor } from '@lib/auth';
+import {
+  AmendmentDto,
+  ChecklistListView,
+  CreateInspectionDto,
+  InspectionListView,
+  InspectionService,
+  InspectionView,
+  ListQuery,
+  OrderListQuery,
+  OrderListView,
+  OrderResponseDto,
+  OrderView,
+  PlanQuery,
+  PlanView,
+  VerifyDto,
+} from '@lib/inspections';
+import { CurrentActor } from '../common/access.guard.js';
+import { notFoundUuid } from '../common/params.js';
+
+@ApiTags('inspections')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class InspectionsController {
+  constructor(private readonly inspections: InspectionService) {}
+
+  @Get('inspection-checklists')
+  @Access.signedIn()
+  @ApiOkResponse({ type: ChecklistListView })
+  checklists(): ChecklistListView {
+    return { items: this.inspections.checklists() };
+  }
+
+  /** A regulator of the domain's agency (health: hygiene), in reach; the facility submitted, registered or suspended. */
+  @Post('facilities/:id/inspections')
+  @Access.regulator()
+  @ApiCreatedResponse({ type: InspectionView })
+  async record(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) facilityId: string,
+    @Body() dto: CreateInspectionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const inspection = await this.inspections.record(actor, facilityId, dto);
+    void reply.header('Location', `/api/v1/inspections/${inspection.id}`);
+    return inspection;
+  }
+
+  @Get('facilities/:id/inspections')
+  @Access.signedIn()
+  @ApiOkResponse({ type: InspectionListView })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) facilityId: string,
+    @Query() query: ListQuery,
+  ): Promise<InspectionListView> {
+    return this.inspections.list(actor, facilityId, query);
+  }
+
+  @Get('inspections/:id')
+  @Access.signedIn()
+  @ApiOkResponse({ type: InspectionView })
+  get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<InspectionView> {
+    return this.inspections.get(actor, id);
+  }
+
+  @Post('inspections/:id/amendments')
+  @Access.regulator()
+  @ApiCreatedResponse({ type: InspectionView })
+  amend(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: AmendmentDto): Promise<InspectionView> {
+    return this.inspections.amend(actor, id, dto);
+  }
+
+  @Get('rectification-orders')
+  @Access.signedIn()
+  @ApiOkResponse({ type: OrderListView })
+  orders(@CurrentActor() actor: Actor, @Query() query: OrderListQuery): Promise<OrderListView> {
+    return this.inspections.orders(actor, query);
+  }
+
+  @Post('rectification-orders/:id/response')
+  @HttpCode(200)
+  @Access.operator()
+  @ApiOkResponse({ type: OrderView })
+  respond(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: OrderResponseDto): Promise<OrderView> {
+    return this.inspections.respond(actor, id, dto.note);
+  }
+
+  @Post('rectification-orders/:id/verify')
+  @HttpCode(200)
+  @Access.regulator()
+  @ApiOkResponse({ type: OrderView })
+  verify(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: VerifyDto): Promise<OrderView> {
+    return this.inspections.verify(actor, id, dto.accepted, dto.note);
+  }
+
+  @Get('inspection-plan')
+  @Access.grants({ role: 'regulator' }, { role: 'admin' })
+  @ApiOkResponse({ type: PlanView })
+  plan(@CurrentActor() actor: Actor, @Query() query: PlanQuery): Promise<PlanView> {
+    return this.inspections.plan(actor, query);
+  }
+}

@@ -1,0 +1,23 @@
+import { DomainError } from '@lib/core';
+
+export enum InspectionErrorCode {
+  NotFound = 'inspection_not_found',
+  OrderNotFound = 'order_not_found',
+  WrongAgency = 'wrong_agency',
+  WrongState = 'wrong_state',
+  InvalidItems = 'invalid_items',
+}
+
+export class InspectionError extends DomainError<InspectionErrorCode> {
+  readonly context = 'inspections';
+}
+
+export const inspectionNotFound = () =>
+  new InspectionError(InspectionErrorCode.NotFound, { zh: '检查记录不存在', en: 'No such inspection' });
+export const orderNotFound = () =>
+  new InspectionError(InspectionErrorCode.OrderNotFound, { zh: '整改通知不存在', en: 'No such rectification order' });
+export const wrongAgency = (domain: string) =>
+  new InspectionError(InspectionErrorCode.WrongAgency, {
+    zh: `您所在部门不负责「${domain}」领域`,
+    en: `Your agency does not handle the ${domain} domain`,
+  });

@@ -1,0 +1,377 @@
+import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
+import { answers, codesBySeverity, compliantFacility, registeredFacility } from '../factories/registry.js';
+
+let api: TestApi;
+let owner: TestUser;
+let otherOwner: TestUser;
+let health: TestUser;
+let fire: TestUser;
+let market: TestUser;
+let housing: TestUser;
+let kuanchengFire: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  api = await startApi();
+  owner = await createUser(api, 'operator');
+  otherOwner = await createUser(api, 'operator');
+  health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
+  fire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
+  market = await createUser(api, 'regulator', { agency: 'market', regionCode: '220102' });
+  housing = await createUser(api, 'regulator', { agency: 'housing', regionCode: '220100' });
+  kuanchengFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220103' });
+  admin = await createUser(api, 'admin');
+});
+afterAll(() => api.close());
+
+const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+const nowIso = () => new Date().toISOString();
+
+describe('checklists', () => {
+  it('give each domain’s current version with 15–30 coded items in sections, in both languages', async () => {
+    const res = await api.http().get('/api/v1/inspection-checklists').set(bearer(owner)).expect(200);
+    expect(res.body.items.map((c: { domain: string }) => c.domain).sort()).toEqual(['building', 'fire', 'food', 'hygiene']);
+    for (const c of res.body.items) {
+      expect(c.items.length).toBeGreaterThanOrEqual(15);
+      expect(c.items.length).toBeLessThanOrEqual(30);
+      for (const i of c.items)
+        expect(i).toMatchObject({
+          code: expect.stringMatching(/^[A-Z]+-[A-Z]+-\d{2}$/),
+          section: expect.any(String),
+          text: expect.any(String),
+          textEn: expect.any(String),
+          rule: expect.any(String),
+        });
+    }
+    await api.http().get('/api/v1/inspection-checklists').expect(401);
+  });
+});
+
+describe('recording an inspection', () => {
+  it('computes the outcome and score and orders a rectification per failed item, due by severity', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, fire, 'fire');
+    const failed = [codes.major![0]!, codes.minor![0]!];
+    const inspectedAt = nowIso();
+    const res = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'fire', inspectedAt, items: await answers(api, fire, 'fire', failed), summary: '消防设施基本完好' })
+      .expect(201);
+    expect(res.body).toMatchObject({ facilityId: f.id, domain: 'fire', checklistVersion: 1, outcome: 'rectify', score: 100 - 10 - 3 });
+    expect(res.headers.location).toBe(`/api/v1/inspections/${res.body.id}`);
+    const orders = Object.fromEntries(
+      res.body.rectificationOrders.map((o: { itemCode: string; dueOn: string; status: string }) => [o.itemCode, o]),
+    );
+    expect(orders[codes.major![0]!]).toMatchObject({ severity: 'major', dueOn: plusDays(today(), 14), status: 'open' });
+    expect(orders[codes.minor![0]!]).toMatchObject({ severity: 'minor', dueOn: plusDays(today(), 30), status: 'open' });
+  });
+
+  it('fails the inspection on one failed critical item, with a 3-day order', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, health, 'hygiene');
+    const res = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(health))
+      .send({ domain: 'hygiene', inspectedAt: nowIso(), items: await answers(api, health, 'hygiene', [codes.critical![0]!]) })
+      .expect(201);
+    expect(res.body).toMatchObject({ outcome: 'fail', score: 75 });
+    expect(res.body.rectificationOrders).toEqual([expect.objectContaining({ severity: 'critical', dueOn: plusDays(today(), 3) })]);
+  });
+
+  it('passes when nothing fails, n.a. items included', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, market, 'food');
+    const res = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(market))
+      .send({ domain: 'food', inspectedAt: nowIso(), items: await answers(api, market, 'food', [], [codes.minor![0]!]) })
+      .expect(201);
+    expect(res.body).toMatchObject({ outcome: 'pass', score: 100, rectificationOrders: [] });
+  });
+
+  it('needs every item of the current checklist exactly once (400 naming missing, unknown and repeated codes)', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const items = await answers(api, housing, 'building');
+    const missing = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: nowIso(), items: items.slice(1) })
+      .expect(400);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ field: 'items', code: 'missing', message: expect.stringContaining(items[0]!.code) }),
+    ]);
+    const extra = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: nowIso(), items: [...items, { code: 'BUILD-XX-99', result: 'pass' }, items[1]] })
+      .expect(400);
+    expect(extra.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['duplicate', 'unknown']);
+    const bad = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: 'yesterday', items: [{ code: items[0]!.code, result: 'maybe' }] })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['inspectedAt', 'items[0].result']));
+    const [{ n }] = await api.db.query('SELECT count(*)::int AS n FROM inspections WHERE facility_id = $1', [f.id]);
+    expect(n).toBe(0);
+  });
+
+  it('lets only the domain’s agency record it (403), hides facilities out of reach (404), refuses drafts (409)', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const food = await answers(api, market, 'food');
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'food', inspectedAt: nowIso(), items: food })
+      .expect(403);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(health))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire') })
+      .expect(403);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(kuanchengFire))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire') })
+      .expect(404);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(owner))
+      .send({ domain: 'food', inspectedAt: nowIso(), items: food })
+      .expect(403);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(admin))
+      .send({ domain: 'food', inspectedAt: nowIso(), items: food })
+      .expect(403);
+    const draft = await compliantFacility(api, owner);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${draft.id}/inspections`)
+      .set(bearer(market))
+      .send({ domain: 'food', inspectedAt: nowIso(), items: food })
+      .expect(409);
+  });
+});
+
+describe('amendments', () => {
+  it('append with a reason, recompute the effective outcome, resolve orders of items that now pass and order those that now fail', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, fire, 'fire');
+    const [critical] = codes.critical!;
+    const [major] = codes.major!;
+    const recorded = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire', [critical!]) })
+      .expect(201);
+    expect(recorded.body.outcome).toBe('fail');
+    await api
+      .http()
+      .post(`/api/v1/inspections/${recorded.body.id}/amendments`)
+      .set(bearer(market))
+      .send({ reason: 'x', items: [{ code: critical, result: 'pass' }] })
+      .expect(403);
+    const amended = await api
+      .http()
+      .post(`/api/v1/inspections/${recorded.body.id}/amendments`)
+      .set(bearer(fire))
+      .send({
+        reason: '复核：报警系统当日已恢复',
+        items: [
+          { code: critical, result: 'pass' },
+          { code: major, result: 'fail', note: '疏散指示灯不亮' },
+        ],
+      })
+      .expect(201);
+    expect(amended.body).toMatchObject({ outcome: 'rectify', score: 90, originalOutcome: 'fail', originalScore: 75 });
+    expect(amended.body.amendments).toEqual([
+      expect.objectContaining({
+        reason: '复核：报警系统当日已恢复',
+        items: expect.arrayContaining([expect.objectContaining({ code: major })]),
+      }),
+    ]);
+    const orders = Object.fromEntries(
+      amended.body.rectificationOrders.map((o: { itemCode: string; status: string }) => [o.itemCode, o.status]),
+    );
+    expect(orders).toEqual({ [critical!]: 'resolved', [major!]: 'open' });
+    const got = await api.http().get(`/api/v1/inspections/${recorded.body.id}`).set(bearer(owner)).expect(200);
+    expect(got.body.outcome).toBe('rectify');
+    // The original answers are kept as recorded.
+    expect(got.body.items.find((i: { code: string }) => i.code === critical).result).toBe('fail');
+    await api
+      .http()
+      .post(`/api/v1/inspections/${recorded.body.id}/amendments`)
+      .set(bearer(fire))
+      .send({ reason: 'x', items: [{ code: 'NOPE-XX-01', result: 'pass' }] })
+      .expect(400);
+  });
+
+  it('are the only way: the database refuses to edit or delete an inspection', async () => {
+    const [row] = await api.db.query('SELECT id FROM inspections LIMIT 1');
+    await expect(api.db.query("UPDATE inspections SET summary = 'forged' WHERE id = $1", [row.id])).rejects.toThrow(/never edited/);
+    await expect(api.db.query('DELETE FROM inspections WHERE id = $1', [row.id])).rejects.toThrow(/never deleted/);
+  });
+});
+
+describe('rectification orders', () => {
+  it('go open → responded (owner) → resolved (verified), or back to open with a new due date', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, fire, 'fire');
+    const rec = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire', [codes.major![0]!, codes.minor![0]!]) })
+      .expect(201);
+    const bySeverity = (severity: string) =>
+      (rec.body.rectificationOrders as { id: string; severity: string }[]).find((o) => o.severity === severity)!;
+    const a = bySeverity('major');
+    const b = bySeverity('minor');
+
+    const inbox = await api.http().get(`/api/v1/rectification-orders?facilityId=${f.id}&status=open`).set(bearer(owner)).expect(200);
+    expect(inbox.body.items.map((o: { id: string }) => o.id).sort()).toEqual([a!.id, b!.id].sort());
+    await api
+      .http()
+      .get(`/api/v1/rectification-orders?facilityId=${f.id}`)
+      .set(bearer(otherOwner))
+      .expect(200)
+      .expect((r) => expect(r.body.items).toEqual([]));
+
+    await api.http().post(`/api/v1/rectification-orders/${a!.id}/verify`).set(bearer(fire)).send({ accepted: true }).expect(409);
+    await api.http().post(`/api/v1/rectification-orders/${a!.id}/response`).set(bearer(otherOwner)).send({ note: 'x' }).expect(404);
+    const responded = await api
+      .http()
+      .post(`/api/v1/rectification-orders/${a!.id}/response`)
+      .set(bearer(owner))
+      .send({ note: '已更换疏散指示灯' })
+      .expect(200);
+    expect(responded.body).toMatchObject({ status: 'responded', response: { note: '已更换疏散指示灯' } });
+    await api.http().post(`/api/v1/rectification-orders/${a!.id}/response`).set(bearer(owner)).send({ note: 'again' }).expect(409);
+    await api.http().post(`/api/v1/rectification-orders/${a!.id}/verify`).set(bearer(market)).send({ accepted: true }).expect(403);
+    const resolved = await api
+      .http()
+      .post(`/api/v1/rectification-orders/${a!.id}/verify`)
+      .set(bearer(fire))
+      .send({ accepted: true, note: '复查合格' })
+      .expect(200);
+    expect(resolved.body).toMatchObject({ status: 'resolved', overdue: false, verification: { accepted: true, note: '复查合格' } });
+
+    await api.http().post(`/api/v1/rectification-orders/${b!.id}/response`).set(bearer(owner)).send({ note: '已整改' }).expect(200);
+    // Health verifies any agency's order.
+    const reopened = await api
+      .http()
+      .post(`/api/v1/rectification-orders/${b!.id}/verify`)
+      .set(bearer(health))
+      .send({ accepted: false, note: '仍未整改' })
+      .expect(200);
+    expect(reopened.body).toMatchObject({ status: 'open', dueOn: plusDays(today(), 30), verification: { accepted: false } });
+  });
+
+  it('are overdue when unresolved past their due date', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, housing, 'building');
+    const longAgo = new Date(Date.now() - 40 * 86400000).toISOString();
+    const rec = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: longAgo, items: await answers(api, housing, 'building', [codes.minor![0]!]) })
+      .expect(201);
+    const overdue = await api.http().get(`/api/v1/rectification-orders?facilityId=${f.id}&status=overdue`).set(bearer(housing)).expect(200);
+    expect(overdue.body.items).toEqual([
+      expect.objectContaining({ id: rec.body.rectificationOrders[0].id, overdue: true, status: 'open' }),
+    ]);
+    await api.http().get('/api/v1/rectification-orders?status=late').set(bearer(housing)).expect(400);
+  });
+});
+
+describe('risk-ordered inspection plan', () => {
+  it('lists facilities in reach once per domain by risk with reasons, never-inspected ones due', async () => {
+    const cityHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
+    const risky = await registeredFacility(api, owner, cityHealth, { location: { lat: 43.6859, lng: 125.3986 } }); // 220172
+    const calm = await registeredFacility(api, owner, cityHealth, { location: { lat: 43.69, lng: 125.4 } });
+    const jingyueFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220172' });
+    const codes = await codesBySeverity(api, fire, 'fire');
+    await api
+      .http()
+      .post(`/api/v1/facilities/${risky.id}/inspections`)
+      .set(bearer(jingyueFire))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire', [codes.critical![0]!]) })
+      .expect(201);
+    await api
+      .http()
+      .post(`/api/v1/facilities/${calm.id}/inspections`)
+      .set(bearer(jingyueFire))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire') })
+      .expect(201);
+
+    const plan = await api
+      .http()
+      .get('/api/v1/inspection-plan?domain=fire&regionCode=220172&limit=100')
+      .set(bearer(cityHealth))
+      .expect(200);
+    const rows = plan.body.items as { facilityId: string; riskScore: number; reasons: string[]; due: boolean; domain: string }[];
+    expect(rows.every((r) => r.domain === 'fire')).toBe(true);
+    const scores = rows.map((r) => r.riskScore);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    const riskyRow = rows.find((r) => r.facilityId === risky.id)!;
+    const calmRow = rows.find((r) => r.facilityId === calm.id)!;
+    expect(riskyRow.riskScore).toBeGreaterThan(calmRow.riskScore);
+    expect(riskyRow.reasons.length).toBeGreaterThan(0);
+    expect(calmRow.due).toBe(false);
+
+    const all = await api.http().get('/api/v1/inspection-plan?regionCode=220172&limit=100').set(bearer(jingyueFire)).expect(200);
+    const calmDomains = all.body.items
+      .filter((r: { facilityId: string }) => r.facilityId === calm.id)
+      .map((r: { domain: string; due: boolean }) => [r.domain, r.due]);
+    expect(calmDomains.sort()).toEqual([
+      ['building', true],
+      ['fire', false],
+      ['food', true],
+      ['hygiene', true],
+    ]);
+    const dueOnly = await api
+      .http()
+      .get('/api/v1/inspection-plan?regionCode=220172&dueOnly=true&limit=100')
+      .set(bearer(jingyueFire))
+      .expect(200);
+    expect(dueOnly.body.items.every((r: { due: boolean }) => r.due)).toBe(true);
+    // Out of reach: a Kuancheng regulator sees nothing of Jingyue.
+    const other = await api.http().get('/api/v1/inspection-plan?regionCode=220172').set(bearer(kuanchengFire)).expect(200);
+    expect(other.body.items).toEqual([]);
+    await api.http().get('/api/v1/inspection-plan').set(bearer(owner)).expect(403);
+  });
+});
+
+describe('public record', () => {
+  it('gives the latest outcome per domain with a plain-language summary and no inspector', async () => {
+    const { InspectionService } = await import('@lib/inspections');
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, fire, 'fire');
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire', [codes.major![0]!]) })
+      .expect(201);
+    const record = (await api.app.get(InspectionService).publicRecord([f.id])).get(f.id)!;
+    expect(record).toEqual([expect.objectContaining({ domain: 'fire', outcome: 'rectify', summary: expect.any(String) })]);
+    expect(record[0]!.summary.length).toBeGreaterThan(0);
+    expect(JSON.stringify(record)).not.toContain(fire.id);
+  });
+});
