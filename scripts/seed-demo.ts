@@ -6,14 +6,16 @@ import { UserEntity } from '@lib/auth';
 import { ClassEntity, FacilityEntity, publicOffset } from '@lib/facilities';
 import { IdNumberCipher, StaffEntity } from '@lib/staff';
 import { formatRegistrationNo } from '@lib/filing';
-import { creditCodeCheckChar, maskIdNumber, residentIdCheckChar, type AgeGroupName, type FacilityKind } from '@lib/standards';
+import { creditCodeCheckChar, maskIdNumber, residentIdCheckChar, todayInShanghai, type AgeGroupName, type FacilityKind } from '@lib/standards';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_INSPECTION_CONFIG, DOMAINS, DOMAIN_AGENCY, InspectionEntity, RectificationOrderEntity, currentChecklist, dueOn, evaluate } from '@lib/inspections';
 import { args, scriptContext } from './context.js';
 
 /**
  * The Changchun demo (PRODUCT.md "Demo"): about 600 facilities placed near the named places of their
  * unit (or at random interior points where a unit has none), with classes, staff, and registration and
  * closure dates spread over the past three years, so that the figures' history is derived from them.
- * Deterministic (seeded PRNG); runs once: it does nothing when facilities exist.
+ * Deterministic (seeded PRNG); each part runs once: facilities when there are none, inspections likewise.
  *
  * Places per 1,000 per unit are aimed between about 1.5 and 5 (rural counties low, core districts high).
  */
@@ -135,12 +137,69 @@ function residentId(): string {
   return first17 + residentIdCheckChar(first17);
 }
 
+/**
+ * Inspections over the past two years in every domain: mostly passes, some rectifications, a few
+ * failures; orders resolved when old, open or overdue when recent. Runs when there are none yet.
+ */
+async function seedInspections(ds: DataSource): Promise<void> {
+  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM inspections');
+  if (n > 0) return;
+  const inspectors: { id: string; agency: string }[] = await ds.query("SELECT id, agency FROM users WHERE role = 'regulator' AND region_code = '220100'");
+  const byAgency = new Map(inspectors.map((u) => [u.agency, u.id]));
+  const facilities: { id: string; registered_at: Date }[] = await ds.query(
+    "SELECT id, registered_at FROM facilities WHERE status IN ('registered', 'suspended', 'closed') ORDER BY id",
+  );
+  let inspections = 0;
+  let orders = 0;
+  for (const f of facilities) {
+    const inspectionRows: Record<string, unknown>[] = [];
+    const orderRows: Record<string, unknown>[] = [];
+    for (const domain of DOMAINS) {
+      const checklist = currentChecklist(domain);
+      const sinceDays = Math.min(730, Math.floor((Date.now() - f.registered_at.getTime()) / 86400000));
+      const visits = rand() < 0.12 ? 0 : between(1, 3);
+      const days = Array.from({ length: visits }, () => between(1, Math.max(2, sinceDays))).sort((x, y) => y - x);
+      for (const ago of days) {
+        const r = rand();
+        const failCount = r < 0.62 ? 0 : r < 0.93 ? between(1, 3) : between(1, 2);
+        const pool = r < 0.93 ? checklist.items.filter((i) => i.severity !== 'critical') : checklist.items;
+        const failing = new Set(Array.from({ length: failCount }, () => pick(r >= 0.93 ? pool.filter((i) => i.severity === 'critical') : pool).code));
+        const items = checklist.items.map((i) => ({ code: i.code, result: failing.has(i.code) ? 'fail' : 'pass' }));
+        const { outcome, score, failed } = evaluate(checklist, items as never, DEFAULT_INSPECTION_CONFIG);
+        const at = new Date(Date.now() - ago * 86400000 + between(8, 16) * 3600000);
+        const inspectedOn = todayInShanghai(at);
+        const id = randomUUID();
+        inspectionRows.push({
+          id, facilityId: f.id, domain, checklistVersion: checklist.version, inspectedAt: at, inspectedOn, inspectorId: byAgency.get(DOMAIN_AGENCY[domain]) ?? null,
+          items, summary: null, originalOutcome: outcome, originalScore: score, outcome, score, createdAt: at,
+        });
+        for (const fail of failed) {
+          const due = dueOn(inspectedOn, fail.severity, DEFAULT_INSPECTION_CONFIG);
+          // Older orders were put right; some recent ones are answered, some forgotten (overdue).
+          const state = ago > 60 ? 'resolved' : rand() < 0.4 ? 'responded' : rand() < 0.5 ? 'resolved' : 'open';
+          orderRows.push({
+            facilityId: f.id, inspectionId: id, domain, itemCode: fail.code, severity: fail.severity, dueOn: due, status: state,
+            response: state === 'open' ? null : { note: '已按要求整改完毕，附整改照片', at: new Date(at.getTime() + 2 * 86400000).toISOString(), by: null },
+            verification: state === 'resolved' ? { accepted: true, note: '复查合格', at: new Date(at.getTime() + 5 * 86400000).toISOString(), by: null } : null,
+            resolvedAt: state === 'resolved' ? new Date(at.getTime() + 5 * 86400000) : null, createdAt: at,
+          });
+        }
+      }
+    }
+    if (inspectionRows.length) await ds.getRepository(InspectionEntity).insert(inspectionRows as never);
+    if (orderRows.length) await ds.getRepository(RectificationOrderEntity).insert(orderRows as never);
+    inspections += inspectionRows.length;
+    orders += orderRows.length;
+  }
+  console.log(`seed-demo: ${inspections} inspections, ${orders} rectification orders`);
+}
+
 const ctx = await scriptContext();
 try {
   const ds = ctx.dataSource;
   const [{ n: existing }] = await ds.query('SELECT count(*)::int AS n FROM facilities');
   if (existing > 0) {
-    console.log(`seed-demo: ${existing} facilities already there; nothing to do`);
+    console.log(`seed-demo: ${existing} facilities already there`);
   } else {
     const identity = validateEnv(IdentityEnvSchema);
     const cipher = new IdNumberCipher(Buffer.from(identity.ID_ENCRYPTION_KEY, 'hex'), Buffer.from(identity.ID_BLIND_INDEX_KEY, 'hex'));
@@ -392,6 +451,7 @@ try {
       `seed-demo: ${facilities} facilities; city ${city.place_count} places, ${((city.place_count / city.population) * 1000).toFixed(2)} per 1,000`,
     );
   }
+  await seedInspections(ds);
 } finally {
   await ctx.close();
 }

@@ -91,6 +91,16 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
   }
 }
 
+/** Waits for an element; when it does not come, fails with what the page shows instead. */
+async function see(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor(WAIT);
+  } catch (error) {
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 600);
+    throw new Error(`${page.url()} does not show ${locator}; it shows: ${text}`, { cause: error });
+  }
+}
+
 /** Waits for a success notice; when an error shows instead, fails with its text. */
 async function expectSuccess(page: Page, success: Locator, what: string): Promise<void> {
   const failure = page.locator('.notice--error, .error-summary, .refusal');
@@ -402,8 +412,6 @@ describe('operator and regulator consoles', () => {
     // A console link without a session goes to /login and comes back after signing in.
     await page.goto(reviewUrl);
     await page.waitForURL(/\/login\?next=/, WAIT);
-    await page.waitForTimeout(1000);
-    console.log('DEBUG', page.url(), (await page.locator('body').innerText()).slice(0, 500));
     await page.locator('#login-username').fill(health.username);
     await page.locator('#login-password').fill(PASSWORD);
     await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
@@ -451,7 +459,7 @@ describe('operator and regulator consoles', () => {
     await signIn(page, baseUrl, fire.username);
     await page.waitForURL(/\/console\/regulator$/, WAIT);
     await page.goto(reviewUrl);
-    await page.locator('.actions-panel', { hasText: '只可查看' }).waitFor(WAIT);
+    await see(page, page.locator('.actions-panel', { hasText: '只可查看' }));
     expect(await page.getByRole('button', { name: '暂停', exact: true }).count()).toBe(0);
     await page.getByRole('tab', { name: '停办' }).click();
     await page.locator('.placement-table').waitFor(WAIT);

@@ -81,6 +81,16 @@ const CONTRACT: Record<string, string[]> = {
   HistoryEntryView: ['at', 'actor', 'action', 'changes'],
   ReasonDto: ['reason'],
   ApproveDto: ['note'],
+  CreateInspectionDto: ['domain', 'inspectedAt', 'items', 'summary'],
+  ItemAnswerDto: ['code', 'result', 'note'],
+  InspectionView: ['id', 'facilityId', 'domain', 'checklistVersion', 'inspectedAt', 'outcome', 'score', 'originalOutcome', 'amendments', 'rectificationOrders'],
+  AmendmentDto: ['reason', 'items'],
+  ChecklistView: ['domain', 'version', 'items'],
+  ChecklistItemView: ['code', 'section', 'text', 'textEn', 'severity', 'rule'],
+  OrderView: ['id', 'facilityId', 'inspectionId', 'itemCode', 'severity', 'dueOn', 'status', 'overdue', 'response', 'verification'],
+  OrderResponseDto: ['note'],
+  VerifyDto: ['accepted', 'note'],
+  PlanItemView: ['facilityId', 'name', 'regionCode', 'domain', 'riskScore', 'reasons', 'lastInspectedAt', 'due'],
   RegionView: [
     'code',
     'name',
@@ -137,6 +147,15 @@ describe('OpenAPI document', () => {
       ['/api/v1/facilities/{id}/staff', 'get'],
       ['/api/v1/staff/{id}', 'patch'],
       ['/api/v1/staff/{id}', 'delete'],
+      ['/api/v1/inspection-checklists', 'get'],
+      ['/api/v1/facilities/{id}/inspections', 'post'],
+      ['/api/v1/facilities/{id}/inspections', 'get'],
+      ['/api/v1/inspections/{id}', 'get'],
+      ['/api/v1/inspections/{id}/amendments', 'post'],
+      ['/api/v1/rectification-orders', 'get'],
+      ['/api/v1/rectification-orders/{id}/response', 'post'],
+      ['/api/v1/rectification-orders/{id}/verify', 'post'],
+      ['/api/v1/inspection-plan', 'get'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -166,6 +185,10 @@ describe('OpenAPI document', () => {
       'security',
       'other',
     ]);
+    expect(doc.components.schemas.CreateInspectionDto!.properties!.domain!.enum).toEqual(['fire', 'food', 'building', 'hygiene']);
+    expect(doc.components.schemas.ItemAnswerDto!.properties!.result!.enum).toEqual(['pass', 'fail', 'na']);
+    expect(doc.components.schemas.InspectionView!.properties!.outcome!.enum).toEqual(['pass', 'rectify', 'fail']);
+    expect(doc.components.schemas.ChecklistItemView!.properties!.severity!.enum).toEqual(['minor', 'major', 'critical']);
     expect(doc.components.schemas.FacilityView!.properties!.status!.enum).toEqual([
       'draft',
       'submitted',

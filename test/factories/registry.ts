@@ -1,8 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { creditCodeCheckChar, residentIdCheckChar } from '@lib/standards';
 import { bearer, type TestApi, type TestUser } from '../helpers/app.js';
 
-let serial = 0;
-const next = () => (serial = (serial + 1) % 1_000_000) + Math.floor(Math.random() * 1000) * 1000;
+const next = () => randomInt(1_000_000);
 
 /** A unified social credit code with a correct GB 32100 check character. */
 export function creditCode(): string {
@@ -10,10 +10,10 @@ export function creditCode(): string {
   return first17 + creditCodeCheckChar(first17);
 }
 
-/** A resident ID number with a correct GB 11643 check character (born 1990-01-01 + n days). */
+/** A random resident ID number with a correct GB 11643 check character (random, so suites never share a person). */
 export function residentId(): string {
-  const born = new Date(Date.UTC(1985, 0, 1) + (next() % 7000) * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `220102${born}${String(next() % 1000).padStart(3, '0')}`;
+  const born = new Date(Date.UTC(1970, 0, 1) + randomInt(12000) * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `2201${String(randomInt(100)).padStart(2, '0')}${born}${String(randomInt(1000)).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }
 

@@ -7,4 +7,6 @@ export { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity }
 export * from './inspection-rules.types.js';
 export * from './dto/inspection.dto.js';
 export { CHECKLISTS, currentChecklist, checklistVersion } from './checklists/index.js';
+export { DEFAULT_INSPECTION_CONFIG, type InspectionConfig } from './rules/inspection-config.js';
+export { dueOn, evaluate } from './rules/outcome.js';
 export const inspectionsEntities = [InspectionEntity, InspectionAmendmentEntity, RectificationOrderEntity];

@@ -52,6 +52,13 @@ export function RouterProvider({ children }: { children: ComponentChildren }) {
     };
     window.addEventListener('popstate', onPop);
     window.addEventListener(NAVIGATE_EVENT, onNavigate);
+    // Children's effects run before this one: a <Redirect> on the first render has already moved
+    // the location, before anyone listened. Catch up with it.
+    setState((previous) =>
+      previous.pathname === window.location.pathname && previous.search === window.location.search
+        ? previous
+        : { ...readLocation(), seq: previous.seq + 1 },
+    );
     return () => {
       window.removeEventListener('popstate', onPop);
       window.removeEventListener(NAVIGATE_EVENT, onNavigate);
