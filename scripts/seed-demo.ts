@@ -3,12 +3,28 @@ import { readFileSync } from 'node:fs';
 import { IdentityEnvSchema, validateEnv } from '@lib/core';
 import { parseCsv } from '@lib/regions';
 import { UserEntity } from '@lib/auth';
-import { ClassEntity, FacilityEntity, publicOffset } from '@lib/facilities';
+import { ClassEntity, publicOffset } from '@lib/facilities';
 import { IdNumberCipher, StaffEntity } from '@lib/staff';
 import { formatRegistrationNo } from '@lib/filing';
-import { creditCodeCheckChar, maskIdNumber, residentIdCheckChar, todayInShanghai, type AgeGroupName, type FacilityKind } from '@lib/standards';
+import {
+  creditCodeCheckChar,
+  maskIdNumber,
+  residentIdCheckChar,
+  todayInShanghai,
+  type AgeGroupName,
+  type FacilityKind,
+} from '@lib/standards';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_INSPECTION_CONFIG, DOMAINS, DOMAIN_AGENCY, InspectionEntity, RectificationOrderEntity, currentChecklist, dueOn, evaluate } from '@lib/inspections';
+import {
+  DEFAULT_INSPECTION_CONFIG,
+  DOMAINS,
+  DOMAIN_AGENCY,
+  InspectionEntity,
+  RectificationOrderEntity,
+  currentChecklist,
+  dueOn,
+  evaluate,
+} from '@lib/inspections';
 import { args, scriptContext } from './context.js';
 
 /**
@@ -144,7 +160,9 @@ function residentId(): string {
 async function seedInspections(ds: DataSource): Promise<void> {
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM inspections');
   if (n > 0) return;
-  const inspectors: { id: string; agency: string }[] = await ds.query("SELECT id, agency FROM users WHERE role = 'regulator' AND region_code = '220100'");
+  const inspectors: { id: string; agency: string }[] = await ds.query(
+    "SELECT id, agency FROM users WHERE role = 'regulator' AND region_code = '220100'",
+  );
   const byAgency = new Map(inspectors.map((u) => [u.agency, u.id]));
   const facilities: { id: string; registered_at: Date }[] = await ds.query(
     "SELECT id, registered_at FROM facilities WHERE status IN ('registered', 'suspended', 'closed') ORDER BY id",
@@ -163,25 +181,52 @@ async function seedInspections(ds: DataSource): Promise<void> {
         const r = rand();
         const failCount = r < 0.62 ? 0 : r < 0.93 ? between(1, 3) : between(1, 2);
         const pool = r < 0.93 ? checklist.items.filter((i) => i.severity !== 'critical') : checklist.items;
-        const failing = new Set(Array.from({ length: failCount }, () => pick(r >= 0.93 ? pool.filter((i) => i.severity === 'critical') : pool).code));
+        const failing = new Set(
+          Array.from({ length: failCount }, () => pick(r >= 0.93 ? pool.filter((i) => i.severity === 'critical') : pool).code),
+        );
         const items = checklist.items.map((i) => ({ code: i.code, result: failing.has(i.code) ? 'fail' : 'pass' }));
         const { outcome, score, failed } = evaluate(checklist, items as never, DEFAULT_INSPECTION_CONFIG);
         const at = new Date(Date.now() - ago * 86400000 + between(8, 16) * 3600000);
         const inspectedOn = todayInShanghai(at);
         const id = randomUUID();
         inspectionRows.push({
-          id, facilityId: f.id, domain, checklistVersion: checklist.version, inspectedAt: at, inspectedOn, inspectorId: byAgency.get(DOMAIN_AGENCY[domain]) ?? null,
-          items, summary: null, originalOutcome: outcome, originalScore: score, outcome, score, createdAt: at,
+          id,
+          facilityId: f.id,
+          domain,
+          checklistVersion: checklist.version,
+          inspectedAt: at,
+          inspectedOn,
+          inspectorId: byAgency.get(DOMAIN_AGENCY[domain]) ?? null,
+          items,
+          summary: null,
+          originalOutcome: outcome,
+          originalScore: score,
+          outcome,
+          score,
+          createdAt: at,
         });
         for (const fail of failed) {
           const due = dueOn(inspectedOn, fail.severity, DEFAULT_INSPECTION_CONFIG);
           // Older orders were put right; some recent ones are answered, some forgotten (overdue).
           const state = ago > 60 ? 'resolved' : rand() < 0.4 ? 'responded' : rand() < 0.5 ? 'resolved' : 'open';
           orderRows.push({
-            facilityId: f.id, inspectionId: id, domain, itemCode: fail.code, severity: fail.severity, dueOn: due, status: state,
-            response: state === 'open' ? null : { note: '已按要求整改完毕，附整改照片', at: new Date(at.getTime() + 2 * 86400000).toISOString(), by: null },
-            verification: state === 'resolved' ? { accepted: true, note: '复查合格', at: new Date(at.getTime() + 5 * 86400000).toISOString(), by: null } : null,
-            resolvedAt: state === 'resolved' ? new Date(at.getTime() + 5 * 86400000) : null, createdAt: at,
+            facilityId: f.id,
+            inspectionId: id,
+            domain,
+            itemCode: fail.code,
+            severity: fail.severity,
+            dueOn: due,
+            status: state,
+            response:
+              state === 'open'
+                ? null
+                : { note: '已按要求整改完毕，附整改照片', at: new Date(at.getTime() + 2 * 86400000).toISOString(), by: null },
+            verification:
+              state === 'resolved'
+                ? { accepted: true, note: '复查合格', at: new Date(at.getTime() + 5 * 86400000).toISOString(), by: null }
+                : null,
+            resolvedAt: state === 'resolved' ? new Date(at.getTime() + 5 * 86400000) : null,
+            createdAt: at,
           });
         }
       }

@@ -344,6 +344,10 @@ describe('operator and regulator consoles', () => {
     await page.locator('li.staff-card').first().waitFor(WAIT);
     await expectNoHorizontalScroll(page);
     await shot(page, 'consoles-operator-facility-phone');
+    await page.goto(`${baseUrl}/console/operator/facilities/new`);
+    await page.locator('.location-picker__map .leaflet-overlay-pane path').first().waitFor(WAIT);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'consoles-facility-form-phone', true);
     await page.setViewportSize(DESKTOP);
     await signOut(page);
 
@@ -401,9 +405,9 @@ describe('operator and regulator consoles', () => {
     const owner = await createUser(api!, 'operator');
     const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
     const fire = await createUser(api!, 'regulator', { agency: 'fire', regionCode: '220100' });
-    // A registered facility 700 m away with free places, and the one under review.
-    await registeredFacility(api!, owner, health, { location: PLACES.nanguan2 }, { places: 15, enrolled: 3 });
-    const reviewed = await compliantFacility(api!, owner, { location: PLACES.nanguan }, { places: 15, enrolled: 4 });
+    // A registered facility with free places, and 700 m from it the one under review.
+    await registeredFacility(api!, owner, health, { location: PLACES.nanguan }, { places: 15, enrolled: 3 });
+    const reviewed = await compliantFacility(api!, owner, { location: PLACES.nanguan2 }, { places: 15, enrolled: 4 });
     await api!.http().post(`/api/v1/facilities/${reviewed.id}/submit`).set(bearer(owner)).expect(200);
     const reviewUrl = `${baseUrl}/console/regulator/facilities/${reviewed.id}`;
     const heading = page.locator('.page-heading');

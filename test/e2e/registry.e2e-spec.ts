@@ -96,6 +96,20 @@ describe('the filing flow', () => {
     expect(actions).toEqual(expect.arrayContaining(['class.created', 'staff.added', 'facility.submit', 'facility.approve']));
     expect(actions.indexOf('facility.submit')).toBeLessThan(actions.indexOf('facility.approve'));
     expect(history.body.items.at(-1).actor).toEqual({ id: nanguanHealth.id, role: 'regulator' });
+    // Paginated like every long collection: the pages add up to the whole trail, in order.
+    const pages: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { action: string }[]; nextCursor: string | null } } = await api
+        .http()
+        .get(`/api/v1/facilities/${id}/history?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        .set(bearer(owner))
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      pages.push(...page.body.items.map((e) => e.action));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(pages).toEqual(actions);
   });
 
   it('lists every unmet filing requirement at once (422 with rule codes)', async () => {
@@ -264,6 +278,32 @@ describe('validation of the profile', () => {
     expect(nested.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['location.lat', 'documents[0].type', 'documents[0].issuedOn']),
     );
+  });
+
+  it('answers 400, never 500, for a missing location or a null in a patch, and keeps the stored data', async () => {
+    const { location: _location, ...noLocation } = facilityBody();
+    const missing = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(noLocation).expect(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'location', code: 'required' })]);
+    const f = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    for (const patch of [{ phone: null }, { outdoorAreaM2: null }, { location: null }, { documents: null }]) {
+      const res = await api
+        .http()
+        .patch(`/api/v1/facilities/${f.body.id}`)
+        .set(bearer(owner))
+        .set('If-Match', '"1"')
+        .send(patch)
+        .expect(400);
+      expect(res.body.errors[0].field).toBe(Object.keys(patch)[0]);
+    }
+    const c = await api
+      .http()
+      .post(`/api/v1/facilities/${f.body.id}/classes`)
+      .set(bearer(owner))
+      .send({ name: '托小班', ageGroup: 'toddler', places: 10, enrolled: 5 })
+      .expect(201);
+    await api.http().patch(`/api/v1/classes/${c.body.id}`).set(bearer(owner)).set('If-Match', '"1"').send({ enrolled: null }).expect(400);
+    const stored = await api.http().get(`/api/v1/facilities/${f.body.id}`).set(bearer(owner)).expect(200);
+    expect(stored.body).toMatchObject({ version: 1, phone: f.body.phone, outdoorAreaM2: f.body.outdoorAreaM2 });
   });
 
   it('derives the unit from the location, re-derives it on a move, and refuses a point outside every unit (422)', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { AuditEntryEntity, type AuditSubjectType } from './audit-entry.entity.js';
 import { GENESIS_HASH, linkHash, verifyChain, type ChainBreak, type ChainLink } from './audit-chain.js';
 
@@ -50,12 +50,15 @@ export class AuditService {
     await manager.save(manager.create(AuditEntryEntity, { ...link, subjectType: record.subjectType, hash: linkHash(link) }));
   }
 
-  async history(subjectType: AuditSubjectType, subjectId: string): Promise<AuditView[]> {
+  /** A subject's trail, oldest first, `limit` entries after the entry numbered `afterSeq`. */
+  async history(subjectType: AuditSubjectType, subjectId: string, limit = 1000, afterSeq = 0): Promise<(AuditView & { seq: number })[]> {
     const rows = await this.dataSource.getRepository(AuditEntryEntity).find({
-      where: { subjectType, subjectId },
+      where: { subjectType, subjectId, seq: MoreThan(afterSeq) },
       order: { seq: 'ASC' },
+      take: limit,
     });
     return rows.map((r) => ({
+      seq: r.seq,
       at: r.at.toISOString(),
       actor: { id: r.actorId, role: r.actorRole },
       action: r.action,

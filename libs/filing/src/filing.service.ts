@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
@@ -94,9 +95,16 @@ export class FilingService {
     return { ...(await this.computePlan(this.dataSource.manager, id)), stored: false };
   }
 
-  async history(actor: Actor, id: string): Promise<HistoryView> {
+  /** The facility's audit trail, oldest first, paginated by entry number. */
+  async history(actor: Actor, id: string, limit: number, cursor?: string): Promise<HistoryView> {
     await this.facilities.inReach(this.dataSource.manager, reachOf(actor), id);
-    return { items: await this.audit.history('facility', id) };
+    const after = decodeCursor(cursor, (v): v is number => Number.isInteger(v)) ?? 0;
+    const rows = await this.audit.history('facility', id, limit + 1, after);
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(({ seq: _seq, ...entry }) => entry),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.seq) : null,
+    };
   }
 
   /**

@@ -7,6 +7,7 @@ import { ApproveDto, ComplianceView, FilingService, HistoryView, PlacementPlanVi
 import { CurrentActor } from '../common/access.guard.js';
 import { ifMatchVersion, setEtag } from '../common/etag.js';
 import { notFoundUuid } from '../common/params.js';
+import { ListQueryDto } from '../common/list-query.dto.js';
 
 const HEALTH = { role: 'regulator', agencies: ['health'] } as const;
 
@@ -147,8 +148,8 @@ export class FacilitiesController {
   @Get(':id/history')
   @Access.signedIn()
   @ApiOkResponse({ type: HistoryView })
-  history(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<HistoryView> {
-    return this.filing.history(actor, id);
+  history(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Query() query: ListQueryDto): Promise<HistoryView> {
+    return this.filing.history(actor, id, query.limit, query.cursor);
   }
 
   private tagged(reply: FastifyReply, facility: FacilityView, created = false): FacilityView {

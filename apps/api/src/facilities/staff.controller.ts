@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { CreateStaffDto, StaffListView, StaffQuery, StaffService, StaffView, UpdateStaffDto } from '@lib/staff';
 import { CurrentActor } from '../common/access.guard.js';
@@ -15,15 +14,8 @@ export class StaffController {
   @Post('facilities/:id/staff')
   @Access.operator()
   @ApiCreatedResponse({ type: StaffView })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Param('id', notFoundUuid()) facilityId: string,
-    @Body() dto: CreateStaffDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const staff = await this.staff.add(actor, facilityId, dto);
-    void reply.header('Location', `/api/v1/facilities/${facilityId}/staff`);
-    return staff;
+  create(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string, @Body() dto: CreateStaffDto): Promise<StaffView> {
+    return this.staff.add(actor, facilityId, dto);
   }
 
   @Get('facilities/:id/staff')

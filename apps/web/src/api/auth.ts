@@ -1,19 +1,8 @@
 // Sign-in and operator registration (API.md "Auth and users").
 import { apiRequest, type RequestOptions } from './client';
+import type { SessionUser } from './types';
 
-export type Role = 'operator' | 'regulator' | 'admin';
-export type Agency = 'health' | 'fire' | 'market' | 'housing';
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  role: Role;
-  displayName?: string;
-  /** Regulators only. */
-  agency?: Agency | null;
-  /** Regulators only: `"220100"` (the whole city) or one unit. */
-  regionCode?: string | null;
-}
+export type { Agency, Role, SessionUser } from './types';
 
 export interface LoginResult {
   accessToken: string;

@@ -1,4 +1,4 @@
-// Types of the API answers this app reads (docs: API.md "Regions and targets").
+// Types of the API answers this app reads (docs: API.md "Regions and targets", "Auth and users").
 // Keep them in step with the OpenAPI document at /api/docs-json.
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -48,4 +48,20 @@ export interface ProblemDetails {
   status: number;
   detail?: string;
   errors?: { field?: string; code: string; message: string }[];
+}
+
+// Accounts (API.md "Auth and users").
+
+export type Role = 'operator' | 'regulator' | 'admin';
+export type Agency = 'health' | 'fire' | 'market' | 'housing';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: Role;
+  displayName?: string;
+  /** Regulators only. */
+  agency?: Agency | null;
+  /** Regulators only: `"220100"` (the whole city) or one unit. */
+  regionCode?: string | null;
 }

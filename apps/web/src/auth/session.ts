@@ -1,6 +1,6 @@
 // The signed-in session: the access token, when it expires, and the user, kept in sessionStorage
 // (gone when the tab closes). An expired session reads as no session.
-import type { SessionUser } from '../api/auth';
+import type { SessionUser } from '../api/types';
 
 export interface Session {
   accessToken: string;

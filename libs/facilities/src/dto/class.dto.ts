@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+
+/** Optional but never null: absent means unchanged. */
+const Given = () => ValidateIf((_: unknown, v: unknown) => v !== undefined);
 import { AGE_GROUP_NAMES, type AgeGroupName } from '@lib/standards';
 
 export class CreateClassDto {
@@ -12,9 +15,9 @@ export class CreateClassDto {
 }
 
 export class UpdateClassDto {
-  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) places?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1000) enrolled?: number;
+  @ApiPropertyOptional({ maxLength: 50 }) @Given() @IsString() @MinLength(1) @MaxLength(50) name?: string;
+  @ApiPropertyOptional({ minimum: 1 }) @Given() @IsInt() @Min(1) @Max(1000) places?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @Given() @IsInt() @Min(0) @Max(1000) enrolled?: number;
 }
 
 export class ClassView {

@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -80,7 +81,7 @@ export class CreateFacilityDto {
   @IsIn(SERVICE_TYPES, { each: true })
   serviceTypes: ServiceType[];
   @ApiProperty({ example: '长春市南关区人民大街 1000 号', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) address: string;
-  @ApiProperty({ type: LocationDto }) @ValidateNested() @Type(() => LocationDto) location: LocationDto;
+  @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;
   @ApiProperty({ type: [Number], example: [1, 2], description: 'storeys used; basement 0 or below' })
   @IsArray()
   @ArrayNotEmpty()
@@ -105,7 +106,8 @@ export class CreateFacilityDto {
   documents: FilingDocumentDto[];
 }
 
-export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {}
+/** Every field optional, none nullable: `null` is validated (and refused) like any other value. */
+export class UpdateFacilityDto extends PartialType(CreateFacilityDto, { skipNullProperties: false }) {}
 
 export class FacilityView {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -54,4 +54,5 @@ export class HistoryEntryView {
 
 export class HistoryView {
   @ApiProperty({ type: [HistoryEntryView] }) items: HistoryEntryView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -62,7 +63,11 @@ export class CreateStaffDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   classIds?: string[];
-  @ApiProperty({ type: HealthCertificateDto }) @ValidateNested() @Type(() => HealthCertificateDto) healthCertificate: HealthCertificateDto;
+  @ApiProperty({ type: HealthCertificateDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HealthCertificateDto)
+  healthCertificate: HealthCertificateDto;
   @ApiProperty({ type: [QualificationDto] })
   @IsArray()
   @ArrayMaxSize(20)
@@ -73,7 +78,7 @@ export class CreateStaffDto {
 }
 
 /** The ID number identifies the person: it is not changed on a record (end it and add another). */
-export class UpdateStaffDto extends PartialType(OmitType(CreateStaffDto, ['idNumber'] as const)) {}
+export class UpdateStaffDto extends PartialType(OmitType(CreateStaffDto, ['idNumber'] as const), { skipNullProperties: false }) {}
 
 export class StaffQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: current only; false: ended only; absent: all' })

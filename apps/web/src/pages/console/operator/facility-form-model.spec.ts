@@ -114,11 +114,9 @@ describe('facility form → API body', () => {
     expect(errors['documents.0.leaseEndsOn']).toEqual([v.leaseEndsOn]);
   });
 
-  it('sends a leased premises with its lease end, and leaves empty optional figures out', () => {
+  it('sends a leased premises with its lease end', () => {
     const form = {
       ...filledForm(),
-      phone: '',
-      outdoorAreaM2: '',
       documents: [
         { ...emptyDocumentRow('premises'), number: 'P', issuedOn: '2024-01-01', tenure: 'leased' as const, leaseEndsOn: '2030-06-30' },
       ],
@@ -128,8 +126,36 @@ describe('facility form → API body', () => {
     expect(input.documents).toEqual([
       { type: 'premises', number: 'P', issuedOn: '2024-01-01', tenure: 'leased', leaseEndsOn: '2030-06-30' },
     ]);
-    expect(input).not.toHaveProperty('phone');
-    expect(input).not.toHaveProperty('outdoorAreaM2');
+  });
+
+  it('requires every field the API requires, and allows no documents in a draft', () => {
+    const form = {
+      ...filledForm(),
+      phone: '',
+      outdoorAreaM2: ' ',
+      floors: '',
+      monthlyFee: '',
+      exitCount: '',
+      openingHours: '',
+      indoorAreaM2: '',
+      documents: [],
+    };
+    const { input, errors } = formToInput(form, v);
+    expect(Object.keys(errors).sort()).toEqual([
+      'exitCount',
+      'floors',
+      'indoorAreaM2',
+      'monthlyFee',
+      'openingHours',
+      'outdoorAreaM2',
+      'phone',
+    ]);
+    expect(
+      Object.values(errors)
+        .flat()
+        .every((message) => message === v.required),
+    ).toBe(true);
+    expect(input.documents).toEqual([]);
   });
 });
 
@@ -151,9 +177,9 @@ describe('PATCH body', () => {
     expect(changedFields(loaded, input, v)).toEqual({});
   });
 
-  it('carries only the changed fields, and null for an emptied one', () => {
-    const form = { ...facilityToForm(loaded), monthlyFee: '2000', phone: '', lat: '43.87' };
+  it('carries only the changed fields', () => {
+    const form = { ...facilityToForm(loaded), monthlyFee: '2000', phone: '0431-1', lat: '43.87' };
     const { input } = formToInput(form, v);
-    expect(changedFields(loaded, input, v)).toEqual({ monthlyFee: 2000, phone: null, location: { lat: 43.87, lng: 125.335 } });
+    expect(changedFields(loaded, input, v)).toEqual({ monthlyFee: 2000, phone: '0431-1', location: { lat: 43.87, lng: 125.335 } });
   });
 });

@@ -174,7 +174,7 @@ function documentOf(row: DocumentRow, index: number, errors: FieldErrors, v: V):
 }
 
 export interface FacilityBody {
-  /** The fields given (empty optional inputs are left out). */
+  /** The fields given (every field is required: the API answers 400 `required` for any missing one). */
   input: Partial<FacilityInput>;
   errors: FieldErrors;
 }
@@ -213,13 +213,13 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
   else if (lng === null || lng < -180 || lng > 180) addFieldError(errors, 'location.lng', v.longitude);
   if (lat !== null && lng !== null && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) input.location = { lat, lng };
 
-  if (form.floors.trim()) {
+  if (required('floors', form.floors)) {
     const floors = parseFloors(form.floors);
     if (floors) input.floors = floors;
     else addFieldError(errors, 'floors', v.floors);
   }
   const amount = (path: 'indoorAreaM2' | 'outdoorAreaM2', text: string) => {
-    if (!text.trim()) return;
+    if (!required(path, text)) return;
     const value = parseNumber(text);
     if (value === null) addFieldError(errors, path, v.number);
     else if (value < 0) addFieldError(errors, path, v.nonNegative);
@@ -228,7 +228,7 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
   amount('indoorAreaM2', form.indoorAreaM2);
   amount('outdoorAreaM2', form.outdoorAreaM2);
   const count = (path: 'monthlyFee' | 'exitCount', text: string) => {
-    if (!text.trim()) return;
+    if (!required(path, text)) return;
     const value = parseInteger(text);
     if (value === null) addFieldError(errors, path, v.integer);
     else if (value < 0) addFieldError(errors, path, v.nonNegative);
@@ -236,8 +236,9 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
   };
   count('monthlyFee', form.monthlyFee);
   count('exitCount', form.exitCount);
-  if (form.phone.trim()) input.phone = form.phone.trim();
-  if (form.openingHours.trim()) {
+  const phone = required('phone', form.phone);
+  if (phone) input.phone = phone;
+  if (required('openingHours', form.openingHours)) {
     const hours = parseOpeningHours(form.openingHours);
     if (hours) input.openingHours = hours;
     else addFieldError(errors, 'openingHours', v.openingHours);
@@ -257,7 +258,7 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
 /**
  * The body of `PATCH /facilities/{id}`: the writable fields whose value differs from the version
  * loaded. Both sides go through the same mapping, so a facility answered with extra nulls does not
- * count as changed. A field emptied in the form is sent as null.
+ * count as changed. (Every field is required, so `next` comes from a form without errors and has them all.)
  */
 export function changedFields(loaded: Facility, next: Partial<FacilityInput>, v: V): Partial<FacilityInput> {
   const before = formToInput(facilityToForm(loaded), v).input;
@@ -266,7 +267,7 @@ export function changedFields(loaded: Facility, next: Partial<FacilityInput>, v:
     const a = before[field];
     const b = next[field];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    changes[field] = b === undefined ? null : b;
+    if (b !== undefined) changes[field] = b;
   }
   return changes as Partial<FacilityInput>;
 }

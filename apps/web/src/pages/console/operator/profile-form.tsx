@@ -232,6 +232,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             hint={t.facility.hints.floors}
             value={form.floors}
             onInput={set('floors')}
+            required
             disabled={disabled}
             errors={err('floors')}
           />
@@ -241,6 +242,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="numeric"
             value={form.exitCount}
             onInput={set('exitCount')}
+            required
             disabled={disabled}
             errors={err('exitCount')}
           />
@@ -250,6 +252,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="decimal"
             value={form.indoorAreaM2}
             onInput={set('indoorAreaM2')}
+            required
             disabled={disabled}
             errors={err('indoorAreaM2')}
           />
@@ -259,6 +262,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="decimal"
             value={form.outdoorAreaM2}
             onInput={set('outdoorAreaM2')}
+            required
             disabled={disabled}
             errors={err('outdoorAreaM2')}
           />
@@ -268,6 +272,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="numeric"
             value={form.monthlyFee}
             onInput={set('monthlyFee')}
+            required
             disabled={disabled}
             errors={err('monthlyFee')}
           />
@@ -277,6 +282,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             type="tel"
             value={form.phone}
             onInput={set('phone')}
+            required
             disabled={disabled}
             errors={err('phone')}
           />
@@ -286,6 +292,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             hint={t.facility.hints.openingHours}
             value={form.openingHours}
             onInput={set('openingHours')}
+            required
             disabled={disabled}
             errors={err('openingHours')}
           />

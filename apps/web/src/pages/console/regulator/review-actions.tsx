@@ -50,7 +50,9 @@ export function ReviewActions({ facility, user, onFacility, onOpenClose }: Revie
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  // The outcome of the last action, for the version it produced (or failed on): another change
+  // (closing on the closing tab) makes it old news.
+  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string; version: number } | null>(null);
 
   const canAct = isHealthRegulator(user);
   const actions = actionsFor(facility);
@@ -71,10 +73,10 @@ export function ReviewActions({ facility, user, onFacility, onOpenClose }: Revie
       const next = await facilityAction(facility.id, action, body, { lang });
       setOpen(null);
       setText('');
-      setResult({ kind: 'success', text: meta.done(next.data) });
+      setResult({ kind: 'success', text: meta.done(next.data), version: next.data.version });
       onFacility(next);
     } catch (caught) {
-      setResult({ kind: 'error', text: errorMessage(caught, t) });
+      setResult({ kind: 'error', text: errorMessage(caught, t), version: facility.version });
     } finally {
       setBusy(false);
     }
@@ -83,7 +85,7 @@ export function ReviewActions({ facility, user, onFacility, onOpenClose }: Revie
   return (
     <section class="card actions-panel" aria-labelledby="actions-title">
       <h2 id="actions-title">{t.regulator.actionsTitle}</h2>
-      {result && (
+      {result && result.version === facility.version && (
         <Notice kind={result.kind} id="action-result">
           {result.text}
         </Notice>
