@@ -96,6 +96,12 @@ describe('the filing flow', () => {
     expect(actions).toEqual(expect.arrayContaining(['class.created', 'staff.added', 'facility.submit', 'facility.approve']));
     expect(actions.indexOf('facility.submit')).toBeLessThan(actions.indexOf('facility.approve'));
     expect(history.body.items.at(-1).actor).toEqual({ id: nanguanHealth.id, role: 'regulator' });
+    // Each transition was recorded in the outbox in its own transaction.
+    const events = await api.db.query(
+      "SELECT event->>'to' AS to FROM outbox WHERE event_type = 'facility.status_changed' AND event->>'facilityId' = $1 ORDER BY id",
+      [id],
+    );
+    expect(events.map((e: { to: string }) => e.to)).toEqual(['submitted', 'registered']);
     // Paginated like every long collection: the pages add up to the whole trail, in order.
     const pages: string[] = [];
     let cursor: string | null = null;

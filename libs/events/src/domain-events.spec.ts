@@ -6,17 +6,17 @@ describe('which events recompute unit figures', () => {
   it('population changes and imports recompute their unit', () => {
     expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
   });
-  it('a registration, suspension, reinstatement or closure of a registered facility recomputes its unit', () => {
-    expect(
-      jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'submitted', to: 'registered' }),
-    ).toEqual([figures('220102')]);
-    expect(
-      jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'registered', to: 'suspended' }),
-    ).toEqual([figures('220102')]);
-    expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'suspended', to: 'closed' })).toEqual(
-      [],
-    );
-    expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: 'draft', to: 'submitted' })).toEqual([]);
+  it('every lifecycle transition recomputes its unit (registration, suspension, reinstatement and closure change the figures)', () => {
+    for (const [from, to] of [
+      ['submitted', 'registered'],
+      ['registered', 'suspended'],
+      ['suspended', 'closed'],
+      ['draft', 'submitted'],
+    ]) {
+      expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: from!, to: to! })).toEqual([
+        figures('220102'),
+      ]);
+    }
   });
   it('a registered facility that moves recomputes both units once each', () => {
     expect(

@@ -29,7 +29,8 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'facility.changed':
       return event.status === COUNTED ? figures(...event.regionCodes) : [];
     case 'facility.status_changed':
-      return event.from === COUNTED || event.to === COUNTED ? figures(event.regionCode) : [];
+      // Every transition recomputes its unit: cheap, idempotent, and the outbox keeps a record of each.
+      return figures(event.regionCode);
     case 'class.changed':
       return event.status === COUNTED ? figures(event.regionCode) : [];
     default: {
