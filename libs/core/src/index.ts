@@ -7,3 +7,4 @@ export * from './json.js';
 export * from './database.module.js';
 export * from './async.js';
 export * from './validators.js';
+export * from './page-query.js';

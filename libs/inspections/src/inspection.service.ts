@@ -12,7 +12,7 @@ import { DEFAULT_INSPECTION_CONFIG } from './rules/inspection-config.js';
 import { applyAmendments, dueOn, evaluate, reopenDueOn, validateAnswers, validateCorrections } from './rules/outcome.js';
 import { inspectionDue, riskScore } from './rules/risk.js';
 import { plainSummary } from './rules/summary.js';
-import { DOMAINS, DOMAIN_AGENCY, type Checklist, type Domain, type ItemAnswer, type Outcome } from './inspection-rules.types.js';
+import { DOMAINS, DOMAIN_AGENCY, type Domain, type ItemAnswer, type Outcome } from './inspection-rules.types.js';
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 import { InspectionError, InspectionErrorCode, inspectionNotFound, orderNotFound, wrongAgency } from './inspection.errors.js';
 import type {
@@ -63,7 +63,8 @@ export class InspectionService {
       const inspectedAt = new Date(dto.inspectedAt);
       const inspectedOn = shanghaiDate(inspectedAt);
       const checklist = currentChecklist(dto.domain, inspectedOn);
-      checkAnswers(checklist, dto.items);
+      // Every item of the checklist answered exactly once.
+      refuseItems(validateAnswers(checklist, dto.items));
       const { outcome, score, failed } = evaluate(checklist, dto.items, config);
       const inspection = await m.save(
         m.create(InspectionEntity, {
@@ -147,7 +148,8 @@ export class InspectionService {
       });
       mayRecord(actor, inspection.domain);
       const checklist = checklistVersion(inspection.domain, inspection.checklistVersion);
-      checkCorrections(checklist, dto.items);
+      // Corrections name items of the inspection's checklist version, each once.
+      refuseItems(validateCorrections(checklist, dto.items));
       const earlier = await m.getRepository(InspectionAmendmentEntity).find({ where: { inspectionId: id }, order: { at: 'ASC' } });
       const effective = applyAmendments(inspection.items, [...earlier, { items: dto.items }]);
       const { outcome, score, failed } = evaluate(checklist, effective, config);
@@ -489,56 +491,27 @@ function cleanAnswer(a: ItemAnswer): ItemAnswer {
   return { code: a.code, result: a.result, ...(a.note ? { note: a.note } : {}) };
 }
 
-function itemsProblem(violations: Violation[]): InspectionError {
-  return new InspectionError(
-    InspectionErrorCode.InvalidItems,
-    { zh: '检查项不完整或有误', en: 'The checklist answers are incomplete or wrong' },
-    violations,
-  );
-}
-
-/** Every item of the checklist answered exactly once (400 naming missing, unknown or repeated codes). */
-function checkAnswers(checklist: Checklist, items: ItemAnswer[]): void {
-  const { missing, unknown, duplicate } = validateAnswers(checklist, items);
-  const violations: Violation[] = [];
-  if (missing.length)
-    violations.push({
+/** 400 naming missing, unknown and repeated item codes, if any. */
+function refuseItems(problems: { missing?: string[]; unknown: string[]; duplicate: string[] }): void {
+  const words = {
+    missing: { zh: '缺少检查项', en: 'missing items' },
+    unknown: { zh: '未知检查项', en: 'unknown items' },
+    duplicate: { zh: '重复检查项', en: 'repeated items' },
+  };
+  const violations: Violation[] = (['missing', 'unknown', 'duplicate'] as const)
+    .filter((k) => (problems[k]?.length ?? 0) > 0)
+    .map((k) => ({
       field: 'items',
-      code: 'missing',
-      message: { zh: `缺少检查项：${missing.join('、')}`, en: `missing items: ${missing.join(', ')}` },
-    });
-  if (unknown.length)
-    violations.push({
-      field: 'items',
-      code: 'unknown',
-      message: { zh: `未知检查项：${unknown.join('、')}`, en: `unknown items: ${unknown.join(', ')}` },
-    });
-  if (duplicate.length)
-    violations.push({
-      field: 'items',
-      code: 'duplicate',
-      message: { zh: `重复检查项：${duplicate.join('、')}`, en: `repeated items: ${duplicate.join(', ')}` },
-    });
-  if (violations.length) throw itemsProblem(violations);
-}
-
-/** Corrections name items of the inspection's checklist version, each once. */
-function checkCorrections(checklist: Checklist, items: ItemAnswer[]): void {
-  const { unknown, duplicate } = validateCorrections(checklist, items);
-  const violations: Violation[] = [];
-  if (unknown.length)
-    violations.push({
-      field: 'items',
-      code: 'unknown',
-      message: { zh: `未知检查项：${unknown.join('、')}`, en: `unknown items: ${unknown.join(', ')}` },
-    });
-  if (duplicate.length)
-    violations.push({
-      field: 'items',
-      code: 'duplicate',
-      message: { zh: `重复检查项：${duplicate.join('、')}`, en: `repeated items: ${duplicate.join(', ')}` },
-    });
-  if (violations.length) throw itemsProblem(violations);
+      code: k,
+      message: { zh: `${words[k].zh}：${problems[k]!.join('、')}`, en: `${words[k].en}: ${problems[k]!.join(', ')}` },
+    }));
+  if (violations.length) {
+    throw new InspectionError(
+      InspectionErrorCode.InvalidItems,
+      { zh: '检查项不完整或有误', en: 'The checklist answers are incomplete or wrong' },
+      violations,
+    );
+  }
 }
 
 function orderView(o: RectificationOrderEntity): OrderView {

@@ -224,21 +224,13 @@ function toFacts(r: StaffRow): StaffFacts {
 
 function toView(r: StaffRow): StaffView {
   return {
-    id: r.id,
+    ...toFacts(r),
+    education: r.education ?? null,
+    experienceYears: r.experienceYears ?? null,
     facilityId: r.facilityId,
-    name: r.name,
-    role: r.role,
     idNumber: r.idNumberMasked,
     phone: r.phone,
     hiredOn: r.hiredOn,
     endedOn: r.endedOn,
-    fullTime: r.fullTime,
-    education: r.education,
-    experienceYears: r.experienceYears,
-    classIds: r.classIds,
-    healthCertificate: r.healthCertificate,
-    qualifications: r.qualifications,
-    backgroundChecked: r.backgroundChecked,
-    multiListed: r.multiListed,
   };
 }

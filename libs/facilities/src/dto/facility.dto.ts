@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { HasValidChecksum, IsDateOnly } from '@lib/core';
+import { HasValidChecksum, IsDateOnly, PageQuery } from '@lib/core';
 import {
   DOCUMENT_TYPES,
   FACILITY_KINDS,
@@ -147,7 +147,7 @@ export class FacilityListView {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class FacilityListQuery {
+export class FacilityListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: FACILITY_STATUSES }) @IsOptional() @IsIn(FACILITY_STATUSES) status?: FacilityStatus;
   @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
   @ApiPropertyOptional({ description: 'name, address, credit code or registration number contains' })
@@ -155,12 +155,4 @@ export class FacilityListQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }

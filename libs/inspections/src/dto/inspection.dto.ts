@@ -1,3 +1,4 @@
+import { PageQuery } from '@lib/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -136,32 +137,16 @@ export class OrderListView {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export class OrderListQuery {
+export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'responded', 'resolved', 'overdue'] })
   @IsOptional()
   @IsIn(['open', 'responded', 'resolved', 'overdue'])
   status?: 'open' | 'responded' | 'resolved' | 'overdue';
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() facilityId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
-export class ListQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-}
+/** A page of a collection. */
+export class ListQuery extends PageQuery {}
 
 export class OrderResponseDto {
   @ApiProperty({ example: '已清理疏散通道并加装常开防火门', maxLength: 1000 }) @IsString() @MinLength(1) @MaxLength(1000) note: string;
@@ -172,7 +157,7 @@ export class VerifyDto {
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
-export class PlanQuery {
+export class PlanQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOMAINS }) @IsOptional() @IsIn(DOMAINS) domain?: Domain;
   @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] })
@@ -180,14 +165,6 @@ export class PlanQuery {
   @Transform(({ obj }: { obj: Record<string, unknown> }) => (obj.dueOnly === 'true' ? true : obj.dueOnly === 'false' ? false : obj.dueOnly))
   @IsBoolean()
   dueOnly?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class PlanItemView {

@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { HasValidChecksum, IsDateOnly } from '@lib/core';
+import { HasValidChecksum, IsDateOnly, PageQuery } from '@lib/core';
 import {
   EDUCATION_LEVELS,
   QUALIFICATION_TYPES,
@@ -80,20 +80,12 @@ export class CreateStaffDto {
 /** The ID number identifies the person: it is not changed on a record (end it and add another). */
 export class UpdateStaffDto extends PartialType(OmitType(CreateStaffDto, ['idNumber'] as const), { skipNullProperties: false }) {}
 
-export class StaffQuery {
+export class StaffQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: current only; false: ended only; absent: all' })
   @IsOptional()
   @Transform(({ obj }: { obj: Record<string, unknown> }) => (obj.active === 'true' ? true : obj.active === 'false' ? false : obj.active))
   @IsBoolean()
   active?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class StaffView {
