@@ -138,3 +138,28 @@ describe('map configuration', () => {
     }
   });
 });
+
+describe('logs', () => {
+  it('write one line per request with its request id, and never a password', async () => {
+    const { startApiProcess } = await import('../helpers/api-process.js');
+    const server = await startApiProcess({ LOG_LEVEL: 'info' });
+    try {
+      await fetch(`${server.url}/api/v1/public/regions/220102`, { headers: { 'X-Request-Id': 'log-check-1' } });
+      await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nobody', password: 'very-secret-password' }),
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const lines = server
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('request completed'));
+      expect(lines.some((l) => l.includes('"reqId":"log-check-1"') && l.includes('"status":200'))).toBe(true);
+      expect(lines.some((l) => l.includes('/api/v1/auth/login') && l.includes('"status":401'))).toBe(true);
+      expect(server.output()).not.toContain('very-secret-password');
+    } finally {
+      await server.stop();
+    }
+  });
+});

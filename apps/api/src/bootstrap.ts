@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -59,10 +60,18 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: false });
 
-  // One request id for the logs and the answer.
+  // One request id for the logs and the answer; one log line per request (not for /health probes).
+  const httpLog = new NestLogger('HTTP');
   fastify.addHook('onRequest', async (request, reply) => {
     request.raw.headers['x-request-id'] = request.id;
     void reply.header('X-Request-Id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/health') return;
+    httpLog.log(
+      { reqId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
 
   // Bodies are JSON only: anything else is 415 before it reaches a handler.

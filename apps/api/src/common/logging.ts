@@ -25,7 +25,8 @@ export function loggerOptions(app: ReturnType<typeof appConfig>): Params {
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+      // Request lines come from a Fastify onResponse hook (bootstrap.ts), with Fastify's request id.
+      autoLogging: false,
     },
   };
 }
