@@ -7,6 +7,7 @@ import { TargetsModule } from '@lib/targets';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { FiguresProcessor } from './figures/figures.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
+import { Schedules } from './schedules.service.js';
 
 const PROCESSORS = [FiguresProcessor];
 
@@ -26,6 +27,7 @@ const PROCESSORS = [FiguresProcessor];
     { provide: QUEUE_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: QueueProcessor[]) => processors },
     QueueWorkers,
     OutboxRelay,
+    Schedules,
   ],
 })
 export class WorkerModule {}

@@ -31,3 +31,15 @@ export function dataSourceOptions(config: DatabaseConfig, entities: PostgresData
     extra: { options: `-c jit=off -c statement_timeout=${config.statementTimeoutMs}`, connectionTimeoutMillis: 5000 },
   };
 }
+
+/**
+ * A singleton job's guard: true when this transaction got the advisory lock named `key` (held until it
+ * ends), false when another worker is running the same job right now.
+ */
+export async function tryTransactionLock(
+  manager: { query: (sql: string, params: unknown[]) => Promise<{ locked: boolean }[]> },
+  key: string,
+): Promise<boolean> {
+  const [row] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [key]);
+  return row?.locked === true;
+}

@@ -8,20 +8,44 @@ export enum QueueName {
 
 export enum JobName {
   RecomputeUnitFigures = 'recompute-unit-figures',
+  RecomputeAllFigures = 'recompute-all-figures',
+  SnapshotFigures = 'snapshot-figures',
+  DeriveFigureHistory = 'derive-figure-history',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecomputeUnitFigures]: QueueName.Figures,
+  [JobName.RecomputeAllFigures]: QueueName.Figures,
+  [JobName.SnapshotFigures]: QueueName.Figures,
+  [JobName.DeriveFigureHistory]: QueueName.Figures,
 };
 
 export interface JobData {
   [JobName.RecomputeUnitFigures]: { unitCode: string };
+  [JobName.RecomputeAllFigures]: Record<string, never>;
+  [JobName.SnapshotFigures]: Record<string, never>;
+  [JobName.DeriveFigureHistory]: Record<string, never>;
 }
+
+/**
+ * Scheduled work (BullMQ job schedulers, registered at every worker start; upserting is idempotent, so
+ * several workers register one schedule). Times are Asia/Shanghai.
+ */
+export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
+  { id: 'nightly-recompute-all-figures', job: JobName.RecomputeAllFigures, pattern: '15 2 * * *' },
+  { id: 'daily-figure-snapshot', job: JobName.SnapshotFigures, pattern: '5 0 * * *' },
+  { id: 'nightly-derive-figure-history', job: JobName.DeriveFigureHistory, pattern: '45 2 * * *' },
+];
+export const SCHEDULE_TZ = 'Asia/Shanghai';
 
 export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
   switch (name) {
     case JobName.RecomputeUnitFigures:
-      return `${name}.${data.unitCode}`;
+      return `${name}.${(data as JobData[JobName.RecomputeUnitFigures]).unitCode}`;
+    case JobName.RecomputeAllFigures:
+    case JobName.SnapshotFigures:
+    case JobName.DeriveFigureHistory:
+      return name;
     default: {
       const unreachable: never = name;
       throw new Error(`no job id for ${String(unreachable)}`);

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { figuresConfig, type FiguresConfig } from '@lib/core';
 import { regionNotFound } from '@lib/regions';
+import { placesPer1000, targetFor } from '@lib/standards';
 import { deriveFigures } from './figures.js';
-import type { RegionView } from './dto/region.view.js';
+import type { RegionHistoryView, RegionView } from './dto/region.view.js';
 
 interface FigureRow {
   code: string;
@@ -87,6 +88,90 @@ export class FiguresService {
     );
     const cities: { code: string }[] = await manager.query("SELECT code FROM regions WHERE level = 'city'");
     for (const c of cities) await this.recomputeCity(manager, c.code);
+  }
+
+  /** Today's (or `day`'s) observed counts of every region, from region_figures; a rerun overwrites the day. */
+  async snapshot(manager: EntityManager, day: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO region_figure_snapshots (region_code, day, facility_count, place_count, affordable_place_count, population, derived)
+       SELECT region_code, $1::date, facility_count, place_count, affordable_place_count, population, false FROM region_figures
+       ON CONFLICT (region_code, day) DO UPDATE SET facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
+         affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population, derived = false`,
+      [day],
+    );
+  }
+
+  /**
+   * Days without a snapshot, reconstructed from the facilities' registration and closure dates (Asia/Shanghai)
+   * and today's places of their classes, with the population of the day's year (the latest known year not
+   * after it, else the earliest). Derived days are recomputed on every run; observed snapshots are never overwritten.
+   */
+  async deriveHistory(manager: EntityManager, from: string, to: string): Promise<void> {
+    await manager.query(
+      `WITH days AS (SELECT d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') d),
+       units AS (SELECT code, parent_code FROM regions WHERE level <> 'city'),
+       unit_days AS (
+         SELECT u.code, d.day,
+                count(DISTINCT f.id)::int AS facility_count,
+                coalesce(sum(c.places), 0)::int AS place_count,
+                coalesce(sum(c.places) FILTER (WHERE f.affordable), 0)::int AS affordable_place_count,
+                coalesce((SELECT p.population FROM region_populations p WHERE p.region_code = u.code
+                           ORDER BY (p.year <= extract(year FROM d.day)) DESC,
+                                    CASE WHEN p.year <= extract(year FROM d.day) THEN -p.year ELSE p.year END
+                           LIMIT 1), 0) AS population
+           FROM days d
+           CROSS JOIN units u
+           LEFT JOIN facilities f
+                  ON f.region_code = u.code AND f.kind = ANY($3) AND f.registered_at IS NOT NULL
+                 AND (f.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= d.day
+                 AND (f.closed_at IS NULL OR (f.closed_at AT TIME ZONE 'Asia/Shanghai')::date > d.day)
+           LEFT JOIN classes c ON c.facility_id = f.id
+          GROUP BY u.code, d.day
+       ),
+       all_days AS (
+         SELECT code AS region_code, day, facility_count, place_count, affordable_place_count, population FROM unit_days
+         UNION ALL
+         SELECT u.parent_code, ud.day, sum(ud.facility_count)::int, sum(ud.place_count)::int, sum(ud.affordable_place_count)::int, sum(ud.population)::int
+           FROM unit_days ud JOIN units u ON u.code = ud.code WHERE u.parent_code IS NOT NULL
+          GROUP BY u.parent_code, ud.day
+       )
+       INSERT INTO region_figure_snapshots (region_code, day, facility_count, place_count, affordable_place_count, population, derived)
+       SELECT region_code, day, facility_count, place_count, affordable_place_count, population, true FROM all_days
+       ON CONFLICT (region_code, day) DO UPDATE SET facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
+         affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population
+        WHERE region_figure_snapshots.derived`,
+      [from, to, this.config.countedKinds],
+    );
+  }
+
+  /** A region's figures per day with the target of each day's year (a trend chart's data). */
+  async history(code: string, from: string, to: string): Promise<RegionHistoryView> {
+    await this.get(code);
+    const rows: {
+      day: string;
+      facility_count: number;
+      place_count: number;
+      affordable_place_count: number;
+      population: number;
+      derived: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, facility_count, place_count, affordable_place_count, population, derived
+           FROM region_figure_snapshots WHERE region_code = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
+      [code, from, to],
+    );
+    return {
+      code,
+      items: rows.map((r) => ({
+        day: r.day,
+        facilityCount: r.facility_count,
+        placeCount: r.place_count,
+        affordablePlaceCount: r.affordable_place_count,
+        population: r.population,
+        placesPer1000: placesPer1000(r.place_count, r.population),
+        target: targetFor(Number(r.day.slice(0, 4))),
+        derived: r.derived,
+      })),
+    };
   }
 
   private async recomputeUnits(manager: EntityManager, codes: string[]): Promise<void> {

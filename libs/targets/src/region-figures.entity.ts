@@ -16,3 +16,20 @@ export class RegionFiguresEntity {
   @Column({ type: 'integer', nullable: true }) populationYear: number | null;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
 }
+
+/**
+ * A region's counts on a day. `derived`: reconstructed from facilities' registration and closure dates
+ * (days before the system kept snapshots), not observed.
+ */
+@Entity('region_figure_snapshots')
+export class RegionFigureSnapshotEntity {
+  @ForeignKey('RegionEntity', 'code', { name: 'region_figure_snapshots_region_code_fkey' })
+  @PrimaryColumn({ type: 'char', length: 6 })
+  regionCode: string;
+  @PrimaryColumn({ type: 'date' }) day: string;
+  @Column({ type: 'integer' }) facilityCount: number;
+  @Column({ type: 'integer' }) placeCount: number;
+  @Column({ type: 'integer' }) affordablePlaceCount: number;
+  @Column({ type: 'integer' }) population: number;
+  @Column({ type: 'boolean' }) derived: boolean;
+}

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { figuresConfig } from '@lib/core';
-import { RegionFiguresEntity } from './region-figures.entity.js';
+import { RegionFigureSnapshotEntity, RegionFiguresEntity } from './region-figures.entity.js';
 import { FiguresService } from './figures.service.js';
 
 @Module({
-  imports: [ConfigModule.forFeature(figuresConfig), TypeOrmModule.forFeature([RegionFiguresEntity])],
+  imports: [ConfigModule.forFeature(figuresConfig), TypeOrmModule.forFeature([RegionFiguresEntity, RegionFigureSnapshotEntity])],
   providers: [FiguresService],
   exports: [FiguresService],
 })

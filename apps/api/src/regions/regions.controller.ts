@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
 import { RegionService, SetPopulationDto } from '@lib/regions';
-import { FiguresService, RegionListView, RegionView } from '@lib/targets';
+import { FiguresService, HistoryQuery, RegionHistoryView, RegionListView, RegionView } from '@lib/targets';
+import { addDays, todayInShanghai } from '@lib/standards';
 import { CurrentActor } from '../common/access.guard.js';
 
 /** Region figures are public data: the signed-in and the public routes answer alike. */
@@ -49,6 +50,16 @@ export class RegionsController {
   @ApiOkResponse({ type: RegionView })
   get(@Param('code') code: string): Promise<RegionView> {
     return this.figures.get(code);
+  }
+
+  /** Daily figures with the year's target, for trend charts (observed snapshots and derived history). */
+  @Get('regions/:code/history')
+  @Access.signedIn()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: RegionHistoryView })
+  history(@Param('code') code: string, @Query() query: HistoryQuery): Promise<RegionHistoryView> {
+    const today = todayInShanghai();
+    return this.figures.history(code, query.from ?? addDays(today, -3 * 365), query.to ?? today);
   }
 
   @Put('regions/:code/population')

@@ -1,19 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { tryTransactionLock } from '@lib/core';
+import { addDays, todayInShanghai } from '@lib/standards';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JobName, OutboxService, QueueName, type JobData } from '@lib/events';
 import { FiguresService } from '@lib/targets';
 import type { QueueProcessor } from '../queue-workers.js';
 
-/** Unit and city figures: recomputed from source tables, so a job run twice gives the same rows. */
+/** Unit and city figures and their history: recomputed from source tables, so a job run twice gives the same rows. */
 @Injectable()
 export class FiguresProcessor implements QueueProcessor {
   readonly queue = QueueName.Figures;
-  readonly handles = [JobName.RecomputeUnitFigures];
+  readonly handles = [JobName.RecomputeUnitFigures, JobName.RecomputeAllFigures, JobName.SnapshotFigures, JobName.DeriveFigureHistory];
+  private readonly logger = new Logger(FiguresProcessor.name);
 
   constructor(
     private readonly outbox: OutboxService,
     private readonly figures: FiguresService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** Runs once at a time across all workers; a concurrent duplicate is skipped, not queued. */
+  private async singleton(name: string, work: (m: EntityManager) => Promise<void>): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      if (!(await tryTransactionLock(m, `job:${name}`))) {
+        this.logger.log(`${name}: already running elsewhere; skipped`);
+        return;
+      }
+      await work(m);
+    });
+  }
 
   async process(job: Job): Promise<void> {
     switch (job.name) {
@@ -21,6 +38,18 @@ export class FiguresProcessor implements QueueProcessor {
         const { unitCode } = job.data as JobData[JobName.RecomputeUnitFigures];
         await this.outbox.complete(this.queue, job.id!, (manager) => this.figures.recomputeUnit(manager, unitCode));
         return;
+      }
+      case JobName.RecomputeAllFigures:
+        return this.singleton(job.name, (m) => this.figures.recomputeAll(m));
+      case JobName.SnapshotFigures:
+        return this.singleton(job.name, (m) => this.figures.snapshot(m, todayInShanghai()));
+      case JobName.DeriveFigureHistory: {
+        // Three years back (the demo's span) up to yesterday; observed snapshots are kept.
+        const today = todayInShanghai();
+        return this.singleton(job.name, async (m) => {
+          await this.figures.snapshot(m, today);
+          await this.figures.deriveHistory(m, addDays(today, -3 * 365), addDays(today, -1));
+        });
       }
       default:
         throw new UnrecoverableError(`no handler for job ${job.name} on ${this.queue}`);

@@ -1,15 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import {
-  outboxConfig,
-  redisConfig,
-  redisOptionsFromUrl,
-  withTimeout,
-  workerConfig,
-  type OutboxConfig,
-  type RedisConfig,
-  type WorkerConfig,
-} from '@lib/core';
+import type { Queue } from 'bullmq';
+import { outboxConfig, redisConfig, withTimeout, workerConfig, type OutboxConfig, type RedisConfig, type WorkerConfig } from '@lib/core';
+import { producerQueue } from '../producer-queue.js';
 import { DEFAULT_JOB_OPTIONS, OutboxService, type PendingJob } from '@lib/events';
 
 const SEND_TIMEOUT_MS = 3000;
@@ -58,12 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, {
-        prefix: this.redis.queuePrefix,
-        // Fail fast while Redis is away: the rows simply stay pending.
-        connection: { ...redisOptionsFromUrl(this.redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 },
-      });
-      queue.on('error', () => undefined);
+      queue = producerQueue(name, this.redis);
       this.queues.set(name, queue);
     }
     return queue;

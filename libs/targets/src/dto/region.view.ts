@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsDateOnly } from '@lib/core';
 
 export class RegionView {
   @ApiProperty({ example: '220102' }) code: string;
@@ -21,4 +23,25 @@ export class RegionView {
 
 export class RegionListView {
   @ApiProperty({ type: [RegionView] }) items: RegionView[];
+}
+
+export class HistoryQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'first day (default: three years ago)' }) @IsOptional() @IsDateOnly() from?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'last day (default: today)' }) @IsOptional() @IsDateOnly() to?: string;
+}
+
+export class RegionHistoryPointView {
+  @ApiProperty({ format: 'date' }) day: string;
+  @ApiProperty() facilityCount: number;
+  @ApiProperty() placeCount: number;
+  @ApiProperty() affordablePlaceCount: number;
+  @ApiProperty() population: number;
+  @ApiProperty() placesPer1000: number;
+  @ApiProperty({ description: 'the plan’s trajectory for that year (linear between 2025 and 2035)' }) target: number;
+  @ApiProperty({ description: 'reconstructed from registration and closure dates rather than observed' }) derived: boolean;
+}
+
+export class RegionHistoryView {
+  @ApiProperty() code: string;
+  @ApiProperty({ type: [RegionHistoryPointView] }) items: RegionHistoryPointView[];
 }

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { redisConfig, type RedisConfig } from '@lib/core';
+import { producerQueue } from './producer-queue.js';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, SCHEDULES, SCHEDULE_TZ } from '@lib/events';
+
+/**
+ * Registers the job schedulers at every worker start (idempotent upserts), and asks once for the figure
+ * history to be derived. While Redis is away it tries again every minute.
+ */
+@Injectable()
+export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Schedules.name);
+  private readonly queues = new Map<string, Queue>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(@Inject(redisConfig.KEY) private readonly redis: RedisConfig) {}
+
+  onApplicationBootstrap(): void {
+    void this.register();
+  }
+
+  async register(): Promise<void> {
+    try {
+      for (const s of SCHEDULES) {
+        await this.queue(JOB_QUEUE[s.job]).upsertJobScheduler(
+          s.id,
+          { pattern: s.pattern, tz: SCHEDULE_TZ },
+          { name: s.job, data: {}, opts: DEFAULT_JOB_OPTIONS },
+        );
+      }
+      await this.queue(JOB_QUEUE[JobName.DeriveFigureHistory]).add(
+        JobName.DeriveFigureHistory,
+        {},
+        { ...DEFAULT_JOB_OPTIONS, jobId: JobName.DeriveFigureHistory },
+      );
+      this.logger.log(`${SCHEDULES.length} job schedules registered`);
+    } catch (error) {
+      this.logger.warn(`job schedules not registered (${(error as Error).message}); trying again in a minute`);
+      this.timer = setTimeout(() => void this.register(), 60_000);
+    }
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = producerQueue(name, this.redis);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+}
