@@ -98,7 +98,7 @@ describe('the filing flow', () => {
     expect(history.body.items.at(-1).actor).toEqual({ id: nanguanHealth.id, role: 'regulator' });
     // Each transition was recorded in the outbox in its own transaction.
     const events = await api.db.query(
-      "SELECT event->>'to' AS to FROM outbox WHERE event_type = 'facility.status_changed' AND event->>'facilityId' = $1 ORDER BY id",
+      "SELECT event->>'to' AS to FROM outbox WHERE event_type = 'facility.status_changed' AND job_name = 'recompute-unit-figures' AND event->>'facilityId' = $1 ORDER BY id",
       [id],
     );
     expect(events.map((e: { to: string }) => e.to)).toEqual(['submitted', 'registered']);

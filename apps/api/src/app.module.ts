@@ -27,6 +27,7 @@ import { FacilitiesController } from './facilities/facilities.controller.js';
 import { ClassesController } from './facilities/classes.controller.js';
 import { StaffController } from './facilities/staff.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
+import { AlertsController } from './alerts/alerts.controller.js';
 
 @Module({
   imports: [
@@ -58,6 +59,7 @@ import { InspectionsController } from './inspections/inspections.controller.js';
     ClassesController,
     StaffController,
     InspectionsController,
+    AlertsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

@@ -10,6 +10,9 @@ import { OperatorFacilityPage } from './pages/console/operator/facility-page';
 import { OperatorHomePage } from './pages/console/operator/operator-home';
 import { RegulatorHomePage } from './pages/console/regulator/regulator-home';
 import { RegulatorFacilityPage } from './pages/console/regulator/review-page';
+import { InspectionFormPage } from './pages/console/inspections/inspection-form-page';
+import { OrdersPage } from './pages/console/inspections/orders-page';
+import { PlanPage } from './pages/console/inspections/plan-page';
 import { ConsoleIndex } from './pages/console/shared/require-role';
 import { RouterProvider, useLocation } from './router/router';
 import { matchRoute, type Route } from './router/routes';
@@ -32,6 +35,12 @@ function Page({ route }: { route: Route }) {
       return <RegulatorHomePage />;
     case 'regulatorFacility':
       return <RegulatorFacilityPage key={route.id} id={route.id} />;
+    case 'regulatorInspect':
+      return <InspectionFormPage key={`${route.id}:${route.domain}`} id={route.id} domain={route.domain} />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'plan':
+      return <PlanPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -46,6 +46,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
         prefix: this.redis.queuePrefix,
         connection: { ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: null },
         concurrency: this.config.concurrency,
+        lockDuration: this.config.lockDurationMs,
+        stalledInterval: this.config.stalledIntervalMs,
       });
       // Redis away: BullMQ reconnects by itself; say so instead of printing stacks.
       worker.on('error', (error) => this.logger.warn(`queue ${queue}: ${error.message}`));

@@ -6,10 +6,11 @@ import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { FiguresProcessor } from './figures/figures.processor.js';
+import { AlertsProcessor } from './alerts/alerts.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 
-const PROCESSORS = [FiguresProcessor];
+const PROCESSORS = [FiguresProcessor, AlertsProcessor];
 
 @Module({
   imports: [

@@ -131,10 +131,16 @@ export type MapConfig = ReturnType<typeof mapConfig>;
 export class WorkerEnvSchema {
   @IsBoolean() @Transform(toBool) WORKER_RELAY: boolean = true;
   @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY: number = 4;
+  /** A job's lock; a worker that died holding one frees it after this long (BullMQ lockDuration). */
+  @IsInt() @Min(1000) @Max(600000) WORKER_LOCK_DURATION_MS: number = 30000;
+  /** How often a worker looks for jobs left active by a dead worker (BullMQ stalledInterval). */
+  @IsInt() @Min(1000) @Max(600000) WORKER_STALLED_INTERVAL_MS: number = 30000;
 }
 export const workerConfig = configNamespace('worker', WorkerEnvSchema, (e) => ({
   relay: e.WORKER_RELAY,
   concurrency: e.WORKER_CONCURRENCY,
+  lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+  stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
 }));
 export type WorkerConfig = ReturnType<typeof workerConfig>;
 

@@ -2,9 +2,14 @@ import { jobsFor } from './domain-events.js';
 
 describe('which events recompute unit figures', () => {
   const figures = (unitCode: string) => ({ name: 'recompute-unit-figures', data: { unitCode } });
+  const alerts = { name: 'scan-alerts', data: {} };
 
   it('population changes and imports recompute their unit', () => {
-    expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
+    expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([
+      figures('220102'),
+      alerts,
+    ]);
+    expect(jobsFor({ type: 'region.imported', regionCode: '220102' })).toEqual([figures('220102')]);
   });
   it('every lifecycle transition recomputes its unit (registration, suspension, reinstatement and closure change the figures)', () => {
     for (const [from, to] of [
@@ -15,19 +20,25 @@ describe('which events recompute unit figures', () => {
     ]) {
       expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: from!, to: to! })).toEqual([
         figures('220102'),
+        alerts,
       ]);
     }
   });
   it('a registered facility that moves recomputes both units once each', () => {
     expect(
       jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220103', '220102'] }),
-    ).toEqual([figures('220102'), figures('220103')]);
-    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([]);
+    ).toEqual([figures('220102'), figures('220103'), alerts]);
+    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([alerts]);
   });
   it('class changes count only at registered facilities', () => {
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'registered', regionCode: '220104' })).toEqual([
       figures('220104'),
+      alerts,
     ]);
-    expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([]);
+    expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([alerts]);
+  });
+  it('staff and order changes rescan the alerts', () => {
+    expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts]);
+    expect(jobsFor({ type: 'order.changed', facilityId: 'f', orderId: 'o' })).toEqual([alerts]);
   });
 });

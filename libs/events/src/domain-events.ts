@@ -7,12 +7,16 @@ export type DomainEvent =
   | { type: 'facility.created'; facilityId: string; regionCode: string }
   | { type: 'facility.changed'; facilityId: string; status: string; regionCodes: string[] }
   | { type: 'facility.status_changed'; facilityId: string; regionCode: string; from: string; to: string }
-  | { type: 'class.changed'; facilityId: string; classId: string; status: string; regionCode: string };
+  | { type: 'class.changed'; facilityId: string; classId: string; status: string; regionCode: string }
+  | { type: 'staff.changed'; facilityId: string; staffId: string }
+  | { type: 'order.changed'; facilityId: string; orderId: string };
 
 /** Only registered facilities count in the figures (API.md "Regions and targets"). */
 const COUNTED = 'registered';
 const figures = (...codes: string[]): PlannedJob[] =>
   [...new Set(codes)].map((unitCode) => ({ name: JobName.RecomputeUnitFigures, data: { unitCode } }));
+/** Alerts follow every write that can cause or cure one (one pending scan at a time). */
+const alerts: PlannedJob = { name: JobName.ScanAlerts, data: {} };
 
 export interface PlannedJob<J extends JobName = JobName> {
   name: J;
@@ -22,17 +26,21 @@ export interface PlannedJob<J extends JobName = JobName> {
 export function jobsFor(event: DomainEvent): PlannedJob[] {
   switch (event.type) {
     case 'region.imported':
-    case 'region.population_changed':
       return figures(event.regionCode);
+    case 'region.population_changed':
+      return [...figures(event.regionCode), alerts];
     case 'facility.created':
       return [];
     case 'facility.changed':
-      return event.status === COUNTED ? figures(...event.regionCodes) : [];
+      return [...(event.status === COUNTED ? figures(...event.regionCodes) : []), alerts];
     case 'facility.status_changed':
       // Every transition recomputes its unit: cheap, idempotent, and the outbox keeps a record of each.
-      return figures(event.regionCode);
+      return [...figures(event.regionCode), alerts];
     case 'class.changed':
-      return event.status === COUNTED ? figures(event.regionCode) : [];
+      return [...(event.status === COUNTED ? figures(event.regionCode) : []), alerts];
+    case 'staff.changed':
+    case 'order.changed':
+      return [alerts];
     default: {
       const unreachable: never = event;
       throw new Error(`unrouted event ${JSON.stringify(unreachable)}`);

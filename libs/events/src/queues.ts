@@ -4,6 +4,7 @@
  */
 export enum QueueName {
   Figures = 'figures',
+  Alerts = 'alerts',
 }
 
 export enum JobName {
@@ -11,6 +12,7 @@ export enum JobName {
   RecomputeAllFigures = 'recompute-all-figures',
   SnapshotFigures = 'snapshot-figures',
   DeriveFigureHistory = 'derive-figure-history',
+  ScanAlerts = 'scan-alerts',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -18,6 +20,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecomputeAllFigures]: QueueName.Figures,
   [JobName.SnapshotFigures]: QueueName.Figures,
   [JobName.DeriveFigureHistory]: QueueName.Figures,
+  [JobName.ScanAlerts]: QueueName.Alerts,
 };
 
 export interface JobData {
@@ -25,6 +28,7 @@ export interface JobData {
   [JobName.RecomputeAllFigures]: Record<string, never>;
   [JobName.SnapshotFigures]: Record<string, never>;
   [JobName.DeriveFigureHistory]: Record<string, never>;
+  [JobName.ScanAlerts]: Record<string, never>;
 }
 
 /**
@@ -35,6 +39,8 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'nightly-recompute-all-figures', job: JobName.RecomputeAllFigures, pattern: '15 2 * * *' },
   { id: 'daily-figure-snapshot', job: JobName.SnapshotFigures, pattern: '5 0 * * *' },
   { id: 'nightly-derive-figure-history', job: JobName.DeriveFigureHistory, pattern: '45 2 * * *' },
+  // Time-based alerts (expiry, overdue orders) appear with the daily scan; write-caused ones within seconds.
+  { id: 'daily-alert-scan', job: JobName.ScanAlerts, pattern: '0 6 * * *' },
 ];
 export const SCHEDULE_TZ = 'Asia/Shanghai';
 
@@ -45,6 +51,7 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
     case JobName.RecomputeAllFigures:
     case JobName.SnapshotFigures:
     case JobName.DeriveFigureHistory:
+    case JobName.ScanAlerts:
       return name;
     default: {
       const unreachable: never = name;

@@ -147,10 +147,14 @@ export class FilingService {
 
   /** Failed compliance checks per facility, for many facilities at once (risk scores). */
   async failureCounts(m: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
-    if (facilityIds.length === 0) return new Map();
-    const facilities = await m.getRepository(FacilityEntity).find({ where: { id: In(facilityIds) } });
-    const checks = await this.checksFor(m, facilities);
+    const checks = await this.checksByFacility(m, facilityIds);
     return new Map([...checks].map(([id, list]) => [id, list.filter((c) => !c.ok).length]));
+  }
+
+  /** The compliance checks of many facilities at once (alerts, risk scores). */
+  async checksByFacility(m: EntityManager, facilityIds: string[]): Promise<Map<string, RuleCheck[]>> {
+    if (facilityIds.length === 0) return new Map();
+    return this.checksFor(m, await m.getRepository(FacilityEntity).find({ where: { id: In(facilityIds) } }));
   }
 
   /** Compliance of several facilities with two queries (classes, active staff), whatever their number. */

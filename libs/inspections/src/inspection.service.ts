@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page, type Violation } from '@lib/core';
 import { AuditService } from '@lib/audit';
+import { OutboxService } from '@lib/events';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { addDays, todayInShanghai } from '@lib/standards';
 import { FacilityEntity, FacilityService } from '@lib/facilities';
@@ -40,6 +41,7 @@ export class InspectionService {
     private readonly facilities: FacilityService,
     private readonly filing: FilingService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   checklists(today = todayInShanghai()): ChecklistView[] {
@@ -102,6 +104,7 @@ export class InspectionService {
         action: 'inspection.recorded',
         changes: { inspectionId: inspection.id, domain: dto.domain, outcome, score, failed: failed.map((f) => f.code) },
       });
+      if (failed.length > 0) await this.outbox.record(m, { type: 'order.changed', facilityId, orderId: inspection.id });
       return inspection.id;
     });
     return this.view(this.dataSource.manager, id);
@@ -204,6 +207,7 @@ export class InspectionService {
           score: { from: inspection.score, to: score },
         },
       });
+      await this.outbox.record(m, { type: 'order.changed', facilityId: inspection.facilityId, orderId: id });
     });
     return this.view(this.dataSource.manager, id);
   }
@@ -298,6 +302,7 @@ export class InspectionService {
         action,
         changes,
       });
+      await this.outbox.record(m, { type: 'order.changed', facilityId: order.facilityId, orderId: order.id });
     });
     return orderView((await this.dataSource.getRepository(RectificationOrderEntity).findOneBy({ id: orderId }))!);
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@lib/audit';
+import { EventsModule } from '@lib/events';
 import { FacilitiesModule } from '@lib/facilities';
 import { FilingModule } from '@lib/filing';
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
@@ -10,6 +11,7 @@ import { InspectionService } from './inspection.service.js';
   imports: [
     TypeOrmModule.forFeature([InspectionEntity, InspectionAmendmentEntity, RectificationOrderEntity]),
     AuditModule,
+    EventsModule,
     FacilitiesModule,
     FilingModule,
   ],

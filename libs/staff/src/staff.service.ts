@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, definedOnly, encodeCursor, identityConfig, type IdentityConfig, type Page } from '@lib/core';
 import { AuditService } from '@lib/audit';
+import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
 import { maskIdNumber, todayInShanghai, type StaffFacts } from '@lib/standards';
 import { FacilityService, type FacilityEntity } from '@lib/facilities';
@@ -29,6 +30,7 @@ export class StaffService {
     @Inject(identityConfig.KEY) identity: IdentityConfig,
     private readonly facilities: FacilityService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {
     this.cipher = new IdNumberCipher(identity.encryptionKey, identity.blindIndexKey);
   }
@@ -59,6 +61,7 @@ export class StaffService {
         action: 'staff.added',
         changes: { staffId: id, name: dto.name, role: dto.role, idNumber: masked },
       });
+      await this.outbox.record(m, { type: 'staff.changed', facilityId, staffId: id });
     });
     return this.view(id);
   }
@@ -92,6 +95,7 @@ export class StaffService {
         action: 'staff.updated',
         changes: { staffId, fields: Object.keys(definedOnly(dto)) },
       });
+      await this.outbox.record(m, { type: 'staff.changed', facilityId: staff.facilityId, staffId });
     });
     return this.view(staffId);
   }
@@ -110,6 +114,7 @@ export class StaffService {
         action: 'staff.ended',
         changes: { staffId, name: staff.name, endedOn },
       });
+      await this.outbox.record(m, { type: 'staff.changed', facilityId: staff.facilityId, staffId });
     });
   }
 

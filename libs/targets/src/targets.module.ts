@@ -3,11 +3,18 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { figuresConfig } from '@lib/core';
 import { RegionFigureSnapshotEntity, RegionFiguresEntity } from './region-figures.entity.js';
+import { AlertEntity } from './alert.entity.js';
+import { AlertService } from './alert.service.js';
+import { FilingModule } from '@lib/filing';
 import { FiguresService } from './figures.service.js';
 
 @Module({
-  imports: [ConfigModule.forFeature(figuresConfig), TypeOrmModule.forFeature([RegionFiguresEntity, RegionFigureSnapshotEntity])],
-  providers: [FiguresService],
-  exports: [FiguresService],
+  imports: [
+    ConfigModule.forFeature(figuresConfig),
+    TypeOrmModule.forFeature([RegionFiguresEntity, RegionFigureSnapshotEntity, AlertEntity]),
+    FilingModule,
+  ],
+  providers: [FiguresService, AlertService],
+  exports: [FiguresService, AlertService],
 })
 export class TargetsModule {}

@@ -1,12 +1,47 @@
 // The frame of every console screen and the login page: skip link, header (system title, map link,
-// who is signed in, sign out, language), then the page's heading and content in <main>. The page
+// who is signed in, sign out, language; below it the console's pages: home, orders with a count,
+// the inspection plan), then the page's heading and content in <main>. The page
 // heading takes focus after an in-app navigation (router.tsx).
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n';
 import { otherLang } from '../i18n/language';
-import { Link, navigate } from '../router/router';
+import type { SessionUser } from '../api/types';
+import { consolePathFor } from '../auth/session';
+import { Link, navigate, useLocation } from '../router/router';
+import { paths } from '../router/routes';
 import { useDocumentTitle } from './document-title';
+import { useOrderCount } from './use-order-count';
+
+/** The console's own pages: home (facilities or the workbench), orders (with what waits), and the plan. */
+function ConsoleNav({ user }: { user: SessionUser }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const pending = useOrderCount(user);
+  const home = consolePathFor(user);
+  const links = [
+    { href: home, label: user.role === 'operator' ? t.nav.myFacilities : t.nav.home, current: pathname.startsWith(home), id: 'nav-home' },
+    { href: paths.orders(), label: t.nav.orders, current: pathname.startsWith(paths.orders()), id: 'nav-orders' },
+    ...(user.role === 'operator'
+      ? []
+      : [{ href: paths.plan(), label: t.nav.plan, current: pathname.startsWith(paths.plan()), id: 'nav-plan' }]),
+  ];
+  return (
+    <nav class="console-nav" aria-label={t.nav.consoleNav}>
+      {links.map((link) => (
+        <Link key={link.id} id={link.id} href={link.href} class="console-nav__link" aria-current={link.current ? 'page' : undefined}>
+          {link.label}
+          {link.id === 'nav-orders' && pending && pending.count > 0 && (
+            <span class="count-badge" id="orders-count-badge">
+              <span aria-hidden="true">{pending.more ? '99+' : pending.count}</span>
+              <span class="visually-hidden">{t.nav.ordersPending(pending.more ? `${pending.count}+` : String(pending.count))}</span>
+            </span>
+          )}
+        </Link>
+      ))}
+    </nav>
+  );
+}
 
 function ConsoleHeader() {
   const { lang, t, toggleLang } = useI18n();
@@ -20,7 +55,7 @@ function ConsoleHeader() {
   return (
     <header class="app-header app-header--console">
       <p class="app-header__title">
-        <Link href={user ? (user.role === 'operator' ? '/console/operator' : '/console/regulator') : '/login'} class="app-header__home">
+        <Link href={user ? consolePathFor(user) : '/login'} class="app-header__home">
           {t.nav.systemTitle}
         </Link>
       </p>
@@ -49,6 +84,7 @@ function ConsoleHeader() {
           {t.language.switchTo}
         </button>
       </nav>
+      {user && <ConsoleNav user={user} />}
     </header>
   );
 }

@@ -1,7 +1,7 @@
 // Tabs after the ARIA pattern: a tablist whose arrow, Home and End keys move between tabs
 // (roving tabindex), and one tab panel for the selected tab.
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 export interface TabItem<K extends string> {
   key: K;
@@ -19,6 +19,14 @@ export interface TabsProps<K extends string> {
 
 export function Tabs<K extends string>({ label, idPrefix, tabs, selected, onSelect, children }: TabsProps<K>) {
   const listRef = useRef<HTMLDivElement>(null);
+  // A selected tab beyond a narrow screen's edge (chosen by `?tab=`) is scrolled into the list's view.
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!list || !tab) return;
+    if (tab.offsetLeft < list.scrollLeft || tab.offsetLeft + tab.offsetWidth > list.scrollLeft + list.clientWidth)
+      list.scrollLeft = tab.offsetLeft - 16;
+  }, [selected]);
   const focusTab = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];
     if (!tab) return;

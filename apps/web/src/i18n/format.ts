@@ -46,3 +46,20 @@ export function formatDateTime(iso: string, lang: Lang): string | null {
 export function formatNumber(value: number, lang: Lang): string {
   return cached(shortFormats, lang, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })).format(value);
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar date (`YYYY-MM-DD` as is, or an ISO time's day in Beijing time): "2026年11月28日" / "Nov 28, 2026". */
+export function formatDate(value: string, lang: Lang): string | null {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return null;
+  const timeZone = dateOnly ? 'UTC' : 'Asia/Shanghai';
+  const key = `${lang}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { matchRoute, paths, safeNext } from './routes';
+import { matchRoute, nextSuitsRole, paths, safeNext } from './routes';
 
 describe('routes', () => {
   it('maps every page’s path, with its parameters', () => {
@@ -15,6 +15,18 @@ describe('routes', () => {
     expect(matchRoute('/console/regulator')).toEqual({ name: 'regulatorHome' });
     expect(matchRoute('/console/nothing')).toEqual({ name: 'notFound' });
     expect(paths.regulatorFacility(id)).toBe(`/console/regulator/facilities/${id}`);
+    expect(matchRoute(`/console/regulator/facilities/${id}/inspect/fire`)).toEqual({ name: 'regulatorInspect', id, domain: 'fire' });
+    expect(matchRoute(`/console/regulator/facilities/${id}/inspect/water`)).toEqual({ name: 'notFound' });
+    expect(matchRoute('/console/orders')).toEqual({ name: 'orders' });
+    expect(matchRoute('/console/plan/')).toEqual({ name: 'plan' });
+    expect(paths.regulatorInspect(id, 'food')).toBe(`/console/regulator/facilities/${id}/inspect/food`);
+  });
+
+  it('lets each role come back to the shared pages it may open', () => {
+    expect(nextSuitsRole('/console/orders?status=open', 'operator', '/console/operator')).toBe(true);
+    expect(nextSuitsRole('/console/plan', 'operator', '/console/operator')).toBe(false);
+    expect(nextSuitsRole('/console/plan', 'regulator', '/console/regulator')).toBe(true);
+    expect(nextSuitsRole('/console/regulator', 'operator', '/console/operator')).toBe(false);
   });
 
   it('only returns to console pages of this site after login', () => {

@@ -1,6 +1,10 @@
 // The client-side route table as data: a path → which screen, with its parameters. Pure, so it
 // is unit-tested; router.tsx turns a match into a page. The API answers `/`, `/login`, `/console`
 // and every path under `/console/` with index.html.
+import type { Domain } from '../api/inspections';
+
+/** The inspection domains (as in api/inspections.ts, which this pure module does not import at run time). */
+const DOMAINS: readonly Domain[] = ['fire', 'food', 'building', 'hygiene'];
 
 export type Route =
   | { name: 'map' }
@@ -11,6 +15,9 @@ export type Route =
   | { name: 'operatorFacility'; id: string }
   | { name: 'regulatorHome' }
   | { name: 'regulatorFacility'; id: string }
+  | { name: 'regulatorInspect'; id: string; domain: Domain }
+  | { name: 'orders' }
+  | { name: 'plan' }
   | { name: 'notFound' };
 
 const ID = '([0-9A-Za-z-]{1,64})';
@@ -23,6 +30,12 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/console/operator/facilities/${ID}$`), (m) => ({ name: 'operatorFacility', id: m[1]! })],
   [/^\/console\/regulator$/, () => ({ name: 'regulatorHome' })],
   [new RegExp(`^/console/regulator/facilities/${ID}$`), (m) => ({ name: 'regulatorFacility', id: m[1]! })],
+  [
+    new RegExp(`^/console/regulator/facilities/${ID}/inspect/(${DOMAINS.join('|')})$`),
+    (m) => ({ name: 'regulatorInspect', id: m[1]!, domain: m[2] as Domain }),
+  ],
+  [/^\/console\/orders$/, () => ({ name: 'orders' })],
+  [/^\/console\/plan$/, () => ({ name: 'plan' })],
 ];
 
 /** `/index.html` is `/`, and one trailing slash is ignored (`/console/` is `/console`). */
@@ -47,8 +60,25 @@ export const paths = {
   operatorNewFacility: () => '/console/operator/facilities/new',
   operatorFacility: (id: string) => `/console/operator/facilities/${encodeURIComponent(id)}`,
   regulatorHome: () => '/console/regulator',
-  regulatorFacility: (id: string) => `/console/regulator/facilities/${encodeURIComponent(id)}`,
+  regulatorFacility: (id: string, tab?: string) =>
+    `/console/regulator/facilities/${encodeURIComponent(id)}${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
+  regulatorInspect: (id: string, domain: Domain) => `/console/regulator/facilities/${encodeURIComponent(id)}/inspect/${domain}`,
+  orders: (status?: string) => (status ? `/console/orders?status=${encodeURIComponent(status)}` : '/console/orders'),
+  plan: () => '/console/plan',
 };
+
+/** Console pages every signed-in role may open (besides its own console's pages). */
+const SHARED_ROUTES: Partial<Record<Route['name'], readonly string[]>> = {
+  orders: ['operator', 'regulator', 'admin'],
+  plan: ['regulator', 'admin'],
+};
+
+/** Whether a page after login suits the role: its own console's pages, or a shared one the role may open. */
+export function nextSuitsRole(next: string, role: string, home: string): boolean {
+  if (next.startsWith(home)) return true;
+  const allowed = SHARED_ROUTES[matchRoute(next.split(/[?#]/)[0]!).name];
+  return allowed !== undefined && allowed.includes(role);
+}
 
 /** Only a same-site console path may be a `next` target after login (never another origin). */
 export function safeNext(next: string | null): string | null {

@@ -10,7 +10,7 @@ import { TextField } from '../../components/fields';
 import { Notice } from '../../components/notice';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../router/router';
-import { safeNext } from '../../router/routes';
+import { nextSuitsRole, safeNext } from '../../router/routes';
 
 export function LoginForm({ next, username: initialUsername }: { next: string | null; username: string }) {
   const { lang, t } = useI18n();
@@ -44,7 +44,7 @@ export function LoginForm({ next, username: initialUsername }: { next: string | 
       signIn(session);
       const home = consolePathFor(result.user);
       const target = safeNext(next);
-      navigate(target && target.startsWith(home) ? target : home, { replace: true });
+      navigate(target && nextSuitsRole(target, result.user.role, home) ? target : home, { replace: true });
     } catch (caught) {
       setBusy(false);
       if (caught instanceof ApiError && caught.status === 401) setError(t.auth.badCredentials);

@@ -1,8 +1,9 @@
 // Page `/console/operator/facilities/:id`: one of the operator's facilities, in tabs: profile
-// (edit), classes, staff, compliance and filing, history, and closing. The facility and its ETag
+// (edit), classes, staff, compliance and filing, inspections and orders (read-only), history, and closing. The facility and its ETag
 // live here; every tab that changes it hands back the new version.
 import { useState } from 'preact/hooks';
 import { getFacility, type Facility, type Versioned } from '../../../api/registry';
+import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
@@ -13,6 +14,7 @@ import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
+import { InspectionRecord } from '../inspections/inspection-record';
 import { CloseFlow } from '../shared/close-flow';
 import { FacilityHeader } from '../shared/facility-header';
 import { HistoryView } from '../shared/history-view';
@@ -22,7 +24,7 @@ import { FilingSection } from './filing-section';
 import { ProfileForm } from './profile-form';
 import { StaffSection } from './staff-section';
 
-const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'history', 'close'] as const;
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -36,6 +38,7 @@ function isEditable(facility: Facility): boolean {
 
 function FacilityScreen({ id }: { id: string }) {
   const { lang, t } = useI18n();
+  const { session } = useSession();
   const { state, reload, setValue } = useAsync((signal) => getFacility(id, { lang, signal }), id);
   const initialTab = useSearchParam('tab');
   const created = useSearchParam('created') === '1';
@@ -110,6 +113,7 @@ function FacilityScreen({ id }: { id: string }) {
         {tab === 'classes' && <ClassesSection facilityId={facility.id} editable={editable} />}
         {tab === 'staff' && <StaffSection facilityId={facility.id} editable={facility.status !== 'closed'} />}
         {tab === 'filing' && <FilingSection facility={facility} onFacility={update} />}
+        {tab === 'inspections' && session && <InspectionRecord facility={facility} user={session.user} />}
         {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'close' && <CloseFlow idPrefix="operator" facility={facility} onClosed={update} canClose />}
       </Tabs>

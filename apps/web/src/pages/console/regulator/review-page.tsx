@@ -1,5 +1,6 @@
 // Page `/console/regulator/facilities/:id`: a facility's whole record for review (profile,
-// classes, staff with masked ID numbers, compliance, history) and the health regulator's actions.
+// classes, staff with masked ID numbers, compliance, inspections and orders, history) and the health
+// regulator's actions; a regulator of an inspecting agency starts inspections here.
 import { useState } from 'preact/hooks';
 import { isHealthRegulator } from '../../../api/auth';
 import { getFacility, type Facility, type Versioned } from '../../../api/registry';
@@ -12,7 +13,9 @@ import { StatusBadge } from '../../../components/status-badge';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
+import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
+import { InspectionRecord, InspectStart } from '../inspections/inspection-record';
 import { CloseFlow } from '../shared/close-flow';
 import { ComplianceView } from '../shared/compliance-view';
 import { FacilityHeader } from '../shared/facility-header';
@@ -22,14 +25,19 @@ import { ClassesView, StaffView } from '../shared/records-views';
 import { RequireRole } from '../shared/require-role';
 import { ReviewActions } from './review-actions';
 
-const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'history', 'close'] as const;
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
+
+function isTab(value: string | null): value is TabKey {
+  return (TAB_KEYS as readonly string[]).includes(value ?? '');
+}
 
 function ReviewScreen({ id }: { id: string }) {
   const { lang, t } = useI18n();
   const { session } = useSession();
   const { state, setValue } = useAsync((signal) => getFacility(id, { lang, signal }), id);
-  const [tab, setTab] = useState<TabKey>('profile');
+  const initialTab = useSearchParam('tab');
+  const [tab, setTab] = useState<TabKey>(isTab(initialTab) ? initialTab : 'profile');
   const back = { href: paths.regulatorHome(), label: t.console.backToList };
 
   if (state.status !== 'ready' || !session) {
@@ -52,6 +60,7 @@ function ReviewScreen({ id }: { id: string }) {
   return (
     <ConsolePage title={facility.name} back={back} aside={<StatusBadge status={facility.status} />}>
       <FacilityHeader facility={facility} />
+      {!isHealthRegulator(session.user) && <InspectStart facility={facility} user={session.user} />}
       <ReviewActions
         facility={facility}
         user={session.user}
@@ -61,6 +70,7 @@ function ReviewScreen({ id }: { id: string }) {
           window.setTimeout(() => document.getElementById('review-tab-close')?.focus(), 0);
         }}
       />
+      {isHealthRegulator(session.user) && <InspectStart facility={facility} user={session.user} />}
       <Tabs
         label={t.console.tabs.label}
         idPrefix="review"
@@ -72,6 +82,7 @@ function ReviewScreen({ id }: { id: string }) {
         {tab === 'classes' && <ClassesView facilityId={facility.id} />}
         {tab === 'staff' && <StaffView facilityId={facility.id} />}
         {tab === 'filing' && <ComplianceView facilityId={facility.id} refreshKey={facility.version} />}
+        {tab === 'inspections' && <InspectionRecord facility={facility} user={session.user} onFacility={update} />}
         {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'close' && (
           <CloseFlow idPrefix="review" facility={facility} onClosed={update} canClose={isHealthRegulator(session.user)} />

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access, type Actor } from '@lib/auth';
+import { AlertListQuery, AlertListView, AlertService } from '@lib/targets';
+import { CurrentActor } from '../common/access.guard.js';
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('api/v1/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertService) {}
+
+  /** The caller's alerts: an operator's facilities; a regulator's region and agency; all for the admin. */
+  @Get()
+  @Access.signedIn()
+  @ApiOkResponse({ type: AlertListView })
+  list(@CurrentActor() actor: Actor, @Query() query: AlertListQuery): Promise<AlertListView> {
+    return this.alerts.list(actor, query);
+  }
+}

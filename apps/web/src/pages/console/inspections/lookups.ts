@@ -1,0 +1,79 @@
+// What the inspection pages look up once per page load: the current checklists (also kept in
+// localStorage, so the inspection form opens after a reload without a connection), and facility
+// names by id (the orders inbox). `announceOrdersChanged` (re-exported) refreshes the header's count.
+import { ApiError } from '../../../api/client';
+import { getChecklists, type Checklist, type ChecklistItem, type Domain } from '../../../api/inspections';
+import { getFacility } from '../../../api/registry';
+import type { Lang } from '../../../i18n/language';
+
+const CHECKLISTS_KEY = 'childcare.checklists';
+let checklists: Promise<Checklist[]> | null = null;
+
+function storedChecklists(): Checklist[] | null {
+  try {
+    const text = window.localStorage.getItem(CHECKLISTS_KEY);
+    const value = text ? (JSON.parse(text) as unknown) : null;
+    return Array.isArray(value) ? (value as Checklist[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The current checklist of every domain. Offline (no answer at all), the copy from the last visit. */
+export function loadChecklists(lang: Lang): Promise<Checklist[]> {
+  checklists ??= getChecklists({ lang }).then(
+    (items) => {
+      try {
+        window.localStorage.setItem(CHECKLISTS_KEY, JSON.stringify(items));
+      } catch {
+        // not kept for offline use; the form still works online
+      }
+      return items;
+    },
+    (error: unknown) => {
+      checklists = null; // try again next time
+      const stored = error instanceof ApiError && error.status === 0 ? storedChecklists() : null;
+      if (stored) return stored;
+      throw error;
+    },
+  );
+  return checklists;
+}
+
+export function checklistOf(list: Checklist[], domain: Domain): Checklist | undefined {
+  return list.find((checklist) => checklist.domain === domain);
+}
+
+/** An item by its code (codes keep their meaning in every version, and differ between domains). */
+export function itemOf(list: Checklist[], code: string): ChecklistItem | undefined {
+  for (const checklist of list) {
+    const item = checklist.items.find((candidate) => candidate.code === code);
+    if (item) return item;
+  }
+  return undefined;
+}
+
+export function itemText(item: ChecklistItem | undefined, code: string, lang: Lang): string {
+  if (!item) return code;
+  return lang === 'en' ? item.textEn || item.text : item.text;
+}
+
+const names = new Map<string, Promise<string | null>>();
+
+/** A facility's name (null when it cannot be read: gone, or out of reach). Cached per page load. */
+export function facilityName(facilityId: string, lang: Lang): Promise<string | null> {
+  let name = names.get(facilityId);
+  if (!name) {
+    name = getFacility(facilityId, { lang }).then(
+      (facility) => facility.data.name,
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) names.delete(facilityId); // try again later
+        return null;
+      },
+    );
+    names.set(facilityId, name);
+  }
+  return name;
+}
+
+export { announceOrdersChanged } from '../../../components/use-order-count';

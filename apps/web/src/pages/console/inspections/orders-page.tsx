@@ -1,0 +1,137 @@
+// Page `/console/orders`: the rectification orders in the caller's reach (an operator's own
+// facilities, a regulator's region), by status: open, responded, overdue, resolved (`?status=`).
+// Operators respond to open orders; regulators verify responded ones of their agency's domains
+// (health: any). Facility names come from GET /facilities/{id}, once per facility.
+import { useEffect, useState } from 'preact/hooks';
+import { listOrders, ORDER_FILTERS, type Checklist, type OrderFilter, type RectificationOrder } from '../../../api/inspections';
+import { useSession } from '../../../auth/session-context';
+import { ConsolePage } from '../../../components/console-page';
+import { errorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/load-status';
+import { Notice } from '../../../components/notice';
+import { Tabs } from '../../../components/tabs';
+import { useAsync } from '../../../components/use-async';
+import { useI18n } from '../../../i18n/i18n';
+import { useSearchParam } from '../../../router/router';
+import { paths } from '../../../router/routes';
+import { RequireRole } from '../shared/require-role';
+import { announceOrdersChanged, facilityName, loadChecklists } from './lookups';
+import { OrderCard } from './order-card';
+
+const PAGE = 50;
+
+function isFilter(value: string | null): value is OrderFilter {
+  return (ORDER_FILTERS as readonly string[]).includes(value ?? '');
+}
+
+function OrdersScreen() {
+  const { lang, t } = useI18n();
+  const { session } = useSession();
+  const user = session!.user;
+  const initial = useSearchParam('status');
+  const [filter, setFilter] = useState<OrderFilter>(isFilter(initial) ? initial : user.role === 'operator' ? 'open' : 'responded');
+  const [list, setList] = useState<{ items: RectificationOrder[]; cursor: string | null }>({ items: [], cursor: null });
+  const [names, setNames] = useState<Record<string, string | null>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const checklists = useAsync(() => loadChecklists(lang).catch(() => [] as Checklist[]), 'checklists');
+  const { state } = useAsync(async (signal) => {
+    const page = await listOrders({ status: filter, limit: PAGE }, { lang, signal });
+    setList({ items: page.items, cursor: page.nextCursor });
+    return true;
+  }, filter);
+
+  // Names of the facilities on the list, each looked up once (cached across pages).
+  useEffect(() => {
+    let live = true;
+    for (const facilityId of new Set(list.items.map((order) => order.facilityId))) {
+      if (facilityId in names) continue;
+      void facilityName(facilityId, lang).then((name) => live && setNames((previous) => ({ ...previous, [facilityId]: name })));
+    }
+    return () => {
+      live = false;
+    };
+  }, [list.items]);
+
+  const select = (key: OrderFilter) => {
+    setFilter(key);
+    setMessage(null);
+    const url = new URL(window.location.href);
+    url.searchParams.set('status', key);
+    window.history.replaceState(window.history.state, '', url);
+  };
+
+  const loadMore = async () => {
+    setMoreError(null);
+    try {
+      const page = await listOrders({ status: filter, limit: PAGE, cursor: list.cursor }, { lang });
+      setList((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
+    } catch (caught) {
+      setMoreError(errorMessage(caught, t));
+    }
+  };
+
+  const hrefOf = (facilityId: string) =>
+    user.role === 'operator' ? `${paths.operatorFacility(facilityId)}?tab=inspections` : paths.regulatorFacility(facilityId, 'inspections');
+  const all = checklists.state.status === 'ready' ? checklists.state.value : [];
+
+  return (
+    <ConsolePage title={t.orders.title}>
+      <p class="section-intro">{t.orders.intro}</p>
+      {message && (
+        <Notice kind="success" id="orders-result">
+          {message}
+        </Notice>
+      )}
+      <Tabs
+        label={t.orders.filterLabel}
+        idPrefix="orders"
+        tabs={ORDER_FILTERS.map((key) => ({ key, label: t.orders.filters[key] }))}
+        selected={filter}
+        onSelect={select}
+      >
+        {state.status === 'loading' && <Loading inline />}
+        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        {state.status === 'ready' && list.items.length === 0 && <p>{t.orders.empty}</p>}
+        {state.status === 'ready' && list.items.length > 0 && (
+          <>
+            <p class="section-intro" id="orders-count">
+              {t.orders.count(list.items.length, list.cursor !== null)}
+            </p>
+            <ul class="item-list order-list" aria-labelledby="orders-count">
+              {list.items.map((order) => (
+                <OrderCard
+                  key={order.id}
+                  order={order}
+                  checklists={all}
+                  user={user}
+                  facility={{ name: names[order.facilityId], href: hrefOf(order.facilityId) }}
+                  actions
+                  onChanged={(next, text) => {
+                    setList((previous) => ({ ...previous, items: previous.items.map((item) => (item.id === next.id ? next : item)) }));
+                    setMessage(text);
+                    announceOrdersChanged();
+                  }}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+        {moreError && <Notice kind="error">{moreError}</Notice>}
+        {list.cursor && (
+          <button type="button" class="button button--secondary" onClick={loadMore}>
+            {t.console.loadMore}
+          </button>
+        )}
+      </Tabs>
+    </ConsolePage>
+  );
+}
+
+export function OrdersPage() {
+  return (
+    <RequireRole roles={['operator', 'regulator', 'admin']}>
+      <OrdersScreen />
+    </RequireRole>
+  );
+}

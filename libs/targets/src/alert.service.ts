@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor, type Page } from '@lib/core';
+import { reachOf, reachPredicate, type Actor } from '@lib/auth';
+import { addDays, placesPer1000, targetFor, todayInShanghai } from '@lib/standards';
+import { FilingService } from '@lib/filing';
+import type { AlertKind, AlertSubjectType } from './alert.entity.js';
+import type { AlertListQuery, AlertView } from './dto/alert.dto.js';
+
+/** Expiring things are announced this many days ahead (and stay while expired). */
+const WINDOW_DAYS = 30;
+/** Which agency handles an inspection domain's orders (health sees all). */
+const DOMAIN_AGENCY: Record<string, string> = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' };
+const DOCUMENT_NAMES: Record<string, [string, string]> = {
+  legal_entity: ['法人登记证书', 'legal entity registration'],
+  premises: ['场地证明', 'proof of premises'],
+  fire_safety: ['消防安全合格证明', 'fire-safety pass'],
+  health_evaluation: ['卫生评价报告', 'health evaluation report'],
+  food_licence: ['食品经营许可证', 'food business licence'],
+};
+
+export interface AlertCause {
+  kind: AlertKind;
+  subjectType: AlertSubjectType;
+  subjectId: string;
+  facilityId: string | null;
+  regionCode: string | null;
+  agencies: string[];
+  message: string;
+  messageEn: string;
+  dueOn: string | null;
+}
+
+@Injectable()
+export class AlertService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly filing: FilingService,
+  ) {}
+
+  /**
+   * Recomputes every alert's cause from the source tables: new causes open an alert (one per subject and
+   * kind), vanished causes resolve theirs, existing ones are refreshed. Running it twice changes nothing.
+   */
+  async scan(manager: EntityManager, today = todayInShanghai()): Promise<{ open: number; opened: number; resolved: number }> {
+    const causes = await this.causes(manager, today);
+    const [{ opened }] = await manager.query(
+      `WITH causes AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(kind text, "subjectType" text, "subjectId" text, "facilityId" uuid,
+                "regionCode" char(6), agencies text[], message text, "messageEn" text, "dueOn" date)
+       ), upserted AS (
+         INSERT INTO alerts (kind, subject_type, subject_id, facility_id, region_code, agencies, message, message_en, due_on)
+         SELECT kind, "subjectType", "subjectId", "facilityId", "regionCode", agencies, message, "messageEn", "dueOn" FROM causes
+         ON CONFLICT (kind, subject_type, subject_id) WHERE resolved_at IS NULL
+         DO UPDATE SET message = EXCLUDED.message, message_en = EXCLUDED.message_en, due_on = EXCLUDED.due_on, agencies = EXCLUDED.agencies,
+                       facility_id = EXCLUDED.facility_id, region_code = EXCLUDED.region_code
+         RETURNING (xmax = 0) AS inserted
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS opened FROM upserted`,
+      [JSON.stringify(causes)],
+    );
+    const resolved: unknown[] = await manager.query(
+      `UPDATE alerts a SET resolved_at = now()
+        WHERE a.resolved_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS c(kind text, "subjectType" text, "subjectId" text)
+                           WHERE c.kind = a.kind AND c."subjectType" = a.subject_type AND c."subjectId" = a.subject_id)
+        RETURNING a.id`,
+      [JSON.stringify(causes.map((c) => ({ kind: c.kind, subjectType: c.subjectType, subjectId: c.subjectId })))],
+    );
+    return { open: causes.length, opened, resolved: resolved.length };
+  }
+
+  /** The caller's alerts: an operator's facilities; a regulator's region and agency; everything for the admin. */
+  async list(actor: Actor, query: AlertListQuery): Promise<Page<AlertView>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const reach = reachOf(actor);
+    if (reach.kind === 'owner') where.push(`a.facility_id IN (SELECT id FROM facilities WHERE owner_id = $${params.push(reach.ownerId)})`);
+    if (reach.kind === 'region') {
+      where.push(reachPredicate(reach, { unitCode: 'a.region_code', ownerId: 'NULL' }, params));
+      where.push(`$${params.push(actor.agency)} = ANY(a.agencies)`);
+    }
+    if (query.kind) where.push(`a.kind = $${params.push(query.kind)}`);
+    if (query.status === 'open') where.push('a.resolved_at IS NULL');
+    if (query.status === 'resolved') where.push('a.resolved_at IS NOT NULL');
+    const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
+    if (after) where.push(`(a.created_at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT a.id, a.kind, a.subject_type, a.subject_id, a.facility_id, a.region_code, a.message, a.message_en,
+              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.created_at, a.resolved_at
+         FROM alerts a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id as string,
+        kind: r.kind as AlertKind,
+        subject: { type: r.subject_type as AlertSubjectType, id: r.subject_id as string },
+        ...(r.facility_id ? { facilityId: r.facility_id as string } : {}),
+        ...(r.region_code ? { regionCode: r.region_code as string } : {}),
+        message: r.message as string,
+        messageEn: r.message_en as string,
+        ...(r.due_on ? { dueOn: r.due_on as string } : {}),
+        createdAt: (r.created_at as Date).toISOString(),
+        ...(r.resolved_at ? { resolvedAt: (r.resolved_at as Date).toISOString() } : {}),
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([(last.created_at as Date).toISOString(), last.id as string]) : null,
+    };
+  }
+
+  private async causes(m: EntityManager, today: string): Promise<AlertCause[]> {
+    const until = addDays(today, WINDOW_DAYS);
+    const live = "f.status IN ('submitted', 'registered', 'suspended')";
+    const out: AlertCause[] = [];
+    const soon = (d: string) =>
+      d < today ? { zh: `已于 ${d} 过期`, en: `expired on ${d}` } : { zh: `将于 ${d} 到期`, en: `expires on ${d}` };
+
+    const documents: { id: string; region_code: string; type: string; expires_on: string }[] = await m.query(
+      `SELECT f.id, f.region_code, d->>'type' AS type, d->>'expiresOn' AS expires_on
+         FROM facilities f CROSS JOIN jsonb_array_elements(f.documents) d
+        WHERE ${live} AND d->>'expiresOn' IS NOT NULL AND d->>'expiresOn' <= $1
+        ORDER BY f.id, d->>'expiresOn'`,
+      [until],
+    );
+    for (const [facilityId, docs] of group(documents, (d) => d.id)) {
+      const first = docs[0]!;
+      out.push({
+        kind: 'filing_document_expiring',
+        subjectType: 'facility',
+        subjectId: facilityId,
+        facilityId,
+        regionCode: first.region_code,
+        agencies: ['health'],
+        message: `备案材料到期：${docs.map((d) => `${DOCUMENT_NAMES[d.type]?.[0] ?? d.type}${soon(d.expires_on).zh}`).join('；')}`,
+        messageEn: `Filing documents: ${docs.map((d) => `${DOCUMENT_NAMES[d.type]?.[1] ?? d.type} ${soon(d.expires_on).en}`).join('; ')}`,
+        dueOn: first.expires_on,
+      });
+    }
+
+    const staff: {
+      id: string;
+      name: string;
+      facility_id: string;
+      region_code: string;
+      cert: string | null;
+      qual: string | null;
+      multi: boolean;
+    }[] = await m.query(
+      `SELECT s.id, s.name, s.facility_id, f.region_code,
+              CASE WHEN s.health_certificate->>'expiresOn' <= $1 THEN s.health_certificate->>'expiresOn' END AS cert,
+              (SELECT min(q->>'expiresOn') FROM jsonb_array_elements(s.qualifications) q WHERE q->>'expiresOn' <= $1) AS qual,
+              EXISTS (SELECT 1 FROM staff o JOIN facilities g ON g.id = o.facility_id
+                       WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL AND g.status <> 'closed') AS multi
+         FROM staff s JOIN facilities f ON f.id = s.facility_id
+        WHERE s.ended_on IS NULL AND ${live}`,
+      [until],
+    );
+    for (const s of staff) {
+      const base = {
+        subjectType: 'staff' as const,
+        subjectId: s.id,
+        facilityId: s.facility_id,
+        regionCode: s.region_code,
+        agencies: ['health'],
+      };
+      if (s.cert)
+        out.push({
+          ...base,
+          kind: 'health_certificate_expiring',
+          message: `${s.name}的健康证明${soon(s.cert).zh}`,
+          messageEn: `${s.name}'s health certificate ${soon(s.cert).en}`,
+          dueOn: s.cert,
+        });
+      if (s.qual)
+        out.push({
+          ...base,
+          kind: 'qualification_expiring',
+          message: `${s.name}的资格证书${soon(s.qual).zh}`,
+          messageEn: `${s.name}'s qualification ${soon(s.qual).en}`,
+          dueOn: s.qual,
+        });
+      if (s.multi)
+        out.push({
+          ...base,
+          kind: 'staff_multi_listed',
+          message: `${s.name}同时在另一家机构在职`,
+          messageEn: `${s.name} is also on the staff of another facility`,
+          dueOn: null,
+        });
+    }
+
+    const orders: { id: string; facility_id: string; region_code: string; domain: string; item_code: string; due_on: string }[] =
+      await m.query(
+        `SELECT o.id, o.facility_id, f.region_code, o.domain, o.item_code, to_char(o.due_on, 'YYYY-MM-DD') AS due_on
+         FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id
+        WHERE o.status <> 'resolved' AND o.due_on < $1 AND f.status <> 'closed'`,
+        [today],
+      );
+    for (const o of orders) {
+      out.push({
+        kind: 'rectification_overdue',
+        subjectType: 'rectification_order',
+        subjectId: o.id,
+        facilityId: o.facility_id,
+        regionCode: o.region_code,
+        agencies: [...new Set([DOMAIN_AGENCY[o.domain] ?? 'health', 'health'])],
+        message: `整改逾期：${o.item_code}（应于 ${o.due_on} 前完成）`,
+        messageEn: `Rectification overdue: ${o.item_code} (due ${o.due_on})`,
+        dueOn: o.due_on,
+      });
+    }
+
+    // Carer ratios of registered facilities, by the national standard's compliance check.
+    const registered: { id: string; region_code: string }[] = await m.query(
+      "SELECT id, region_code FROM facilities f WHERE f.status = 'registered'",
+    );
+    const checks = await this.filing.checksByFacility(
+      m,
+      registered.map((f) => f.id),
+    );
+    for (const f of registered) {
+      const ratio = checks.get(f.id)?.find((c) => c.code === 'carer_ratio');
+      if (ratio && !ratio.ok) {
+        out.push({
+          kind: 'ratio_breach',
+          subjectType: 'facility',
+          subjectId: f.id,
+          facilityId: f.id,
+          regionCode: f.region_code,
+          agencies: ['health'],
+          message: ratio.detail,
+          messageEn: ratio.detailEn,
+          dueOn: null,
+        });
+      }
+    }
+
+    // Units (and cities) below this year's trajectory.
+    const year = Number(today.slice(0, 4));
+    const target = targetFor(year);
+    const regions: { code: string; name: string; name_en: string; place_count: number; population: number }[] = await m.query(
+      'SELECT r.code, r.name, r.name_en, f.place_count, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code',
+    );
+    for (const r of regions) {
+      const per1000 = placesPer1000(r.place_count, r.population);
+      if (r.population > 0 && per1000 < target) {
+        out.push({
+          kind: 'region_below_target',
+          subjectType: 'region',
+          subjectId: r.code,
+          facilityId: null,
+          regionCode: r.code,
+          agencies: ['health'],
+          message: `${r.name}每千人口托位 ${per1000}，低于 ${year} 年目标 ${target}`,
+          messageEn: `${r.name_en}: ${per1000} places per 1,000, below the ${year} target of ${target}`,
+          dueOn: null,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  return out;
+}

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '@lib/core';
+import { ALERT_KINDS, type AlertKind, type AlertSubjectType } from '../alert.entity.js';
+
+export class AlertListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ALERT_KINDS }) @IsOptional() @IsIn(ALERT_KINDS) kind?: AlertKind;
+  @ApiPropertyOptional({ enum: ['open', 'resolved'] }) @IsOptional() @IsIn(['open', 'resolved']) status?: 'open' | 'resolved';
+}
+
+export class AlertSubjectView {
+  @ApiProperty({ enum: ['facility', 'staff', 'rectification_order', 'region'] }) type: AlertSubjectType;
+  @ApiProperty() id: string;
+}
+
+export class AlertView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ALERT_KINDS }) kind: AlertKind;
+  @ApiProperty({ type: AlertSubjectView }) subject: AlertSubjectView;
+  @ApiPropertyOptional({ format: 'uuid' }) facilityId?: string;
+  @ApiPropertyOptional() regionCode?: string;
+  @ApiProperty({ description: 'zh-CN' }) message: string;
+  @ApiProperty() messageEn: string;
+  @ApiPropertyOptional({ format: 'date', description: 'for expiring kinds, the expiry date' }) dueOn?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
+}
+
+export class AlertListView {
+  @ApiProperty({ type: [AlertView] }) items: AlertView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

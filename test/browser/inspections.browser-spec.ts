@@ -1,0 +1,246 @@
+// Inspections in a real browser against the real API (in this process), on a 360×740 phone: a city
+// fire regulator opens a registered facility, starts a fire inspection, answers every item (one
+// failed, with a note), reloads midway and finds the draft kept, submits and sees the outcome
+// `rectify` with one order; the operator answers the order in the inbox; the fire regulator verifies
+// it and it shows resolved. The inspection plan lists the facility. Screenshots of the form, the
+// record, the inbox and the plan at phone and desktop width go to test/artifacts/inspections-*.png.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import { registeredFacility } from '../factories/registry.js';
+import { createUser, startApi, type TestApi } from '../helpers/app.js';
+import { launchBrowser, type BrowserSession } from '../helpers/browser.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+const WAIT = { timeout: 20_000 };
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+const PASSWORD = 'correct-horse-battery';
+
+/** Refused API calls log "Failed to load resource"; nothing else may log an error. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  return errors;
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+/** Both widths: the phone (the page as it is), then the desktop, back to the phone. */
+async function shots(page: Page, name: string, ready: Locator, fullPage = false): Promise<void> {
+  await expectNoHorizontalScroll(page);
+  await shot(page, `inspections-${name}-phone`, fullPage);
+  await page.setViewportSize(DESKTOP);
+  await ready.first().waitFor(WAIT);
+  await shot(page, `inspections-${name}-desktop`, fullPage);
+  await page.setViewportSize(PHONE);
+}
+
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const limit = page.viewportSize()!.width;
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > limit) {
+    const wide = await page.evaluate((max) => {
+      const out: string[] = [];
+      for (const element of document.querySelectorAll('body *')) {
+        const box = element.getBoundingClientRect();
+        if (box.right > max + 0.5 && out.length < 5)
+          out.push(`${element.tagName.toLowerCase()}.${element.className} → ${Math.round(box.right)}px`);
+      }
+      return out;
+    }, limit);
+    throw new Error(`${page.url()} is ${width}px wide at ${limit}px: ${wide.join('; ')}`);
+  }
+}
+
+/** Waits for an element; when it does not come, fails with what the page shows instead. */
+async function see(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.first().waitFor(WAIT);
+  } catch (error) {
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 800);
+    throw new Error(`${page.url()} does not show ${locator}; it shows: ${text}`, { cause: error });
+  }
+}
+
+async function signIn(page: Page, baseUrl: string, username: string, landing: RegExp): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
+  await page.waitForURL(landing, WAIT);
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
+  await page.waitForURL(/\/login$/, WAIT);
+}
+
+/** Answers one checklist item by its code (a click on the segmented button's label). */
+async function answer(page: Page, code: string, result: 'pass' | 'fail' | 'na'): Promise<void> {
+  const option = page.locator(`li.question[data-code="${code}"] .segmented__option--${result}`);
+  await option.click();
+  expect(await option.locator('input').isChecked()).toBe(true);
+}
+
+describe('inspections, orders and the plan', () => {
+  let api: TestApi | undefined;
+  let browser: BrowserSession | undefined;
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: bash scripts/build.sh');
+    await mkdir(ARTIFACTS, { recursive: true });
+    api = await startApi();
+    await api.app.listen(0, '127.0.0.1');
+    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser({ viewport: PHONE });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('records a fire inspection on a phone (draft kept over a reload), then the order is answered and verified', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const fire = await createUser(api!, 'regulator', { agency: 'fire', regionCode: '220100' });
+    const facility = await registeredFacility(api!, owner, health);
+    const recordUrl = `${baseUrl}/console/regulator/facilities/${facility.id}`;
+
+    // The fire regulator opens the facility and starts a fire inspection (the only domain offered).
+    await signIn(page, baseUrl, fire.username, /\/console\/regulator$/);
+    await page.goto(recordUrl);
+    await see(page, page.locator('#inspect-start-fire'));
+    expect(await page.locator('.inspect-start a[id^="inspect-start-"]').count()).toBe(1);
+    await page.locator('#inspect-start-fire').click();
+    await page.waitForURL(new RegExp(`/facilities/${facility.id}/inspect/fire$`), WAIT);
+    await see(page, page.locator('li.question'));
+
+    const questions = page.locator('li.question');
+    const codes = await questions.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')!));
+    expect(codes.length).toBeGreaterThanOrEqual(24);
+    const progress = page.locator('.inspect-progress__count strong');
+    expect(await progress.innerText()).toBe(`已答 0/${codes.length}`);
+    const submit = page.locator('#inspect-submit');
+    expect(await submit.isDisabled()).toBe(true);
+    // A major item fails (not a critical one, so the outcome is `rectify`).
+    const failed = await page
+      .locator('li.question', { has: page.locator('.badge--severity-major') })
+      .first()
+      .getAttribute('data-code');
+    expect(failed).toBeTruthy();
+    const note = `灭火器压力不足 ${Date.now() % 10000}`;
+
+    // The first half, the failed item with its note among them.
+    const half = Math.floor(codes.length / 2);
+    const firstHalf = [...new Set([...codes.slice(0, half), failed!])];
+    for (const code of firstHalf) await answer(page, code, code === failed ? 'fail' : 'pass');
+    await page.locator(`#item-${failed}-note`).fill(note);
+    expect(await progress.innerText()).toBe(`已答 ${firstHalf.length}/${codes.length}`);
+    await see(page, page.locator('#draft-state', { hasText: '草稿已保存' }));
+
+    // A reload keeps the draft: the answers, the note, the count.
+    await page.reload();
+    await see(page, page.locator('.notice', { hasText: '已恢复本机保存的草稿' }));
+    expect(await progress.innerText()).toBe(`已答 ${firstHalf.length}/${codes.length}`);
+    expect(await page.locator(`li.question[data-code="${failed}"] .segmented__option--fail input`).isChecked()).toBe(true);
+    expect(await page.locator(`#item-${failed}-note`).inputValue()).toBe(note);
+    expect(await page.locator('#draft-state').innerText()).toContain('草稿已保存');
+    expect(await submit.isDisabled()).toBe(true);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'inspections-form-phone');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'inspections-form-desktop');
+    await page.setViewportSize(PHONE);
+
+    // The rest, one not applicable.
+    const rest = codes.filter((code) => !firstHalf.includes(code));
+    for (const [index, code] of rest.entries()) await answer(page, code, index === 0 ? 'na' : 'pass');
+    expect(await progress.innerText()).toBe(`已答 ${codes.length}/${codes.length}`);
+    expect(await submit.isEnabled()).toBe(true);
+    await shot(page, 'inspections-form-complete-phone');
+
+    // Submitted: outcome rectify, one order with its due date; the draft is gone.
+    await submit.click();
+    await see(page, page.locator('#inspect-result'));
+    expect(await page.locator('#inspect-result [data-outcome]').getAttribute('data-outcome')).toBe('rectify');
+    expect(await page.locator('#inspect-result').innerText()).toContain('限期整改');
+    await expect(page.locator('#inspect-result .order-brief').count()).resolves.toBe(1);
+    expect(await page.locator('#inspect-result .order-brief').innerText()).toMatch(/整改期限/);
+    const draftKeys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('childcare.inspection-draft.')));
+    expect(draftKeys).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'inspections-result-phone');
+
+    // The record: fire's latest outcome, the inspection with its failed item, the order.
+    await page.locator('.inspect-result-wrap').getByRole('link', { name: '返回机构检查记录' }).click();
+    await page.waitForURL(/\?tab=inspections$/, WAIT);
+    await see(page, page.locator('.domain-card[data-domain="fire"] .badge--outcome-rectify'));
+    expect(await page.locator('.domain-card[data-domain="food"]').innerText()).toContain('尚未检查');
+    expect(await page.locator('.inspection-card .failed-items').innerText()).toContain(note);
+    await see(page, page.locator('.inspection-record li.order-card'));
+    expect(await page.locator('#fail-warning').count()).toBe(0); // rectify, not fail; and not a health regulator
+    await shots(page, 'record', page.locator('.domain-card'), true);
+
+    // The plan lists the facility (in every domain), with reasons.
+    await page.locator('#nav-plan').click();
+    await page.waitForURL(/\/console\/plan$/, WAIT);
+    const planRow = page.locator(`li.plan-row[data-facility-id="${facility.id}"]`);
+    await see(page, planRow);
+    expect(await planRow.first().locator('.plan-row__reasons li').count()).toBeGreaterThan(0);
+    await shots(page, 'plan', planRow);
+    await signOut(page);
+
+    // The operator sees the order in the inbox (a count on the link) and answers it.
+    await signIn(page, baseUrl, owner.username, /\/console\/operator$/);
+    await see(page, page.locator('#orders-count-badge'));
+    await page.locator('#nav-orders').click();
+    await page.waitForURL(/\/console\/orders$/, WAIT);
+    const card = page.locator('li.order-card').first();
+    await see(page, card);
+    await see(page, card.locator('.order-card__facility a', { hasText: '阳光宝贝托育中心' }));
+    const orderId = await card.getAttribute('data-order-id');
+    await shots(page, 'inbox', card);
+    await page.locator(`#order-${orderId}-respond`).click();
+    await see(page, page.locator(`#order-${orderId}-note-error`)); // a note is required
+    await page.locator(`#order-${orderId}-note`).fill('已更换灭火器并重新检验，附照片。');
+    await page.locator(`#order-${orderId}-respond`).click();
+    await see(page, page.locator('#orders-result', { hasText: '已回复整改情况' }));
+    await see(page, card.locator('.badge--order-responded'));
+    // The operator's facility page shows the same record, read-only.
+    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}?tab=inspections`);
+    await see(page, page.locator('.domain-card[data-domain="fire"] .badge--outcome-rectify'));
+    expect(await page.getByRole('button', { name: '更正' }).count()).toBe(0);
+    await signOut(page);
+
+    // The fire regulator verifies it (accept): resolved.
+    await signIn(page, baseUrl, fire.username, /\/console\/regulator$/);
+    await page.locator('#nav-orders').click();
+    await page.waitForURL(/\/console\/orders$/, WAIT);
+    const responded = page.locator(`li.order-card[data-order-id="${orderId}"]`);
+    await see(page, responded);
+    expect(await responded.innerText()).toContain('已更换灭火器');
+    await page.locator(`#order-${orderId}-accept`).click();
+    await see(page, page.locator('#orders-result', { hasText: '核查通过' }));
+    await see(page, responded.locator('.badge--order-resolved'));
+    await page.getByRole('tab', { name: '已完成' }).click();
+    await see(page, page.locator(`li.order-card[data-order-id="${orderId}"] .badge--order-resolved`));
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'inspections-inbox-resolved-phone');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
