@@ -6,7 +6,7 @@ import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, SCHEDULES, SCHEDULE_TZ } from 
 
 /**
  * Registers the job schedulers at every worker start (idempotent upserts), and asks once for the figure
- * history to be derived. While Redis is away it tries again every minute.
+ * history to be derived and the alerts scanned. While Redis is away it tries again every minute.
  */
 @Injectable()
 export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,11 +29,10 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
           { name: s.job, data: {}, opts: DEFAULT_JOB_OPTIONS },
         );
       }
-      await this.queue(JOB_QUEUE[JobName.DeriveFigureHistory]).add(
-        JobName.DeriveFigureHistory,
-        {},
-        { ...DEFAULT_JOB_OPTIONS, jobId: JobName.DeriveFigureHistory },
-      );
+      // Catch up at start: the history and the alerts of whatever happened while no worker ran.
+      for (const job of [JobName.DeriveFigureHistory, JobName.ScanAlerts]) {
+        await this.queue(JOB_QUEUE[job]).add(job, {}, { ...DEFAULT_JOB_OPTIONS, jobId: job });
+      }
       this.logger.log(`${SCHEDULES.length} job schedules registered`);
     } catch (error) {
       this.logger.warn(`job schedules not registered (${(error as Error).message}); trying again in a minute`);
