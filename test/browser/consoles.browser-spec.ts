@@ -4,17 +4,13 @@
 // submits; a district health regulator signs in, finds the filing in the queue and approves it, and
 // the page shows the registration number. Screenshots of each console at desktop and phone width
 // go to test/artifacts/.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ConsoleMessage, Locator, Page } from 'playwright-core';
 import { compliantFacility, PLACES, registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, startApi, unique, type TestApi } from '../helpers/app.js';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.js';
+import { bearer, createUser, unique, type TestApi } from '../helpers/app.js';
+import type { BrowserSession } from '../helpers/browser.js';
+import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const WAIT = { timeout: 20_000 };
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
@@ -161,12 +157,7 @@ describe('operator and regulator consoles', () => {
   let baseUrl = '';
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: bash scripts/build.sh');
-    await mkdir(ARTIFACTS, { recursive: true });
-    api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser({ viewport: DESKTOP });
+    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
   }, 60_000);
 
   afterAll(async () => {

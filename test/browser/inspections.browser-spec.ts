@@ -4,17 +4,13 @@
 // `rectify` with one order; the operator answers the order in the inbox; the fire regulator verifies
 // it and it shows resolved. The inspection plan lists the facility. Screenshots of the form, the
 // record, the inbox and the plan at phone and desktop width go to test/artifacts/inspections-*.png.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ConsoleMessage, Locator, Page } from 'playwright-core';
 import { registeredFacility } from '../factories/registry.js';
-import { createUser, startApi, type TestApi } from '../helpers/app.js';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.js';
+import { createUser, type TestApi } from '../helpers/app.js';
+import type { BrowserSession } from '../helpers/browser.js';
+import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const WAIT = { timeout: 20_000 };
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
@@ -97,12 +93,7 @@ describe('inspections, orders and the plan', () => {
   let baseUrl = '';
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: bash scripts/build.sh');
-    await mkdir(ARTIFACTS, { recursive: true });
-    api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser({ viewport: PHONE });
+    ({ api, browser, baseUrl } = await servedWebApp(PHONE));
   }, 60_000);
 
   afterAll(async () => {
