@@ -34,20 +34,22 @@ export function UnitsPanel({ open, units, city, onClose, onShowUnit, focusOnOpen
     if (open && focusOnOpen) headingRef.current?.focus();
   }, [open, focusOnOpen]);
 
+  // Escape closes the open panel wherever the focus is (it may still be on the toggle that opened it).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
+
   const updated = latestUpdate(units);
   const updatedText = updated ? formatDateTime(updated, lang) : null;
   const year = units[0]?.populationYear;
 
   return (
-    <section
-      id={UNITS_PANEL_ID}
-      class="units-panel"
-      aria-labelledby="units-panel-title"
-      hidden={!open}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <section id={UNITS_PANEL_ID} class="units-panel" aria-labelledby="units-panel-title" hidden={!open}>
       <div class="units-panel__head">
         <h2 id="units-panel-title" tabIndex={-1} ref={headingRef}>
           {t.units.title}
