@@ -102,6 +102,24 @@ const CONTRACT: Record<string, string[]> = {
   OrderResponseDto: ['note'],
   VerifyDto: ['accepted', 'note'],
   PlanItemView: ['facilityId', 'name', 'regionCode', 'domain', 'riskScore', 'reasons', 'lastInspectedAt', 'due'],
+  AlertView: ['id', 'kind', 'subject', 'facilityId', 'regionCode', 'message', 'dueOn', 'createdAt', 'resolvedAt'],
+  AnnualReportView: ['year', 'generatedAt', 'rows', 'total'],
+  ReportRowView: [
+    'regionCode',
+    'name',
+    'population',
+    'facilityCount',
+    'facilitiesByKind',
+    'placeCount',
+    'affordablePlaceCount',
+    'affordableShare',
+    'placesPer1000',
+    'target',
+    'inspectionsByDomain',
+    'ordersOpened',
+    'ordersResolved',
+    'caregiversCertifiedShare',
+  ],
   RegionView: [
     'code',
     'name',
@@ -167,6 +185,9 @@ describe('OpenAPI document', () => {
       ['/api/v1/rectification-orders/{id}/response', 'post'],
       ['/api/v1/rectification-orders/{id}/verify', 'post'],
       ['/api/v1/inspection-plan', 'get'],
+      ['/api/v1/alerts', 'get'],
+      ['/api/v1/reports/annual', 'get'],
+      ['/api/v1/regions/{code}/history', 'get'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -200,6 +221,15 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.ItemAnswerDto!.properties!.result!.enum).toEqual(['pass', 'fail', 'na']);
     expect(doc.components.schemas.InspectionView!.properties!.outcome!.enum).toEqual(['pass', 'rectify', 'fail']);
     expect(doc.components.schemas.ChecklistItemView!.properties!.severity!.enum).toEqual(['minor', 'major', 'critical']);
+    expect(doc.components.schemas.AlertView!.properties!.kind!.enum).toEqual([
+      'filing_document_expiring',
+      'health_certificate_expiring',
+      'qualification_expiring',
+      'rectification_overdue',
+      'ratio_breach',
+      'staff_multi_listed',
+      'region_below_target',
+    ]);
     expect(doc.components.schemas.FacilityView!.properties!.status!.enum).toEqual([
       'draft',
       'submitted',

@@ -13,6 +13,7 @@ import { FacilitiesModule } from '@lib/facilities';
 import { StaffModule } from '@lib/staff';
 import { FilingModule } from '@lib/filing';
 import { InspectionsModule } from '@lib/inspections';
+import { ReportsModule } from '@lib/reports';
 import { AccessGuard } from './common/access.guard.js';
 import { PolicyCheck } from './common/policy-check.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -28,6 +29,7 @@ import { ClassesController } from './facilities/classes.controller.js';
 import { StaffController } from './facilities/staff.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { AlertsController } from './alerts/alerts.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
 
 @Module({
   imports: [
@@ -48,6 +50,7 @@ import { AlertsController } from './alerts/alerts.controller.js';
     StaffModule,
     FilingModule,
     InspectionsModule,
+    ReportsModule,
   ],
   controllers: [
     AuthController,
@@ -60,6 +63,7 @@ import { AlertsController } from './alerts/alerts.controller.js';
     StaffController,
     InspectionsController,
     AlertsController,
+    ReportsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

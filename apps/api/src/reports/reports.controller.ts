@@ -1,0 +1,39 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, type Actor } from '@lib/auth';
+import { AnnualReportQuery, AnnualReportView, ReportService, reportCsv, reportXlsx } from '@lib/reports';
+import { CurrentActor } from '../common/access.guard.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportService) {}
+
+  /** JSON by default; `Accept: text/csv` a CSV (UTF-8 with BOM); `Accept: <xlsx>` an Excel workbook. */
+  @Get('annual')
+  @Access.grants({ role: 'admin' }, { role: 'regulator' })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  @ApiOkResponse({ type: AnnualReportView })
+  async annual(
+    @CurrentActor() actor: Actor,
+    @Query() query: AnnualReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AnnualReportView | string | Buffer> {
+    const report = await this.reports.annual(actor, query.year, query.regionCode);
+    const file = `childcare-report-${report.year}-${report.total.regionCode}`;
+    if (accept?.includes(XLSX)) {
+      void reply.header('Content-Type', XLSX).header('Content-Disposition', `attachment; filename="${file}.xlsx"`);
+      return reportXlsx(report);
+    }
+    if (accept?.includes('text/csv')) {
+      void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}.csv"`);
+      return reportCsv(report);
+    }
+    return report;
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class AnnualReportQuery {
+  @ApiPropertyOptional({ example: 2026, description: 'default: this year (figures as of now)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ example: '220100', description: 'default: the caller’s region (the city for the admin)' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  regionCode?: string;
+}
+
+export class ReportRowView {
+  @ApiProperty() regionCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() population: number;
+  @ApiProperty() facilityCount: number;
+  @ApiProperty({ example: { centre: 40, family: 5 } }) facilitiesByKind: Record<string, number>;
+  @ApiProperty() placeCount: number;
+  @ApiProperty() affordablePlaceCount: number;
+  @ApiProperty({ description: '0..1, three decimals' }) affordableShare: number;
+  @ApiProperty() placesPer1000: number;
+  @ApiProperty({ description: 'the year’s trajectory' }) target: number;
+  @ApiProperty({ example: { fire: { pass: 10, rectify: 2, fail: 0 } } }) inspectionsByDomain: Record<string, Record<string, number>>;
+  @ApiProperty() ordersOpened: number;
+  @ApiProperty() ordersResolved: number;
+  @ApiProperty({ description: 'share of caregivers holding a valid childcare qualification, 0..1' }) caregiversCertifiedShare: number;
+}
+
+export class AnnualReportView {
+  @ApiProperty() year: number;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ format: 'date', description: 'the day the figures describe' }) asOf: string;
+  @ApiProperty({ type: [ReportRowView] }) rows: ReportRowView[];
+  @ApiProperty({ type: ReportRowView }) total: ReportRowView;
+}

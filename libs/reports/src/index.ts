@@ -1,0 +1,4 @@
+export { ReportsModule } from './reports.module.js';
+export { ReportService } from './report.service.js';
+export { reportCsv, reportXlsx } from './report-formats.js';
+export * from './dto/report.dto.js';

@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import { FACILITY_KINDS } from '@lib/standards';
+import { DOMAINS, OUTCOMES } from '@lib/inspections';
+import type { AnnualReportView, ReportRowView } from './dto/report.dto.js';
+
+const KIND_NAMES: Record<string, string> = {
+  centre: '托育机构',
+  kindergarten_class: '幼儿园托班',
+  family: '家庭托育点',
+  employer: '用人单位办托',
+  community: '社区托育',
+};
+const DOMAIN_NAMES: Record<string, string> = { fire: '消防', food: '食品', building: '建筑', hygiene: '卫生' };
+const OUTCOME_NAMES: Record<string, string> = { pass: '合格', rectify: '整改', fail: '不合格' };
+
+/** The report as sections of (header, value) columns: the CSV is all of them, the XLSX one sheet each. */
+function sections(): { sheet: string; columns: [string, (r: ReportRowView) => string | number][] }[] {
+  const id: [string, (r: ReportRowView) => string | number][] = [
+    ['区域代码', (r) => r.regionCode],
+    ['区域', (r) => r.name],
+  ];
+  return [
+    {
+      sheet: '托位与目标',
+      columns: [
+        ...id,
+        ['常住人口', (r) => r.population],
+        ['机构数', (r) => r.facilityCount],
+        ['托位数', (r) => r.placeCount],
+        ['普惠托位数', (r) => r.affordablePlaceCount],
+        ['普惠托位占比', (r) => r.affordableShare],
+        ['每千人口托位数', (r) => r.placesPer1000],
+        ['年度目标', (r) => r.target],
+        ['持证保育人员占比', (r) => r.caregiversCertifiedShare],
+      ],
+    },
+    {
+      sheet: '机构类型',
+      columns: [
+        ...id,
+        ...FACILITY_KINDS.map((k): [string, (r: ReportRowView) => number] => [KIND_NAMES[k]!, (r) => r.facilitiesByKind[k] ?? 0]),
+      ],
+    },
+    {
+      sheet: '监督检查',
+      columns: [
+        ...id,
+        ...DOMAINS.flatMap((d) =>
+          OUTCOMES.map((o): [string, (r: ReportRowView) => number] => [
+            `${DOMAIN_NAMES[d]}检查-${OUTCOME_NAMES[o]}`,
+            (r) => r.inspectionsByDomain[d]?.[o] ?? 0,
+          ]),
+        ),
+      ],
+    },
+    { sheet: '整改', columns: [...id, ['新开整改通知', (r) => r.ordersOpened], ['已整改销号', (r) => r.ordersResolved]] },
+  ];
+}
+
+const rowsOf = (report: AnnualReportView) => [...report.rows, { ...report.total, name: `${report.total.name}（合计）` }];
+
+/** UTF-8 with a BOM and CRLF, so Excel opens the Chinese headers correctly. */
+export function reportCsv(report: AnnualReportView): string {
+  const all = sections().flatMap((s, i) => (i === 0 ? s.columns : s.columns.slice(2)));
+  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [all.map(([h]) => cell(h)).join(','), ...rowsOf(report).map((r) => all.map(([, f]) => cell(f(r))).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function reportXlsx(report: AnnualReportView): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = '托育机构登记备案与监管系统';
+  book.created = new Date(report.generatedAt);
+  for (const s of sections()) {
+    const sheet = book.addWorksheet(s.sheet);
+    sheet.addRow([`${report.year} 年度报告（截至 ${report.asOf}）`]);
+    sheet.addRow(s.columns.map(([h]) => h)).font = { bold: true };
+    for (const r of rowsOf(report)) sheet.addRow(s.columns.map(([, f]) => f(r)));
+    sheet.columns.forEach((c) => (c.width = 14));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

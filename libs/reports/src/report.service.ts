@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { figuresConfig, type FiguresConfig } from '@lib/core';
+import { inReach, reachOf, type Actor } from '@lib/auth';
+import { FACILITY_KINDS, placesPer1000, targetFor, todayInShanghai } from '@lib/standards';
+import { DOMAINS, OUTCOMES } from '@lib/inspections';
+import { regionNotFound } from '@lib/regions';
+import type { AnnualReportView, ReportRowView } from './dto/report.dto.js';
+
+const CAREGIVER_QUALIFICATIONS = ['nursery_teacher', 'childcare_worker', 'early_development_guide', 'teacher'];
+
+interface UnitRow {
+  code: string;
+  name: string;
+  population: number;
+  by_kind: Record<string, number> | null;
+  places: number;
+  affordable: number;
+  inspections: { domain: string; outcome: string; n: number }[] | null;
+  opened: number;
+  resolved: number;
+  caregivers: number;
+  certified: number;
+}
+
+/**
+ * The annual report (PRODUCT.md 9): per unit and for the region, figures as of the end of the year
+ * (this year: as of today). Places and facilities of past years come from registration and closure
+ * dates with today's places, as the figures' history does.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(figuresConfig.KEY) private readonly config: FiguresConfig,
+  ) {}
+
+  async annual(actor: Actor, year?: number, regionCode?: string): Promise<AnnualReportView> {
+    const today = todayInShanghai();
+    const reportYear = year ?? Number(today.slice(0, 4));
+    const code = regionCode ?? actor.regionCode ?? (await this.cityCode());
+    const [region]: { code: string; level: string; name: string }[] = await this.dataSource.query(
+      'SELECT code, level, name FROM regions WHERE code = $1',
+      [code],
+    );
+    // Another region than the caller's answers as if it did not exist.
+    if (!region || !inReach(reachOf(actor), { unitCode: region.code, ownerId: null })) throw regionNotFound();
+    const start = `${reportYear}-01-01`;
+    const end = `${reportYear}-12-31` < today ? `${reportYear}-12-31` : today;
+    const current = end === today;
+
+    const units: UnitRow[] = await this.dataSource.query(
+      `WITH units AS (
+         SELECT code, name FROM regions WHERE level <> 'city' AND (code = $1 OR parent_code = $1)
+       ),
+       counted AS (
+         SELECT f.id, f.region_code, f.kind, f.affordable FROM facilities f JOIN units u ON u.code = f.region_code
+          WHERE f.kind = ANY($4) AND CASE WHEN $5 THEN f.status = 'registered'
+                ELSE f.registered_at IS NOT NULL AND (f.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= $3::date
+                 AND (f.closed_at IS NULL OR (f.closed_at AT TIME ZONE 'Asia/Shanghai')::date > $3::date) END
+       ),
+       kinds AS (SELECT region_code, jsonb_object_agg(kind, n) AS by_kind FROM (SELECT region_code, kind, count(*)::int AS n FROM counted GROUP BY 1, 2) k GROUP BY 1),
+       places AS (
+         SELECT c.region_code, coalesce(sum(cl.places), 0)::int AS places, coalesce(sum(cl.places) FILTER (WHERE c.affordable), 0)::int AS affordable
+           FROM counted c LEFT JOIN classes cl ON cl.facility_id = c.id GROUP BY 1
+       ),
+       insp AS (
+         SELECT region_code, jsonb_agg(jsonb_build_object('domain', domain, 'outcome', outcome, 'n', n)) AS inspections
+           FROM (SELECT f.region_code, i.domain, i.outcome, count(*)::int AS n
+                   FROM inspections i JOIN facilities f ON f.id = i.facility_id JOIN units u ON u.code = f.region_code
+                  WHERE i.inspected_on BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3) x
+          GROUP BY 1
+       ),
+       orders AS (
+         SELECT f.region_code,
+                count(*) FILTER (WHERE (o.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date)::int AS opened,
+                count(*) FILTER (WHERE (o.resolved_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date)::int AS resolved
+           FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id JOIN units u ON u.code = f.region_code GROUP BY 1
+       ),
+       carers AS (
+         SELECT c.region_code, count(*)::int AS caregivers,
+                count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM jsonb_array_elements(s.qualifications) q
+                   WHERE q->>'type' = ANY($6) AND q->>'issuedOn' <= $3::text AND (q->>'expiresOn' IS NULL OR q->>'expiresOn' >= $3::text)))::int AS certified
+           FROM counted c JOIN staff s ON s.facility_id = c.id
+          WHERE s.role = 'caregiver' AND s.hired_on <= $3::date AND (s.ended_on IS NULL OR s.ended_on > $3::date)
+          GROUP BY 1
+       )
+       SELECT u.code, u.name,
+              coalesce((SELECT p.population FROM region_populations p WHERE p.region_code = u.code
+                         ORDER BY (p.year <= $7) DESC, CASE WHEN p.year <= $7 THEN -p.year ELSE p.year END LIMIT 1), 0) AS population,
+              k.by_kind, coalesce(pl.places, 0) AS places, coalesce(pl.affordable, 0) AS affordable, i.inspections,
+              coalesce(o.opened, 0) AS opened, coalesce(o.resolved, 0) AS resolved,
+              coalesce(cr.caregivers, 0) AS caregivers, coalesce(cr.certified, 0) AS certified
+         FROM units u
+         LEFT JOIN kinds k ON k.region_code = u.code
+         LEFT JOIN places pl ON pl.region_code = u.code
+         LEFT JOIN insp i ON i.region_code = u.code
+         LEFT JOIN orders o ON o.region_code = u.code
+         LEFT JOIN carers cr ON cr.region_code = u.code
+        ORDER BY u.code`,
+      [region.code, start, end, this.config.countedKinds, current, CAREGIVER_QUALIFICATIONS, reportYear],
+    );
+    const target = targetFor(reportYear);
+    const rows = units.map((u) => row(u.code, u.name, u, target));
+    const sum = (f: (u: UnitRow) => number) => units.reduce((s, u) => s + f(u), 0);
+    const totalUnit: UnitRow = {
+      code: region.code,
+      name: region.name,
+      population: sum((u) => u.population),
+      by_kind: Object.fromEntries(FACILITY_KINDS.map((k) => [k, sum((u) => u.by_kind?.[k] ?? 0)])),
+      places: sum((u) => u.places),
+      affordable: sum((u) => u.affordable),
+      inspections: units.flatMap((u) => u.inspections ?? []),
+      opened: sum((u) => u.opened),
+      resolved: sum((u) => u.resolved),
+      caregivers: sum((u) => u.caregivers),
+      certified: sum((u) => u.certified),
+    };
+    return {
+      year: reportYear,
+      generatedAt: new Date().toISOString(),
+      asOf: end,
+      rows,
+      total: row(region.code, region.name, totalUnit, target),
+    };
+  }
+
+  private async cityCode(): Promise<string> {
+    const [city]: { code: string }[] = await this.dataSource.query("SELECT code FROM regions WHERE level = 'city' ORDER BY code LIMIT 1");
+    if (!city) throw regionNotFound();
+    return city.code;
+  }
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
+
+function row(code: string, name: string, u: UnitRow, target: number): ReportRowView {
+  const facilitiesByKind = Object.fromEntries(FACILITY_KINDS.map((k) => [k, u.by_kind?.[k] ?? 0]));
+  const inspectionsByDomain = Object.fromEntries(
+    DOMAINS.map((d) => [
+      d,
+      Object.fromEntries(
+        OUTCOMES.map((o) => [o, (u.inspections ?? []).filter((i) => i.domain === d && i.outcome === o).reduce((s, i) => s + i.n, 0)]),
+      ),
+    ]),
+  );
+  return {
+    regionCode: code,
+    name,
+    population: u.population,
+    facilityCount: Object.values(facilitiesByKind).reduce((s, n) => s + n, 0),
+    facilitiesByKind,
+    placeCount: u.places,
+    affordablePlaceCount: u.affordable,
+    affordableShare: share(u.affordable, u.places),
+    placesPer1000: placesPer1000(u.places, u.population),
+    target,
+    inspectionsByDomain,
+    ordersOpened: u.opened,
+    ordersResolved: u.resolved,
+    caregiversCertifiedShare: share(u.certified, u.caregivers),
+  };
+}

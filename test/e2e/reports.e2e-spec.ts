@@ -1,0 +1,94 @@
+import ExcelJS from 'exceljs';
+import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let api: TestApi;
+let admin: TestUser;
+let nanguanHealth: TestUser;
+
+beforeAll(async () => {
+  api = await startApi();
+  admin = await createUser(api, 'admin');
+  nanguanHealth = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220102' });
+});
+afterAll(() => api.close());
+
+const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('annual report', () => {
+  it('gives every unit and the city total, matching the live figures this year', async () => {
+    const res = await api.http().get('/api/v1/reports/annual').set(bearer(admin)).expect(200);
+    const year = new Date().getFullYear();
+    expect(res.body).toMatchObject({ year, asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(res.body.rows).toHaveLength(15);
+    const city = (await api.http().get('/api/v1/public/regions/220100').expect(200)).body;
+    expect(res.body.total).toMatchObject({
+      regionCode: '220100',
+      placeCount: city.placeCount,
+      facilityCount: city.facilityCount,
+      population: city.population,
+      placesPer1000: city.placesPer1000,
+    });
+    expect(res.body.total.target).toBe(4.5 + 0.35 * (year - 2025));
+    const [{ n }] = await api.db.query(
+      "SELECT count(*)::int AS n FROM inspections WHERE domain = 'fire' AND extract(year FROM inspected_on) = $1",
+      [year],
+    );
+    const fire = res.body.total.inspectionsByDomain.fire;
+    expect(fire.pass + fire.rectify + fire.fail).toBe(n);
+    for (const r of res.body.rows) {
+      expect(r.facilityCount).toBe(Object.values(r.facilitiesByKind as Record<string, number>).reduce((s, x) => s + x, 0));
+      expect(r.caregiversCertifiedShare).toBeGreaterThanOrEqual(0);
+      expect(r.caregiversCertifiedShare).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is for the admin and regulators of the region (404 for another region, 403 for operators)', async () => {
+    const own = await api.http().get('/api/v1/reports/annual').set(bearer(nanguanHealth)).expect(200);
+    expect(own.body.rows.map((r: { regionCode: string }) => r.regionCode)).toEqual(['220102']);
+    await api.http().get('/api/v1/reports/annual?regionCode=220103').set(bearer(nanguanHealth)).expect(404);
+    await api.http().get('/api/v1/reports/annual?regionCode=220100').set(bearer(nanguanHealth)).expect(404);
+    await api
+      .http()
+      .get('/api/v1/reports/annual')
+      .set(bearer(await createUser(api, 'operator')))
+      .expect(403);
+    await api.http().get('/api/v1/reports/annual').expect(401);
+    await api.http().get('/api/v1/reports/annual?year=nineteen').set(bearer(admin)).expect(400);
+  });
+
+  it('comes as a CSV with a BOM and Chinese headers, and as an XLSX with one sheet per section, both matching the JSON', async () => {
+    const json = (await api.http().get('/api/v1/reports/annual?year=2025').set(bearer(admin)).expect(200)).body;
+    const csv = await api.http().get('/api/v1/reports/annual?year=2025').set(bearer(admin)).set('Accept', 'text/csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.text.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(17);
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 4)).toEqual(['区域代码', '区域', '常住人口', '机构数']);
+    const totalLine = lines[16]!.split(',');
+    expect(Number(totalLine[header.indexOf('托位数')])).toBe(json.total.placeCount);
+
+    const xlsx = await api
+      .http()
+      .get('/api/v1/reports/annual?year=2025')
+      .set(bearer(admin))
+      .set('Accept', XLSX)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['托位与目标', '机构类型', '监督检查', '整改']);
+    const sheet = book.getWorksheet('托位与目标')!;
+    const headers = (sheet.getRow(2).values as unknown[]).slice(1);
+    const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    expect(last[headers.indexOf('托位数')]).toBe(json.total.placeCount);
+    expect(last[headers.indexOf('每千人口托位数')]).toBe(json.total.placesPer1000);
+    expect(sheet.rowCount).toBe(2 + 16);
+  });
+});
