@@ -150,16 +150,38 @@ describe('logs', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'nobody', password: 'very-secret-password' }),
       });
-      await new Promise((r) => setTimeout(r, 300));
-      const lines = server
-        .output()
-        .split('\n')
-        .filter((l) => l.includes('request completed'));
-      expect(lines.some((l) => l.includes('"reqId":"log-check-1"') && l.includes('"status":200'))).toBe(true);
-      expect(lines.some((l) => l.includes('/api/v1/auth/login') && l.includes('"status":401'))).toBe(true);
+      // Log lines are written asynchronously: wait for them.
+      const { eventually } = await import('../helpers/app.js');
+      await eventually(async () => {
+        const lines = server
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('request completed'));
+        expect(lines.some((l) => l.includes('"reqId":"log-check-1"') && l.includes('"status":200'))).toBe(true);
+        expect(lines.some((l) => l.includes('/api/v1/auth/login') && l.includes('"status":401'))).toBe(true);
+      }, 10000);
       expect(server.output()).not.toContain('very-secret-password');
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('queue dashboard', () => {
+  it('opens at /admin/queues only with the admin cookie from POST /admin/queues-session', async () => {
+    const { createUser, bearer } = await import('../helpers/app.js');
+    const admin = await createUser(api, 'admin');
+    const regulator = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
+    await api.http().get('/admin/queues').expect(401);
+    await api.http().get('/admin/queues').set('Cookie', 'queues_session=forged').expect(401);
+    await api.http().post('/api/v1/admin/queues-session').set(bearer(regulator)).expect(403);
+    await api.http().post('/api/v1/admin/queues-session').expect(401);
+    const session = await api.http().post('/api/v1/admin/queues-session').set(bearer(admin)).expect(204);
+    const cookie = String(session.headers['set-cookie']);
+    expect(cookie).toMatch(/^queues_session=[^;]+; Path=\/admin\/queues; Max-Age=600; HttpOnly; SameSite=Strict$/);
+    const page = await api.http().get('/admin/queues').set('Cookie', cookie.split(';')[0]!).expect(200);
+    expect(page.text).toContain('<html');
+    // The cookie is no bearer token: the API itself does not accept it.
+    await api.http().get('/api/v1/auth/me').set('Cookie', cookie.split(';')[0]!).expect(401);
   });
 });

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+/** supertest's parser for a binary body. */
+const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: unknown) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -79,10 +80,10 @@ describe('annual report', () => {
       .set(bearer(admin))
       .set('Accept', XLSX)
       .buffer(true)
-      .parse(binary)
+      .parse(binary as never)
       .expect(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(['托位与目标', '机构类型', '监督检查', '整改']);
     const sheet = book.getWorksheet('托位与目标')!;
     const headers = (sheet.getRow(2).values as unknown[]).slice(1);

@@ -30,6 +30,7 @@ import { StaffController } from './facilities/staff.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { AdminController } from './admin/admin.controller.js';
 
 @Module({
   imports: [
@@ -64,6 +65,7 @@ import { ReportsController } from './reports/reports.controller.js';
     InspectionsController,
     AlertsController,
     ReportsController,
+    AdminController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

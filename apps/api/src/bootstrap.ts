@@ -19,6 +19,7 @@ import { languageOf } from './common/language.js';
 import { requestId } from './common/logging.js';
 import { WindowRateLimit } from './common/rate-limit.js';
 import { tileCspSource } from './common/csp.js';
+import { registerQueueDashboard } from './admin/queues.js';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json (from src/ or dist/). */
 function projectRoot(): string {
@@ -100,6 +101,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       return reply;
     }
   });
+
+  await registerQueueDashboard(app);
 
   const document = SwaggerModule.createDocument(
     app,

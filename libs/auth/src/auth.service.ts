@@ -93,6 +93,20 @@ export class AuthService {
     }
   }
 
+  /** A short-lived token for the queue dashboard's cookie: an admin's, for that purpose only. */
+  issueQueuesToken(actor: Actor, ttlSeconds: number): Promise<string> {
+    return this.jwt.signAsync({ sub: actor.id, role: actor.role, purpose: 'queues' }, { expiresIn: ttlSeconds, algorithm: 'HS256' });
+  }
+
+  async queuesTokenValid(token: string): Promise<boolean> {
+    try {
+      const c = await this.jwt.verifyAsync<{ role?: string; purpose?: string }>(token, { algorithms: ['HS256'] });
+      return c.purpose === 'queues' && c.role === 'admin';
+    } catch {
+      return false;
+    }
+  }
+
   async get(actor: Actor, id: string): Promise<UserView> {
     // Users' reach: the admin sees everyone, anyone else only itself.
     const user = actor.role === 'admin' || actor.id === id ? await this.dataSource.getRepository(UserEntity).findOneBy({ id }) : null;
