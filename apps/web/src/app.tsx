@@ -13,6 +13,7 @@ import { RegulatorFacilityPage } from './pages/console/regulator/review-page';
 import { InspectionFormPage } from './pages/console/inspections/inspection-form-page';
 import { OrdersPage } from './pages/console/inspections/orders-page';
 import { PlanPage } from './pages/console/inspections/plan-page';
+import { DashboardPage } from './pages/console/dashboard/dashboard-page';
 import { ConsoleIndex } from './pages/console/shared/require-role';
 import { RouterProvider, useLocation } from './router/router';
 import { matchRoute, type Route } from './router/routes';
@@ -41,6 +42,8 @@ function Page({ route }: { route: Route }) {
       return <OrdersPage />;
     case 'plan':
       return <PlanPage />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

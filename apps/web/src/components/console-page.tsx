@@ -1,6 +1,6 @@
 // The frame of every console screen and the login page: skip link, header (system title, map link,
-// who is signed in, sign out, language; below it the console's pages: home, orders with a count,
-// the inspection plan), then the page's heading and content in <main>. The page
+// who is signed in, sign out, language; below it the console's pages: the dashboard with the open
+// alerts' count (regulators, admins), home, orders with a count, the inspection plan), then the page's heading and content in <main>. The page
 // heading takes focus after an in-app navigation (router.tsx).
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../auth/session-context';
@@ -11,6 +11,7 @@ import { consolePathFor } from '../auth/session';
 import { Link, navigate, useLocation } from '../router/router';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from './document-title';
+import { useAlertCount } from './use-alert-count';
 import { useOrderCount } from './use-order-count';
 
 /** The console's own pages: home (facilities or the workbench), orders (with what waits), and the plan. */
@@ -18,8 +19,14 @@ function ConsoleNav({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const pending = useOrderCount(user);
+  const regulatorLike = user.role !== 'operator';
+  const alerts = useAlertCount(user.role === 'regulator' ? user : undefined);
   const home = consolePathFor(user);
   const links = [
+    // The dashboard comes first for regulators (and admins).
+    ...(regulatorLike
+      ? [{ href: paths.dashboard(), label: t.nav.dashboard, current: pathname.startsWith(paths.dashboard()), id: 'nav-dashboard' }]
+      : []),
     { href: home, label: user.role === 'operator' ? t.nav.myFacilities : t.nav.home, current: pathname.startsWith(home), id: 'nav-home' },
     { href: paths.orders(), label: t.nav.orders, current: pathname.startsWith(paths.orders()), id: 'nav-orders' },
     ...(user.role === 'operator'
@@ -35,6 +42,12 @@ function ConsoleNav({ user }: { user: SessionUser }) {
             <span class="count-badge" id="orders-count-badge">
               <span aria-hidden="true">{pending.more ? '99+' : pending.count}</span>
               <span class="visually-hidden">{t.nav.ordersPending(pending.more ? `${pending.count}+` : String(pending.count))}</span>
+            </span>
+          )}
+          {link.id === 'nav-dashboard' && alerts && alerts.count > 0 && (
+            <span class="count-badge count-badge--alert" id="alerts-count-badge">
+              <span aria-hidden="true">{alerts.more ? '99+' : alerts.count}</span>
+              <span class="visually-hidden">{t.nav.alertsOpen(alerts.more ? `${alerts.count}+` : String(alerts.count))}</span>
             </span>
           )}
         </Link>

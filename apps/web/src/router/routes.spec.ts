@@ -19,6 +19,7 @@ describe('routes', () => {
     expect(matchRoute(`/console/regulator/facilities/${id}/inspect/water`)).toEqual({ name: 'notFound' });
     expect(matchRoute('/console/orders')).toEqual({ name: 'orders' });
     expect(matchRoute('/console/plan/')).toEqual({ name: 'plan' });
+    expect(matchRoute('/console/dashboard')).toEqual({ name: 'dashboard' });
     expect(paths.regulatorInspect(id, 'food')).toBe(`/console/regulator/facilities/${id}/inspect/food`);
   });
 

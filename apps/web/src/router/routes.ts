@@ -18,6 +18,7 @@ export type Route =
   | { name: 'regulatorInspect'; id: string; domain: Domain }
   | { name: 'orders' }
   | { name: 'plan' }
+  | { name: 'dashboard' }
   | { name: 'notFound' };
 
 const ID = '([0-9A-Za-z-]{1,64})';
@@ -36,6 +37,7 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   ],
   [/^\/console\/orders$/, () => ({ name: 'orders' })],
   [/^\/console\/plan$/, () => ({ name: 'plan' })],
+  [/^\/console\/dashboard$/, () => ({ name: 'dashboard' })],
 ];
 
 /** `/index.html` is `/`, and one trailing slash is ignored (`/console/` is `/console`). */
@@ -65,12 +67,14 @@ export const paths = {
   regulatorInspect: (id: string, domain: Domain) => `/console/regulator/facilities/${encodeURIComponent(id)}/inspect/${domain}`,
   orders: (status?: string) => (status ? `/console/orders?status=${encodeURIComponent(status)}` : '/console/orders'),
   plan: () => '/console/plan',
+  dashboard: () => '/console/dashboard',
 };
 
 /** Console pages every signed-in role may open (besides its own console's pages). */
 const SHARED_ROUTES: Partial<Record<Route['name'], readonly string[]>> = {
   orders: ['operator', 'regulator', 'admin'],
   plan: ['regulator', 'admin'],
+  dashboard: ['regulator', 'admin'],
 };
 
 /** Whether a page after login suits the role: its own console's pages, or a shared one the role may open. */

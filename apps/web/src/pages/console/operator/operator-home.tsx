@@ -1,5 +1,5 @@
-// Page `/console/operator`: the operator's own facilities with their status, and the way to
-// register another.
+// Page `/console/operator`: the operator's own facilities with their status, the way to register
+// another, and the open alerts of its facilities (expiring certificates and the like) with a count.
 import { useState } from 'preact/hooks';
 import { listFacilities, type Facility } from '../../../api/registry';
 import { ConsolePage } from '../../../components/console-page';
@@ -10,6 +10,7 @@ import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
+import { AlertInbox } from '../shared/alert-inbox';
 import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
 
@@ -61,6 +62,12 @@ function OperatorFacilities() {
           {t.console.loadMore}
         </button>
       )}
+      <AlertInbox
+        headingId="operator-alerts-title"
+        title={t.operatorAlerts.title}
+        intro={t.operatorAlerts.intro}
+        facilityHref={(id) => paths.operatorFacility(id)}
+      />
     </ConsolePage>
   );
 }

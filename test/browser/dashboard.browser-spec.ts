@@ -1,0 +1,197 @@
+// The regulator dashboard in a real browser against the real API (in this process): a city health
+// regulator signs in and opens the dashboard from the console header (whose link carries the open
+// alerts' count), sees the 15 units on the map, the units table (lowest places per 1,000 first), the
+// city's trend chart (after the figures' history was derived and today's snapshot taken), selects a
+// unit and sees its trend, the alert inbox grouped by kind and its kind filter, and the page in English.
+// An operator sees its facilities' alerts on its home page. Screenshots at 1280×800 and 360×740 go to
+// test/artifacts/dashboard-*.png.
+import path from 'node:path';
+import { AlertService, FiguresService } from '@lib/targets';
+import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import { registeredFacility } from '../factories/registry.js';
+import { createUser, type TestApi } from '../helpers/app.js';
+import type { BrowserSession } from '../helpers/browser.js';
+import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
+
+const WAIT = { timeout: 20_000 };
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+/** Refused API calls log "Failed to load resource"; nothing else may log an error. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  return errors;
+}
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage });
+}
+
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const limit = page.viewportSize()!.width;
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > limit) {
+    const wide = await page.evaluate((max) => {
+      const out: string[] = [];
+      for (const element of document.querySelectorAll('body *')) {
+        const box = element.getBoundingClientRect();
+        if (box.right > max + 0.5 && out.length < 5)
+          out.push(`${element.tagName.toLowerCase()}.${String(element.className)} → ${Math.round(box.right)}px`);
+      }
+      return out;
+    }, limit);
+    throw new Error(`${page.url()} is ${width}px wide at ${limit}px: ${wide.join('; ')}`);
+  }
+}
+
+/** Waits for an element; when it does not come, fails with what the page shows instead. */
+async function see(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.first().waitFor(WAIT);
+  } catch (error) {
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 800);
+    throw new Error(`${page.url()} does not show ${locator}; it shows: ${text}`, { cause: error });
+  }
+}
+
+async function signIn(page: Page, baseUrl: string, username: string, password: string, landing: RegExp): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
+  await page.waitForURL(landing, WAIT);
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('the regulator dashboard', () => {
+  let api: TestApi | undefined;
+  let browser: BrowserSession | undefined;
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows the map, the units, the trend and the alerts to a city health regulator, at desktop and phone width', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220100' });
+    await registeredFacility(api!, owner, health);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const figures = api!.app.get(FiguresService);
+    await api!.db.transaction((m) => figures.deriveHistory(m, addDays(today, -400), addDays(today, -1)));
+    await api!.db.transaction((m) => figures.snapshot(m, today));
+    await api!.db.transaction((m) => api!.app.get(AlertService).scan(m));
+
+    await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
+    // The dashboard is the first console link for regulators, with the open alerts' count.
+    const navLinks = page.locator('.console-nav a');
+    await see(page, navLinks);
+    expect(await navLinks.first().getAttribute('id')).toBe('nav-dashboard');
+    await see(page, page.locator('#alerts-count-badge'));
+    await page.locator('#nav-dashboard').click();
+    await page.waitForURL(/\/console\/dashboard$/, WAIT);
+
+    // The map: 15 units, coloured, none dimmed for a city-level regulator.
+    await see(page, page.locator('.dashboard-map path.region'));
+    await page.waitForFunction(() => document.querySelectorAll('.dashboard-map path.region').length === 15, null, WAIT);
+    await see(page, page.locator('.dashboard-legend .legend'));
+
+    // The table: 15 units, lowest first.
+    const rows = page.locator('#dashboard-units tbody tr');
+    expect(await rows.count()).toBe(15);
+    const rates = await page
+      .locator('#dashboard-units tbody tr td:nth-child(4)')
+      .allInnerTexts()
+      .then((texts) => texts.map((text) => Number(text.replace(/,/g, ''))));
+    expect([...rates].sort((a, b) => a - b)).toEqual(rates);
+
+    // The city's trend: an SVG image with a line.
+    const chart = page.locator('#dashboard-trend svg[role="img"]');
+    await see(page, chart);
+    expect(await chart.locator('path.trend__line').count()).toBeGreaterThanOrEqual(1);
+    expect(await chart.getAttribute('aria-label')).toMatch(/长春/);
+    expect(await page.locator('#dashboard-trend .trend__data tbody tr').count()).toBeGreaterThanOrEqual(2);
+
+    // The alerts: grouped by kind, with the unit's below-target alert among them.
+    await see(page, page.locator('#alert-inbox .alert-group'));
+    expect(await page.locator('#alert-inbox .alert-item').count()).toBeGreaterThan(0);
+    await see(page, page.locator('#alert-inbox .alert-group[data-kind="region_below_target"]'));
+    await shot(page, 'desktop');
+
+    // Choosing a unit in the table shows its trend.
+    const firstUnit = rows.first();
+    const code = await firstUnit.getAttribute('data-code');
+    await firstUnit.locator('button').click();
+    await page.waitForFunction(
+      (c) => document.querySelector(`#dashboard-units tr[data-code="${c}"]`)?.classList.contains('is-selected'),
+      code,
+      WAIT,
+    );
+    await page
+      .locator('#dashboard-trend svg[role="img"] path.trend__line')
+      .first()
+      .waitFor({ ...WAIT, state: 'attached' });
+    expect(await page.locator(`.dashboard-map path.region[data-code="${code}"]`).getAttribute('aria-pressed')).toBe('true');
+
+    // The kind filter.
+    await page.locator('#alert-kind').selectOption('region_below_target');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#alert-inbox .alert-group').length === 1 &&
+        document.querySelector('#alert-inbox .alert-group')?.getAttribute('data-kind') === 'region_below_target',
+      null,
+      WAIT,
+    );
+    await page.locator('#alert-kind').selectOption('');
+
+    // English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await see(page, page.getByRole('heading', { name: 'Dashboard', level: 1 }));
+    await see(page, page.locator('#alert-inbox .alert-group'));
+    await shot(page, 'desktop-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await see(page, page.getByRole('heading', { name: '监管概览', level: 1 }));
+
+    // The phone.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('.dashboard-map path.region').length === 15, null, WAIT);
+    // A flat line (no places yet) has no height: attached is enough.
+    await page
+      .locator('#dashboard-trend svg[role="img"] path.trend__line')
+      .first()
+      .waitFor({ ...WAIT, state: 'attached' });
+    await see(page, page.locator('#alert-inbox .alert-item'));
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'phone');
+    await shot(page, 'phone-top', false);
+    await page.setViewportSize(DESKTOP);
+
+    // An operator has the alerts of its facilities on its home page.
+    await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
+    await page.waitForURL(/\/login$/, WAIT);
+    await signIn(page, baseUrl, owner.username, owner.password, /\/console\/operator$/);
+    await see(page, page.locator('#alert-inbox'));
+    await see(page, page.locator('#alert-inbox .alert-group, #alert-inbox p[role="status"]'));
+    expect(await page.locator('#nav-dashboard').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
