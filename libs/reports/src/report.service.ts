@@ -88,8 +88,10 @@ export class ReportService {
           GROUP BY 1
        )
        SELECT u.code, u.name,
-              coalesce((SELECT p.population FROM region_populations p WHERE p.region_code = u.code
-                         ORDER BY (p.year <= $7) DESC, CASE WHEN p.year <= $7 THEN -p.year ELSE p.year END LIMIT 1), 0) AS population,
+              -- This year: the live figures' population; past years: that year's (the latest known not after it).
+              coalesce(CASE WHEN $5 THEN (SELECT rf.population FROM region_figures rf WHERE rf.region_code = u.code)
+                            ELSE (SELECT p.population FROM region_populations p WHERE p.region_code = u.code
+                                   ORDER BY (p.year <= $7) DESC, CASE WHEN p.year <= $7 THEN -p.year ELSE p.year END LIMIT 1) END, 0) AS population,
               k.by_kind, coalesce(pl.places, 0) AS places, coalesce(pl.affordable, 0) AS affordable, i.inspections,
               coalesce(o.opened, 0) AS opened, coalesce(o.resolved, 0) AS resolved,
               coalesce(cr.caregivers, 0) AS caregivers, coalesce(cr.certified, 0) AS certified

@@ -1,6 +1,6 @@
 // The units as a table: the same figures as the map, for screen readers, keyboard users and
 // anyone who prefers numbers. A side panel on wide screens, an overlay on phones.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { RegionProperties } from '../../api/types';
 import { formatDateTime, formatInteger, formatRate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -35,7 +35,8 @@ export function UnitsPanel({ open, units, city, onClose, onShowUnit, focusOnOpen
   }, [open, focusOnOpen]);
 
   // Escape closes the open panel wherever the focus is (it may still be on the toggle that opened it).
-  useEffect(() => {
+  // A layout effect, so the key works from the moment the panel shows.
+  useLayoutEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
