@@ -49,7 +49,7 @@ describe('alerts', () => {
 
     // Caused by a write: within seconds, through the outbox and the worker.
     await eventually(async () => expect(await mine(owner)).toHaveLength(1));
-    expect((await mine(owner))[0]!.dueOn).toBe(inDays(7));
+    expect((await mine(owner))[0]).toMatchObject({ dueOn: inDays(7), stage: 'within_7_days' });
     expect(await mine(nanguanHealth)).toHaveLength(1);
     expect(await mine(otherOwner)).toHaveLength(0);
     expect(await mine(kuanchengHealth)).toHaveLength(0);

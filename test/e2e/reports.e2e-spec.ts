@@ -95,4 +95,15 @@ describe('annual report', () => {
     expect(last[headers.indexOf('每千人口托位数')]).toBe(json.total.placesPer1000);
     expect(sheet.rowCount).toBe(2 + 16);
   });
+
+  it('keeps the report generated at its due date and answers a past year from it', async () => {
+    const { ReportService } = await import('@lib/reports');
+    await api.app.get(ReportService).generateAndKeep(2025);
+    const [kept] = await api.db.query("SELECT generated_at, report FROM annual_reports WHERE year = 2025 AND region_code = '220100'");
+    const res = await api.http().get('/api/v1/reports/annual?year=2025&regionCode=220100').set(bearer(admin)).expect(200);
+    expect(res.body.generatedAt).toBe(kept.report.generatedAt);
+    expect(res.body).toEqual(kept.report);
+    const [{ n }] = await api.db.query('SELECT count(*)::int AS n FROM annual_reports WHERE year = 2025');
+    expect(n).toBe(16);
+  });
 });

@@ -1,20 +1,26 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, DatabaseModule, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import { appConfig, DatabaseModule, figuresConfig, outboxConfig, redisConfig, workerConfig } from '@lib/core';
 import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { FiguresProcessor } from './figures/figures.processor.js';
 import { AlertsProcessor } from './alerts/alerts.processor.js';
+import { ReportsProcessor } from './reports/reports.processor.js';
+import { ReportsModule } from '@lib/reports';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 
-const PROCESSORS = [FiguresProcessor, AlertsProcessor];
+const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, redisConfig, outboxConfig, workerConfig] }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [appConfig, redisConfig, outboxConfig, workerConfig, figuresConfig],
+    }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (app: ReturnType<typeof appConfig>) => ({ pinoHttp: { level: app.logLevel } }),
@@ -22,6 +28,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor];
     DatabaseModule,
     EventsModule,
     TargetsModule,
+    ReportsModule,
   ],
   providers: [
     ...PROCESSORS,

@@ -5,6 +5,7 @@
 export enum QueueName {
   Figures = 'figures',
   Alerts = 'alerts',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -13,6 +14,7 @@ export enum JobName {
   SnapshotFigures = 'snapshot-figures',
   DeriveFigureHistory = 'derive-figure-history',
   ScanAlerts = 'scan-alerts',
+  GenerateAnnualReport = 'generate-annual-report',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -21,6 +23,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SnapshotFigures]: QueueName.Figures,
   [JobName.DeriveFigureHistory]: QueueName.Figures,
   [JobName.ScanAlerts]: QueueName.Alerts,
+  [JobName.GenerateAnnualReport]: QueueName.Reports,
 };
 
 export interface JobData {
@@ -29,6 +32,7 @@ export interface JobData {
   [JobName.SnapshotFigures]: Record<string, never>;
   [JobName.DeriveFigureHistory]: Record<string, never>;
   [JobName.ScanAlerts]: Record<string, never>;
+  [JobName.GenerateAnnualReport]: Record<string, never>;
 }
 
 /**
@@ -41,6 +45,8 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'nightly-derive-figure-history', job: JobName.DeriveFigureHistory, pattern: '45 2 * * *' },
   // Time-based alerts (expiry, overdue orders) appear with the daily scan; write-caused ones within seconds.
   { id: 'daily-alert-scan', job: JobName.ScanAlerts, pattern: '0 6 * * *' },
+  // The annual report is due by the end of November: generated on the 30th and kept.
+  { id: 'annual-report', job: JobName.GenerateAnnualReport, pattern: '0 20 30 11 *' },
 ];
 export const SCHEDULE_TZ = 'Asia/Shanghai';
 
@@ -52,6 +58,7 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
     case JobName.SnapshotFigures:
     case JobName.DeriveFigureHistory:
     case JobName.ScanAlerts:
+    case JobName.GenerateAnnualReport:
       return name;
     default: {
       const unreachable: never = name;

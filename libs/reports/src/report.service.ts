@@ -7,6 +7,7 @@ import { FACILITY_KINDS, placesPer1000, targetFor, todayInShanghai } from '@lib/
 import { DOMAINS, OUTCOMES } from '@lib/inspections';
 import { regionNotFound } from '@lib/regions';
 import type { AnnualReportView, ReportRowView } from './dto/report.dto.js';
+import { AnnualReportEntity } from './annual-report.entity.js';
 
 const CAREGIVER_QUALIFICATIONS = ['nursery_teacher', 'childcare_worker', 'early_development_guide', 'teacher'];
 
@@ -46,6 +47,32 @@ export class ReportService {
     );
     // Another region than the caller's answers as if it did not exist.
     if (!region || !inReach(reachOf(actor), { unitCode: region.code, ownerId: null })) throw regionNotFound();
+    const end = `${reportYear}-12-31` < today ? `${reportYear}-12-31` : today;
+    if (end !== today) {
+      const kept = await this.dataSource.getRepository(AnnualReportEntity).findOneBy({ year: reportYear, regionCode: region.code });
+      if (kept) return kept.report as AnnualReportView;
+    }
+    return this.compute(region, reportYear, today);
+  }
+
+  /** Generates the year's report of the whole city and every unit and keeps it (the job due at the end of November). */
+  async generateAndKeep(year: number): Promise<number> {
+    const today = todayInShanghai();
+    const regions: { code: string; level: string; name: string }[] = await this.dataSource.query(
+      'SELECT code, level, name FROM regions ORDER BY code',
+    );
+    for (const region of regions) {
+      const report = await this.compute(region, year, today);
+      await this.dataSource.query(
+        `INSERT INTO annual_reports (year, region_code, generated_at, report) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (year, region_code) DO UPDATE SET generated_at = EXCLUDED.generated_at, report = EXCLUDED.report`,
+        [year, region.code, report.generatedAt, JSON.stringify(report)],
+      );
+    }
+    return regions.length;
+  }
+
+  private async compute(region: { code: string; name: string }, reportYear: number, today: string): Promise<AnnualReportView> {
     const start = `${reportYear}-01-01`;
     const end = `${reportYear}-12-31` < today ? `${reportYear}-12-31` : today;
     const current = end === today;

@@ -86,6 +86,7 @@ export class AlertService {
     if (query.status === 'resolved') where.push('a.resolved_at IS NOT NULL');
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(a.created_at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    const today = todayInShanghai();
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT a.id, a.kind, a.subject_type, a.subject_id, a.facility_id, a.region_code, a.message, a.message_en,
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.created_at, a.resolved_at
@@ -105,6 +106,7 @@ export class AlertService {
         message: r.message as string,
         messageEn: r.message_en as string,
         ...(r.due_on ? { dueOn: r.due_on as string } : {}),
+        ...(EXPIRING.includes(r.kind as AlertKind) && r.due_on ? { stage: expiryStage(r.due_on as string, today) } : {}),
         createdAt: (r.created_at as Date).toISOString(),
         ...(r.resolved_at ? { resolvedAt: (r.resolved_at as Date).toISOString() } : {}),
       })),
@@ -263,6 +265,14 @@ export class AlertService {
     }
     return out;
   }
+}
+
+const EXPIRING: AlertKind[] = ['filing_document_expiring', 'health_certificate_expiring', 'qualification_expiring'];
+
+/** The daily scan's milestones for expiring things: 30 days ahead, 7 days ahead, expired. */
+export function expiryStage(dueOn: string, today: string): 'within_30_days' | 'within_7_days' | 'expired' {
+  if (dueOn < today) return 'expired';
+  return dueOn <= addDays(today, 7) ? 'within_7_days' : 'within_30_days';
 }
 
 function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {

@@ -22,6 +22,8 @@ export class AlertView {
   @ApiProperty({ description: 'zh-CN' }) message: string;
   @ApiProperty() messageEn: string;
   @ApiPropertyOptional({ format: 'date', description: 'for expiring kinds, the expiry date' }) dueOn?: string;
+  @ApiPropertyOptional({ enum: ['within_30_days', 'within_7_days', 'expired'], description: 'expiring kinds: how close the date is' })
+  stage?: 'within_30_days' | 'within_7_days' | 'expired';
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
 }
