@@ -121,4 +121,30 @@ describe('figures over time', () => {
     await api.http().get('/api/v1/regions/220183/history?from=2025-02-30').set(bearer(owner)).expect(400);
     await api.http().get('/api/v1/regions/999999/history').set(bearer(owner)).expect(404);
   });
+
+  it('are scheduled once however many workers register the schedules', async () => {
+    const { Queue } = await import('bullmq');
+    const { QueueName, SCHEDULES, JOB_QUEUE } = await import('@lib/events');
+    const { redisOptionsFromUrl } = await import('@lib/core');
+    const second = await startWorker();
+    try {
+      const queue = new Queue(QueueName.Figures, {
+        prefix: process.env.QUEUE_PREFIX,
+        connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+      });
+      try {
+        const expected = SCHEDULES.filter((s) => JOB_QUEUE[s.job] === QueueName.Figures)
+          .map((s) => s.id)
+          .sort();
+        await eventually(async () => {
+          const schedulers = await queue.getJobSchedulers();
+          expect(schedulers.map((s) => s.key).sort()).toEqual(expected);
+        });
+      } finally {
+        await queue.close();
+      }
+    } finally {
+      await second.close();
+    }
+  });
 });
