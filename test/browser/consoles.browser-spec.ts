@@ -5,15 +5,13 @@
 // the page shows the registration number. Screenshots of each console at desktop and phone width
 // go to test/artifacts/.
 import path from 'node:path';
-import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { compliantFacility, PLACES, registeredFacility } from '../factories/registry.js';
 import { bearer, createUser, unique, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
+import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn, signOut } from '../helpers/page.js';
 
-const WAIT = { timeout: 20_000 };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const PASSWORD = 'correct-horse-battery';
 
 // --- identifiers with correct check characters (computed here, independently of the app) ---------
@@ -54,47 +52,8 @@ function inDays(days: number): string {
 
 // --- page helpers -----------------------------------------------------------------------------
 
-/** Tiles and refused API calls (the 4xx the app handles) log "Failed to load resource"; nothing else may log an error. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  return errors;
-}
-
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
-}
-
-/** The page fits the viewport's width (no sideways scrolling on a phone). */
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const limit = page.viewportSize()!.width;
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > limit) {
-    // Name the widest elements, to say what to fix.
-    const wide = await page.evaluate((max) => {
-      const out: string[] = [];
-      for (const element of document.querySelectorAll('body *')) {
-        const box = element.getBoundingClientRect();
-        if (box.right > max + 0.5 && out.length < 5)
-          out.push(`${element.tagName.toLowerCase()}.${element.className} → ${Math.round(box.right)}px`);
-      }
-      return out;
-    }, limit);
-    throw new Error(`${page.url()} is ${width}px wide at ${limit}px: ${wide.join('; ')}`);
-  }
-}
-
-/** Waits for an element; when it does not come, fails with what the page shows instead. */
-async function see(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.waitFor(WAIT);
-  } catch (error) {
-    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 600);
-    throw new Error(`${page.url()} does not show ${locator}; it shows: ${text}`, { cause: error });
-  }
 }
 
 /** Waits for a success notice; when an error shows instead, fails with its text. */
@@ -102,18 +61,6 @@ async function expectSuccess(page: Page, success: Locator, what: string): Promis
   const failure = page.locator('.notice--error, .error-summary, .refusal');
   await Promise.race([success.waitFor(WAIT), failure.first().waitFor(WAIT)]);
   if (await failure.first().isVisible()) throw new Error(`${what}: ${(await failure.allInnerTexts()).join(' | ')}`);
-}
-
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
-  await page.waitForURL(/\/login$/, WAIT);
 }
 
 interface StaffInput {
@@ -344,7 +291,7 @@ describe('operator and regulator consoles', () => {
 
     // A district health regulator finds the filing in the queue and approves it.
     const regulator = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    await signIn(page, baseUrl, regulator.username);
+    await signIn(page, baseUrl, regulator.username, PASSWORD);
     await page.waitForURL(/\/console\/regulator$/, WAIT);
     const queued = page.locator('#review-queue li.item-card', { hasText: facilityName });
     await queued.waitFor(WAIT);
@@ -451,7 +398,7 @@ describe('operator and regulator consoles', () => {
     await signOut(page);
 
     // A fire regulator sees the record, read-only.
-    await signIn(page, baseUrl, fire.username);
+    await signIn(page, baseUrl, fire.username, PASSWORD);
     await page.waitForURL(/\/console\/regulator$/, WAIT);
     await page.goto(reviewUrl);
     await see(page, page.locator('.actions-panel', { hasText: '只可查看' }));

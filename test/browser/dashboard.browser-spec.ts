@@ -7,69 +7,16 @@
 // test/artifacts/dashboard-*.png.
 import path from 'node:path';
 import { AlertService, FiguresService } from '@lib/targets';
-import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { registeredFacility } from '../factories/registry.js';
 import { createUser, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
+import { addDays } from '@lib/standards';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-
-const WAIT = { timeout: 20_000 };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
-
-/** Refused API calls log "Failed to load resource"; nothing else may log an error. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  return errors;
-}
+import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn } from '../helpers/page.js';
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage });
-}
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const limit = page.viewportSize()!.width;
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > limit) {
-    const wide = await page.evaluate((max) => {
-      const out: string[] = [];
-      for (const element of document.querySelectorAll('body *')) {
-        const box = element.getBoundingClientRect();
-        if (box.right > max + 0.5 && out.length < 5)
-          out.push(`${element.tagName.toLowerCase()}.${String(element.className)} → ${Math.round(box.right)}px`);
-      }
-      return out;
-    }, limit);
-    throw new Error(`${page.url()} is ${width}px wide at ${limit}px: ${wide.join('; ')}`);
-  }
-}
-
-/** Waits for an element; when it does not come, fails with what the page shows instead. */
-async function see(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.first().waitFor(WAIT);
-  } catch (error) {
-    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 800);
-    throw new Error(`${page.url()} does not show ${locator}; it shows: ${text}`, { cause: error });
-  }
-}
-
-async function signIn(page: Page, baseUrl: string, username: string, password: string, landing: RegExp): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
-  await page.waitForURL(landing, WAIT);
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 describe('the regulator dashboard', () => {

@@ -5,26 +5,14 @@
 // it and it shows resolved. The inspection plan lists the facility. Screenshots of the form, the
 // record, the inbox and the plan at phone and desktop width go to test/artifacts/inspections-*.png.
 import path from 'node:path';
-import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { registeredFacility } from '../factories/registry.js';
 import { createUser, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
+import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn, signOut } from '../helpers/page.js';
 
-const WAIT = { timeout: 20_000 };
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const PASSWORD = 'correct-horse-battery';
-
-/** Refused API calls log "Failed to load resource"; nothing else may log an error. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  return errors;
-}
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
@@ -38,46 +26,6 @@ async function shots(page: Page, name: string, ready: Locator, fullPage = false)
   await ready.first().waitFor(WAIT);
   await shot(page, `inspections-${name}-desktop`, fullPage);
   await page.setViewportSize(PHONE);
-}
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const limit = page.viewportSize()!.width;
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > limit) {
-    const wide = await page.evaluate((max) => {
-      const out: string[] = [];
-      for (const element of document.querySelectorAll('body *')) {
-        const box = element.getBoundingClientRect();
-        if (box.right > max + 0.5 && out.length < 5)
-          out.push(`${element.tagName.toLowerCase()}.${element.className} → ${Math.round(box.right)}px`);
-      }
-      return out;
-    }, limit);
-    throw new Error(`${page.url()} is ${width}px wide at ${limit}px: ${wide.join('; ')}`);
-  }
-}
-
-/** Waits for an element; when it does not come, fails with what the page shows instead. */
-async function see(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.first().waitFor(WAIT);
-  } catch (error) {
-    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 800);
-    throw new Error(`${page.url()} does not show ${locator}; it shows: ${text}`, { cause: error });
-  }
-}
-
-async function signIn(page: Page, baseUrl: string, username: string, landing: RegExp): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
-  await page.waitForURL(landing, WAIT);
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
-  await page.waitForURL(/\/login$/, WAIT);
 }
 
 /** Answers one checklist item by its code (a click on the segmented button's label). */
@@ -111,7 +59,7 @@ describe('inspections, orders and the plan', () => {
     const recordUrl = `${baseUrl}/console/regulator/facilities/${facility.id}`;
 
     // The fire regulator opens the facility and starts a fire inspection (the only domain offered).
-    await signIn(page, baseUrl, fire.username, /\/console\/regulator$/);
+    await signIn(page, baseUrl, fire.username, PASSWORD, /\/console\/regulator$/);
     await page.goto(recordUrl);
     await see(page, page.locator('#inspect-start-fire'));
     expect(await page.locator('.inspect-start a[id^="inspect-start-"]').count()).toBe(1);
@@ -195,7 +143,7 @@ describe('inspections, orders and the plan', () => {
     await signOut(page);
 
     // The operator sees the order in the inbox (a count on the link) and answers it.
-    await signIn(page, baseUrl, owner.username, /\/console\/operator$/);
+    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
     await see(page, page.locator('#orders-count-badge'));
     await page.locator('#nav-orders').click();
     await page.waitForURL(/\/console\/orders$/, WAIT);
@@ -217,7 +165,7 @@ describe('inspections, orders and the plan', () => {
     await signOut(page);
 
     // The fire regulator verifies it (accept): resolved.
-    await signIn(page, baseUrl, fire.username, /\/console\/regulator$/);
+    await signIn(page, baseUrl, fire.username, PASSWORD, /\/console\/regulator$/);
     await page.locator('#nav-orders').click();
     await page.waitForURL(/\/console\/orders$/, WAIT);
     const responded = page.locator(`li.order-card[data-order-id="${orderId}"]`);
