@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { IdentityEnvSchema, validateEnv } from '@lib/core';
 import { parseCsv } from '@lib/regions';
 import { UserEntity } from '@lib/auth';
-import { ClassEntity, publicOffset } from '@lib/facilities';
+import { ClassEntity, publicOffset, refreshClassSummaries } from '@lib/facilities';
 import { IdNumberCipher, StaffEntity } from '@lib/staff';
 import { formatRegistrationNo } from '@lib/filing';
 import {
@@ -419,6 +419,7 @@ try {
             updatedAt: daysAgo(rand() < 0.2 ? between(31, 120) : between(0, 29)),
           }));
           await m.insert(ClassEntity, classRows);
+          await refreshClassSummaries(m, [id]);
 
           const staff: Partial<StaffEntity>[] = [];
           const person = (role: StaffEntity['role'], extra: Partial<StaffEntity> = {}): void => {

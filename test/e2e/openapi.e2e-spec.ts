@@ -120,6 +120,29 @@ const CONTRACT: Record<string, string[]> = {
     'ordersResolved',
     'caregiversCertifiedShare',
   ],
+  NearbyItemView: [
+    'id',
+    'name',
+    'address',
+    'regionName',
+    'location',
+    'distanceM',
+    'kind',
+    'affordable',
+    'medicalIntegrated',
+    'monthlyFee',
+    'serviceTypes',
+    'ageGroups',
+    'placeCount',
+    'vacancies',
+    'vacanciesUpdatedAt',
+    'registrationNo',
+    'latestInspections',
+  ],
+  LatestInspectionView: ['domain', 'outcome', 'inspectedAt'],
+  PublicFacilityView: ['status', 'classes', 'inspections', 'registrationNo', 'location', 'vacancies'],
+  PublicClassView: ['ageGroup', 'places', 'vacancies'],
+  PublicInspectionView: ['domain', 'outcome', 'inspectedAt', 'summary'],
   RegionView: [
     'code',
     'name',
@@ -188,6 +211,11 @@ describe('OpenAPI document', () => {
       ['/api/v1/alerts', 'get'],
       ['/api/v1/reports/annual', 'get'],
       ['/api/v1/regions/{code}/history', 'get'],
+      ['/api/v1/public/facilities/nearby', 'get'],
+      ['/api/v1/public/facilities/{id}', 'get'],
+      ['/api/v1/public/map', 'get'],
+      ['/api/v1/public/register.csv', 'get'],
+      ['/api/v1/public/register.geojson', 'get'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -230,6 +258,12 @@ describe('OpenAPI document', () => {
       'staff_multi_listed',
       'region_below_target',
     ]);
+    expect(doc.components.schemas.PublicFacilityView!.properties!.status!.enum).toEqual(['registered', 'suspended']);
+    const nearby = doc.paths['/api/v1/public/facilities/nearby']!.get as { parameters: { name: string; in: string }[] };
+    const nearbyParams = nearby.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    expect(nearbyParams.sort()).toEqual(
+      ['lat', 'lng', 'radiusM', 'ageMonths', 'affordable', 'hasVacancy', 'maxFee', 'serviceType', 'kind', 'limit'].sort(),
+    );
     expect(doc.components.schemas.FacilityView!.properties!.status!.enum).toEqual([
       'draft',
       'submitted',

@@ -14,6 +14,7 @@ import { StaffModule } from '@lib/staff';
 import { FilingModule } from '@lib/filing';
 import { InspectionsModule } from '@lib/inspections';
 import { ReportsModule } from '@lib/reports';
+import { SearchModule } from '@lib/search';
 import { AccessGuard } from './common/access.guard.js';
 import { PolicyCheck } from './common/policy-check.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -31,6 +32,7 @@ import { InspectionsController } from './inspections/inspections.controller.js';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AdminController } from './admin/admin.controller.js';
+import { PublicFacilitiesController } from './search/public-facilities.controller.js';
 
 @Module({
   imports: [
@@ -51,6 +53,7 @@ import { AdminController } from './admin/admin.controller.js';
     StaffModule,
     FilingModule,
     InspectionsModule,
+    SearchModule,
     ReportsModule,
   ],
   controllers: [
@@ -66,6 +69,7 @@ import { AdminController } from './admin/admin.controller.js';
     AlertsController,
     ReportsController,
     AdminController,
+    PublicFacilitiesController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

@@ -29,7 +29,7 @@ function projectRoot(): string {
 }
 
 /** Client-side routes of the web app (apps/web/src/app.tsx). */
-const WEB_ROUTES = ['/login', '/console', '/console/*'];
+const WEB_ROUTES = ['/login', '/console', '/console/*', '/facilities/*'];
 
 /** Builds the API (not listening): used by main.ts and by the e2e tests alike. */
 export async function createApiApp(): Promise<NestFastifyApplication> {

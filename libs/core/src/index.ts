@@ -8,3 +8,4 @@ export * from './database.module.js';
 export * from './async.js';
 export * from './validators.js';
 export * from './page-query.js';
+export * from './csv.js';

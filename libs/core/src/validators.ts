@@ -32,3 +32,17 @@ export function HasValidChecksum(shape: RegExp, valid: (value: string) => boolea
       validator: { validate: (value: unknown) => typeof value !== 'string' || !shape.test(value) || valid(value) },
     });
 }
+
+/**
+ * Query-string values for `@Transform`: a number from its text (an empty or blank value stays a string and fails
+ * `@IsNumber`/`@IsInt`, where `Number('')` would make it 0), and `true`/`false` as booleans; anything else is left
+ * as it came so that the type check names the field.
+ */
+export function queryNumber({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+}
+
+export function queryBoolean({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown {
+  const raw = obj[key];
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+}

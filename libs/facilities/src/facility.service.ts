@@ -19,6 +19,7 @@ import {
   wrongState,
 } from './facility.errors.js';
 import { publicOffset } from './public-location.js';
+import { refreshClassSummaries } from './class-summary.js';
 import type { CreateFacilityDto, FacilityListQuery, FacilityView, UpdateFacilityDto } from './dto/facility.dto.js';
 import type { ClassView, CreateClassDto, UpdateClassDto } from './dto/class.dto.js';
 
@@ -166,6 +167,7 @@ export class FacilityService {
       const facility = await this.editable(m, actor, facilityId, { zh: '增加班级', en: 'given new classes' });
       checkClass(facility, dto.ageGroup, dto.places, dto.enrolled);
       await m.insert(ClassEntity, { id, facilityId, name: dto.name, ageGroup: dto.ageGroup, places: dto.places, enrolled: dto.enrolled });
+      await refreshClassSummaries(m, [facilityId]);
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: facilityId,
@@ -193,6 +195,7 @@ export class FacilityService {
       const next = { ...cls, ...definedOnly(dto) };
       checkClass(facility, next.ageGroup, next.places, next.enrolled);
       await m.update(ClassEntity, { id: classId }, { ...definedOnly(dto), version: cls.version + 1 });
+      await refreshClassSummaries(m, [facility.id]);
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: facility.id,
@@ -222,6 +225,7 @@ export class FacilityService {
         facility.id,
       ]);
       await m.delete(ClassEntity, { id: classId });
+      await refreshClassSummaries(m, [facility.id]);
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: facility.id,

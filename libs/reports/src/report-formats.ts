@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { csvLine } from '@lib/core';
 import { FACILITY_KINDS } from '@lib/standards';
 import { DOMAINS, OUTCOMES } from '@lib/inspections';
 import type { AnnualReportView, ReportRowView } from './dto/report.dto.js';
@@ -62,9 +63,9 @@ const rowsOf = (report: AnnualReportView) => [...report.rows, { ...report.total,
 /** UTF-8 with a BOM and CRLF, so Excel opens the Chinese headers correctly. */
 export function reportCsv(report: AnnualReportView): string {
   const all = sections().flatMap((s, i) => (i === 0 ? s.columns : s.columns.slice(2)));
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [all.map(([h]) => cell(h)).join(','), ...rowsOf(report).map((r) => all.map(([, f]) => cell(f(r))).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${csvLine(all.map(([h]) => h))}${rowsOf(report)
+    .map((r) => csvLine(all.map(([, f]) => f(r))))
+    .join('')}`;
 }
 
 export async function reportXlsx(report: AnnualReportView): Promise<Buffer> {

@@ -9,6 +9,7 @@ import {
   classViolations,
   facilityPlaceLimit,
   homeBasedCarersRequired,
+  vacanciesStale,
 } from './classes.js';
 import { DEFAULT_STANDARDS_CONFIG } from './standards-config.js';
 
@@ -126,5 +127,14 @@ describe('carers required', () => {
   it('a home-based point needs 1 carer per 3 children in all', () => {
     expect(homeBasedCarersRequired(5)).toBe(2);
     expect(homeBasedCarersRequired(3)).toBe(1);
+  });
+});
+
+describe('vacancy freshness', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  it('is stale after 30 days, or when never reported', () => {
+    expect(vacanciesStale(new Date('2026-10-29T12:00:00Z'), now)).toBe(false);
+    expect(vacanciesStale(new Date('2026-10-29T11:59:00Z'), now)).toBe(true);
+    expect(vacanciesStale(null, now)).toBe(true);
   });
 });

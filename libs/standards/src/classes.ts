@@ -178,3 +178,11 @@ export function carersRequired(group: AgeGroupName, enrolled: number, config: Mi
 export function homeBasedCarersRequired(enrolled: number): number {
   return Math.ceil(Math.max(0, enrolled) / CLASS_STANDARD.homeBasedPoint.childrenPerCarer);
 }
+
+/** Vacancies not reported for longer than this are shown as possibly out of date (PRODUCT.md capability 2). */
+export const VACANCY_STALE_AFTER_DAYS = 30;
+
+/** Whether vacancies last reported at `updatedAt` are stale at `now` (never reported counts as stale). */
+export function vacanciesStale(updatedAt: Date | null, now: Date = new Date()): boolean {
+  return updatedAt === null || now.getTime() - updatedAt.getTime() > VACANCY_STALE_AFTER_DAYS * 86_400_000;
+}

@@ -1,4 +1,4 @@
-import { PageQuery } from '@lib/core';
+import { PageQuery, queryBoolean } from '@lib/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -159,7 +159,7 @@ export class PlanQuery extends PageQuery {
   @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
-  @Transform(({ obj }: { obj: Record<string, unknown> }) => (obj.dueOnly === 'true' ? true : obj.dueOnly === 'false' ? false : obj.dueOnly))
+  @Transform(queryBoolean)
   @IsBoolean()
   dueOnly?: boolean;
 }

@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { HasValidChecksum, IsDateOnly, PageQuery } from '@lib/core';
+import { HasValidChecksum, IsDateOnly, PageQuery, queryBoolean } from '@lib/core';
 import {
   EDUCATION_LEVELS,
   QUALIFICATION_TYPES,
@@ -83,7 +83,7 @@ export class UpdateStaffDto extends PartialType(OmitType(CreateStaffDto, ['idNum
 export class StaffQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: current only; false: ended only; absent: all' })
   @IsOptional()
-  @Transform(({ obj }: { obj: Record<string, unknown> }) => (obj.active === 'true' ? true : obj.active === 'false' ? false : obj.active))
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 }

@@ -1,0 +1,78 @@
+import type { AgeGroupName, FacilityKind, ServiceType } from '@lib/standards';
+import { mercatorRadius, toMercator } from './web-mercator.js';
+
+export interface NearbyCriteria {
+  lat: number;
+  lng: number;
+  radiusM: number;
+  limit: number;
+  /** Facilities with a class of one of these groups (the groups that take the child's age). */
+  ageGroups?: readonly AgeGroupName[];
+  affordable?: boolean;
+  /** With `ageGroups`: a free place in a class of those groups; without: a free place at all. */
+  hasVacancy?: boolean;
+  maxFee?: number;
+  serviceType?: ServiceType;
+  kind?: FacilityKind;
+}
+
+/**
+ * The nearby search as one statement (ARCHITECTURE.md "Geo"). The inner query walks the partial GiST index on
+ * `public_merc` nearest first (KNN), bounded by a box around the circle so that the planner may instead take a
+ * bitmap scan where the box holds few facilities, with every filter on the facility row itself. Mercator order is
+ * the true order up to a fraction of a percent, so it walks twice the rows asked for; the outer query keeps those
+ * inside the radius by their great-circle distance and orders by it exactly. The latest inspection per domain
+ * comes from one index probe each, for the rows answered only.
+ *
+ * Parameters are numbered in order; the indexed column is never cast or transformed.
+ */
+export function nearbySql(c: NearbyCriteria, domains: readonly string[]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const param = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
+  const here = toMercator(c.lng, c.lat);
+  const half = mercatorRadius(c.radiusM, c.lat);
+  const lng = param(c.lng, 'float8');
+  const lat = param(c.lat, 'float8');
+  const x = param(here.x, 'float8');
+  const y = param(here.y, 'float8');
+  const h = param(half, 'float8');
+
+  const filters = ["status = 'registered'", `public_merc && ST_MakeEnvelope(${x} - ${h}, ${y} - ${h}, ${x} + ${h}, ${y} + ${h}, 3857)`];
+  if (c.ageGroups) {
+    const groups = param(c.ageGroups, 'text[]');
+    filters.push(c.hasVacancy ? `vacant_age_groups && ${groups}` : `age_groups && ${groups}`);
+  } else if (c.hasVacancy) filters.push('vacancies > 0');
+  if (c.affordable) filters.push('affordable');
+  if (c.maxFee !== undefined) filters.push(`monthly_fee <= ${param(c.maxFee, 'int')}`);
+  if (c.serviceType) filters.push(`service_types @> ARRAY[${param(c.serviceType, 'text')}]`);
+  if (c.kind) filters.push(`kind = ${param(c.kind, 'text')}`);
+
+  const walk = param(c.limit * 2, 'int');
+  const radius = param(c.radiusM, 'float8');
+  const limit = param(c.limit, 'int');
+  const domainList = param(domains, 'text[]');
+  const text = `
+SELECT n.*, r.name AS region_name, r.name_en AS region_name_en,
+       (SELECT coalesce(json_agg(json_build_object('domain', i.domain, 'outcome', i.outcome, 'inspectedAt', i.inspected_at)
+                                 ORDER BY d.ord), '[]')
+          FROM unnest(${domainList}) WITH ORDINALITY AS d(domain, ord)
+          CROSS JOIN LATERAL (
+            SELECT ins.domain, ins.outcome, ins.inspected_at FROM inspections ins
+            WHERE ins.facility_id = n.id AND ins.domain = d.domain ORDER BY ins.inspected_at DESC LIMIT 1
+          ) i) AS latest_inspections
+FROM (
+  SELECT id, name, address, kind, affordable, medical_integrated, monthly_fee, service_types, age_groups,
+         place_count, vacancies, vacancies_updated_at, registration_no, region_code,
+         ST_Y(public_location::geometry) AS lat, ST_X(public_location::geometry) AS lng,
+         ST_Distance(public_location, ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, false) AS distance_m
+  FROM facilities
+  WHERE ${filters.join('\n    AND ')}
+  ORDER BY public_merc <-> ST_SetSRID(ST_MakePoint(${x}, ${y}), 3857)
+  LIMIT ${walk}
+) n
+JOIN regions r ON r.code = n.region_code
+WHERE n.distance_m <= ${radius}
+ORDER BY n.distance_m, n.id
+LIMIT ${limit}`;
+  return { text, values };
+}

@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { csvLine } from '@lib/core';
+import { ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
+import { facilityNotFound } from '@lib/facilities';
+import { DOMAINS, InspectionService, type Domain, type Outcome } from '@lib/inspections';
+import type { NearbyItemView, NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
+import { nearbySql } from './nearby-sql.js';
+import { clusterCell, mercatorBox, type Bbox } from './map-grid.js';
+import { SEARCH_LIMITS } from './search-limits.js';
+import { fromMercator } from './web-mercator.js';
+
+type Lang = 'zh' | 'en';
+
+/** The columns every public answer reads from a facility row (and its unit's name). */
+interface PublicRow {
+  id: string;
+  name: string;
+  address: string;
+  kind: FacilityKind;
+  affordable: boolean;
+  medical_integrated: boolean;
+  monthly_fee: number;
+  service_types: ServiceType[];
+  age_groups: AgeGroupName[];
+  place_count: number;
+  vacancies: number;
+  vacancies_updated_at: Date | null;
+  registration_no: string;
+  region_code: string;
+  region_name: string;
+  region_name_en: string;
+  lat: number;
+  lng: number;
+}
+
+export interface MapFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties:
+    | { cluster: true; count: number }
+    | { cluster: false; id: string; name: string; kind: FacilityKind; vacancies: number; affordable: boolean };
+}
+
+export interface MapAnswer {
+  type: 'FeatureCollection';
+  clustered: boolean;
+  features: MapFeature[];
+}
+
+/** Statuses the public may see (API.md "Public"): a suspended facility is shown, and says so. */
+const PUBLIC_STATUSES = ['registered', 'suspended'];
+
+const REGISTER_COLUMNS = [
+  'registrationNo',
+  'name',
+  'status',
+  'kind',
+  'regionCode',
+  'regionName',
+  'address',
+  'lat',
+  'lng',
+  'affordable',
+  'medicalIntegrated',
+  'monthlyFee',
+  'serviceTypes',
+  'ageGroups',
+  'placeCount',
+  'vacancies',
+  'vacanciesUpdatedAt',
+  'registeredAt',
+] as const;
+type RegisterRecord = Record<(typeof REGISTER_COLUMNS)[number], string | number | boolean | null>;
+
+/** Rows fetched per round trip while the register streams. */
+const REGISTER_PAGE = 2000;
+
+/**
+ * Parents' search and the open register: public views of registered (and, where named, suspended) facilities.
+ * Everything public is read from the facility row's public columns: home-based points only ever at their
+ * approximate location and without an address; never staff, ID numbers or the operator.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inspections: InspectionService,
+  ) {}
+
+  async nearby(q: NearbyQuery, lang: Lang): Promise<NearbyItemView[]> {
+    const { text, values } = nearbySql(
+      {
+        lat: q.lat,
+        lng: q.lng,
+        radiusM: q.radiusM,
+        limit: q.limit,
+        ageGroups: q.ageMonths === undefined ? undefined : ageGroupsFor(q.ageMonths),
+        affordable: q.affordable,
+        hasVacancy: q.hasVacancy,
+        maxFee: q.maxFee,
+        serviceType: q.serviceType,
+        kind: q.kind,
+      },
+      DOMAINS,
+    );
+    const rows: (PublicRow & { distance_m: number; latest_inspections: { domain: Domain; outcome: Outcome; inspectedAt: string }[] })[] =
+      await this.dataSource.query(text, values);
+    const now = new Date();
+    return rows.map((r) => ({
+      ...summary(r, lang, now),
+      latestInspections: r.latest_inspections.map((i) => ({ ...i, inspectedAt: new Date(i.inspectedAt).toISOString() })),
+      distanceM: Math.round(r.distance_m),
+    }));
+  }
+
+  async facility(id: string, lang: Lang): Promise<PublicFacilityView> {
+    const [row]: (PublicRow & {
+      status: 'registered' | 'suspended';
+      ownership: string;
+      serves_meals: boolean;
+      opening_hours: string;
+      phone: string;
+      registered_at: Date | null;
+    })[] = await this.dataSource.query(
+      `SELECT ${PUBLIC_COLUMNS}, f.status, f.ownership, f.serves_meals, f.opening_hours, f.phone, f.registered_at
+         FROM facilities f JOIN regions r ON r.code = f.region_code
+        WHERE f.id = $1 AND f.status = ANY($2::text[])`,
+      [id, PUBLIC_STATUSES],
+    );
+    if (!row) throw facilityNotFound();
+    const [classes, record] = await Promise.all([
+      this.dataSource.query(
+        `SELECT age_group, places, places - enrolled AS vacancies, updated_at FROM classes WHERE facility_id = $1
+          ORDER BY array_position(ARRAY['infant', 'toddler', 'mixed', 'preschool'], age_group), created_at, id`,
+        [id],
+      ) as Promise<{ age_group: AgeGroupName; places: number; vacancies: number; updated_at: Date }[]>,
+      this.inspections.publicRecord([id], lang),
+    ]);
+    const now = new Date();
+    const inspections = (record.get(id) ?? []).sort((a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain));
+    return {
+      ...summary(row, lang, now),
+      latestInspections: inspections.map(({ domain, outcome, inspectedAt }) => ({ domain, outcome, inspectedAt })),
+      status: row.status,
+      ownership: row.ownership,
+      servesMeals: row.serves_meals,
+      openingHours: row.opening_hours,
+      phone: row.kind === 'family' ? null : row.phone,
+      registeredAt: row.registered_at?.toISOString() ?? null,
+      classes: classes.map((c) => ({
+        ageGroup: c.age_group,
+        places: c.places,
+        vacancies: c.vacancies,
+        updatedAt: c.updated_at.toISOString(),
+        stale: vacanciesStale(c.updated_at, now),
+      })),
+      inspections,
+    };
+  }
+
+  /**
+   * Registered facilities in a box as GeoJSON: single facilities from `clusterThroughZoom + 1` when the box holds at
+   * most `maxMapFeatures` of them, else clusters on a grid sized so that the box touches at most that many cells.
+   */
+  async map(bbox: Bbox, zoom: number): Promise<MapAnswer> {
+    const box = mercatorBox(bbox);
+    const envelope = [box.min.x, box.min.y, box.max.x, box.max.y];
+    if (zoom > SEARCH_LIMITS.clusterThroughZoom) {
+      const rows: { id: string; name: string; kind: FacilityKind; vacancies: number; affordable: boolean; lng: number; lat: number }[] =
+        await this.dataSource.query(
+          `SELECT id, name, kind, vacancies, affordable, ST_X(public_location::geometry) AS lng, ST_Y(public_location::geometry) AS lat
+             FROM facilities
+            WHERE status = 'registered' AND public_merc && ST_MakeEnvelope($1, $2, $3, $4, 3857)
+            LIMIT $5`,
+          [...envelope, SEARCH_LIMITS.maxMapFeatures + 1],
+        );
+      if (rows.length <= SEARCH_LIMITS.maxMapFeatures) {
+        return {
+          type: 'FeatureCollection',
+          clustered: false,
+          features: rows.map((r) => ({
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [round6(r.lng), round6(r.lat)] },
+            properties: { cluster: false, id: r.id, name: shorten(r.name), kind: r.kind, vacancies: r.vacancies, affordable: r.affordable },
+          })),
+        };
+      }
+    }
+    const cells: { count: number; x: number; y: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count, avg(ST_X(public_merc)) AS x, avg(ST_Y(public_merc)) AS y
+         FROM facilities
+        WHERE status = 'registered' AND public_merc && ST_MakeEnvelope($1, $2, $3, $4, 3857)
+        GROUP BY floor(ST_X(public_merc) / $5), floor(ST_Y(public_merc) / $5)
+        ORDER BY count DESC
+        LIMIT $6`,
+      [...envelope, clusterCell(box, zoom), SEARCH_LIMITS.maxMapFeatures],
+    );
+    return {
+      type: 'FeatureCollection',
+      clustered: true,
+      features: cells.map((c) => {
+        const { lng, lat } = fromMercator(c.x, c.y);
+        return {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [round6(lng), round6(lat)] },
+          properties: { cluster: true, count: c.count },
+        };
+      }),
+    };
+  }
+
+  /** The public register, registered and suspended facilities in registration-number order, a page at a time. */
+  async *register(lang: Lang): AsyncGenerator<RegisterRecord> {
+    let after = '';
+    for (;;) {
+      const rows: (PublicRow & { status: string; registered_at: Date | null })[] = await this.dataSource.query(
+        `SELECT ${PUBLIC_COLUMNS}, f.status, f.registered_at
+           FROM facilities f JOIN regions r ON r.code = f.region_code
+          WHERE f.status = ANY($1::text[]) AND f.registration_no > $2
+          ORDER BY f.registration_no
+          LIMIT $3`,
+        [PUBLIC_STATUSES, after, REGISTER_PAGE],
+      );
+      const now = new Date();
+      for (const r of rows) {
+        const s = summary(r, lang, now);
+        yield {
+          registrationNo: s.registrationNo,
+          name: s.name,
+          status: r.status,
+          kind: s.kind,
+          regionCode: s.regionCode,
+          regionName: s.regionName,
+          address: s.address,
+          lat: s.location.lat,
+          lng: s.location.lng,
+          affordable: s.affordable,
+          medicalIntegrated: s.medicalIntegrated,
+          monthlyFee: s.monthlyFee,
+          serviceTypes: s.serviceTypes.join(' '),
+          ageGroups: s.ageGroups.join(' '),
+          placeCount: s.placeCount,
+          vacancies: s.vacancies,
+          vacanciesUpdatedAt: s.vacanciesUpdatedAt,
+          registeredAt: r.registered_at?.toISOString() ?? null,
+        };
+      }
+      if (rows.length < REGISTER_PAGE) return;
+      after = rows[rows.length - 1]!.registration_no;
+    }
+  }
+
+  /** The register as CSV (UTF-8 with a BOM, CRLF, so that Excel reads the Chinese). */
+  async *registerCsv(lang: Lang): AsyncGenerator<string> {
+    yield `\uFEFF${csvLine(REGISTER_COLUMNS)}`;
+    for await (const r of this.register(lang)) yield csvLine(REGISTER_COLUMNS.map((c) => r[c]));
+  }
+
+  /** The register as a GeoJSON FeatureCollection, written feature by feature. */
+  async *registerGeoJson(lang: Lang): AsyncGenerator<string> {
+    yield '{"type":"FeatureCollection","features":[';
+    let first = true;
+    for await (const r of this.register(lang)) {
+      const { lat, lng, ...properties } = r;
+      yield `${first ? '' : ','}\n${JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties })}`;
+      first = false;
+    }
+    yield '\n]}\n';
+  }
+}
+
+const PUBLIC_COLUMNS = `f.id, f.name, f.address, f.kind, f.affordable, f.medical_integrated, f.monthly_fee, f.service_types, f.age_groups,
+  f.place_count, f.vacancies, f.vacancies_updated_at, f.registration_no, f.region_code,
+  r.name AS region_name, r.name_en AS region_name_en,
+  ST_Y(f.public_location::geometry) AS lat, ST_X(f.public_location::geometry) AS lng`;
+
+function summary(r: PublicRow, lang: Lang, now: Date): Omit<PublicFacilitySummaryView, 'latestInspections'> {
+  return {
+    id: r.id,
+    name: r.name,
+    // A home-based point is a family's home: the public learns its unit, never its address.
+    address: r.kind === 'family' ? null : r.address,
+    regionCode: r.region_code,
+    regionName: lang === 'en' ? r.region_name_en : r.region_name,
+    location: { lat: round6(r.lat), lng: round6(r.lng) },
+    kind: r.kind,
+    affordable: r.affordable,
+    medicalIntegrated: r.medical_integrated,
+    monthlyFee: r.monthly_fee,
+    serviceTypes: r.service_types,
+    ageGroups: r.age_groups,
+    placeCount: r.place_count,
+    vacancies: r.vacancies,
+    vacanciesUpdatedAt: r.vacancies_updated_at?.toISOString() ?? null,
+    vacanciesStale: vacanciesStale(r.vacancies_updated_at, now),
+    registrationNo: r.registration_no,
+  };
+}
+
+/** 0.1 m: more digits would only be noise (and bytes). */
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+function shorten(name: string): string {
+  const chars = [...name];
+  return chars.length > SEARCH_LIMITS.mapNameLength ? `${chars.slice(0, SEARCH_LIMITS.mapNameLength - 1).join('')}…` : name;
+}
