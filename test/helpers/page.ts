@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { ConsoleMessage, Locator, Page } from 'playwright-core';
 
 /** Shared steps of the browser tests (pages of the web app served by `servedWebApp`). */
@@ -55,4 +57,36 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
   await page.waitForURL(/\/login$/, WAIT);
+}
+
+const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and returns its serious and critical violations, one line
+ * each (rule, help, the first elements). Leaflet's tile images (third-party pictures) are left out.
+ * The script is evaluated through the DevTools protocol, which the API's Content-Security-Policy
+ * (no inline scripts) does not block, unlike an injected <script> tag.
+ */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run({ exclude: [['.leaflet-tile-pane']] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} (${v.nodes
+            .slice(0, 5)
+            .map((n) => n.target.join(' '))
+            .join(', ')})`,
+      );
+  });
 }

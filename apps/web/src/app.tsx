@@ -2,7 +2,8 @@
 // router/routes.ts). Pages are whole screens (header included), so each lays itself out.
 import { SessionProvider } from './auth/session-context';
 import { I18nProvider } from './i18n/i18n';
-import { MapPage } from './pages/map/map-page';
+import { PublicFacilityPage } from './pages/facility/facility-page';
+import { SearchPage } from './pages/search/search-page';
 import { NotFoundPage } from './pages/not-found';
 import { LoginPage } from './pages/login/login-page';
 import { FacilityNewPage } from './pages/console/operator/facility-new-page';
@@ -21,7 +22,9 @@ import { matchRoute, type Route } from './router/routes';
 function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'map':
-      return <MapPage />;
+      return <SearchPage />;
+    case 'facility':
+      return <PublicFacilityPage key={route.id} id={route.id} />;
     case 'login':
       return <LoginPage />;
     case 'console':

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { csvLine } from '@lib/core';
-import { ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
+import { AGE_GROUP_NAMES, ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
 import { DOMAINS, InspectionService, type Domain, type Outcome } from '@lib/inspections';
 import type { NearbyItemView, NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
@@ -290,7 +290,7 @@ function summary(r: PublicRow, lang: Lang, now: Date): Omit<PublicFacilitySummar
     medicalIntegrated: r.medical_integrated,
     monthlyFee: r.monthly_fee,
     serviceTypes: r.service_types,
-    ageGroups: r.age_groups,
+    ageGroups: [...r.age_groups].sort((a, b) => AGE_GROUP_NAMES.indexOf(a) - AGE_GROUP_NAMES.indexOf(b)),
     placeCount: r.place_count,
     vacancies: r.vacancies,
     vacanciesUpdatedAt: r.vacancies_updated_at?.toISOString() ?? null,

@@ -65,3 +65,103 @@ export interface SessionUser {
   /** Regulators only: `"220100"` (the whole city) or one unit. */
   regionCode?: string | null;
 }
+
+// Public search, map and facility page (API.md "Public (anonymous)").
+
+export type PublicKind = 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+export type PublicServiceType = 'full_day' | 'half_day' | 'hourly' | 'temporary';
+export type PublicAgeGroup = 'infant' | 'toddler' | 'preschool' | 'mixed';
+export type PublicDomain = 'fire' | 'food' | 'building' | 'hygiene';
+export type PublicOutcome = 'pass' | 'rectify' | 'fail';
+
+/** The latest inspection of one domain, as the search results carry it. */
+export interface LatestInspection {
+  domain: PublicDomain;
+  outcome: PublicOutcome;
+  inspectedAt: string;
+}
+
+/** A facility's public fields (the search result and the facility page share them). */
+export interface PublicFacilityBase {
+  id: string;
+  name: string;
+  /** null for home-based points (`kind: "family"`), whose location is approximate. */
+  address: string | null;
+  regionCode: string;
+  regionName: string;
+  location: { lat: number; lng: number };
+  kind: PublicKind;
+  affordable: boolean;
+  medicalIntegrated: boolean;
+  /** CNY per month. */
+  monthlyFee: number;
+  serviceTypes: PublicServiceType[];
+  ageGroups: PublicAgeGroup[];
+  placeCount: number;
+  vacancies: number;
+  vacanciesUpdatedAt: string | null;
+  vacanciesStale: boolean;
+  registrationNo: string;
+  latestInspections: LatestInspection[];
+}
+
+/** `GET /public/facilities/nearby`: one result, nearest first. */
+export interface NearbyItem extends PublicFacilityBase {
+  /** Metres from the search point (to the public, possibly approximate, location). */
+  distanceM: number;
+}
+
+export interface NearbyList {
+  items: NearbyItem[];
+}
+
+export interface NearbyQuery {
+  lat: number;
+  lng: number;
+  radiusM: number;
+  ageMonths?: number | null;
+  affordable?: boolean;
+  hasVacancy?: boolean;
+  maxFee?: number | null;
+  serviceType?: PublicServiceType | null;
+  kind?: PublicKind | null;
+  limit?: number;
+}
+
+export interface PublicClass {
+  ageGroup: PublicAgeGroup;
+  places: number;
+  vacancies: number;
+  updatedAt: string | null;
+  stale: boolean;
+}
+
+export interface PublicInspection {
+  domain: PublicDomain;
+  outcome: PublicOutcome;
+  inspectedAt: string;
+  /** Plain language, in the language asked for (Accept-Language). */
+  summary: string;
+}
+
+/** `GET /public/facilities/{id}`. */
+export interface PublicFacility extends PublicFacilityBase {
+  status: 'registered' | 'suspended';
+  ownership: 'public' | 'private' | 'public_private';
+  servesMeals: boolean;
+  openingHours: string;
+  phone: string | null;
+  registeredAt: string | null;
+  classes: PublicClass[];
+  inspections: PublicInspection[];
+}
+
+export type MapFeatureProperties =
+  { cluster: true; count: number } | { cluster: false; id: string; name: string; kind: PublicKind; vacancies: number; affordable: boolean };
+
+/** `GET /public/map`: clusters or single facilities in a box, at most 500. */
+export interface PublicMapFeatures {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: MapFeatureProperties }[];
+  clustered: boolean;
+}

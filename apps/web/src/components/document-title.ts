@@ -1,8 +1,8 @@
-// The browser tab's title for the current page, kept in step with the language.
+// The browser tab's title for the current page, kept in step with the language (null: the page sets it).
 import { useEffect } from 'preact/hooks';
 
-export function useDocumentTitle(title: string): void {
+export function useDocumentTitle(title: string | null): void {
   useEffect(() => {
-    document.title = title;
+    if (title !== null) document.title = title;
   }, [title]);
 }

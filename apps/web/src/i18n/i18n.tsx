@@ -1,7 +1,7 @@
 // The language context: the current language, its strings, and a switch.
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { en } from './en';
 import { initialLang, otherLang, persistLang, type Lang } from './language';
 import { zhCN, type Messages } from './zh-CN';
@@ -20,8 +20,9 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ComponentChildren }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
 
-  // The page's language; each page sets its own title (components/document-title.ts).
-  useEffect(() => {
+  // The page's language, set with the new text (a layout effect: screen readers and tests never see
+  // English text under lang="zh-CN"); each page sets its own title (components/document-title.ts).
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 

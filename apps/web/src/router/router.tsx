@@ -24,14 +24,17 @@ function readLocation(): Location {
   return { pathname: window.location.pathname, search: window.location.search };
 }
 
-/** Goes to a same-origin path (with query) without reloading. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * Goes to a same-origin path (with query) without reloading. `focus: false` is for a page that only
+ * changes its own query string (the search's filters): no scrolling to the top, focus stays put.
+ */
+export function navigate(to: string, options: { replace?: boolean; focus?: boolean } = {}): void {
   const current = `${window.location.pathname}${window.location.search}`;
   if (to !== current) {
     if (options.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
   }
-  window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: { focus: true } }));
+  window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT, { detail: { focus: options.focus ?? true } }));
 }
 
 function focusPageHeading(): void {
@@ -45,8 +48,9 @@ export function RouterProvider({ children }: { children: ComponentChildren }) {
 
   useEffect(() => {
     const onPop = () => setState((previous) => ({ ...readLocation(), seq: previous.seq + 1 }));
-    const onNavigate = () => {
+    const onNavigate = (event: Event) => {
       onPop();
+      if ((event as CustomEvent<{ focus?: boolean }>).detail?.focus === false) return;
       window.scrollTo(0, 0);
       setFocusSeq((n) => n + 1);
     };

@@ -5,6 +5,13 @@ describe('routes', () => {
   it('maps every page’s path, with its parameters', () => {
     expect(matchRoute('/')).toEqual({ name: 'map' });
     expect(matchRoute('/index.html')).toEqual({ name: 'map' });
+    expect(matchRoute('/facilities/0b6f3f1e-8a52-4a8e-9d7e-2f1f3c4b5a69')).toEqual({
+      name: 'facility',
+      id: '0b6f3f1e-8a52-4a8e-9d7e-2f1f3c4b5a69',
+    });
+    expect(matchRoute('/facilities/')).toEqual({ name: 'notFound' });
+    expect(paths.facility('a b')).toBe('/facilities/a%20b');
+    expect(paths.map('?lat=1&lng=2')).toBe('/?lat=1&lng=2');
     expect(matchRoute('/login')).toEqual({ name: 'login' });
     expect(matchRoute('/console/')).toEqual({ name: 'console' });
     expect(matchRoute('/console/operator')).toEqual({ name: 'operatorHome' });

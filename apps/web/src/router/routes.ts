@@ -1,6 +1,6 @@
 // The client-side route table as data: a path → which screen, with its parameters. Pure, so it
-// is unit-tested; router.tsx turns a match into a page. The API answers `/`, `/login`, `/console`
-// and every path under `/console/` with index.html.
+// is unit-tested; router.tsx turns a match into a page. The API answers `/`, `/login`, `/console`,
+// every path under `/console/` and `/facilities/*` with index.html.
 import type { Domain } from '../api/inspections';
 
 /** The inspection domains (as in api/inspections.ts, which this pure module does not import at run time). */
@@ -8,6 +8,7 @@ const DOMAINS: readonly Domain[] = ['fire', 'food', 'building', 'hygiene'];
 
 export type Route =
   | { name: 'map' }
+  | { name: 'facility'; id: string }
   | { name: 'login' }
   | { name: 'console' }
   | { name: 'operatorHome' }
@@ -24,6 +25,7 @@ export type Route =
 const ID = '([0-9A-Za-z-]{1,64})';
 const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/$/, () => ({ name: 'map' })],
+  [new RegExp(`^/facilities/${ID}$`), (m) => ({ name: 'facility', id: m[1]! })],
   [/^\/login$/, () => ({ name: 'login' })],
   [/^\/console$/, () => ({ name: 'console' })],
   [/^\/console\/operator$/, () => ({ name: 'operatorHome' })],
@@ -56,7 +58,10 @@ export function matchRoute(pathname: string): Route {
 }
 
 export const paths = {
-  map: () => '/',
+  /** The parents' search (the map), with its query string (`?lat=…`, see pages/search/search-state.ts). */
+  map: (query = '') => `/${query}`,
+  /** A facility's public page. */
+  facility: (id: string) => `/facilities/${encodeURIComponent(id)}`,
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   operatorHome: () => '/console/operator',
   operatorNewFacility: () => '/console/operator/facilities/new',

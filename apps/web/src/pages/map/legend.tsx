@@ -1,6 +1,6 @@
 // The map legend: the colour classes of places per 1,000 residents, with the 2025 and 2035
 // targets drawn between the classes they separate, and the classes short of the 2025 target
-// bracketed. Rendered into a Leaflet control (see region-map.tsx).
+// bracketed. Rendered into a Leaflet control (see pages/search/search-map.tsx) and below the dashboard's map.
 import { Fragment } from 'preact';
 import { formatNumber } from '../../i18n/format';
 import type { Lang } from '../../i18n/language';
@@ -36,15 +36,17 @@ export interface LegendProps {
   lang: Lang;
   t: Messages;
   tilesFailed: boolean;
+  /** Open at first (default); the user may still fold it. Closed on small maps, where it would cover them. */
+  open?: boolean;
 }
 
-export function Legend({ lang, t, tilesFailed }: LegendProps) {
+export function Legend({ lang, t, tilesFailed, open = true }: LegendProps) {
   // Highest class first ("more is up").
   const classes = choroplethClasses().reverse();
   const atOrAbove = classes.filter((cls) => !cls.belowTarget2025);
   const below = classes.filter((cls) => cls.belowTarget2025);
   return (
-    <details class="legend" open lang={lang}>
+    <details class="legend" open={open} lang={lang}>
       <summary class="legend__title">{t.legend.title}</summary>
       <ul class="legend__classes">
         {atOrAbove.map((cls) => (

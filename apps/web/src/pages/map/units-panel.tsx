@@ -1,5 +1,5 @@
-// The units as a table: the same figures as the map, for screen readers, keyboard users and
-// anyone who prefers numbers. A side panel on wide screens, an overlay on phones.
+// The units as a table: the same figures as the map's units layer, for screen readers, keyboard
+// users and anyone who prefers numbers. A panel over the map (over the whole page on phones).
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { RegionProperties } from '../../api/types';
 import { formatDateTime, formatInteger, formatRate } from '../../i18n/format';
@@ -18,6 +18,9 @@ export interface UnitsPanelProps {
   onShowUnit: (code: string) => void;
   /** Move focus into the panel when it opens (not on the first render). */
   focusOnOpen: boolean;
+  /** The units could not be loaded: say so and offer a retry. */
+  failed?: boolean;
+  onRetry?: () => void;
 }
 
 function latestUpdate(units: RegionProperties[]): string | null {
@@ -26,7 +29,7 @@ function latestUpdate(units: RegionProperties[]): string | null {
   return latest;
 }
 
-export function UnitsPanel({ open, units, city, onClose, onShowUnit, focusOnOpen }: UnitsPanelProps) {
+export function UnitsPanel({ open, units, city, onClose, onShowUnit, focusOnOpen, failed = false, onRetry }: UnitsPanelProps) {
   const { lang, t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -62,6 +65,16 @@ export function UnitsPanel({ open, units, city, onClose, onShowUnit, focusOnOpen
         </button>
       </div>
       <p class="units-panel__intro">{t.units.intro(year ?? null)}</p>
+      {failed && (
+        <div class="notice notice--error">
+          <p>{t.errors.loadRegions}</p>
+          {onRetry && (
+            <button type="button" class="button button--small" onClick={onRetry}>
+              {t.app.retry}
+            </button>
+          )}
+        </div>
+      )}
       <div class="table-wrap">
         <table class="units-table">
           <colgroup>

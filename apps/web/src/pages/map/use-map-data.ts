@@ -1,5 +1,7 @@
-// Loads what the map page shows: the unit boundaries with their figures (required), the base-map
-// configuration and the city totals (both optional: the page works without them).
+// Loads what the search page's map layers need besides the facilities: the unit boundaries with
+// their figures (the choropleth layer and the units panel), the base-map configuration and the city
+// totals. Each part is optional: without boundaries the page still searches (the units layer and
+// panel say they could not load and offer a retry).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { fetchMapConfig, fetchRegionBoundaries, fetchRegions } from '../../api/public';
 import type { MapConfig, RegionBoundaries, RegionProperties } from '../../api/types';
@@ -7,8 +9,14 @@ import type { Lang } from '../../i18n/language';
 
 export type MapData =
   | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; boundaries: RegionBoundaries; mapConfig: MapConfig | null; city: RegionProperties | null };
+  | {
+      status: 'ready';
+      /** null when they could not be loaded (`boundariesError` says why). */
+      boundaries: RegionBoundaries | null;
+      boundariesError: unknown;
+      mapConfig: MapConfig | null;
+      city: RegionProperties | null;
+    };
 
 const NO_TILES: MapConfig = { tileUrl: null, attribution: '', tileCrs: 'wgs84' };
 
@@ -26,26 +34,29 @@ export function useMapData(lang: Lang): { data: MapData; retry: () => void } {
   useEffect(() => {
     const controller = new AbortController();
     const options = { lang: langRef.current, signal: controller.signal };
-    setData({ status: 'loading' });
     Promise.all([
-      fetchRegionBoundaries(options),
+      fetchRegionBoundaries(options).then(
+        (boundaries) =>
+          isFeatureCollection(boundaries)
+            ? { boundaries, error: null as unknown }
+            : { boundaries: null, error: new Error('boundaries: not a FeatureCollection') as unknown },
+        (error: unknown) => ({ boundaries: null, error }),
+      ),
       fetchMapConfig(options).catch(() => NO_TILES),
       fetchRegions(options)
         .then((list) => list.items.find((item) => item.level === 'city') ?? null)
         .catch(() => null),
-    ]).then(
-      ([boundaries, mapConfig, city]) => {
-        if (controller.signal.aborted) return;
-        if (!isFeatureCollection(boundaries)) {
-          setData({ status: 'error', error: new Error('boundaries: not a FeatureCollection') });
-          return;
-        }
-        setData({ status: 'ready', boundaries, mapConfig, city });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setData({ status: 'error', error });
-      },
-    );
+    ]).then(([units, mapConfig, city]) => {
+      if (controller.signal.aborted) return;
+      setData((previous) => ({
+        status: 'ready',
+        boundaries: units.boundaries,
+        boundariesError: units.error,
+        // The base map is set up once: a retry for the boundaries keeps the configuration it had.
+        mapConfig: previous.status === 'ready' ? previous.mapConfig : mapConfig,
+        city,
+      }));
+    });
     return () => controller.abort();
   }, [attempt]);
 
