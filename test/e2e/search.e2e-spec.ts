@@ -11,6 +11,9 @@ let api: TestApi;
 let owner: TestUser;
 let health: TestUser;
 let fixture: SearchFixtureRow[];
+/** Every facility written straight into the table: removed after the suite, so that later suites (the inspection
+ * plan, figures) never meet hundreds of facilities without staff or classes. */
+const inserted: string[] = [];
 
 const CENTRE = { lat: 43.6, lng: 124.3 };
 const NEARBY = '/api/v1/public/facilities/nearby';
@@ -28,9 +31,11 @@ beforeAll(async () => {
     seed: 20261128,
     tag: unique('s'),
   });
+  inserted.push(...fixture.map((f) => f.id));
 });
 
 afterAll(async () => {
+  await api?.db.query('DELETE FROM facilities WHERE id = ANY($1::uuid[])', [inserted]);
   await api?.close();
 });
 
@@ -244,6 +249,7 @@ describe('the map', () => {
       seed: 7,
       tag: unique('m'),
     });
+    inserted.push(...rows.map((r) => r.id));
     const registered = rows.filter((r) => r.status === 'registered').length;
     expect(registered).toBeGreaterThan(500);
     const box = [dense.lng - 0.02, dense.lat - 0.02, dense.lng + 0.02, dense.lat + 0.02].join(',');
