@@ -208,13 +208,19 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
         )}
       </section>
 
-      <p class="back-link">
-        <Link href={searchHref()}>
-          <span aria-hidden="true">← </span>
-          {tf.backToSearch}
-        </Link>
-      </p>
+      <BackToSearch label={tf.backToSearch} />
     </>
+  );
+}
+
+function BackToSearch({ label }: { label: string }) {
+  return (
+    <p class="back-link">
+      <Link href={searchHref()}>
+        <span aria-hidden="true">← </span>
+        {label}
+      </Link>
+    </p>
   );
 }
 
@@ -240,12 +246,7 @@ export function PublicFacilityPage({ id }: { id: string }) {
       </a>
       <AppHeader linkHome={{ href: searchHref() }} />
       <main id="main" class="console-main facility-public" tabIndex={-1}>
-        <p class="back-link">
-          <Link href={searchHref()}>
-            <span aria-hidden="true">← </span>
-            {tf.backToSearch}
-          </Link>
-        </p>
+        <BackToSearch label={tf.backToSearch} />
         {state.status === 'loading' && <Loading inline />}
         {state.status === 'ready' && <FacilityView facility={state.value} />}
         {notFound && (
