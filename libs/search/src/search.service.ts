@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { csvLine } from '@lib/core';
+import { csvLine, queryRows } from '@lib/core';
 import { AGE_GROUP_NAMES, ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
 import { DOMAINS, InspectionService, type Domain, type Outcome } from '@lib/inspections';
 import type { NearbyItemView, NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
 import { nearbySql } from './nearby-sql.js';
-import { clusterCell, mercatorBox, type Bbox } from './map-grid.js';
+import type { Bbox } from './map-grid.js';
+import { mapClustersSql, mapSinglesSql, type MapCellRow, type MapSingleRow } from './map-sql.js';
 import { SEARCH_LIMITS } from './search-limits.js';
 import { fromMercator } from './web-mercator.js';
 
@@ -106,7 +107,7 @@ export class SearchService {
       DOMAINS,
     );
     const rows: (PublicRow & { distance_m: number; latest_inspections: { domain: Domain; outcome: Outcome; inspectedAt: string }[] })[] =
-      await this.dataSource.query(text, values);
+      await queryRows(this.dataSource, text, values);
     const now = new Date();
     return rows.map((r) => ({
       ...summary(r, lang, now),
@@ -165,17 +166,9 @@ export class SearchService {
    * most `maxMapFeatures` of them, else clusters on a grid sized so that the box touches at most that many cells.
    */
   async map(bbox: Bbox, zoom: number): Promise<MapAnswer> {
-    const box = mercatorBox(bbox);
-    const envelope = [box.min.x, box.min.y, box.max.x, box.max.y];
     if (zoom > SEARCH_LIMITS.clusterThroughZoom) {
-      const rows: { id: string; name: string; kind: FacilityKind; vacancies: number; affordable: boolean; lng: number; lat: number }[] =
-        await this.dataSource.query(
-          `SELECT id, name, kind, vacancies, affordable, ST_X(public_location::geometry) AS lng, ST_Y(public_location::geometry) AS lat
-             FROM facilities
-            WHERE status = 'registered' AND public_merc && ST_MakeEnvelope($1, $2, $3, $4, 3857)
-            LIMIT $5`,
-          [...envelope, SEARCH_LIMITS.maxMapFeatures + 1],
-        );
+      const { text, values } = mapSinglesSql(bbox);
+      const rows: MapSingleRow[] = await queryRows(this.dataSource, text, values);
       if (rows.length <= SEARCH_LIMITS.maxMapFeatures) {
         return {
           type: 'FeatureCollection',
@@ -183,20 +176,20 @@ export class SearchService {
           features: rows.map((r) => ({
             type: 'Feature',
             geometry: { type: 'Point', coordinates: [round6(r.lng), round6(r.lat)] },
-            properties: { cluster: false, id: r.id, name: shorten(r.name), kind: r.kind, vacancies: r.vacancies, affordable: r.affordable },
+            properties: {
+              cluster: false,
+              id: r.id,
+              name: shorten(r.name),
+              kind: r.kind as FacilityKind,
+              vacancies: r.vacancies,
+              affordable: r.affordable,
+            },
           })),
         };
       }
     }
-    const cells: { count: number; x: number; y: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count, avg(ST_X(public_merc)) AS x, avg(ST_Y(public_merc)) AS y
-         FROM facilities
-        WHERE status = 'registered' AND public_merc && ST_MakeEnvelope($1, $2, $3, $4, 3857)
-        GROUP BY floor(ST_X(public_merc) / $5), floor(ST_Y(public_merc) / $5)
-        ORDER BY count DESC
-        LIMIT $6`,
-      [...envelope, clusterCell(box, zoom), SEARCH_LIMITS.maxMapFeatures],
-    );
+    const { text, values } = mapClustersSql(bbox, zoom);
+    const cells: MapCellRow[] = await queryRows(this.dataSource, text, values);
     return {
       type: 'FeatureCollection',
       clustered: true,
