@@ -86,8 +86,11 @@ export class FiguresService {
       manager,
       units.map((u) => u.code),
     );
-    const cities: { code: string }[] = await manager.query("SELECT code FROM regions WHERE level = 'city'");
-    for (const c of cities) await this.recomputeCity(manager, c.code);
+    const cities: { code: string }[] = await manager.query("SELECT code FROM regions WHERE level = 'city' ORDER BY code");
+    await this.recomputeCities(
+      manager,
+      cities.map((c) => c.code),
+    );
   }
 
   /** Today's (or `day`'s) observed counts of every region, from region_figures; a rerun overwrites the day. */
@@ -183,13 +186,13 @@ export class FiguresService {
           ORDER BY region_code, year DESC
        ),
        unit_places AS (
-         -- Registered facilities of the counted kinds (configuration) and their classes' places.
+         -- Registered facilities of the counted kinds (configuration) and their places: the class summary kept on
+         -- the facility row in the transaction of every class change, so no join with classes.
          SELECT f.region_code,
-                count(DISTINCT f.id)::int AS facility_count,
-                coalesce(sum(c.places), 0)::int AS place_count,
-                coalesce(sum(c.places) FILTER (WHERE f.affordable), 0)::int AS affordable_place_count
+                count(*)::int AS facility_count,
+                coalesce(sum(f.place_count), 0)::int AS place_count,
+                coalesce(sum(f.place_count) FILTER (WHERE f.affordable), 0)::int AS affordable_place_count
            FROM facilities f
-           LEFT JOIN classes c ON c.facility_id = f.id
           WHERE f.status = 'registered' AND f.kind = ANY($2) AND f.region_code = ANY($1)
           GROUP BY f.region_code
        )
@@ -208,21 +211,31 @@ export class FiguresService {
     );
   }
 
-  private async recomputeCity(manager: EntityManager, cityCode: string): Promise<void> {
-    // Held to commit: the last job to sum the city sees every unit committed before it.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`figures:city:${cityCode}`]);
+  private recomputeCity(manager: EntityManager, cityCode: string): Promise<void> {
+    return this.recomputeCities(manager, [cityCode]);
+  }
+
+  /** Cities as the sums of their units, in one statement (2,800 units in some 300 cities at national scale). */
+  private async recomputeCities(manager: EntityManager, cityCodes: string[]): Promise<void> {
+    // Held to commit, taken in code order (no deadlock between two jobs): the last job to sum a city sees every
+    // unit committed before it.
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('figures:city:' || code, 0)) FROM unnest($1::text[]) AS code ORDER BY code`,
+      [cityCodes],
+    );
     await manager.query(
       `INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year, updated_at)
-       SELECT $1, coalesce(sum(f.facility_count), 0), coalesce(sum(f.place_count), 0), coalesce(sum(f.affordable_place_count), 0),
+       SELECT c.code, coalesce(sum(f.facility_count), 0), coalesce(sum(f.place_count), 0), coalesce(sum(f.affordable_place_count), 0),
               coalesce(sum(f.population), 0), max(f.population_year), now()
-         FROM regions u
-         JOIN region_figures f ON f.region_code = u.code
-        WHERE u.parent_code = $1
+         FROM unnest($1::text[]) AS c(code)
+         LEFT JOIN regions u ON u.parent_code = c.code
+         LEFT JOIN region_figures f ON f.region_code = u.code
+        GROUP BY c.code
        ON CONFLICT (region_code) DO UPDATE SET
          facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
          affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
          population_year = EXCLUDED.population_year, updated_at = EXCLUDED.updated_at`,
-      [cityCode],
+      [cityCodes],
     );
   }
 }
