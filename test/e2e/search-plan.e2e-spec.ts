@@ -128,5 +128,5 @@ it('finds the generated data as the search would (the plans are of a real, non-e
   const { text, values } = nearbySql({ ...CITY, radiusM: 5000, limit: 20, hasVacancy: true }, DOMAINS);
   const rows = (await db.query(text, values)).rows;
   expect(rows).toHaveLength(20);
-  expect(rows.every((r) => r.vacancies > 0 && r.distance_m <= 5000)).toBe(true);
+  expect(rows.every((r) => r.vacancies > 0 && r.distanceM <= 5000)).toBe(true);
 });

@@ -1,5 +1,6 @@
 import type { AgeGroupName, FacilityKind, ServiceType } from '@lib/standards';
 import { mercatorRadius, toMercator } from './web-mercator.js';
+import { isoUtc, PUBLIC_SOURCE_COLUMNS, publicSummaryColumns } from './public-columns.js';
 
 export interface NearbyCriteria {
   lat: number;
@@ -22,11 +23,12 @@ export interface NearbyCriteria {
  * bitmap scan where the box holds few facilities, with every filter on the facility row itself. Mercator order is
  * the true order up to a fraction of a percent, so it walks twice the rows asked for; the outer query keeps those
  * inside the radius by their great-circle distance and orders by it exactly. The latest inspection per domain
- * comes from one index probe each, for the rows answered only.
+ * comes from one index probe each, for the rows answered only. Rows come out as the answer's items
+ * (`NearbyItemView`), names and formats included.
  *
  * Parameters are numbered in order; the indexed column is never cast or transformed.
  */
-export function nearbySql(c: NearbyCriteria, domains: readonly string[]): { text: string; values: unknown[] } {
+export function nearbySql(c: NearbyCriteria, domains: readonly string[], lang: 'zh' | 'en' = 'zh'): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const param = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
   const here = toMercator(c.lng, c.lat);
@@ -51,19 +53,19 @@ export function nearbySql(c: NearbyCriteria, domains: readonly string[]): { text
   const radius = param(c.radiusM, 'float8');
   const limit = param(c.limit, 'int');
   const domainList = param(domains, 'text[]');
+  const language = param(lang, 'text');
   const text = `
-SELECT n.*, r.name AS region_name, r.name_en AS region_name_en,
-       (SELECT coalesce(json_agg(json_build_object('domain', i.domain, 'outcome', i.outcome, 'inspectedAt', i.inspected_at)
+SELECT ${publicSummaryColumns('n', 'r', language)},
+       (SELECT coalesce(json_agg(json_build_object('domain', i.domain, 'outcome', i.outcome, 'inspectedAt', ${isoUtc('i.inspected_at')})
                                  ORDER BY d.ord), '[]')
           FROM unnest(${domainList}) WITH ORDINALITY AS d(domain, ord)
           CROSS JOIN LATERAL (
             SELECT ins.domain, ins.outcome, ins.inspected_at FROM inspections ins
             WHERE ins.facility_id = n.id AND ins.domain = d.domain ORDER BY ins.inspected_at DESC LIMIT 1
-          ) i) AS latest_inspections
+          ) i) AS "latestInspections",
+       round(n.distance_m)::int AS "distanceM"
 FROM (
-  SELECT id, name, address, kind, affordable, medical_integrated, monthly_fee, service_types, age_groups,
-         place_count, vacancies, vacancies_updated_at, registration_no, region_code,
-         ST_Y(public_location::geometry) AS lat, ST_X(public_location::geometry) AS lng,
+  SELECT ${PUBLIC_SOURCE_COLUMNS},
          ST_Distance(public_location, ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, false) AS distance_m
   FROM facilities
   WHERE ${filters.join('\n    AND ')}

@@ -2,39 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { csvLine, queryRows } from '@lib/core';
-import { AGE_GROUP_NAMES, ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
+import { ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind } from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
-import { DOMAINS, InspectionService, type Domain, type Outcome } from '@lib/inspections';
+import { DOMAINS, InspectionService } from '@lib/inspections';
 import type { NearbyItemView, NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
 import { nearbySql } from './nearby-sql.js';
+import { isoUtc, publicSummaryColumns } from './public-columns.js';
 import type { Bbox } from './map-grid.js';
 import { mapClustersSql, mapSinglesSql, type MapCellRow, type MapSingleRow } from './map-sql.js';
 import { SEARCH_LIMITS } from './search-limits.js';
 import { fromMercator } from './web-mercator.js';
 
 type Lang = 'zh' | 'en';
-
-/** The columns every public answer reads from a facility row (and its unit's name). */
-interface PublicRow {
-  id: string;
-  name: string;
-  address: string;
-  kind: FacilityKind;
-  affordable: boolean;
-  medical_integrated: boolean;
-  monthly_fee: number;
-  service_types: ServiceType[];
-  age_groups: AgeGroupName[];
-  place_count: number;
-  vacancies: number;
-  vacancies_updated_at: Date | null;
-  registration_no: string;
-  region_code: string;
-  region_name: string;
-  region_name_en: string;
-  lat: number;
-  lng: number;
-}
 
 export interface MapFeature {
   type: 'Feature';
@@ -105,31 +84,21 @@ export class SearchService {
         kind: q.kind,
       },
       DOMAINS,
+      lang,
     );
-    const rows: (PublicRow & { distance_m: number; latest_inspections: { domain: Domain; outcome: Outcome; inspectedAt: string }[] })[] =
-      await queryRows(this.dataSource, text, values);
-    const now = new Date();
-    return rows.map((r) => ({
-      ...summary(r, lang, now),
-      latestInspections: r.latest_inspections.map((i) => ({ ...i, inspectedAt: new Date(i.inspectedAt).toISOString() })),
-      distanceM: Math.round(r.distance_m),
-    }));
+    // The rows are the items (names and formats from the SQL; see public-columns.ts).
+    return queryRows<NearbyItemView>(this.dataSource, text, values);
   }
 
   async facility(id: string, lang: Lang): Promise<PublicFacilityView> {
-    const [row]: (PublicRow & {
-      status: 'registered' | 'suspended';
-      ownership: string;
-      serves_meals: boolean;
-      opening_hours: string;
-      phone: string;
-      registered_at: Date | null;
-    })[] = await this.dataSource.query(
-      `SELECT ${PUBLIC_COLUMNS}, f.status, f.ownership, f.serves_meals, f.opening_hours, f.phone, f.registered_at
-         FROM facilities f JOIN regions r ON r.code = f.region_code
-        WHERE f.id = $1 AND f.status = ANY($2::text[])`,
-      [id, PUBLIC_STATUSES],
-    );
+    const [row]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections'> & { phone: string })[] =
+      await this.dataSource.query(
+        `SELECT ${publicSummaryColumns('f', 'r', '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
+                f.opening_hours AS "openingHours", f.phone, ${isoUtc('f.registered_at')} AS "registeredAt"
+           FROM facilities f JOIN regions r ON r.code = f.region_code
+          WHERE f.id = $1 AND f.status = ANY($2::text[])`,
+        [id, PUBLIC_STATUSES, lang],
+      );
     if (!row) throw facilityNotFound();
     const [classes, record] = await Promise.all([
       this.dataSource.query(
@@ -142,14 +111,10 @@ export class SearchService {
     const now = new Date();
     const inspections = (record.get(id) ?? []).sort((a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain));
     return {
-      ...summary(row, lang, now),
-      latestInspections: inspections.map(({ domain, outcome, inspectedAt }) => ({ domain, outcome, inspectedAt })),
-      status: row.status,
-      ownership: row.ownership,
-      servesMeals: row.serves_meals,
-      openingHours: row.opening_hours,
+      ...row,
+      // A home-based point's phone is the family's own.
       phone: row.kind === 'family' ? null : row.phone,
-      registeredAt: row.registered_at?.toISOString() ?? null,
+      latestInspections: inspections.map(({ domain, outcome, inspectedAt }) => ({ domain, outcome, inspectedAt })),
       classes: classes.map((c) => ({
         ageGroup: c.age_group,
         places: c.places,
@@ -208,40 +173,39 @@ export class SearchService {
   async *register(lang: Lang): AsyncGenerator<RegisterRecord> {
     let after = '';
     for (;;) {
-      const rows: (PublicRow & { status: string; registered_at: Date | null })[] = await this.dataSource.query(
-        `SELECT ${PUBLIC_COLUMNS}, f.status, f.registered_at
-           FROM facilities f JOIN regions r ON r.code = f.region_code
-          WHERE f.status = ANY($1::text[]) AND f.registration_no > $2
-          ORDER BY f.registration_no
-          LIMIT $3`,
-        [PUBLIC_STATUSES, after, REGISTER_PAGE],
-      );
-      const now = new Date();
+      const rows: (Omit<PublicFacilitySummaryView, 'latestInspections'> & { status: string; registeredAt: string | null })[] =
+        await this.dataSource.query(
+          `SELECT ${publicSummaryColumns('f', 'r', '$4::text')}, f.status, ${isoUtc('f.registered_at')} AS "registeredAt"
+             FROM facilities f JOIN regions r ON r.code = f.region_code
+            WHERE f.status = ANY($1::text[]) AND f.registration_no > $2
+            ORDER BY f.registration_no
+            LIMIT $3`,
+          [PUBLIC_STATUSES, after, REGISTER_PAGE, lang],
+        );
       for (const r of rows) {
-        const s = summary(r, lang, now);
         yield {
-          registrationNo: s.registrationNo,
-          name: s.name,
+          registrationNo: r.registrationNo,
+          name: r.name,
           status: r.status,
-          kind: s.kind,
-          regionCode: s.regionCode,
-          regionName: s.regionName,
-          address: s.address,
-          lat: s.location.lat,
-          lng: s.location.lng,
-          affordable: s.affordable,
-          medicalIntegrated: s.medicalIntegrated,
-          monthlyFee: s.monthlyFee,
-          serviceTypes: s.serviceTypes.join(' '),
-          ageGroups: s.ageGroups.join(' '),
-          placeCount: s.placeCount,
-          vacancies: s.vacancies,
-          vacanciesUpdatedAt: s.vacanciesUpdatedAt,
-          registeredAt: r.registered_at?.toISOString() ?? null,
+          kind: r.kind,
+          regionCode: r.regionCode,
+          regionName: r.regionName,
+          address: r.address,
+          lat: r.location.lat,
+          lng: r.location.lng,
+          affordable: r.affordable,
+          medicalIntegrated: r.medicalIntegrated,
+          monthlyFee: r.monthlyFee,
+          serviceTypes: r.serviceTypes.join(' '),
+          ageGroups: r.ageGroups.join(' '),
+          placeCount: r.placeCount,
+          vacancies: r.vacancies,
+          vacanciesUpdatedAt: r.vacanciesUpdatedAt,
+          registeredAt: r.registeredAt,
         };
       }
       if (rows.length < REGISTER_PAGE) return;
-      after = rows[rows.length - 1]!.registration_no;
+      after = rows[rows.length - 1]!.registrationNo;
     }
   }
 
@@ -262,34 +226,6 @@ export class SearchService {
     }
     yield '\n]}\n';
   }
-}
-
-const PUBLIC_COLUMNS = `f.id, f.name, f.address, f.kind, f.affordable, f.medical_integrated, f.monthly_fee, f.service_types, f.age_groups,
-  f.place_count, f.vacancies, f.vacancies_updated_at, f.registration_no, f.region_code,
-  r.name AS region_name, r.name_en AS region_name_en,
-  ST_Y(f.public_location::geometry) AS lat, ST_X(f.public_location::geometry) AS lng`;
-
-function summary(r: PublicRow, lang: Lang, now: Date): Omit<PublicFacilitySummaryView, 'latestInspections'> {
-  return {
-    id: r.id,
-    name: r.name,
-    // A home-based point is a family's home: the public learns its unit, never its address.
-    address: r.kind === 'family' ? null : r.address,
-    regionCode: r.region_code,
-    regionName: lang === 'en' ? r.region_name_en : r.region_name,
-    location: { lat: round6(r.lat), lng: round6(r.lng) },
-    kind: r.kind,
-    affordable: r.affordable,
-    medicalIntegrated: r.medical_integrated,
-    monthlyFee: r.monthly_fee,
-    serviceTypes: r.service_types,
-    ageGroups: [...r.age_groups].sort((a, b) => AGE_GROUP_NAMES.indexOf(a) - AGE_GROUP_NAMES.indexOf(b)),
-    placeCount: r.place_count,
-    vacancies: r.vacancies,
-    vacanciesUpdatedAt: r.vacancies_updated_at?.toISOString() ?? null,
-    vacanciesStale: vacanciesStale(r.vacancies_updated_at, now),
-    registrationNo: r.registration_no,
-  };
 }
 
 /** 0.1 m: more digits would only be noise (and bytes). */

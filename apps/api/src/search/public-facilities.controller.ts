@@ -1,9 +1,20 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@lib/auth';
-import { MapQuery, NearbyListView, NearbyQuery, PublicFacilityView, SearchService, parseBbox, type MapAnswer } from '@lib/search';
+import {
+  MAP_RESPONSE_SCHEMA,
+  MapQuery,
+  NEARBY_RESPONSE_SCHEMA,
+  NearbyListView,
+  NearbyQuery,
+  PublicFacilityView,
+  SearchService,
+  parseBbox,
+  type MapAnswer,
+} from '@lib/search';
 import { languageOf } from '../common/language.js';
 import { notFoundUuid } from '../common/params.js';
 
@@ -15,6 +26,7 @@ export class PublicFacilitiesController {
 
   @Get('facilities/nearby')
   @Access.public()
+  @RouteSchema({ response: { 200: NEARBY_RESPONSE_SCHEMA } })
   @ApiOkResponse({ type: NearbyListView })
   async nearby(@Query() query: NearbyQuery, @Headers('accept-language') acceptLanguage?: string): Promise<NearbyListView> {
     return { items: await this.search.nearby(query, languageOf(acceptLanguage)) };
@@ -29,6 +41,7 @@ export class PublicFacilitiesController {
 
   @Get('map')
   @Access.public()
+  @RouteSchema({ response: { 200: MAP_RESPONSE_SCHEMA } })
   @ApiOkResponse({
     description:
       'GeoJSON FeatureCollection (at most 500 features): properties { cluster: true, count } through zoom 12 and wherever ' +
