@@ -126,7 +126,7 @@ it('walks the index nearest first (KNN, no sort of all candidates) in the dense 
 
 it('finds the generated data as the search would (the plans are of a real, non-empty answer)', async () => {
   const { text, values } = nearbySql({ ...CITY, radiusM: 5000, limit: 20, hasVacancy: true }, DOMAINS);
-  const rows = (await db.query(text, values)).rows;
+  const rows: { vacancies: number; distanceM: number }[] = JSON.parse((await db.query(text, values)).rows[0].items);
   expect(rows).toHaveLength(20);
   expect(rows.every((r) => r.vacancies > 0 && r.distanceM <= 5000)).toBe(true);
 });

@@ -4,6 +4,8 @@ import type { Domain, ItemAnswer, Outcome, Severity } from './inspection-rules.t
 /** An on-site inspection; its answers live in the row (one row per inspection, not per item). Immutable. */
 @Entity('inspections')
 @Index('IDX_inspections_facility_domain_at', ['facilityId', 'domain', 'inspectedAt'])
+/** A facility's history newest first, a page at a time (scanned backwards). */
+@Index('IDX_inspections_facility_at', ['facilityId', 'inspectedAt', 'id'])
 @Check('inspections_domain_check', "domain IN ('fire', 'food', 'building', 'hygiene')")
 @Check('inspections_original_outcome_check', "original_outcome IN ('pass', 'rectify', 'fail')")
 @Check('inspections_outcome_check', "outcome IN ('pass', 'rectify', 'fail')")

@@ -23,8 +23,8 @@ export interface NearbyCriteria {
  * bitmap scan where the box holds few facilities, with every filter on the facility row itself. Mercator order is
  * the true order up to a fraction of a percent, so it walks twice the rows asked for; the outer query keeps those
  * inside the radius by their great-circle distance and orders by it exactly. The latest inspection per domain
- * comes from one index probe each, for the rows answered only. Rows come out as the answer's items
- * (`NearbyItemView`), names and formats included.
+ * comes from one index probe each, for the rows answered only. The statement answers one row, `items`: the JSON
+ * text of the answer's items (`NearbyItemView[]`), which the API sends as it comes.
  *
  * Parameters are numbered in order; the indexed column is never cast or transformed.
  */
@@ -54,27 +54,34 @@ export function nearbySql(c: NearbyCriteria, domains: readonly string[], lang: '
   const limit = param(c.limit, 'int');
   const domainList = param(domains, 'text[]');
   const language = param(lang, 'text');
+  // The KNN walk (n), cut to the radius and the limit (m); then each answered row becomes its JSON item (p), in order.
   const text = `
-SELECT ${publicSummaryColumns('n', 'r', language)},
-       (SELECT coalesce(json_agg(json_build_object('domain', i.domain, 'outcome', i.outcome, 'inspectedAt', ${isoUtc('i.inspected_at')})
-                                 ORDER BY d.ord), '[]')
-          FROM unnest(${domainList}) WITH ORDINALITY AS d(domain, ord)
-          CROSS JOIN LATERAL (
-            SELECT ins.domain, ins.outcome, ins.inspected_at FROM inspections ins
-            WHERE ins.facility_id = n.id AND ins.domain = d.domain ORDER BY ins.inspected_at DESC LIMIT 1
-          ) i) AS "latestInspections",
-       round(n.distance_m)::int AS "distanceM"
+SELECT coalesce(json_agg(row_to_json(p) ORDER BY m.distance_m, m.id), '[]')::text AS items
 FROM (
-  SELECT ${PUBLIC_SOURCE_COLUMNS},
-         ST_Distance(public_location, ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, false) AS distance_m
-  FROM facilities
-  WHERE ${filters.join('\n    AND ')}
-  ORDER BY public_merc <-> ST_SetSRID(ST_MakePoint(${x}, ${y}), 3857)
-  LIMIT ${walk}
-) n
-JOIN regions r ON r.code = n.region_code
-WHERE n.distance_m <= ${radius}
-ORDER BY n.distance_m, n.id
-LIMIT ${limit}`;
+  SELECT n.*, r.name AS region_name, r.name_en AS region_name_en
+  FROM (
+    SELECT ${PUBLIC_SOURCE_COLUMNS},
+           ST_Distance(public_location, ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, false) AS distance_m
+    FROM facilities
+    WHERE ${filters.join('\n      AND ')}
+    ORDER BY public_merc <-> ST_SetSRID(ST_MakePoint(${x}, ${y}), 3857)
+    LIMIT ${walk}
+  ) n
+  JOIN regions r ON r.code = n.region_code
+  WHERE n.distance_m <= ${radius}
+  ORDER BY n.distance_m, n.id
+  LIMIT ${limit}
+) m
+CROSS JOIN LATERAL (
+  SELECT ${publicSummaryColumns('m', { name: 'm.region_name', nameEn: 'm.region_name_en' }, language)},
+         (SELECT coalesce(json_agg(json_build_object('domain', i.domain, 'outcome', i.outcome, 'inspectedAt', ${isoUtc('i.inspected_at')})
+                                   ORDER BY d.ord), '[]')
+            FROM unnest(${domainList}) WITH ORDINALITY AS d(domain, ord)
+            CROSS JOIN LATERAL (
+              SELECT ins.domain, ins.outcome, ins.inspected_at FROM inspections ins
+              WHERE ins.facility_id = m.id AND ins.domain = d.domain ORDER BY ins.inspected_at DESC LIMIT 1
+            ) i) AS "latestInspections",
+         round(m.distance_m)::int AS "distanceM"
+) p`;
   return { text, values };
 }

@@ -9,17 +9,18 @@ const AGE_ORDER = `ARRAY[${AGE_GROUP_NAMES.map((g) => `'${g}'`).join(', ')}]`;
 
 /**
  * The public summary of a facility (`PublicFacilitySummaryView` without `latestInspections`) as select-list items
- * over a facility row `f` and its unit `r`, with the answer's names and formats: the hot paths (nearby search)
- * answer rows as PostgreSQL returns them, with no mapping in JavaScript, which measured as a fifth of the API's CPU
- * per search (bench/RESULTS.md). `lang` is the SQL of the language parameter ('zh' | 'en').
+ * over a facility row `f` and its unit's names, with the answer's names and formats, so that no answer is mapped in
+ * JavaScript: the hot paths (nearby search, map) have PostgreSQL write the whole JSON answer, which the API sends as
+ * it comes (mapping rows in JavaScript measured as a fifth of the API's CPU per search; bench/RESULTS.md). `lang`
+ * is the SQL of the language parameter ('zh' | 'en').
  *
  * Public rules live here: a home-based point has no public address, and every location is the public one.
  */
-export function publicSummaryColumns(f: string, r: string, lang: string): string {
+export function publicSummaryColumns(f: string, unit: { name: string; nameEn: string }, lang: string): string {
   return `${f}.id, ${f}.name,
     CASE WHEN ${f}.kind = 'family' THEN NULL ELSE ${f}.address END AS address,
     ${f}.region_code AS "regionCode",
-    CASE WHEN ${lang} = 'en' THEN ${r}.name_en ELSE ${r}.name END AS "regionName",
+    CASE WHEN ${lang} = 'en' THEN ${unit.nameEn} ELSE ${unit.name} END AS "regionName",
     json_build_object('lat', round(ST_Y(${f}.public_location::geometry)::numeric, 6),
                       'lng', round(ST_X(${f}.public_location::geometry)::numeric, 6)) AS location,
     ${f}.kind, ${f}.affordable, ${f}.medical_integrated AS "medicalIntegrated", ${f}.monthly_fee AS "monthlyFee",

@@ -2,32 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { csvLine, queryRows } from '@lib/core';
-import { ageGroupsFor, vacanciesStale, type AgeGroupName, type FacilityKind } from '@lib/standards';
+import { ageGroupsFor, vacanciesStale, type AgeGroupName } from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
 import { DOMAINS, InspectionService } from '@lib/inspections';
-import type { NearbyItemView, NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
+import type { NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
 import { nearbySql } from './nearby-sql.js';
 import { isoUtc, publicSummaryColumns } from './public-columns.js';
 import type { Bbox } from './map-grid.js';
-import { mapClustersSql, mapSinglesSql, type MapCellRow, type MapSingleRow } from './map-sql.js';
+import { mapClustersSql, mapSinglesSql } from './map-sql.js';
 import { SEARCH_LIMITS } from './search-limits.js';
-import { fromMercator } from './web-mercator.js';
 
 type Lang = 'zh' | 'en';
-
-export interface MapFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties:
-    | { cluster: true; count: number }
-    | { cluster: false; id: string; name: string; kind: FacilityKind; vacancies: number; affordable: boolean };
-}
-
-export interface MapAnswer {
-  type: 'FeatureCollection';
-  clustered: boolean;
-  features: MapFeature[];
-}
 
 /** Statuses the public may see (API.md "Public"): a suspended facility is shown, and says so. */
 const PUBLIC_STATUSES = ['registered', 'suspended'];
@@ -69,7 +54,8 @@ export class SearchService {
     private readonly inspections: InspectionService,
   ) {}
 
-  async nearby(q: NearbyQuery, lang: Lang): Promise<NearbyItemView[]> {
+  /** The answer's JSON text, `{"items":[…]}`, as PostgreSQL wrote it (nearby-sql.ts). */
+  async nearby(q: NearbyQuery, lang: Lang): Promise<string> {
     const { text, values } = nearbySql(
       {
         lat: q.lat,
@@ -86,14 +72,14 @@ export class SearchService {
       DOMAINS,
       lang,
     );
-    // The rows are the items (names and formats from the SQL; see public-columns.ts).
-    return queryRows<NearbyItemView>(this.dataSource, text, values);
+    const [row] = await queryRows<{ items: string }>(this.dataSource, text, values);
+    return `{"items":${row!.items}}`;
   }
 
   async facility(id: string, lang: Lang): Promise<PublicFacilityView> {
     const [row]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections'> & { phone: string })[] =
       await this.dataSource.query(
-        `SELECT ${publicSummaryColumns('f', 'r', '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
+        `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
                 f.opening_hours AS "openingHours", f.phone, ${isoUtc('f.registered_at')} AS "registeredAt"
            FROM facilities f JOIN regions r ON r.code = f.region_code
           WHERE f.id = $1 AND f.status = ANY($2::text[])`,
@@ -130,43 +116,15 @@ export class SearchService {
    * Registered facilities in a box as GeoJSON: single facilities from `clusterThroughZoom + 1` when the box holds at
    * most `maxMapFeatures` of them, else clusters on a grid sized so that the box touches at most that many cells.
    */
-  async map(bbox: Bbox, zoom: number): Promise<MapAnswer> {
+  async map(bbox: Bbox, zoom: number): Promise<string> {
     if (zoom > SEARCH_LIMITS.clusterThroughZoom) {
       const { text, values } = mapSinglesSql(bbox);
-      const rows: MapSingleRow[] = await queryRows(this.dataSource, text, values);
-      if (rows.length <= SEARCH_LIMITS.maxMapFeatures) {
-        return {
-          type: 'FeatureCollection',
-          clustered: false,
-          features: rows.map((r) => ({
-            type: 'Feature',
-            geometry: { type: 'Point', coordinates: [round6(r.lng), round6(r.lat)] },
-            properties: {
-              cluster: false,
-              id: r.id,
-              name: shorten(r.name),
-              kind: r.kind as FacilityKind,
-              vacancies: r.vacancies,
-              affordable: r.affordable,
-            },
-          })),
-        };
-      }
+      const [singles] = await queryRows<{ count: number; features: string }>(this.dataSource, text, values);
+      if (singles!.count <= SEARCH_LIMITS.maxMapFeatures) return featureCollection(false, singles!.features);
     }
     const { text, values } = mapClustersSql(bbox, zoom);
-    const cells: MapCellRow[] = await queryRows(this.dataSource, text, values);
-    return {
-      type: 'FeatureCollection',
-      clustered: true,
-      features: cells.map((c) => {
-        const { lng, lat } = fromMercator(c.x, c.y);
-        return {
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [round6(lng), round6(lat)] },
-          properties: { cluster: true, count: c.count },
-        };
-      }),
-    };
+    const [clusters] = await queryRows<{ features: string }>(this.dataSource, text, values);
+    return featureCollection(true, clusters!.features);
   }
 
   /** The public register, registered and suspended facilities in registration-number order, a page at a time. */
@@ -175,7 +133,7 @@ export class SearchService {
     for (;;) {
       const rows: (Omit<PublicFacilitySummaryView, 'latestInspections'> & { status: string; registeredAt: string | null })[] =
         await this.dataSource.query(
-          `SELECT ${publicSummaryColumns('f', 'r', '$4::text')}, f.status, ${isoUtc('f.registered_at')} AS "registeredAt"
+          `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$4::text')}, f.status, ${isoUtc('f.registered_at')} AS "registeredAt"
              FROM facilities f JOIN regions r ON r.code = f.region_code
             WHERE f.status = ANY($1::text[]) AND f.registration_no > $2
             ORDER BY f.registration_no
@@ -228,12 +186,7 @@ export class SearchService {
   }
 }
 
-/** 0.1 m: more digits would only be noise (and bytes). */
-function round6(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
-}
-
-function shorten(name: string): string {
-  const chars = [...name];
-  return chars.length > SEARCH_LIMITS.mapNameLength ? `${chars.slice(0, SEARCH_LIMITS.mapNameLength - 1).join('')}…` : name;
+/** The map's answer around the features' JSON text. */
+function featureCollection(clustered: boolean, features: string): string {
+  return `{"type":"FeatureCollection","clustered":${clustered},"features":${features}}`;
 }

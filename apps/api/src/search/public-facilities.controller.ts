@@ -1,22 +1,14 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@lib/auth';
-import {
-  MAP_RESPONSE_SCHEMA,
-  MapQuery,
-  NEARBY_RESPONSE_SCHEMA,
-  NearbyListView,
-  NearbyQuery,
-  PublicFacilityView,
-  SearchService,
-  parseBbox,
-  type MapAnswer,
-} from '@lib/search';
+import { MapQuery, NearbyListView, NearbyQuery, PublicFacilityView, SearchService, parseBbox } from '@lib/search';
 import { languageOf } from '../common/language.js';
 import { notFoundUuid } from '../common/params.js';
+
+/** The search and the map answer JSON text that PostgreSQL wrote (libs/search: nearby-sql.ts, map-sql.ts). */
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Parents' search and the open register (API.md "Public"): anonymous, rate-limited per client by the public hook. */
 @ApiTags('public')
@@ -26,10 +18,10 @@ export class PublicFacilitiesController {
 
   @Get('facilities/nearby')
   @Access.public()
-  @RouteSchema({ response: { 200: NEARBY_RESPONSE_SCHEMA } })
+  @Header('Content-Type', JSON_TYPE)
   @ApiOkResponse({ type: NearbyListView })
-  async nearby(@Query() query: NearbyQuery, @Headers('accept-language') acceptLanguage?: string): Promise<NearbyListView> {
-    return { items: await this.search.nearby(query, languageOf(acceptLanguage)) };
+  nearby(@Query() query: NearbyQuery, @Headers('accept-language') acceptLanguage?: string): Promise<string> {
+    return this.search.nearby(query, languageOf(acceptLanguage));
   }
 
   @Get('facilities/:id')
@@ -41,13 +33,13 @@ export class PublicFacilitiesController {
 
   @Get('map')
   @Access.public()
-  @RouteSchema({ response: { 200: MAP_RESPONSE_SCHEMA } })
+  @Header('Content-Type', JSON_TYPE)
   @ApiOkResponse({
     description:
       'GeoJSON FeatureCollection (at most 500 features): properties { cluster: true, count } through zoom 12 and wherever ' +
       'more than 500 facilities would be answered, else { cluster: false, id, name, kind, vacancies, affordable }',
   })
-  map(@Query() query: MapQuery): Promise<MapAnswer> {
+  map(@Query() query: MapQuery): Promise<string> {
     return this.search.map(parseBbox(query.bbox)!, query.zoom);
   }
 
