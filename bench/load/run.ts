@@ -1,0 +1,353 @@
+// npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
+//                  [--parts load,sql,history,recompute,event] [--scenario <part of a scenario's name>]
+//
+// Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
+// bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
+// SQL (same data, load generator and run), the search SQL alone and its plans, one facility's inspection history,
+// the full recompute of unit figures, the event-to-figure latency, and the API's memory under load.
+// Needs the build (`npm run build`); starts its own API, worker and reference server on free ports.
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { execSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { nearbySql } from '../../libs/search/src/nearby-sql.js';
+import { mapClustersSql, mapSinglesSql } from '../../libs/search/src/map-sql.js';
+import { parseBbox } from '../../libs/search/src/map-grid.js';
+import { ageGroupsFor } from '../../libs/standards/src/classes.js';
+import { FiguresService } from '../../libs/targets/src/figures.service.js';
+import { load, ms, percentile, timeEach, type LoadResult } from './measure.js';
+import { startProcess, type Running } from './processes.js';
+
+const DOMAINS = ['fire', 'food', 'building', 'hygiene'];
+const ROOT = new URL('../../', import.meta.url).pathname;
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'childcare_bench_s' },
+    label: { type: 'string' },
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '2' },
+    parts: { type: 'string', default: 'load,sql,history,recompute,event' },
+    scenario: { type: 'string', default: '' },
+  },
+});
+const parts = new Set(args.parts!.split(','));
+const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const databaseUrl = Object.assign(new URL(base.href), { pathname: `/${args.database}` }).href;
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const rounds = Number(args.rounds);
+const label = args.label ?? args.database!;
+const report: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  report.push(line);
+};
+
+const env = {
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  APP_ENV: 'demo',
+  LOG_LEVEL: 'warn',
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  ID_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  ID_BLIND_INDEX_KEY: randomBytes(32).toString('hex'),
+  QUEUE_PREFIX: `bench${process.pid}`,
+  // Rate limits are configuration: raised so that the load generator measures the service, not the limiter.
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+  LOGIN_MAX_FAILURES: '1000000',
+};
+
+const db = new pg.Pool({ connectionString: databaseUrl, max: 2, options: '-c jit=off' });
+const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await db.query(sql, params)).rows[0] as T;
+
+/** Points where the load is: registered facilities of the ten units with the most, in a fixed order. */
+async function densePoints(n: number): Promise<{ lat: number; lng: number }[]> {
+  return (
+    await db.query(
+      `WITH top AS (SELECT region_code FROM facilities WHERE status = 'registered' GROUP BY 1 ORDER BY count(*) DESC LIMIT 10)
+       SELECT ST_Y(public_location::geometry) AS lat, ST_X(public_location::geometry) AS lng FROM facilities
+        WHERE status = 'registered' AND region_code IN (SELECT region_code FROM top) ORDER BY md5(id::text) LIMIT $1`,
+      [n],
+    )
+  ).rows;
+}
+
+/** A 1280×800 viewport at `zoom` around a point, as minLng,minLat,maxLng,maxLat. */
+function viewport(p: { lat: number; lng: number }, zoom: number): string {
+  const degPerPx = 360 / (256 * 2 ** zoom);
+  const halfLat = 400 * degPerPx * Math.cos((p.lat * Math.PI) / 180);
+  return [p.lng - 640 * degPerPx, p.lat - halfLat, p.lng + 640 * degPerPx, p.lat + halfLat].map((v) => v.toFixed(5)).join(',');
+}
+
+interface Scenario {
+  name: string;
+  api: string[];
+  plain: string[];
+}
+
+function scenarios(points: { lat: number; lng: number }[]): Scenario[] {
+  const nearby = (extra: string) => points.map((p) => `?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radiusM=3000&limit=20${extra}`);
+  const map = (zoom: number) => points.map((p) => `?bbox=${viewport(p, zoom)}&zoom=${zoom}`);
+  const both = (name: string, apiPath: string, plainPath: string, queries: string[]) => ({
+    name,
+    api: queries.map((q) => apiPath + q),
+    plain: queries.map((q) => plainPath + q),
+  });
+  return [
+    both('nearby, 3 km', '/api/v1/public/facilities/nearby', '/nearby', nearby('')),
+    both(
+      'nearby, 3 km, age + affordable + vacancy',
+      '/api/v1/public/facilities/nearby',
+      '/nearby',
+      nearby('&ageMonths=14&affordable=true&hasVacancy=true'),
+    ),
+    both('map, zoom 12 (clusters)', '/api/v1/public/map', '/map', map(12)),
+    both('map, zoom 14', '/api/v1/public/map', '/map', map(14)),
+  ];
+}
+
+async function compare(api: Running, plain: Running, s: Scenario): Promise<void> {
+  // Warm both (JIT of the JS, PostgreSQL's caches), then alternate, so that drift over time hits both alike.
+  await load(api.url, s.api, { connections, seconds: 3 });
+  await load(plain.url, s.plain, { connections, seconds: 3 });
+  const a: LoadResult[] = [];
+  const b: LoadResult[] = [];
+  for (let r = 0; r < rounds; r++) {
+    a.push(await load(api.url, s.api, { connections, seconds, watchPid: api.pid }));
+    b.push(await load(plain.url, s.plain, { connections, seconds }));
+  }
+  const mean = (xs: LoadResult[], f: (x: LoadResult) => number) => xs.reduce((t, x) => t + f(x), 0) / xs.length;
+  const [aRps, bRps, aP50, bP50, aP99, bP99] = [
+    mean(a, (x) => x.rps),
+    mean(b, (x) => x.rps),
+    mean(a, (x) => x.p50),
+    mean(b, (x) => x.p50),
+    mean(a, (x) => x.p99),
+    mean(b, (x) => x.p99),
+  ];
+  const bad = [...a, ...b].reduce((t, x) => t + x.errors + x.non2xx, 0);
+  say(
+    `| ${s.name} | ${aRps.toFixed(0)} | ${bRps.toFixed(0)} | **${(aRps / bRps).toFixed(2)}** | ${aP50.toFixed(1)} / ${bP50.toFixed(1)} | ` +
+      `${aP99.toFixed(1)} / ${bP99.toFixed(1)} | **${(aP99 / bP99).toFixed(2)}** | ${Math.max(...a.map((x) => x.rssMax ?? 0)).toFixed(0)} | ${bad} |`,
+  );
+}
+
+async function searchSqlAlone(points: { lat: number; lng: number }[]): Promise<void> {
+  say('\n### Search SQL alone (sequential, one connection, 3 km, limit 20)\n');
+  say('| query | p50 | p95 | max rows removed by filter | sequential scans of facilities |');
+  say('|---|---|---|---|---|');
+  const variants: [string, (p: { lat: number; lng: number }) => Parameters<typeof nearbySql>[0]][] = [
+    ['no filter', (p) => ({ ...p, radiusM: 3000, limit: 20 })],
+    [
+      'age 14 m + affordable + vacancy',
+      (p) => ({ ...p, radiusM: 3000, limit: 20, ageGroups: ageGroupsFor(14), affordable: true, hasVacancy: true }),
+    ],
+  ];
+  for (const [name, criteria] of variants) {
+    const times = await timeEach(points.length, (i) => {
+      const { text, values } = nearbySql(criteria(points[i]!), DOMAINS);
+      return db.query(text, values);
+    });
+    let removed = 0;
+    let seqScans = 0;
+    for (const p of points.slice(0, 50)) {
+      const { text, values } = nearbySql(criteria(p), DOMAINS);
+      const plan = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows[0]['QUERY PLAN'][0].Plan;
+      for (const n of walk(plan)) {
+        if (n['Relation Name'] !== 'facilities') continue;
+        if (n['Node Type'] === 'Seq Scan') seqScans++;
+        removed = Math.max(removed, (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0));
+      }
+    }
+    say(`| ${name} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${removed} | ${seqScans} of 50 plans |`);
+  }
+}
+
+async function mapSqlAlone(points: { lat: number; lng: number }[]): Promise<void> {
+  say('\n### Map SQL alone (sequential, one connection, a 1280×800 viewport around each point)\n');
+  say('| viewport | p50 | p95 | features (max) | answer bytes (max) |');
+  say('|---|---|---|---|---|');
+  for (const zoom of [5, 12, 14]) {
+    let features = 0;
+    let bytes = 0;
+    const times = await timeEach(points.length, async (i) => {
+      const bbox = parseBbox(viewport(points[i]!, zoom))!;
+      // As the API: single facilities above zoom 12 unless more than 500, else clusters.
+      let json: string | null = null;
+      if (zoom > 12) {
+        const singles = mapSinglesSql(bbox);
+        const [row] = (await db.query(singles.text, singles.values)).rows;
+        if (row.count <= 500) json = row.features;
+      }
+      if (json === null) {
+        const clusters = mapClustersSql(bbox, zoom);
+        json = (await db.query(clusters.text, clusters.values)).rows[0].features as string;
+      }
+      features = Math.max(features, (JSON.parse(json) as unknown[]).length);
+      bytes = Math.max(bytes, Buffer.byteLength(json) + 60);
+    });
+    say(`| zoom ${zoom} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${features} | ${(bytes / 1024).toFixed(1)} KB |`);
+  }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+const walk = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(walk)];
+
+async function login(api: Running, username: string, password: string): Promise<string> {
+  const res = await fetch(`${api.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Signs in as `username` after setting its password (the generated users have none anyone knows). */
+async function loginAs(api: Running, username: string): Promise<string> {
+  const password = `bench-${randomBytes(8).toString('hex')}`;
+  await db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [username, await hash(password)]);
+  return login(api, username, password);
+}
+
+async function inspectionHistory(api: Running): Promise<void> {
+  // The generator's admin, or the one the API created at start when there was none.
+  const admin = await one<{ username: string }>(`SELECT username FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
+  const token = await loginAs(api, admin.username);
+  const ids: string[] = (await db.query(`SELECT id FROM facilities WHERE status = 'registered' ORDER BY md5(id::text) LIMIT 300`)).rows.map(
+    (r) => r.id,
+  );
+  const { avg } = await one<{ avg: number }>(
+    `SELECT avg(n)::float AS avg FROM (SELECT count(*) AS n FROM inspections WHERE facility_id = ANY($1::uuid[]) GROUP BY facility_id) s`,
+    [ids],
+  );
+  const times = await timeEach(ids.length, async (i) => {
+    const res = await fetch(`${api.url}/api/v1/facilities/${ids[i]}/inspections?limit=20`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (res.status !== 200) throw new Error(`history: ${res.status}`);
+    await res.arrayBuffer();
+  });
+  say(
+    `\n### One facility's inspection history (API, newest 20, sequential, ${ids.length} facilities, ${avg.toFixed(0)} inspections each on average)\n`,
+  );
+  say(`p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+}
+
+async function recompute(): Promise<void> {
+  const ds = new DataSource({ type: 'postgres', url: databaseUrl, extra: { options: '-c jit=off' } });
+  await ds.initialize();
+  const figures = new FiguresService(ds, { countedKinds: ['centre', 'kindergarten_class', 'family', 'employer', 'community'] });
+  const times = await timeEach(3, () => ds.transaction((m) => figures.recomputeAll(m)));
+  const { units } = await one<{ units: number }>(`SELECT count(*)::int AS units FROM regions`);
+  await ds.destroy();
+  say(`\n### Full recompute of all unit and city figures (${units} regions)\n`);
+  say(`runs: ${times.map(ms).join(', ')}`);
+}
+
+async function eventToFigure(api: Running): Promise<void> {
+  const worker = await startProcess('worker', [`${ROOT}dist/apps/worker/src/main.js`], env, null, (out) => out.includes('worker running'));
+  try {
+    const target = await one<{ class_id: string; username: string; region_code: string }>(
+      `SELECT c.id AS class_id, u.username, f.region_code FROM classes c JOIN facilities f ON f.id = c.facility_id
+         JOIN users u ON u.id = f.owner_id WHERE f.status = 'registered' AND c.places > 1 ORDER BY md5(c.id::text) LIMIT 1`,
+    );
+    const token = await loginAs(api, target.username);
+    const auth = { Authorization: `Bearer ${token}` };
+    const latencies: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = await one<{ updated_at: Date | null }>('SELECT updated_at FROM region_figures WHERE region_code = $1', [
+        target.region_code,
+      ]);
+      const cls = await fetch(`${api.url}/api/v1/classes/${target.class_id}`, { headers: auth });
+      const { enrolled } = (await cls.json()) as { enrolled: number };
+      const res = await fetch(`${api.url}/api/v1/classes/${target.class_id}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'Content-Type': 'application/json', 'If-Match': cls.headers.get('etag')! },
+        body: JSON.stringify({ enrolled: enrolled > 0 ? enrolled - 1 : 1 }),
+      });
+      if (res.status !== 200) throw new Error(`PATCH class: ${res.status} ${await res.text()}`);
+      const t0 = performance.now();
+      for (;;) {
+        const now = await one<{ updated_at: Date | null }>('SELECT updated_at FROM region_figures WHERE region_code = $1', [
+          target.region_code,
+        ]);
+        if (now?.updated_at && (!before?.updated_at || now.updated_at > before.updated_at)) break;
+        if (performance.now() - t0 > 30_000) throw new Error('figures not updated within 30 s');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      latencies.push(performance.now() - t0);
+    }
+    say(`\n### Event to updated unit figure (class change acknowledged → region_figures updated; worker relay and job)\n`);
+    say(`10 changes: p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))}`);
+  } finally {
+    await worker.stop();
+  }
+}
+
+function machine(): string {
+  const sh = (cmd: string) => execSync(cmd, { encoding: 'utf8' }).trim();
+  return [
+    `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    `Node ${process.version}`,
+    sh(`psql "${databaseUrl}" -Atc "SELECT split_part(version(), ' on ', 1) || ', PostGIS ' || postgis_lib_version()"`),
+    `commit ${sh(`git -C ${ROOT} rev-parse --short HEAD`)}`,
+  ].join(' · ');
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${ROOT}dist/apps/api/src/main.js`)) throw new Error('run `npm run build` first');
+  const counts = await one<Record<string, number>>(
+    `SELECT (SELECT count(*) FROM facilities)::int AS facilities, (SELECT count(*) FROM facilities WHERE status = 'registered')::int AS registered,
+            (SELECT count(*) FROM staff)::int AS staff, (SELECT count(*) FROM inspections)::int AS inspections,
+            (SELECT count(*) FROM regions WHERE level <> 'city')::int AS units`,
+  );
+  say(`\n## ${label}: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`);
+  say(machine());
+  say(
+    `\nData (\`${args.database}\`): ${counts.facilities!.toLocaleString('en')} facilities (${counts.registered!.toLocaleString('en')} registered), ` +
+      `${counts.staff!.toLocaleString('en')} staff, ${counts.inspections!.toLocaleString('en')} inspections, ${counts.units} units.`,
+  );
+  const points = await densePoints(500);
+  const nodeFlags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
+  const api = await startProcess('api', [...nodeFlags, `${ROOT}dist/apps/api/src/main.js`], env, '/health');
+  const plain = await startProcess('plain', ['--import', 'tsx', `${ROOT}bench/load/plain-server.ts`], env, '/nearby?lat=0&lng=0');
+  try {
+    if (parts.has('load')) {
+      say(
+        `\n### API vs plain Fastify + pg, identical SQL (${connections} connections, ${rounds} × ${seconds} s each, alternating; load generator on the same machine)\n`,
+      );
+      say(
+        '| scenario | API req/s | plain req/s | ratio | p50 ms API / plain | p99 ms API / plain | p99 ratio | API RSS max MiB | errors |',
+      );
+      say('|---|---|---|---|---|---|---|---|---|');
+      for (const s of scenarios(points).filter((x) => x.name.includes(args.scenario!))) await compare(api, plain, s);
+    }
+    if (parts.has('sql')) {
+      await searchSqlAlone(points);
+      await mapSqlAlone(points);
+    }
+    if (parts.has('history')) await inspectionHistory(api);
+    if (parts.has('recompute')) await recompute();
+    if (parts.has('event')) await eventToFigure(api);
+  } finally {
+    await api.stop();
+    await plain.stop();
+    await db.end();
+  }
+  appendFileSync(`${ROOT}bench/RESULTS.md`, `${report.join('\n')}\n`);
+  console.log('\nappended to bench/RESULTS.md');
+}
+
+await main();
