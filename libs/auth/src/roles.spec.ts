@@ -40,9 +40,9 @@ describe('reach', () => {
   it('turns into parameterised SQL', () => {
     const params: unknown[] = ['x'];
     expect(reachPredicate(reachOf(cityHealth), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)).toBe(
-      'left(f.region_code, 4) = left($2, 4)',
+      'f.region_code BETWEEN $2 AND $3',
     );
-    expect(params).toEqual(['x', '220100']);
-    expect(reachPredicate(reachOf(operator), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)).toBe('f.owner_id = $3');
+    expect(params).toEqual(['x', '220100', '220199']);
+    expect(reachPredicate(reachOf(operator), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)).toBe('f.owner_id = $4');
   });
 });
