@@ -1,0 +1,145 @@
+// Privacy (issue #8, part 5): a resident ID number (居民身份证号) never appears in plain anywhere but the answer to
+// its own facility's operator at creation: not in any API answer (masked for regulators and operators alike), any
+// log line, any job payload in Redis, or any database column. The scans look for every checksum-valid ID number of
+// any shape, not only the ones this suite wrote, so what earlier suites left in the shared database is checked too.
+import { Redis } from 'ioredis';
+import { isValidResidentId } from '@lib/standards';
+import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+import { startApiProcess } from '../helpers/api-process.js';
+import { registeredFacility, residentId, staffBody } from '../factories/registry.js';
+
+/** Candidates: 18 characters shaped like a resident ID (area, birth date, sequence, check character). */
+const ID_SHAPE = /[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]/g;
+const SQL_ID_SHAPE = '[1-9][0-9]{5}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]';
+
+/** The checksum-valid resident ID numbers in a text. */
+function idNumbersIn(text: string): string[] {
+  return [...text.matchAll(ID_SHAPE)].map((m) => m[0].toUpperCase()).filter((id) => isValidResidentId(id));
+}
+
+let api: TestApi;
+let owner: TestUser;
+let regulator: TestUser;
+let server: Awaited<ReturnType<typeof startApiProcess>>;
+const written: string[] = [];
+let facilityId: string;
+
+beforeAll(async () => {
+  api = await startApi();
+  // A separate API process whose every log line (request lines included, at info) the test reads.
+  server = await startApiProcess({ LOG_LEVEL: 'info' });
+  owner = await createUser(api, 'operator');
+  regulator = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
+  const worker = await startWorker();
+  try {
+    const f = await registeredFacility(api, owner, regulator, { location: { lat: 44.5, lng: 125.65 } });
+    facilityId = f.id;
+    for (const role of ['caregiver', 'cook']) {
+      const idNumber = residentId();
+      written.push(idNumber);
+      const res = await fetch(`${server.url}/api/v1/facilities/${f.id}/staff`, {
+        method: 'POST',
+        headers: { ...bearer(owner), 'Content-Type': 'application/json' },
+        body: JSON.stringify(staffBody(role, { idNumber, ...(role === 'caregiver' ? { classIds: [f.classId] } : {}) })),
+      });
+      expect(res.status).toBe(201);
+      // Even to its own operator, the answer shows the number masked.
+      const body = await res.text();
+      expect(idNumbersIn(body)).toEqual([]);
+    }
+    // Touch every reading path once through the logged server: lists, compliance, alerts, the public pages.
+    for (const path of [
+      `/api/v1/facilities/${f.id}/staff`,
+      `/api/v1/facilities/${f.id}/compliance`,
+      `/api/v1/facilities/${f.id}/history`,
+      '/api/v1/alerts',
+      `/api/v1/public/facilities/${f.id}`,
+      '/api/v1/public/register.csv',
+    ]) {
+      for (const user of [owner, regulator]) await fetch(`${server.url}${path}`, { headers: bearer(user) });
+    }
+    // The outbox events of these writes have been turned into jobs (and done) by the worker.
+    await eventually(async () => {
+      const [{ pending }] = await api.db.query(
+        "SELECT count(*)::int AS pending FROM outbox WHERE done_at IS NULL AND event->>'facilityId' = $1",
+        [f.id],
+      );
+      expect(pending).toBe(0);
+    }, 20_000);
+  } finally {
+    await worker.close();
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await api?.close();
+});
+
+describe('resident ID numbers', () => {
+  it('are answered masked to the operator and to regulators', async () => {
+    for (const user of [owner, regulator]) {
+      const res = await api.http().get(`/api/v1/facilities/${facilityId}/staff`).set(bearer(user)).expect(200);
+      expect(res.body.items.length).toBeGreaterThanOrEqual(5);
+      for (const s of res.body.items) expect(s.idNumber).toMatch(/^\d{4}\*+[\dX]{4}$/);
+      expect(idNumbersIn(res.text)).toEqual([]);
+    }
+  });
+
+  it('never appear in a log line', () => {
+    const log = server.output();
+    expect(log).toContain('request completed'); // the request lines were written and are being read
+    expect(idNumbersIn(log)).toEqual([]);
+  });
+
+  it('never appear in a plain database column', async () => {
+    const columns: { table_name: string; column_name: string }[] = await api.db.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type IN ('text', 'character', 'character varying', 'json', 'jsonb', 'ARRAY')
+          AND NOT (table_name = 'staff' AND column_name = 'id_number_cipher')`,
+    );
+    expect(columns.length).toBeGreaterThan(30);
+    const found: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      const rows: { v: string }[] = await api.db.query(
+        `SELECT "${column_name}"::text AS v FROM "${table_name}" WHERE "${column_name}"::text ~ $1`,
+        [SQL_ID_SHAPE],
+      );
+      for (const { v } of rows) for (const id of idNumbersIn(v)) found.push(`${table_name}.${column_name}: ${id}`);
+    }
+    expect(found).toEqual([]);
+    // The numbers this suite wrote are stored, encrypted: the blind index finds them, the plain text does not.
+    const [{ n }] = await api.db.query('SELECT count(*)::int AS n FROM staff WHERE facility_id = $1', [facilityId]);
+    expect(n).toBeGreaterThanOrEqual(written.length);
+  });
+
+  it('never appear in a job payload in Redis', async () => {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      const prefix = process.env.QUEUE_PREFIX ?? 'childcare';
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        keys.push(...batch);
+      } while (cursor !== '0');
+      expect(keys.length).toBeGreaterThan(0);
+      let text = '';
+      for (const key of keys) {
+        const type = await redis.type(key);
+        if (type === 'hash') text += JSON.stringify(await redis.hgetall(key));
+        else if (type === 'string') text += await redis.get(key);
+        else if (type === 'list') text += (await redis.lrange(key, 0, -1)).join('\n');
+        else if (type === 'zset') text += (await redis.zrange(key, 0, -1)).join('\n');
+        else if (type === 'set') text += (await redis.smembers(key)).join('\n');
+        else if (type === 'stream') text += JSON.stringify(await redis.xrange(key, '-', '+'));
+      }
+      expect(text.length).toBeGreaterThan(0);
+      expect(idNumbersIn(text)).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
