@@ -17,6 +17,7 @@ import { globalValidationPipe } from './common/validation.js';
 import { problemOf, sendProblem, transportProblem } from './common/problem.filter.js';
 import { languageOf } from './common/language.js';
 import { requestId } from './common/logging.js';
+import { limitJsonDepth } from './common/json-body.js';
 import { WindowRateLimit } from './common/rate-limit.js';
 import { tileCspSource } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
@@ -36,7 +37,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const http = validateEnv(HttpEnvSchema);
   const map = validateEnv(MapEnvSchema);
   const adapter = new FastifyAdapter({ bodyLimit: http.BODY_LIMIT_BYTES, trustProxy: false, requestIdHeader: false, genReqId: requestId });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  // Bodies are parsed by limitJsonDepth (below), not by Nest's parser.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(globalValidationPipe());
   app.enableShutdownHooks();
@@ -74,6 +76,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'request completed',
     );
   });
+
+  limitJsonDepth(fastify);
 
   // Bodies are JSON only: anything else is 415 before it reaches a handler.
   fastify.addHook('onRequest', async (request, reply) => {

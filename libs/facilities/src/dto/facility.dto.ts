@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { HasValidChecksum, IsDateOnly, PageQuery } from '@lib/core';
+import { HasValidChecksum, IsDateOnly, IsDecimal, PageQuery } from '@lib/core';
 import {
   DOCUMENT_TYPES,
   FACILITY_KINDS,
@@ -91,8 +91,8 @@ export class CreateFacilityDto {
   @Min(-5, { each: true })
   @Max(100, { each: true })
   floors: number[];
-  @ApiProperty({ example: 360 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000) indoorAreaM2: number;
-  @ApiProperty({ example: 200 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000) outdoorAreaM2: number;
+  @ApiProperty({ example: 360 }) @IsDecimal(2) @Min(0) @Max(100000) indoorAreaM2: number;
+  @ApiProperty({ example: 200 }) @IsDecimal(2) @Min(0) @Max(100000) outdoorAreaM2: number;
   @ApiProperty({ example: 2800, description: 'CNY per month' }) @IsInt() @Min(0) @Max(100000) monthlyFee: number;
   @ApiProperty({ example: '0431-88880000' }) @IsString() @Matches(PHONE) phone: string;
   @ApiProperty({ example: '07:30-17:30' }) @IsString() @Matches(HOURS) openingHours: string;
