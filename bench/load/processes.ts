@@ -1,23 +1,12 @@
 // Child processes of the benchmark: the built API and worker, and the plain reference server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../test/helpers/api-process.js';
 
 export interface Running {
   url: string;
   pid: number;
   stop: () => Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /** Starts `node <args>` and resolves once `readyPath` answers 200 on its port (or `ready` says so, for non-HTTP). */
