@@ -29,8 +29,10 @@ export default {
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
     '<rootDir>/test/**/*.browser-spec.ts',
+    '<rootDir>/test/**/*.soak-spec.ts',
   ],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Long runs only by `npm run test:soak` (SOAK=1); `npm test` stays short.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.SOAK ? [] : ['\\.soak-spec\\.ts$'])],
   maxWorkers: 1,
   testTimeout: 30000,
 };
