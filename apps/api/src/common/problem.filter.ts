@@ -202,7 +202,46 @@ export class ProblemFilter implements ExceptionFilter {
       if (known) return sendProblem(reply, problemOf(status, known.detail, [], lang, known.code));
       return sendProblem(reply, problemOf(status, { zh: exception.message, en: exception.message }, [], lang));
     }
+    if (databaseUnavailable(exception)) {
+      this.logger.warn({ url: request.url, method: request.method, code: errorCode(exception) }, 'database unavailable');
+      return sendProblem(reply, problemOf(503, DATABASE_DOWN, [], lang, 'database_unavailable'), 5);
+    }
     this.logger.error({ err: exception, url: request.url, method: request.method }, 'unhandled error');
     sendProblem(reply, problemOf(500, INTERNAL, [], lang, 'internal'));
   }
+}
+
+const DATABASE_DOWN: Message = { zh: '数据库暂时不可用，请稍后再试', en: 'The database is unavailable; please try again shortly' };
+
+/**
+ * Errors that say PostgreSQL cannot be reached (refused, reset, shut down, starting up), not that a query was wrong:
+ * the client may retry, so 503 (with Retry-After) rather than 500. The pool reconnects by itself once the database
+ * is back.
+ */
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+function errorCode(exception: unknown): string | undefined {
+  const e = exception as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function databaseUnavailable(exception: unknown): boolean {
+  const code = errorCode(exception);
+  if (code && UNAVAILABLE.has(code)) return true;
+  const message = (exception as { message?: unknown })?.message;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 }
