@@ -137,3 +137,60 @@ describe('faults', () => {
     expect(places).toBe(15 + [10, 11, 12, 13, 14, 15, 16, 17].reduce((a, b) => a + b, 0));
   }, 90_000);
 });
+
+describe('nothing half-written', () => {
+  it('keeps an inspection with its rectification orders all or nothing when the orders cannot be written', async () => {
+    const f = await registeredFacility(api, owner, health, { location: { lat: HERE.lat + 0.02, lng: HERE.lng } });
+    const fire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
+    const checklist = (await api.http().get('/api/v1/inspection-checklists').set(bearer(fire)).expect(200)).body.items.find(
+      (c: { domain: string }) => c.domain === 'fire',
+    );
+    const failed = checklist.items.filter((i: { severity: string }) => i.severity !== 'critical').slice(0, 2);
+    const items = checklist.items.map((i: { code: string }) => ({
+      code: i.code,
+      result: failed.some((x: { code: string }) => x.code === i.code) ? 'fail' : 'pass',
+    }));
+    const counts = async () =>
+      (
+        await api.db.query(
+          `SELECT (SELECT count(*) FROM inspections WHERE facility_id = $1)::int AS inspections,
+                  (SELECT count(*) FROM rectification_orders WHERE facility_id = $1)::int AS orders,
+                  (SELECT count(*) FROM audit_entries WHERE subject_id = $1::text)::int AS audit,
+                  (SELECT count(*) FROM outbox WHERE event->>'facilityId' = $1::text)::int AS outbox`,
+          [f.id],
+        )
+      )[0];
+    const before = await counts();
+    // A fault injected after the inspection row: the second order of this facility cannot be written.
+    const fn = `fail_order_${process.pid}`;
+    await api.db.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.facility_id = '${f.id}' AND (SELECT count(*) FROM rectification_orders WHERE facility_id = NEW.facility_id) >= 1 THEN
+          RAISE EXCEPTION 'injected fault';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await api.db.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON rectification_orders FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    try {
+      const res = await api
+        .http()
+        .post(`/api/v1/facilities/${f.id}/inspections`)
+        .set(bearer(fire))
+        .send({ domain: 'fire', inspectedAt: new Date().toISOString(), items });
+      expect(res.status).toBe(500);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await api.db.query(`DROP TRIGGER ${fn} ON rectification_orders`);
+      await api.db.query(`DROP FUNCTION ${fn}()`);
+    }
+    // Without the fault the same inspection is written whole.
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'fire', inspectedAt: new Date().toISOString(), items })
+      .expect(201);
+    const after = await counts();
+    expect({ inspections: after.inspections, orders: after.orders }).toEqual({ inspections: 1, orders: failed.length });
+  });
+});
