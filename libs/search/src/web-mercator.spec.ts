@@ -1,14 +1,11 @@
-import { fromMercator, haversineM, mercatorRadius, toMercator } from './web-mercator.js';
+import { haversineM, mercatorRadius, toMercator } from './web-mercator.js';
 
 describe('Web Mercator', () => {
-  it('maps Changchun as PostGIS does (ST_Transform to 3857) and back', () => {
+  it('maps Changchun as PostGIS does (ST_Transform to 3857)', () => {
     // SELECT ST_AsText(ST_Transform(ST_SetSRID(ST_MakePoint(125.3245, 43.8868), 4326), 3857))
     const p = toMercator(125.3245, 43.8868);
     expect(p.x).toBeCloseTo(13951059.524, 3);
     expect(p.y).toBeCloseTo(5447940.901, 3);
-    const back = fromMercator(p.x, p.y);
-    expect(back.lng).toBeCloseTo(125.3245, 9);
-    expect(back.lat).toBeCloseTo(43.8868, 9);
   });
 
   it('sizes the search box so that the whole circle fits, whatever the latitude', () => {

@@ -20,13 +20,6 @@ export function toMercator(lng: number, lat: number): Xy {
   return { x: (EARTH_RADIUS_M * lng * Math.PI) / 180, y: EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + phi / 2)) };
 }
 
-export function fromMercator(x: number, y: number): { lng: number; lat: number } {
-  return {
-    lng: (x / EARTH_RADIUS_M) * (180 / Math.PI),
-    lat: (2 * Math.atan(Math.exp(y / EARTH_RADIUS_M)) - Math.PI / 2) * (180 / Math.PI),
-  };
-}
-
 /**
  * Half the side, in 3857 metres, of a box holding every point within `radiusM` true metres of latitude `lat`:
  * Mercator stretches distances by 1/cos(lat), more towards the pole, so the box uses the stretch at the circle's
