@@ -3,19 +3,17 @@
 // Every acknowledged write stays, every event is delivered once Redis is back, and the unit's figures end equal
 // to what the facilities say.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { bearer, createUser, eventually, startApi, unique, type TestApi, type TestUser } from '../helpers/app.js';
-import { freePort } from '../helpers/api-process.js';
+import { freePort, startWorkerProcess, type WorkerProcess } from '../helpers/api-process.js';
 import { registeredFacility } from '../factories/registry.js';
 
-const WORKER_MAIN = fileURLToPath(new URL('../../dist/apps/worker/src/main.js', import.meta.url));
 /** 农安县: far from other suites' facilities, so the unit's figures are this suite's to check. */
 const UNIT = '220122';
 const HERE = { lat: 44.45, lng: 125.2 };
 
 let redisPort: number;
 let redis: ChildProcess | null = null;
-let worker: ChildProcess | null = null;
+let worker: WorkerProcess | null = null;
 let api: TestApi;
 let owner: TestUser;
 let health: TestUser;
@@ -41,17 +39,6 @@ function startRedis(): Promise<void> {
       client.disconnect();
     }
   }, 10_000);
-}
-
-function startWorkerProcess(): Promise<void> {
-  worker = spawn(process.execPath, [WORKER_MAIN], {
-    env: { ...process.env, ...sharedEnv, LOG_LEVEL: 'error', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  worker.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  worker.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return eventually(async () => expect(output).toContain('worker running'), 20_000);
 }
 
 function kill9(child: ChildProcess | null): Promise<void> {
@@ -89,11 +76,11 @@ beforeAll(async () => {
   api = await startApi(sharedEnv);
   owner = await createUser(api, 'operator');
   health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
-  await startWorkerProcess();
+  worker = await startWorkerProcess(sharedEnv);
 }, 60_000);
 
 afterAll(async () => {
-  await kill9(worker);
+  await worker?.kill9();
   await api?.close();
   await kill9(redis);
 });
@@ -129,9 +116,9 @@ describe('faults', () => {
     const f = await registeredFacility(api, owner, health, { location: { lat: HERE.lat + 0.01, lng: HERE.lng } });
     const writes = Array.from({ length: 8 }, (_, i) => addPlaces(f.id, 10 + i));
     await new Promise((r) => setTimeout(r, 100));
-    await kill9(worker);
+    await worker!.kill9();
     await Promise.all(writes);
-    await startWorkerProcess();
+    worker = await startWorkerProcess(sharedEnv);
     await figuresSettled();
     const [{ places }] = await api.db.query('SELECT place_count AS places FROM facilities WHERE id = $1', [f.id]);
     expect(places).toBe(15 + [10, 11, 12, 13, 14, 15, 16, 17].reduce((a, b) => a + b, 0));

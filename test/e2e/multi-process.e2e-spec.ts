@@ -1,13 +1,10 @@
 // Concurrency across processes (issue #8, part 4): two built API processes and two worker processes on the same
 // PostgreSQL and Redis. Writes spread over both APIs are each recorded, audited and relayed once, racing approvals
 // through different APIs register once, and the unit's figures end equal to the facilities' places.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { bearer, createUser, eventually, startApi, type TestApi, type TestUser } from '../helpers/app.js';
-import { startApiProcess } from '../helpers/api-process.js';
+import { startApiProcess, startWorkerProcess, type WorkerProcess } from '../helpers/api-process.js';
 import { compliantFacility, registeredFacility } from '../factories/registry.js';
 
-const WORKER_MAIN = fileURLToPath(new URL('../../dist/apps/worker/src/main.js', import.meta.url));
 /** 德惠市, away from the other suites' facilities. */
 const UNIT = '220183';
 const HERE = { lat: 44.53, lng: 125.69 };
@@ -16,29 +13,18 @@ let api: TestApi;
 let owner: TestUser;
 let health: TestUser;
 let servers: Awaited<ReturnType<typeof startApiProcess>>[] = [];
-const workers: ChildProcess[] = [];
-
-function startWorkerProcess(): Promise<void> {
-  const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '50', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  workers.push(child);
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  return eventually(async () => expect(output).toContain('worker running'), 20_000);
-}
+let workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
   api = await startApi();
   owner = await createUser(api, 'operator');
   health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
   servers = await Promise.all([startApiProcess(), startApiProcess()]);
-  await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+  workers = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
 }, 60_000);
 
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.stop()));
   await Promise.all(servers.map((s) => s.stop()));
   await api?.close();
 });

@@ -57,3 +57,35 @@ export async function startApiProcess(
     },
   };
 }
+
+export const WORKER_MAIN = join(repoRoot, 'dist/apps/worker/src/main.js');
+
+export interface WorkerProcess {
+  /** SIGKILL, as a crash would (no graceful shutdown); resolves when it is gone. */
+  kill9: () => Promise<void>;
+  /** SIGTERM: a graceful stop. */
+  stop: () => Promise<void>;
+}
+
+/** Starts the built worker as a child process on the test database and resolves once it says it runs. */
+export async function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [WORKER_MAIN], {
+    env: { ...process.env, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '50', NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const deadline = Date.now() + 20_000;
+  while (!output.includes('worker running')) {
+    if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return { kill9: signal('SIGKILL'), stop: signal('SIGTERM') };
+}
