@@ -2,9 +2,13 @@
 // Build: node node_modules/vite/bin/vite.js build --config apps/web/vite.config.ts
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { webAssets } from './build/web-assets.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+// Source maps are written for the build but kept out of the served folder (issue #18: not served publicly).
+const sourceMapDir = fileURLToPath(new URL('../../dist/web-sourcemaps', import.meta.url));
+const reportFile = fileURLToPath(new URL('../../dist/web-build-report.json', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
@@ -14,8 +18,10 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // 'hidden': the maps are written but the scripts do not point at them; webAssets() moves them out of outDir.
+    sourcemap: 'hidden',
   },
+  plugins: [webAssets({ outDir, sourceMapDir, reportFile })],
   server: {
     // `vite` dev server: forward API calls to a locally running API.
     proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:3000' },

@@ -21,6 +21,7 @@ import { limitJsonDepth } from './common/json-body.js';
 import { WindowRateLimit } from './common/rate-limit.js';
 import { tileCspSource } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
+import { webCacheControl } from './common/web-pages.js';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json (from src/ or dist/). */
 function projectRoot(): string {
@@ -120,9 +121,18 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
 
   const webDist = http.WEB_DIST || join(projectRoot(), 'dist', 'web');
   if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes `.br` and `.gz` beside each text file (apps/web/build/web-assets.ts).
+      preCompressed: true,
+      setHeaders: (reply, path) => void reply.header('Cache-Control', webCacheControl(path)),
+    });
     // The web app routes these paths itself (history API): answer its page for them.
     for (const path of WEB_ROUTES) fastify.get(path, (_request, reply) => reply.sendFile('index.html'));
+    // Any other unknown page a browser asks for gets the web app's own not-found page (ProblemFilter, sendWebNotFound).
   }
   return app;
 }

@@ -2,22 +2,26 @@
 // router/routes.ts). Pages are whole screens (header included), so each lays itself out.
 import { SessionProvider } from './auth/session-context';
 import { I18nProvider } from './i18n/i18n';
-import { PublicFacilityPage } from './pages/facility/facility-page';
 import { SearchPage } from './pages/search/search-page';
 import { NotFoundPage } from './pages/not-found';
-import { LoginPage } from './pages/login/login-page';
-import { FacilityNewPage } from './pages/console/operator/facility-new-page';
-import { OperatorFacilityPage } from './pages/console/operator/facility-page';
-import { OperatorHomePage } from './pages/console/operator/operator-home';
-import { RegulatorHomePage } from './pages/console/regulator/regulator-home';
-import { RegulatorFacilityPage } from './pages/console/regulator/review-page';
-import { InspectionFormPage } from './pages/console/inspections/inspection-form-page';
-import { OrdersPage } from './pages/console/inspections/orders-page';
-import { PlanPage } from './pages/console/inspections/plan-page';
-import { DashboardPage } from './pages/console/dashboard/dashboard-page';
-import { ConsoleIndex } from './pages/console/shared/require-role';
+import { lazyPage } from './router/lazy-page';
 import { RouterProvider, useLocation } from './router/router';
 import { matchRoute, type Route } from './router/routes';
+
+// The search (the landing page) and the not-found page are in the first-load bundle; a facility's public page,
+// sign-in and the consoles are fetched when first opened (router/lazy-page.tsx), so each page loads its own code.
+const PublicFacilityPage = lazyPage(() => import('./pages/facility/facility-page').then((m) => m.PublicFacilityPage));
+const LoginPage = lazyPage(() => import('./pages/login/login-page').then((m) => m.LoginPage));
+const ConsoleIndex = lazyPage(() => import('./pages/console/shared/require-role').then((m) => m.ConsoleIndex));
+const OperatorHomePage = lazyPage(() => import('./pages/console/operator/operator-home').then((m) => m.OperatorHomePage));
+const FacilityNewPage = lazyPage(() => import('./pages/console/operator/facility-new-page').then((m) => m.FacilityNewPage));
+const OperatorFacilityPage = lazyPage(() => import('./pages/console/operator/facility-page').then((m) => m.OperatorFacilityPage));
+const RegulatorHomePage = lazyPage(() => import('./pages/console/regulator/regulator-home').then((m) => m.RegulatorHomePage));
+const RegulatorFacilityPage = lazyPage(() => import('./pages/console/regulator/review-page').then((m) => m.RegulatorFacilityPage));
+const InspectionFormPage = lazyPage(() => import('./pages/console/inspections/inspection-form-page').then((m) => m.InspectionFormPage));
+const OrdersPage = lazyPage(() => import('./pages/console/inspections/orders-page').then((m) => m.OrdersPage));
+const PlanPage = lazyPage(() => import('./pages/console/inspections/plan-page').then((m) => m.PlanPage));
+const DashboardPage = lazyPage(() => import('./pages/console/dashboard/dashboard-page').then((m) => m.DashboardPage));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {

@@ -9,6 +9,7 @@ import { FilingError, FilingErrorCode } from '@lib/filing';
 import { InspectionError, InspectionErrorCode } from '@lib/inspections';
 import { HttpError, HttpErrorCode } from './http-errors.js';
 import { languageOf, type Language } from './language.js';
+import { sendWebNotFound } from './web-pages.js';
 
 /** RFC 9457 problem details. */
 export interface Problem {
@@ -196,8 +197,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
-      if (status === 404)
+      if (status === 404) {
+        // A browser's unknown page: the web app's not-found page (the API's own paths keep problem+json).
+        if (exception.message.startsWith('Cannot ') && sendWebNotFound(request, reply)) return;
         return sendProblem(reply, problemOf(404, { zh: '没有这个地址', en: 'No such route' }, [], lang, 'route_not_found'));
+      }
       const known = transportProblem(status);
       if (known) return sendProblem(reply, problemOf(status, known.detail, [], lang, known.code));
       return sendProblem(reply, problemOf(status, { zh: exception.message, en: exception.message }, [], lang));
