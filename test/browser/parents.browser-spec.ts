@@ -148,6 +148,8 @@ describe('the parents’ search and facility pages', () => {
     await page.locator('#search-age').selectOption('8');
     await page.waitForURL(/[?&]age=8(&|$)/, WAIT);
     await expectResults(page, suffix, [ids.infant]);
+    // With an age, the card gives the free places for that age first (issue #18).
+    expect(await infantCard.locator('.result__vacancy').innerText()).toMatch(/^适合孩子年龄的空余托位 3 个 · 今天更新/);
     await shot(page, 'search-desktop');
 
     // Its page: status, facts, the infant class with fresh vacancies, no inspection yet.
@@ -225,6 +227,24 @@ describe('the parents’ search and facility pages', () => {
     expect(mapBox!.y + mapBox!.height).toBeLessThanOrEqual(panelBox!.y + 1);
     await shot(page, 'search-phone');
     await expectAccessible(page);
+
+    // Phone first (issue #18): the count and a jump to the list above the form, within the first screen; every
+    // facility's dot hidden during a search; no two numbered markers on top of each other.
+    const jump = page.locator('#results-jump');
+    await see(page, jump);
+    expect(await jump.innerText()).toMatch(/附近找到 \d+ 家机构[\s\S]*查看列表/);
+    expect((await jump.boundingBox())!.y + 20).toBeLessThan(PHONE.height);
+    expect(await page.locator('.facility-dot, .cluster-marker').count()).toBe(0);
+    const centres = await page
+      .locator('.result-marker')
+      .evaluateAll((markers) =>
+        markers.map((m) => m.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })),
+      );
+    for (let i = 0; i < centres.length; i += 1)
+      for (let j = i + 1; j < centres.length; j += 1)
+        expect(Math.hypot(centres[i]!.x - centres[j]!.x, centres[i]!.y - centres[j]!.y)).toBeGreaterThanOrEqual(30);
+    await jump.locator('a').click();
+    await page.waitForFunction(() => document.activeElement?.matches('.results__list .result__link') === true, null, WAIT);
 
     // The map folds away for more room, and comes back.
     await page.locator('#map-fold').click();

@@ -138,6 +138,8 @@ const CONTRACT: Record<string, string[]> = {
     'vacanciesUpdatedAt',
     'registrationNo',
     'latestInspections',
+    'vacanciesForAge',
+    'vacanciesForAgeUpdatedAt',
   ],
   LatestInspectionView: ['domain', 'outcome', 'inspectedAt'],
   PublicFacilityView: ['status', 'classes', 'inspections', 'registrationNo', 'location', 'vacancies'],

@@ -350,6 +350,28 @@ describe('public facility pages and the open register', () => {
     expect((await nearby({ ...near, ageMonths: 14, hasVacancy: true })).map((i) => i.id)).toContain(centre.id);
   });
 
+  it('gives, with the child’s age, the free places for that age and the oldest report among those classes', async () => {
+    const near = { ...NONGAN, radiusM: 500, limit: 100 };
+    const find = async (criteria: Criteria) => (await nearby(criteria)).find((i) => i.id === centre.id);
+    // Without an age: the facility's total only.
+    const plain = await find(near);
+    expect(plain).toMatchObject({ vacancies: 3 });
+    expect(plain).not.toHaveProperty('vacanciesForAge');
+    expect(plain).not.toHaveProperty('vacanciesForAgeUpdatedAt');
+    // An 8-month-old: the infant class is full, though the facility has 3 free places.
+    const infant = await find({ ...near, ageMonths: 8 });
+    expect(infant).toMatchObject({ vacancies: 3, vacanciesForAge: 0, vacanciesForAgeStale: false });
+    // A 14-month-old: the toddler class's 3.
+    const toddler = await find({ ...near, ageMonths: 14 });
+    expect(toddler).toMatchObject({ vacancies: 3, vacanciesForAge: 3, vacanciesForAgeStale: false });
+    const classes = await api.db.query('SELECT age_group, updated_at FROM classes WHERE facility_id = $1', [centre.id]);
+    const updated = (group: string) => (classes.find((c: { age_group: string }) => c.age_group === group).updated_at as Date).toISOString();
+    expect(toddler!.vacanciesForAgeUpdatedAt).toBe(updated('toddler'));
+    expect(infant!.vacanciesForAgeUpdatedAt).toBe(updated('infant'));
+    // A 20-month-old: toddler or mixed classes, of which it has the toddler one.
+    expect(await find({ ...near, ageMonths: 20 })).toMatchObject({ vacanciesForAge: 3 });
+  });
+
   it('says when vacancies have not been reported for over 30 days', async () => {
     await api.db.query("UPDATE classes SET updated_at = now() - interval '31 days' WHERE facility_id = $1", [centre.id]);
     const res = await api.http().get(`/api/v1/public/facilities/${centre.id}`).expect(200);
@@ -366,6 +388,11 @@ describe('public facility pages and the open register', () => {
     const after = await api.http().get(`/api/v1/public/facilities/${centre.id}`).expect(200);
     expect(after.body).toMatchObject({ vacancies: 5, vacanciesStale: false });
     expect(after.body.classes.map((c: { stale: boolean }) => c.stale)).toEqual([true, false]);
+    // The freshness for an age is that of its own classes: the stale infant class is not hidden by the fresh toddler one.
+    const near = { ...NONGAN, radiusM: 500, limit: 100 };
+    const forAge = async (ageMonths: number) => (await nearby({ ...near, ageMonths })).find((i) => i.id === centre.id);
+    expect(await forAge(14)).toMatchObject({ vacanciesForAge: 5, vacanciesForAgeStale: false });
+    expect(await forAge(8)).toMatchObject({ vacanciesForAge: 0, vacanciesForAgeStale: true });
   });
 
   it('gives the latest inspection per domain with a plain-language summary of what failed', async () => {

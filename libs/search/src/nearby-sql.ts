@@ -1,4 +1,4 @@
-import type { AgeGroupName, FacilityKind, ServiceType } from '@lib/standards';
+import { VACANCY_STALE_AFTER_DAYS, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
 import { mercatorRadius, toMercator } from './web-mercator.js';
 import { isoUtc, PUBLIC_SOURCE_COLUMNS, publicSummaryColumns } from './public-columns.js';
 
@@ -23,7 +23,8 @@ export interface NearbyCriteria {
  * bitmap scan where the box holds few facilities, with every filter on the facility row itself. Mercator order is
  * the true order up to a fraction of a percent, so it walks twice the rows asked for; the outer query keeps those
  * inside the radius by their great-circle distance and orders by it exactly. The latest inspection per domain
- * comes from one index probe each, for the rows answered only. The statement answers one row, `items`: the JSON
+ * comes from one index probe each, for the rows answered only; so do, with the child's age, the free places for that
+ * age (`vacanciesForAge`, summed over the classes that take it). The statement answers one row, `items`: the JSON
  * text of the answer's items (`NearbyItemView[]`), which the API sends as it comes.
  *
  * Parameters are numbered in order; the indexed column is never cast or transformed.
@@ -54,6 +55,19 @@ export function nearbySql(c: NearbyCriteria, domains: readonly string[], lang: '
   const limit = param(c.limit, 'int');
   const domainList = param(domains, 'text[]');
   const language = param(lang, 'text');
+  // With the child's age: the free places in the classes that take it, and when the oldest of those was reported
+  // (the freshness of a sum is that of its stalest part), from the facility's classes (index on facility_id).
+  const forAge = c.ageGroups
+    ? {
+        columns: `,
+         a.vacancies AS "vacanciesForAge",
+         ${isoUtc('a.updated_at')} AS "vacanciesForAgeUpdatedAt",
+         (a.updated_at IS NULL OR a.updated_at < now() - interval '${VACANCY_STALE_AFTER_DAYS} days') AS "vacanciesForAgeStale"`,
+        from: `
+  FROM (SELECT coalesce(sum(greatest(cl.places - cl.enrolled, 0)), 0)::int AS vacancies, min(cl.updated_at) AS updated_at
+          FROM classes cl WHERE cl.facility_id = m.id AND cl.age_group = ANY(${param(c.ageGroups, 'text[]')})) a`,
+      }
+    : { columns: '', from: '' };
   // The KNN walk (n), cut to the radius and the limit (m); then each answered row becomes its JSON item (p), in order.
   const text = `
 SELECT coalesce(json_agg(row_to_json(p) ORDER BY m.distance_m, m.id), '[]')::text AS items
@@ -81,7 +95,7 @@ CROSS JOIN LATERAL (
               SELECT ins.domain, ins.outcome, ins.inspected_at FROM inspections ins
               WHERE ins.facility_id = m.id AND ins.domain = d.domain ORDER BY ins.inspected_at DESC LIMIT 1
             ) i) AS "latestInspections",
-         round(m.distance_m)::int AS "distanceM"
+         round(m.distance_m)::int AS "distanceM"${forAge.columns}${forAge.from}
 ) p`;
   return { text, values };
 }

@@ -109,6 +109,10 @@ export interface PublicFacilityBase {
 export interface NearbyItem extends PublicFacilityBase {
   /** Metres from the search point (to the public, possibly approximate, location). */
   distanceM: number;
+  /** With `ageMonths` only: free places in the classes that take the child, the oldest of their reports, and whether one is stale. */
+  vacanciesForAge?: number;
+  vacanciesForAgeUpdatedAt?: string | null;
+  vacanciesForAgeStale?: boolean;
 }
 
 export interface NearbyList {

@@ -655,6 +655,8 @@ export const en: Messages = {
     any: 'Any',
     resetFilters: 'Clear all filters',
     resultsTitle: 'Results',
+    resultsSummary: (n: number) => (n === 0 ? 'No facility nearby matches' : `${n} facilit${n === 1 ? 'y' : 'ies'} nearby`),
+    jumpToResults: 'See the list',
     resultsCount: (n: number, radius: string) =>
       n === 0 ? `No facility within ${radius} matches.` : `${n} facilit${n === 1 ? 'y' : 'ies'} within ${radius}, nearest first.`,
     resultsLimited: (n: number) => `Showing the nearest ${n}.`,
@@ -666,6 +668,9 @@ export const en: Messages = {
     fee: (fee: string) => `CNY ${fee} a month`,
     vacancies: (n: string) => `${n} free place${n === '1' ? '' : 's'}`,
     noVacancies: 'No free places',
+    vacanciesForAge: (n: string) => `${n} free place${n === '1' ? '' : 's'} for your child’s age`,
+    noVacanciesForAge: 'No free places for your child’s age',
+    vacanciesAll: (n: string) => `${n} free in all`,
     updatedToday: 'Updated today',
     updatedDaysAgo: (n: number) => `Updated ${n} day${n === 1 ? '' : 's'} ago`,
     stale: (n: number) => `Not updated for over 30 days (${n} days ago): check with the facility`,

@@ -652,6 +652,8 @@ export const zhCN = {
     any: '不限',
     resetFilters: '清除全部条件',
     resultsTitle: '搜索结果',
+    resultsSummary: (n: number) => (n === 0 ? '附近没有符合条件的机构' : `附近找到 ${n} 家机构`),
+    jumpToResults: '查看列表',
     resultsCount: (n: number, radius: string) =>
       n === 0 ? `${radius}内没有符合条件的机构。` : `${radius}内找到 ${n} 家机构，由近到远排列。`,
     resultsLimited: (n: number) => `只显示最近的 ${n} 家。`,
@@ -663,6 +665,9 @@ export const zhCN = {
     fee: (fee: string) => `${fee} 元/月`,
     vacancies: (n: string) => `空余托位 ${n} 个`,
     noVacancies: '暂无空余托位',
+    vacanciesForAge: (n: string) => `适合孩子年龄的空余托位 ${n} 个`,
+    noVacanciesForAge: '孩子这个年龄暂无空余托位',
+    vacanciesAll: (n: string) => `全园空余 ${n} 个`,
     updatedToday: '今天更新',
     updatedDaysAgo: (n: number) => `${n} 天前更新`,
     stale: (n: number) => `超过 30 天未更新（${n} 天前），请向机构核实`,

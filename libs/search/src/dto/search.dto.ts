@@ -146,6 +146,17 @@ export class PublicFacilitySummaryView {
 
 export class NearbyItemView extends PublicFacilitySummaryView {
   @ApiProperty({ description: 'metres, great-circle, from the searched point to the public location' }) distanceM: number;
+  @ApiPropertyOptional({ description: 'with ageMonths only: free places in the classes that take a child of that age' })
+  vacanciesForAge?: number;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'with ageMonths only: the oldest report of places among those classes (null: no such class)',
+  })
+  vacanciesForAgeUpdatedAt?: string | null;
+  @ApiPropertyOptional({ description: 'with ageMonths only: one of those classes not reported for over 30 days' })
+  vacanciesForAgeStale?: boolean;
 }
 
 export class NearbyListView {

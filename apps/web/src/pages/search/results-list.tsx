@@ -82,16 +82,43 @@ function ResultItem({
           {item.kind === 'family' && <span class="badge badge--approximate">{t.search.approximate}</span>}
         </p>
       )}
-      <p class={`result__vacancy${item.vacancies > 0 ? ' result__vacancy--open' : ''}`}>
-        <strong>{item.vacancies > 0 ? t.search.vacancies(formatInteger(item.vacancies, lang)) : t.search.noVacancies}</strong>
-        {' · '}
-        <FreshnessText updatedAt={item.vacanciesUpdatedAt} stale={item.vacanciesStale} now={now} />
-      </p>
+      <VacancyLine item={item} now={now} />
       <div class="result__inspections">
         <span class="result__label">{t.search.inspections}</span>
         <LatestInspections inspections={item.latestInspections} />
       </div>
     </li>
+  );
+}
+
+/**
+ * Free places: with the child's age, those in the classes that take the child first (green only when there are
+ * some), the facility's total beside them, and the freshness of the oldest of those classes' reports.
+ */
+function VacancyLine({ item, now }: { item: NearbyItem; now: Date }) {
+  const { lang, t } = useI18n();
+  const forAge = item.vacanciesForAge;
+  if (forAge === undefined)
+    return (
+      <p class={`result__vacancy${item.vacancies > 0 ? ' result__vacancy--open' : ''}`}>
+        <strong>{item.vacancies > 0 ? t.search.vacancies(formatInteger(item.vacancies, lang)) : t.search.noVacancies}</strong>
+        {' · '}
+        <FreshnessText updatedAt={item.vacanciesUpdatedAt} stale={item.vacanciesStale} now={now} />
+      </p>
+    );
+  return (
+    <p class={`result__vacancy${forAge > 0 ? ' result__vacancy--open' : ''}`} data-for-age={forAge}>
+      <strong>{forAge > 0 ? t.search.vacanciesForAge(formatInteger(forAge, lang)) : t.search.noVacanciesForAge}</strong>
+      {item.vacancies !== forAge && (
+        <span class="result__vacancy-all">{` (${t.search.vacanciesAll(formatInteger(item.vacancies, lang))})`}</span>
+      )}
+      {' · '}
+      <FreshnessText
+        updatedAt={item.vacanciesForAgeUpdatedAt === undefined ? item.vacanciesUpdatedAt : item.vacanciesForAgeUpdatedAt}
+        stale={item.vacanciesForAgeStale ?? item.vacanciesStale}
+        now={now}
+      />
+    </p>
   );
 }
 
