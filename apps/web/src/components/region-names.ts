@@ -1,31 +1,17 @@
-// Unit names by code, from the public region list (loaded once per page load).
-import { useEffect, useState } from 'preact/hooks';
+// Unit names by code, from the public region list (loaded once per page load, shared-data.ts).
 import { fetchRegions } from '../api/public';
 import type { RegionProperties } from '../api/types';
 import type { Lang } from '../i18n/language';
+import { sharedResource } from './shared-data';
+import { useShared } from './use-shared';
 
-let regions: Promise<RegionProperties[]> | null = null;
+/** The region list (one key: the list does not depend on the language; it carries both names). */
+export const regionList = sharedResource<'all', RegionProperties[]>(async () => (await fetchRegions()).items);
 
-function loadRegions(): Promise<RegionProperties[]> {
-  regions ??= fetchRegions()
-    .then((list) => list.items)
-    .catch(() => {
-      regions = null; // try again next time
-      return [];
-    });
-  return regions;
-}
+const NONE: RegionProperties[] = [];
 
 export function useRegions(): RegionProperties[] {
-  const [list, setList] = useState<RegionProperties[]>([]);
-  useEffect(() => {
-    let live = true;
-    void loadRegions().then((items) => live && setList(items));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return list;
+  return useShared(regionList, 'all', String, { once: true }) ?? NONE;
 }
 
 /** The unit's name in the language, or its code while the names are unknown. */

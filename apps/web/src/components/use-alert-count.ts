@@ -1,8 +1,9 @@
 // The count of open alerts for the signed-in user (the console header's dashboard link for
 // regulators, the operator's home): counted from the first page (100), so "99+" beyond that.
-import { useEffect, useState } from 'preact/hooks';
 import { listAlerts } from '../api/targets';
 import type { SessionUser } from '../api/types';
+import { sharedResource } from './shared-data';
+import { useShared } from './use-shared';
 
 const LIMIT = 100;
 
@@ -11,24 +12,14 @@ export interface AlertCount {
   more: boolean;
 }
 
-/** The last count per user, so a new page shows it at once while it is fetched again. */
-let last: { userId: string; count: AlertCount } | null = null;
+const userKey = (user: SessionUser) => user.id;
+
+/** The count per user, kept for the page load (shared-data.ts); `alertCounts.refresh()` after resolving alerts. */
+export const alertCounts = sharedResource<SessionUser, AlertCount>(async () => {
+  const page = await listAlerts({ status: 'open', limit: LIMIT });
+  return { count: page.items.length, more: page.nextCursor !== null };
+}, userKey);
 
 export function useAlertCount(user: SessionUser | undefined): AlertCount | null {
-  const [count, setCount] = useState<AlertCount | null>(user && last?.userId === user.id ? last.count : null);
-  useEffect(() => {
-    if (!user) return;
-    const controller = new AbortController();
-    listAlerts({ status: 'open', limit: LIMIT }, { signal: controller.signal }).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        const value = { count: page.items.length, more: page.nextCursor !== null };
-        last = { userId: user.id, count: value };
-        setCount(value);
-      },
-      () => undefined, // no badge when it cannot be counted; the inbox says why
-    );
-    return () => controller.abort();
-  }, [user?.id]);
-  return user ? count : null;
+  return useShared(alertCounts, user ?? null, userKey);
 }

@@ -20,6 +20,7 @@ import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
+import { LoadMore } from '../../../components/use-paged-list';
 import { useAsync } from '../../../components/use-async';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
@@ -364,12 +365,7 @@ export function InspectionRecord({
           ))}
         </ol>
       )}
-      {moreError && <Notice kind="error">{moreError}</Notice>}
-      {data.cursor && (
-        <button type="button" class="button button--secondary" onClick={loadMore}>
-          {t.console.loadMore}
-        </button>
-      )}
+      <LoadMore list={{ hasMore: data.cursor !== null, loadingMore: false, moreError, loadMore: () => void loadMore() }} />
 
       <div class="section-head">
         <h3 id="record-orders-title">{t.inspections.ordersTitle}</h3>

@@ -3,7 +3,7 @@
 // Operators respond to open orders; regulators verify responded ones of their agency's domains
 // (health: any). Facility names come from GET /facilities/{id}, once per facility.
 import { useEffect, useState } from 'preact/hooks';
-import { listOrders, ORDER_FILTERS, type Checklist, type OrderFilter, type RectificationOrder } from '../../../api/inspections';
+import { listOrders, ORDER_FILTERS, type Checklist, type OrderFilter } from '../../../api/inspections';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
@@ -17,6 +17,7 @@ import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
 import { announceOrdersChanged, facilityName, loadChecklists } from './lookups';
 import { OrderCard } from './order-card';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 const PAGE = 50;
 
@@ -30,16 +31,11 @@ function OrdersScreen() {
   const user = session!.user;
   const initial = useSearchParam('status');
   const [filter, setFilter] = useState<OrderFilter>(isFilter(initial) ? initial : user.role === 'operator' ? 'open' : 'responded');
-  const [list, setList] = useState<{ items: RectificationOrder[]; cursor: string | null }>({ items: [], cursor: null });
   const [names, setNames] = useState<Record<string, string | null>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
   const checklists = useAsync(() => loadChecklists(lang).catch(() => [] as Checklist[]), 'checklists');
-  const { state } = useAsync(async (signal) => {
-    const page = await listOrders({ status: filter, limit: PAGE }, { lang, signal });
-    setList({ items: page.items, cursor: page.nextCursor });
-    return true;
-  }, filter);
+  const list = usePagedList((cursor, signal) => listOrders({ status: filter, limit: PAGE, cursor }, { lang, signal }), filter);
+  const { state } = list;
 
   // Names of the facilities on the list, each looked up once (cached across pages).
   useEffect(() => {
@@ -59,16 +55,6 @@ function OrdersScreen() {
     const url = new URL(window.location.href);
     url.searchParams.set('status', key);
     window.history.replaceState(window.history.state, '', url);
-  };
-
-  const loadMore = async () => {
-    setMoreError(null);
-    try {
-      const page = await listOrders({ status: filter, limit: PAGE, cursor: list.cursor }, { lang });
-      setList((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
-    } catch (caught) {
-      setMoreError(errorMessage(caught, t));
-    }
   };
 
   const hrefOf = (facilityId: string) =>
@@ -96,7 +82,7 @@ function OrdersScreen() {
         {state.status === 'ready' && list.items.length > 0 && (
           <>
             <p class="section-intro" id="orders-count">
-              {t.orders.count(list.items.length, list.cursor !== null)}
+              {t.orders.count(list.items.length, list.hasMore)}
             </p>
             <ul class="item-list order-list" aria-labelledby="orders-count">
               {list.items.map((order) => (
@@ -108,7 +94,7 @@ function OrdersScreen() {
                   facility={{ name: names[order.facilityId], href: hrefOf(order.facilityId) }}
                   actions
                   onChanged={(next, text) => {
-                    setList((previous) => ({ ...previous, items: previous.items.map((item) => (item.id === next.id ? next : item)) }));
+                    list.updateItems((items) => items.map((item) => (item.id === next.id ? next : item)));
                     setMessage(text);
                     announceOrdersChanged();
                   }}
@@ -117,12 +103,7 @@ function OrdersScreen() {
             </ul>
           </>
         )}
-        {moreError && <Notice kind="error">{moreError}</Notice>}
-        {list.cursor && (
-          <button type="button" class="button button--secondary" onClick={loadMore}>
-            {t.console.loadMore}
-          </button>
-        )}
+        <LoadMore list={list} />
       </Tabs>
     </ConsolePage>
   );

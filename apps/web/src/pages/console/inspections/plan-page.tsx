@@ -11,12 +11,12 @@ import { CheckboxField, SelectField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
-import { useAsync } from '../../../components/use-async';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 const CITY_CODE = '220100';
 const PAGE = 30;
@@ -87,23 +87,11 @@ function PlanScreen() {
     regionCode: '',
   });
   const [query, setQuery] = useState<PlanQuery>(form);
-  const [list, setList] = useState<{ items: PlanItem[]; cursor: string | null }>({ items: [], cursor: null });
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const { state } = useAsync(async (signal) => {
-    const page = await getInspectionPlan({ ...query, limit: PAGE }, { lang, signal });
-    setList({ items: page.items, cursor: page.nextCursor });
-    return true;
-  }, JSON.stringify(query));
-
-  const loadMore = async () => {
-    setMoreError(null);
-    try {
-      const page = await getInspectionPlan({ ...query, limit: PAGE, cursor: list.cursor }, { lang });
-      setList((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
-    } catch (caught) {
-      setMoreError(errorMessage(caught, t));
-    }
-  };
+  const list = usePagedList(
+    (cursor, signal) => getInspectionPlan({ ...query, limit: PAGE, cursor }, { lang, signal }),
+    JSON.stringify(query),
+  );
+  const { state } = list;
 
   const reach = user.regionCode && user.regionCode !== CITY_CODE ? user.regionCode : null;
   const units = regions.filter((region) => region.level !== 'city' && (!reach || region.code === reach));
@@ -152,7 +140,7 @@ function PlanScreen() {
       {state.status === 'ready' && (
         <>
           <p class="section-intro" role="status" id="plan-count">
-            {list.items.length === 0 ? t.plan.empty : t.plan.results(list.items.length, list.cursor !== null)}
+            {list.items.length === 0 ? t.plan.empty : t.plan.results(list.items.length, list.hasMore)}
           </p>
           {list.items.length > 0 && (
             <ol class="item-list plan-list" aria-labelledby="plan-count">
@@ -163,12 +151,7 @@ function PlanScreen() {
           )}
         </>
       )}
-      {moreError && <Notice kind="error">{moreError}</Notice>}
-      {list.cursor && (
-        <button type="button" class="button button--secondary" onClick={loadMore}>
-          {t.console.loadMore}
-        </button>
-      )}
+      <LoadMore list={list} />
     </ConsolePage>
   );
 }

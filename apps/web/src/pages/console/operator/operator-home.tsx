@@ -1,12 +1,11 @@
 // Page `/console/operator`: the operator's own facilities with their status, the way to register
 // another, and the open alerts of its facilities (expiring certificates and the like) with a count.
-import { useState } from 'preact/hooks';
-import { listFacilities, type Facility } from '../../../api/registry';
+import { listFacilities } from '../../../api/registry';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
-import { useAsync } from '../../../components/use-async';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
@@ -16,23 +15,8 @@ import { RequireRole } from '../shared/require-role';
 
 function OperatorFacilities() {
   const { lang, t } = useI18n();
-  const [extra, setExtra] = useState<{ items: Facility[]; cursor: string | null }>({ items: [], cursor: null });
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const { state } = useAsync(async (signal) => {
-    const page = await listFacilities({ limit: 50 }, { lang, signal });
-    setExtra({ items: [], cursor: page.nextCursor });
-    return page.items;
-  }, 'own');
-
-  const loadMore = async () => {
-    setMoreError(null);
-    try {
-      const page = await listFacilities({ limit: 50, cursor: extra.cursor }, { lang });
-      setExtra((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
-    } catch (error) {
-      setMoreError(errorMessage(error, t));
-    }
-  };
+  const list = usePagedList((cursor, signal) => listFacilities({ limit: 50, cursor }, { lang, signal }), 'own');
+  const { state } = list;
 
   return (
     <ConsolePage
@@ -45,7 +29,7 @@ function OperatorFacilities() {
     >
       {state.status === 'loading' && <Loading inline />}
       {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
-      {state.status === 'ready' && state.value.length === 0 && (
+      {state.status === 'ready' && list.items.length === 0 && (
         <div class="empty-state">
           <p>{t.console.noFacilities}</p>
           <Link class="button" href={paths.operatorNewFacility()}>
@@ -53,15 +37,10 @@ function OperatorFacilities() {
           </Link>
         </div>
       )}
-      {state.status === 'ready' && state.value.length > 0 && (
-        <FacilityList items={[...state.value, ...extra.items]} hrefOf={(facility) => paths.operatorFacility(facility.id)} />
+      {state.status === 'ready' && list.items.length > 0 && (
+        <FacilityList items={list.items} hrefOf={(facility) => paths.operatorFacility(facility.id)} />
       )}
-      {moreError && <Notice kind="error">{moreError}</Notice>}
-      {extra.cursor && (
-        <button type="button" class="button button--secondary" onClick={loadMore}>
-          {t.console.loadMore}
-        </button>
-      )}
+      <LoadMore list={list} />
       <AlertInbox
         headingId="operator-alerts-title"
         title={t.operatorAlerts.title}

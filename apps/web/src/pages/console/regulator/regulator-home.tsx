@@ -1,7 +1,7 @@
 // Page `/console/regulator`: the filings waiting for review, and a search of every facility in
 // the regulator's reach by status, unit and text.
 import { useState } from 'preact/hooks';
-import { FACILITY_STATUSES, listFacilities, type Facility, type FacilityQuery, type FacilityStatus } from '../../../api/registry';
+import { FACILITY_STATUSES, listFacilities, type FacilityQuery, type FacilityStatus } from '../../../api/registry';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
@@ -14,6 +14,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { paths } from '../../../router/routes';
 import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 const CITY_CODE = '220100';
 
@@ -48,23 +49,11 @@ function Search() {
     regionCode: '',
   });
   const [query, setQuery] = useState<FacilityQuery>({});
-  const [results, setResults] = useState<{ items: Facility[]; cursor: string | null }>({ items: [], cursor: null });
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const { state } = useAsync(async (signal) => {
-    const page = await listFacilities({ ...query, limit: 20 }, { lang, signal });
-    setResults({ items: page.items, cursor: page.nextCursor });
-    return true;
-  }, JSON.stringify(query));
-
-  const loadMore = async () => {
-    setMoreError(null);
-    try {
-      const page = await listFacilities({ ...query, limit: 20, cursor: results.cursor }, { lang });
-      setResults((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
-    } catch (error) {
-      setMoreError(errorMessage(error, t));
-    }
-  };
+  const results = usePagedList(
+    (cursor, signal) => listFacilities({ ...query, limit: 20, cursor }, { lang, signal }),
+    JSON.stringify(query),
+  );
+  const { state } = results;
 
   // A district regulator's reach is its unit: offer only that one; city-level regulators and admins get all 15.
   const reach = session?.user.regionCode && session.user.regionCode !== CITY_CODE ? session.user.regionCode : null;
@@ -114,19 +103,14 @@ function Search() {
       {state.status === 'ready' && (
         <>
           <p class="section-intro" role="status" id="search-count">
-            {results.items.length === 0 ? t.regulator.noResults : t.regulator.results(results.items.length, results.cursor !== null)}
+            {results.items.length === 0 ? t.regulator.noResults : t.regulator.results(results.items.length, results.hasMore)}
           </p>
           {results.items.length > 0 && (
             <FacilityList items={results.items} hrefOf={(facility) => paths.regulatorFacility(facility.id)} labelledBy="search-count" />
           )}
         </>
       )}
-      {moreError && <Notice kind="error">{moreError}</Notice>}
-      {results.cursor && (
-        <button type="button" class="button button--secondary" onClick={loadMore}>
-          {t.console.loadMore}
-        </button>
-      )}
+      <LoadMore list={results} />
     </section>
   );
 }

@@ -1,13 +1,12 @@
 // A facility's audit trail, oldest first: when, who (role), what, and what changed.
-import { useState } from 'preact/hooks';
-import { getHistory, type HistoryEntry } from '../../../api/registry';
+import { getHistory } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
-import { useAsync } from '../../../components/use-async';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 /** The audit action in words (`facility.submit` → 提交备案); an action this app does not know shows as recorded. */
 function actionLabel(action: string, t: Messages): string {
@@ -57,37 +56,18 @@ function Changes({ changes }: { changes: unknown }) {
 
 export function HistoryView({ facilityId, refreshKey }: { facilityId: string; refreshKey: string | number }) {
   const { lang, t } = useI18n();
-  const [more, setMore] = useState<{ items: HistoryEntry[]; cursor: string | null }>({ items: [], cursor: null });
-  const { state } = useAsync(async (signal) => {
-    const page = await getHistory(facilityId, null, { lang, signal });
-    setMore({ items: [], cursor: page.nextCursor });
-    return page.items;
-  }, `${facilityId}:${refreshKey}`);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
-
-  const loadMore = async () => {
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await getHistory(facilityId, more.cursor, { lang });
-      setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
-    } catch (error) {
-      setMoreError(errorMessage(error, t));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = usePagedList((cursor, signal) => getHistory(facilityId, cursor, { lang, signal }), `${facilityId}:${refreshKey}`);
+  const { state } = list;
 
   return (
     <section class="panel-section" aria-labelledby="history-title">
       <h2 id="history-title">{t.history.title}</h2>
       {state.status === 'loading' && <Loading inline />}
       {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
-      {state.status === 'ready' && state.value.length === 0 && <p>{t.history.empty}</p>}
-      {state.status === 'ready' && state.value.length > 0 && (
+      {state.status === 'ready' && list.items.length === 0 && <p>{t.history.empty}</p>}
+      {state.status === 'ready' && list.items.length > 0 && (
         <ol class="history">
-          {[...state.value, ...more.items].map((entry, index) => (
+          {list.items.map((entry, index) => (
             <li key={index} class="history__entry">
               <p class="history__head">
                 <strong>{actionLabel(entry.action, t)}</strong>
@@ -99,12 +79,7 @@ export function HistoryView({ facilityId, refreshKey }: { facilityId: string; re
           ))}
         </ol>
       )}
-      {moreError && <Notice kind="error">{moreError}</Notice>}
-      {more.cursor && (
-        <button type="button" class="button button--secondary" disabled={loadingMore} onClick={loadMore}>
-          {t.console.loadMore}
-        </button>
-      )}
+      <LoadMore list={list} />
     </section>
   );
 }
