@@ -17,6 +17,7 @@ import { formatInteger } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { gcj02ToWgs84, wgs84ToGcj02 } from '../../map/gcj02';
+import { spreadMarkers } from '../../map/spread';
 import { labelZoomButtons } from '../../map/zoom-labels';
 import { Legend } from '../map/legend';
 import { createUnitsLayer, type UnitsLayer } from '../map/units-layer';
@@ -25,6 +26,8 @@ import type { Point } from './search-state';
 /** Changchun, before anything else decides the view. */
 const INITIAL_VIEW = { center: L.latLng(43.9, 125.3), zoom: 8 };
 const FEATURES_DEBOUNCE_MS = 300;
+/** Result markers (30 px) and clusters closer than this are spread apart so each can be told apart and tapped. */
+const MARKER_SPACING = 34;
 /** Below this map height the legend starts folded (it would cover the map). */
 const LEGEND_OPEN_MIN_HEIGHT = 480;
 
@@ -90,6 +93,15 @@ function onActivate(marker: L.Marker, handler: () => void): void {
     key.preventDefault();
     handler();
   });
+}
+
+/** Moves markers piled on each other apart on screen (map/spread.ts), from their true positions at this zoom. */
+function spreadOnScreen(map: L.Map, markers: { marker: L.Marker; at: L.LatLng }[]): void {
+  const spread = spreadMarkers(
+    markers.map(({ at }) => map.latLngToLayerPoint(at)),
+    MARKER_SPACING,
+  );
+  markers.forEach(({ marker }, index) => marker.setLatLng(map.layerPointToLatLng(L.point(spread[index]!.x, spread[index]!.y))));
 }
 
 function clusterSize(count: number): number {
@@ -439,6 +451,7 @@ export function SearchMap(props: SearchMapProps) {
     if (!layers.facilities) return;
     const resultIds = new Set(results.map((item) => item.id));
     const searching = results.length > 0;
+    const clusters: { marker: L.Marker; at: L.LatLng }[] = [];
     for (const feature of features) {
       const [fLng, fLat] = feature.geometry?.coordinates ?? [];
       if (typeof fLat !== 'number' || typeof fLng !== 'number') continue;
@@ -459,6 +472,7 @@ export function SearchMap(props: SearchMapProps) {
         onActivate(marker, () => map.setView(at, Math.min(map.getZoom() + 2, 18)));
         labelMarker(marker, t.search.cluster(count), {});
         group.addLayer(marker);
+        clusters.push({ marker, at });
       } else {
         if (resultIds.has(properties.id)) continue;
         const vacancies = formatInteger(properties.vacancies ?? 0, lang);
@@ -476,6 +490,8 @@ export function SearchMap(props: SearchMapProps) {
         group.addLayer(marker);
       }
     }
+    // Clusters of neighbouring grid cells overlap on the city overview: spread them (they are redrawn after a zoom).
+    spreadOnScreen(map, clusters);
   }, [features, layers.facilities, results, lang, t]);
 
   // The results: numbered as in the list.
@@ -504,6 +520,22 @@ export function SearchMap(props: SearchMapProps) {
       resultMarkers.current.set(item.id, marker);
     });
   }, [results, t]);
+
+  // Results on top of each other (one building, a small radius on a phone) are spread apart, again after each zoom.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const placed = results.flatMap((item) => {
+      const marker = resultMarkers.current.get(item.id);
+      return marker ? [{ marker, at: transform.current.toDisplay(item.location) }] : [];
+    });
+    const layout = () => spreadOnScreen(map, placed);
+    layout();
+    map.on('zoomend viewreset resize', layout);
+    return () => {
+      map.off('zoomend viewreset resize', layout);
+    };
+  }, [results]);
 
   // The highlighted result (hover or focus in the list, or its marker clicked).
   useEffect(() => {

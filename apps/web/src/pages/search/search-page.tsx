@@ -51,7 +51,8 @@ export function SearchPage() {
       : null;
 
   // The choropleth is on for the city overview, off once a search shows facilities (unless switched by hand).
-  const [layers, setLayers] = useState<MapLayers>(() => ({ units: !state.point, facilities: true }));
+  // Likewise every facility's dot: hidden during a search, where it would pile up under the numbered results.
+  const [layers, setLayers] = useState<MapLayers>(() => ({ units: !state.point, facilities: !state.point }));
   const layersTouched = useRef(false);
   const changeLayers = useCallback((next: MapLayers) => {
     layersTouched.current = true;
@@ -70,7 +71,8 @@ export function SearchPage() {
     if (how.newPoint !== undefined) {
       const kind = how.newPoint?.kind;
       if (next.point && (kind === 'mine' || kind === 'map')) setOrigin({ kind, point: next.point });
-      if (next.point && !layersTouched.current) setLayers((current) => ({ ...current, units: false }));
+      if (!layersTouched.current)
+        setLayers((current) => (next.point ? { units: false, facilities: false } : { ...current, facilities: true }));
     }
     navigate(paths.map(searchQuery(next, window.location.search)), { replace: how.newPoint === undefined, focus: false });
   }, []);
@@ -161,6 +163,25 @@ export function SearchPage() {
               {mapFolded ? t.search.showMap : t.search.hideMap}
             </button>
           </div>
+          {state.point && result.status === 'ready' && (
+            // Phones: the count and a jump to the list, above the form (the first result is a screen further down).
+            <p class="results-jump" id="results-jump">
+              <span>{t.search.resultsSummary(result.items.length)}</span>
+              {result.items.length > 0 && (
+                <a
+                  href="#results-title"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const heading = document.getElementById('results-title');
+                    heading?.scrollIntoView({ block: 'start' });
+                    document.querySelector<HTMLElement>('.results__list .result__link')?.focus({ preventScroll: true });
+                  }}
+                >
+                  {t.search.jumpToResults}
+                </a>
+              )}
+            </p>
+          )}
           <p class="search-panel__intro">{t.search.intro}</p>
           <SearchForm state={state} places={PLACES} pointSource={pointSource} onChange={apply} />
           <ResultsList
