@@ -39,6 +39,8 @@ export interface MapConfig {
   tileUrl: string | null;
   attribution: string;
   tileCrs: TileCrs;
+  /** What `{s}` in the template stands for. */
+  subdomains: string[];
 }
 
 /** RFC 9457 problem details, as every API error answers. */

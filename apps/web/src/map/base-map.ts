@@ -4,8 +4,9 @@
 import * as L from 'leaflet';
 import { fetchMapConfig, fetchRegionBoundaries } from '../api/public';
 import type { MapConfig, RegionBoundaries } from '../api/types';
-import { gcj02ToWgs84, wgs84ToGcj02, type LatLngLiteral } from './gcj02';
+import type { LatLngLiteral } from './gcj02';
 import { configureDefaultMarkerIcons } from './leaflet-icons';
+import { addBasemap, createMap, displayTransform } from './leaflet-setup';
 
 export interface MapBackground {
   config: MapConfig | null;
@@ -43,21 +44,15 @@ export function createBaseMap(
 ): BaseMap {
   configureDefaultMarkerIcons();
   const tileUrl = backgroundData.config?.tileUrl ?? null;
-  const gcj02 = tileUrl !== null && backgroundData.config?.tileCrs === 'gcj02';
-  const toDisplay = (point: LatLngLiteral) => {
-    const shown = gcj02 ? wgs84ToGcj02(point.lat, point.lng) : point;
-    return L.latLng(shown.lat, shown.lng);
-  };
-  const fromDisplay = (point: L.LatLng) => (gcj02 ? gcj02ToWgs84(point.lat, point.lng) : { lat: point.lat, lng: point.lng });
+  const { toDisplay, fromDisplay, coordsToLatLng } = displayTransform(backgroundData.config);
 
-  const map = L.map(container, { center: toDisplay(view.center), zoom: view.zoom, minZoom: 7, maxZoom: 18 });
-  map.attributionControl.setPrefix('Leaflet');
-  if (tileUrl) L.tileLayer(tileUrl, { attribution: backgroundData.config?.attribution ?? '', maxZoom: 18 }).addTo(map);
+  const map = createMap(container, { center: toDisplay(view.center), zoom: view.zoom, minZoom: 7 });
+  addBasemap(map, backgroundData.config);
   if (backgroundData.boundaries) {
     L.geoJSON(backgroundData.boundaries, {
       interactive: false,
       style: { color: '#5b6775', weight: 1, opacity: 0.8, fillColor: '#dfe7ee', fillOpacity: tileUrl ? 0 : 0.5 },
-      coordsToLatLng: (coords) => toDisplay({ lat: coords[1] as number, lng: coords[0] as number }),
+      coordsToLatLng,
     }).addTo(map);
   }
   const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));

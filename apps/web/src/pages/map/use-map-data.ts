@@ -18,7 +18,7 @@ export type MapData =
       city: RegionProperties | null;
     };
 
-const NO_TILES: MapConfig = { tileUrl: null, attribution: '', tileCrs: 'wgs84' };
+const NO_TILES: MapConfig = { tileUrl: null, attribution: '', tileCrs: 'wgs84', subdomains: [] };
 
 function isFeatureCollection(value: RegionBoundaries): boolean {
   return value?.type === 'FeatureCollection' && Array.isArray(value.features);

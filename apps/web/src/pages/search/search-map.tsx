@@ -16,7 +16,8 @@ import type { MapConfig, NearbyItem, PublicMapFeatures, RegionBoundaries } from 
 import { formatInteger } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/zh-CN';
-import { gcj02ToWgs84, wgs84ToGcj02 } from '../../map/gcj02';
+import { addBasemap, createMap, displayTransform } from '../../map/leaflet-setup';
+import { createOfflineLabels, type LabelPlace } from '../../map/offline-labels';
 import { spreadMarkers } from '../../map/spread';
 import { labelZoomButtons } from '../../map/zoom-labels';
 import { Legend } from '../map/legend';
@@ -58,6 +59,8 @@ export interface SearchMapProps {
   /** A single facility of the facilities layer was clicked: open its page. */
   onOpenFacility: (id: string) => void;
   focusRequest: FocusRequest | null;
+  /** Named places, labelled on the map when there is no basemap (offline-labels.ts). */
+  places: readonly LabelPlace[];
 }
 
 type Feature = PublicMapFeatures['features'][number];
@@ -187,15 +190,8 @@ export function SearchMap(props: SearchMapProps) {
   const live = useRef({ props, lang, t });
   live.current = { props, lang, t };
 
-  const gcj02 = !!mapConfig?.tileUrl && mapConfig.tileCrs === 'gcj02';
-  const toDisplay = (p: Point) => {
-    const shown = gcj02 ? wgs84ToGcj02(p.lat, p.lng) : p;
-    return L.latLng(shown.lat, shown.lng);
-  };
-  const transform = useRef({
-    toDisplay,
-    fromDisplay: (p: L.LatLng): Point => (gcj02 ? gcj02ToWgs84(p.lat, p.lng) : { lat: p.lat, lng: p.lng }),
-  });
+  // The base map is chosen once per page (map/leaflet-setup.ts), so is where things are drawn.
+  const transform = useRef(displayTransform(mapConfig));
 
   /** Fits now, or once the map has a size (it may be folded away on a phone). */
   const fitWhenSized = (fit: () => void) => {
@@ -215,35 +211,15 @@ export function SearchMap(props: SearchMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = L.map(container, {
-      center: INITIAL_VIEW.center,
-      zoom: INITIAL_VIEW.zoom,
-      zoomSnap: 0.25,
-      zoomDelta: 0.5,
-      minZoom: 5,
-      maxZoom: 18,
-    });
+    const map = createMap(container, { center: INITIAL_VIEW.center, zoom: INITIAL_VIEW.zoom, zoomSnap: 0.25, zoomDelta: 0.5 });
     mapRef.current = map;
-    map.attributionControl.setPrefix('Leaflet');
     layersRef.current = controlElement(map, 'topright', 'map-layers-control');
     legendRef.current = controlElement(map, 'bottomright', 'map-legend');
     // Keyboard users meet the zoom buttons and the layer switch before the markers.
     const controls = container.querySelector('.leaflet-control-container');
     if (controls) container.prepend(controls);
 
-    const tileUrl = mapConfig?.tileUrl ?? null;
-    if (tileUrl) {
-      let loadedAny = false;
-      const tiles = L.tileLayer(tileUrl, { attribution: mapConfig?.attribution ?? '', maxZoom: 18 });
-      tiles.on('tileload', () => {
-        loadedAny = true;
-        setTilesFailed(false);
-      });
-      tiles.on('tileerror', () => {
-        if (!loadedAny) setTilesFailed(true);
-      });
-      tiles.addTo(map);
-    }
+    addBasemap(map, mapConfig, (available) => setTilesFailed(!available));
 
     browseRef.current = L.layerGroup().addTo(map);
     resultsRef.current = L.layerGroup().addTo(map);
@@ -493,6 +469,16 @@ export function SearchMap(props: SearchMapProps) {
     // Clusters of neighbouring grid cells overlap on the city overview: spread them (they are redrawn after a zoom).
     spreadOnScreen(map, clusters);
   }, [features, layers.facilities, results, lang, t]);
+
+  // Without a basemap (none configured, or it cannot load): the units' and places' names, so the map still orients.
+  const noBasemap = !mapConfig?.tileUrl || tilesFailed;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !noBasemap) return;
+    const labels = createOfflineLabels(map, boundaries, props.places, lang, transform.current.toDisplay);
+    labels.layer.addTo(map);
+    return () => labels.destroy();
+  }, [noBasemap, boundaries, lang]);
 
   // The results: numbered as in the list.
   useEffect(() => {

@@ -218,6 +218,7 @@ export function SearchPage() {
               onPick={pickOnMap}
               onOpenFacility={openFacility}
               focusRequest={focusRequest}
+              places={PLACES}
             />
           ) : (
             <Loading />

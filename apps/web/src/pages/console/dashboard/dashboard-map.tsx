@@ -8,7 +8,7 @@ import type { RegionBoundaries, RegionProperties } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import type { MapBackground } from '../../../map/base-map';
 import { colourFor } from '../../../map/choropleth';
-import { wgs84ToGcj02 } from '../../../map/gcj02';
+import { addBasemap, createMap, displayTransform } from '../../../map/leaflet-setup';
 import { Legend } from '../../map/legend';
 import { regionName } from '../../map/region-name';
 
@@ -50,22 +50,15 @@ export function DashboardMap({ background, figures, ownCode, selected, onSelect 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = L.map(container, { center: L.latLng(43.9, 125.3), zoom: 8, zoomSnap: 0.25, minZoom: 5, maxZoom: 18 });
-    map.attributionControl.setPrefix('Leaflet');
-    const tileUrl = background.config?.tileUrl ?? null;
-    if (tileUrl) L.tileLayer(tileUrl, { attribution: background.config?.attribution ?? '', maxZoom: 18 }).addTo(map);
-    const gcj02 = tileUrl !== null && background.config?.tileCrs === 'gcj02';
+    const map = createMap(container, { center: L.latLng(43.9, 125.3), zoom: 8, zoomSnap: 0.25 });
+    addBasemap(map, background.config);
+    const transform = displayTransform(background.config);
 
     const units = unitsRef.current;
     const layer = L.geoJSON(background.boundaries, {
       // The class is set once, here (Leaflet's setStyle does not change it); outlines follow below.
       style: (feature) => (feature ? style(feature.properties as RegionProperties, false, false, false) : {}),
-      coordsToLatLng: gcj02
-        ? (coords) => {
-            const shifted = wgs84ToGcj02(coords[1] as number, coords[0] as number);
-            return L.latLng(shifted.lat, shifted.lng);
-          }
-        : L.GeoJSON.coordsToLatLng,
+      coordsToLatLng: transform.coordsToLatLng,
       onEachFeature: (feature, featureLayer) => {
         const region = feature.properties as RegionProperties;
         featureLayer.on('click', () => selectRef.current(region.code));
