@@ -32,6 +32,13 @@ if [ "$(psql "${base_url%/*}/postgres" -Atqc "select count(*) from pg_database w
   psql "${base_url%/*}/postgres" -qc "CREATE DATABASE $db" >/dev/null
 fi
 export APP_ENV=demo PORT="${PORT:-3000}" LOG_LEVEL="${LOG_LEVEL:-warn}"
+# The default basemap for China (AMap street tiles, GCJ-02), used whenever the machine is online; offline the map
+# says the tiles cannot load and labels units and places itself. MAP_TILE_URL= (empty) for no tiles at all.
+amap_tiles='https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'
+export MAP_TILE_URL="${MAP_TILE_URL-$amap_tiles}"
+export MAP_TILE_SUBDOMAINS="${MAP_TILE_SUBDOMAINS:-1234}" MAP_TILE_CRS="${MAP_TILE_CRS:-gcj02}"
+amap_attribution='© 高德地图 AutoNavi'
+export MAP_TILE_ATTRIBUTION="${MAP_TILE_ATTRIBUTION-$amap_attribution}"
 
 node dist/scripts/migrate.js
 node dist/scripts/import-regions.js

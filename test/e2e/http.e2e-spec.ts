@@ -121,7 +121,7 @@ describe('GET /health', () => {
 describe('map configuration', () => {
   it('has no tile layer by default (the map draws boundaries only)', async () => {
     const res = await api.http().get('/api/v1/public/map-config').expect(200);
-    expect(res.body).toEqual({ tileUrl: null, attribution: '', tileCrs: 'wgs84' });
+    expect(res.body).toEqual({ tileUrl: null, attribution: '', tileCrs: 'wgs84', subdomains: ['a', 'b', 'c'] });
   });
 
   it('allows the configured tile host in the content security policy', async () => {
@@ -132,7 +132,19 @@ describe('map configuration', () => {
     try {
       const res = await tiles.http().get('/api/v1/public/map-config').expect(200);
       expect(res.body.tileUrl).toContain('{z}');
-      expect(res.headers['content-security-policy']).toContain('https://*.tile.openstreetmap.org');
+      expect(res.body.subdomains).toEqual(['a', 'b', 'c']);
+      // Exactly the hosts tiles come from: one per subdomain, no wildcard.
+      const imgSrc = (res.headers['content-security-policy'] as string).split(';').find((d) => d.trim().startsWith('img-src'))!;
+      expect(imgSrc.trim().split(/\s+/).slice(1).sort()).toEqual(
+        [
+          "'self'",
+          'blob:',
+          'data:',
+          'https://a.tile.openstreetmap.org',
+          'https://b.tile.openstreetmap.org',
+          'https://c.tile.openstreetmap.org',
+        ].sort(),
+      );
     } finally {
       await tiles.close();
     }

@@ -10,7 +10,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
-import { AppEnvSchema, AuthEnvSchema, HttpEnvSchema, MapEnvSchema, validateEnv } from '@lib/core';
+import { AppEnvSchema, AuthEnvSchema, HttpEnvSchema, MapEnvSchema, tileSubdomains, validateEnv } from '@lib/core';
 import { AuthService } from '@lib/auth';
 import { AppModule } from './app.module.js';
 import { globalValidationPipe } from './common/validation.js';
@@ -19,7 +19,7 @@ import { languageOf } from './common/language.js';
 import { requestId } from './common/logging.js';
 import { limitJsonDepth } from './common/json-body.js';
 import { WindowRateLimit } from './common/rate-limit.js';
-import { tileCspSource } from './common/csp.js';
+import { tileCspSources } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
 import { webCacheControl } from './common/web-pages.js';
 
@@ -45,12 +45,13 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  const tileOrigin = map.MAP_TILE_URL ? tileCspSource(map.MAP_TILE_URL) : null;
+  // Images from the configured basemap's hosts only (one per subdomain), besides the app's own.
+  const tileHosts = map.MAP_TILE_URL ? tileCspSources(map.MAP_TILE_URL, tileSubdomains(map.MAP_TILE_SUBDOMAINS)) : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileHosts],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

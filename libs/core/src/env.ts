@@ -120,11 +120,20 @@ export class MapEnvSchema {
   @IsOptional() @IsString() MAP_TILE_URL: string = '';
   @IsString() MAP_TILE_ATTRIBUTION: string = '';
   @IsIn(['wgs84', 'gcj02']) MAP_TILE_CRS: 'wgs84' | 'gcj02' = 'wgs84';
+  /** What `{s}` in the template stands for: one character each (`1234`) or comma-separated (`t0,t1`). */
+  @Matches(/^[A-Za-z0-9-]*(,[A-Za-z0-9-]+)*$/) MAP_TILE_SUBDOMAINS: string = 'abc';
 }
+
+/** `1234` → ['1', '2', '3', '4']; `t0,t1` → ['t0', 't1']. */
+export function tileSubdomains(value: string): string[] {
+  return value.includes(',') ? value.split(',').filter(Boolean) : [...value];
+}
+
 export const mapConfig = configNamespace('map', MapEnvSchema, (e) => ({
   tileUrl: e.MAP_TILE_URL || null,
   attribution: e.MAP_TILE_ATTRIBUTION,
   tileCrs: e.MAP_TILE_CRS,
+  subdomains: tileSubdomains(e.MAP_TILE_SUBDOMAINS),
 }));
 export type MapConfig = ReturnType<typeof mapConfig>;
 

@@ -11,7 +11,7 @@ export class MapConfigController {
 
   @Get()
   @Access.public()
-  @ApiOkResponse({ description: '{ tileUrl: string | null, attribution, tileCrs: "wgs84" | "gcj02" }' })
+  @ApiOkResponse({ description: '{ tileUrl: string | null, attribution, tileCrs: "wgs84" | "gcj02", subdomains: string[] }' })
   get(): MapConfig {
     return this.config;
   }
