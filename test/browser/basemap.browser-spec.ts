@@ -1,4 +1,5 @@
-// The basemap (issue #18): with a GCJ-02 tile source configured (AMap's template shape, on a test host with
+// The basemap (issue #18), against two APIs in this process (as consoles.browser-spec.ts; needs scripts/test.sh's
+// environment): with a GCJ-02 tile source configured (AMap's template shape, on a test host with
 // subdomains 1–4), the search map requests its tiles from exactly the configured hosts, the Content-Security-Policy
 // allows those hosts and nothing more, and the tiles are placed in the map; an image from a host not configured is
 // refused by the browser. Without a basemap (none configured, as offline), the map labels the units and, zoomed in,
@@ -6,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startApiProcess } from '../helpers/api-process.js';
+import { startApi, type TestApi } from '../helpers/app.js';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS } from '../helpers/web-app.js';
 import { WAIT, watchErrors } from '../helpers/page.js';
@@ -18,7 +19,17 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const DESKTOP = { width: 1366, height: 860 };
 const PHONE = { width: 360, height: 740 };
 
-type Api = Awaited<ReturnType<typeof startApiProcess>>;
+interface Api {
+  api: TestApi;
+  url: string;
+}
+
+/** The API in this process (the environment scripts/test.sh sets, plus `env`), listening and serving dist/web. */
+async function served(env: Record<string, string>): Promise<Api> {
+  const api = await startApi(env);
+  await api.app.listen(0, '127.0.0.1');
+  return { api, url: (await api.app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
 
 /** The sources of one CSP directive. */
 function directive(csp: string, name: string): string[] {
@@ -47,16 +58,20 @@ describe('basemap', () => {
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    [tiled, offline, browser] = await Promise.all([
-      startApiProcess({ MAP_TILE_URL: TEMPLATE, MAP_TILE_SUBDOMAINS: '1234', MAP_TILE_CRS: 'gcj02', MAP_TILE_ATTRIBUTION: '© 测试底图' }),
-      startApiProcess({ MAP_TILE_URL: '' }),
-      launchBrowser({ viewport: DESKTOP }),
-    ]);
-  }, 60_000);
+    tiled = await served({
+      MAP_TILE_URL: TEMPLATE,
+      MAP_TILE_SUBDOMAINS: '1234',
+      MAP_TILE_CRS: 'gcj02',
+      MAP_TILE_ATTRIBUTION: '© 测试底图',
+    });
+    offline = await served({ MAP_TILE_URL: '' });
+    browser = await launchBrowser({ viewport: DESKTOP });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([tiled?.stop(), offline?.stop()]);
+    await tiled?.api.close();
+    await offline?.api.close();
   });
 
   it('requests the configured tiles from the allowed hosts only and places them in the map', async () => {
