@@ -9,3 +9,4 @@ export * from './async.js';
 export * from './validators.js';
 export * from './page-query.js';
 export * from './csv.js';
+export * from './clock.js';

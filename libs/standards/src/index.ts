@@ -6,3 +6,4 @@ export * from './checksums.js';
 export * from './classes.js';
 export * from './standards-config.js';
 export * from './compliance.js';
+export * from './incidents.js';
