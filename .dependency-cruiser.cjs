@@ -11,6 +11,7 @@ const ORDER = [
   ['staff'],
   ['filing'],
   ['inspections'],
+  ['incidents'],
   ['targets', 'search'],
   ['reports'],
 ];

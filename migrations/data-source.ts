@@ -11,6 +11,7 @@ import { facilitiesEntities } from '@lib/facilities';
 import { staffEntities } from '@lib/staff';
 import { filingEntities } from '@lib/filing';
 import { inspectionsEntities } from '@lib/inspections';
+import { incidentsEntities } from '@lib/incidents';
 import { reportsEntities } from '@lib/reports';
 
 /** The DataSource of the migration CLI (`npm run migration:*`) and of scripts/migrate. */
@@ -26,6 +27,7 @@ export const entities = [
   ...staffEntities,
   ...filingEntities,
   ...inspectionsEntities,
+  ...incidentsEntities,
   ...targetsEntities,
   ...reportsEntities,
 ];

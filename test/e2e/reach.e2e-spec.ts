@@ -1,5 +1,5 @@
 // Reach (issue #8, part 1): every operation of the OpenAPI document × every role, against one operator's facility
-// and everything under it (class, staff, inspection, rectification order). Generated from the document, so a new
+// and everything under it (class, staff, inspection, rectification order, incident). Generated from the document, so a new
 // route is in the matrix by itself (and a path parameter the matrix does not know fails it). The rules per cell:
 // the anonymous get 401 outside /public; another operator and a regulator of another unit never read the objects
 // (404 or 403, and no id of them in any collection they list) and never change them; the owner, the regulator of
@@ -45,12 +45,27 @@ beforeAll(async () => {
     .send({ domain: 'fire', inspectedAt: new Date().toISOString(), items: await answers(api, fireCity, 'fire', [failed]) })
     .expect(201);
   const [order] = await api.db.query('SELECT id FROM rectification_orders WHERE inspection_id = $1', [inspection.body.id]);
+  const incident = await api
+    .http()
+    .post(`/api/v1/facilities/${f.id}/incidents`)
+    .set(bearer(owner))
+    .send({
+      kind: 'injury',
+      severity: 'minor',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      childrenAffected: 1,
+      hospitalized: 0,
+      description: '擦伤',
+      actionsTaken: '已处理',
+    })
+    .expect(201);
   objects = {
     facilities: f.id,
     classes: f.classId,
     staff: staff.body.id,
     inspections: inspection.body.id,
     'rectification-orders': order.id,
+    incidents: incident.body.id,
   };
   const doc = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -81,7 +96,11 @@ async function fingerprint(): Promise<string> {
             (SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) FROM classes c WHERE facility_id = $1) AS classes,
             (SELECT md5(string_agg(s::text, '|' ORDER BY s.id)) FROM staff s WHERE facility_id = $1) AS staff,
             (SELECT md5(string_agg(i::text, '|' ORDER BY i.id)) FROM inspections i WHERE facility_id = $1) AS inspections,
-            (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM rectification_orders o WHERE facility_id = $1) AS orders`,
+            (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM rectification_orders o WHERE facility_id = $1) AS orders,
+            (SELECT md5(string_agg(i::text, '|' ORDER BY i.id)) FROM incidents i WHERE facility_id = $1) AS incidents,
+            (SELECT md5(string_agg(u::text, '|' ORDER BY u.id)) FROM incident_updates u
+              WHERE incident_id IN (SELECT id FROM incidents WHERE facility_id = $1)) AS incident_updates,
+            (SELECT md5(string_agg(d::text, '|' ORDER BY d.id)) FROM drills d WHERE facility_id = $1) AS drills`,
     [objects.facilities],
   );
   return JSON.stringify(row);

@@ -3,7 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, authConfig, DatabaseModule, httpConfig, identityConfig, mapConfig, redisConfig } from '@lib/core';
+import { appConfig, ClockModule, authConfig, DatabaseModule, httpConfig, identityConfig, mapConfig, redisConfig } from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { AuthModule } from '@lib/auth';
@@ -13,6 +13,7 @@ import { FacilitiesModule } from '@lib/facilities';
 import { StaffModule } from '@lib/staff';
 import { FilingModule } from '@lib/filing';
 import { InspectionsModule } from '@lib/inspections';
+import { IncidentsModule } from '@lib/incidents';
 import { ReportsModule } from '@lib/reports';
 import { SearchModule } from '@lib/search';
 import { AccessGuard } from './common/access.guard.js';
@@ -29,6 +30,7 @@ import { FacilitiesController } from './facilities/facilities.controller.js';
 import { ClassesController } from './facilities/classes.controller.js';
 import { StaffController } from './facilities/staff.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
+import { IncidentsController } from './incidents/incidents.controller.js';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AdminController } from './admin/admin.controller.js';
@@ -44,6 +46,7 @@ import { PublicFacilitiesController } from './search/public-facilities.controlle
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: loggerOptions }),
     DiscoveryModule,
     DatabaseModule,
+    ClockModule,
     AuditModule,
     EventsModule,
     AuthModule,
@@ -53,6 +56,7 @@ import { PublicFacilitiesController } from './search/public-facilities.controlle
     StaffModule,
     FilingModule,
     InspectionsModule,
+    IncidentsModule,
     SearchModule,
     ReportsModule,
   ],
@@ -66,6 +70,7 @@ import { PublicFacilitiesController } from './search/public-facilities.controlle
     ClassesController,
     StaffController,
     InspectionsController,
+    IncidentsController,
     AlertsController,
     ReportsController,
     AdminController,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, DatabaseModule, figuresConfig, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import { appConfig, ClockModule, DatabaseModule, figuresConfig, outboxConfig, redisConfig, workerConfig } from '@lib/core';
 import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
@@ -26,6 +26,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
       useFactory: (app: ReturnType<typeof appConfig>) => ({ pinoHttp: { level: app.logLevel } }),
     }),
     DatabaseModule,
+    ClockModule,
     EventsModule,
     TargetsModule,
     ReportsModule,

@@ -41,4 +41,9 @@ describe('which events recompute unit figures', () => {
     expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts]);
     expect(jobsFor({ type: 'order.changed', facilityId: 'f', orderId: 'o' })).toEqual([alerts]);
   });
+  it('incidents and drills rescan the incident alerts only', () => {
+    const incidentAlerts = { name: 'scan-incident-alerts', data: {} };
+    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts]);
+    expect(jobsFor({ type: 'drill.logged', facilityId: 'f' })).toEqual([incidentAlerts]);
+  });
 });

@@ -9,7 +9,9 @@ export type DomainEvent =
   | { type: 'facility.status_changed'; facilityId: string; regionCode: string; from: string; to: string }
   | { type: 'class.changed'; facilityId: string; classId: string; status: string; regionCode: string }
   | { type: 'staff.changed'; facilityId: string; staffId: string }
-  | { type: 'order.changed'; facilityId: string; orderId: string };
+  | { type: 'order.changed'; facilityId: string; orderId: string }
+  | { type: 'incident.changed'; facilityId: string; incidentId: string }
+  | { type: 'drill.logged'; facilityId: string };
 
 /** Only registered facilities count in the figures (API.md "Regions and targets"). */
 const COUNTED = 'registered';
@@ -17,6 +19,8 @@ const figures = (...codes: string[]): PlannedJob[] =>
   [...new Set(codes)].map((unitCode) => ({ name: JobName.RecomputeUnitFigures, data: { unitCode } }));
 /** Alerts follow every write that can cause or cure one (one pending scan at a time). */
 const alerts: PlannedJob = { name: JobName.ScanAlerts, data: {} };
+/** Incident and drill alerts only: a cheap scan of their own (libs/incidents' causes), also run every few minutes. */
+const incidentAlerts: PlannedJob = { name: JobName.ScanIncidentAlerts, data: {} };
 
 export interface PlannedJob<J extends JobName = JobName> {
   name: J;
@@ -41,6 +45,9 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'staff.changed':
     case 'order.changed':
       return [alerts];
+    case 'incident.changed':
+    case 'drill.logged':
+      return [incidentAlerts];
     default: {
       const unreachable: never = event;
       throw new Error(`unrouted event ${JSON.stringify(unreachable)}`);

@@ -14,6 +14,7 @@ export enum JobName {
   SnapshotFigures = 'snapshot-figures',
   DeriveFigureHistory = 'derive-figure-history',
   ScanAlerts = 'scan-alerts',
+  ScanIncidentAlerts = 'scan-incident-alerts',
   GenerateAnnualReport = 'generate-annual-report',
 }
 
@@ -23,6 +24,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SnapshotFigures]: QueueName.Figures,
   [JobName.DeriveFigureHistory]: QueueName.Figures,
   [JobName.ScanAlerts]: QueueName.Alerts,
+  [JobName.ScanIncidentAlerts]: QueueName.Alerts,
   [JobName.GenerateAnnualReport]: QueueName.Reports,
 };
 
@@ -32,6 +34,7 @@ export interface JobData {
   [JobName.SnapshotFigures]: Record<string, never>;
   [JobName.DeriveFigureHistory]: Record<string, never>;
   [JobName.ScanAlerts]: Record<string, never>;
+  [JobName.ScanIncidentAlerts]: Record<string, never>;
   [JobName.GenerateAnnualReport]: Record<string, never>;
 }
 
@@ -45,6 +48,8 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'nightly-derive-figure-history', job: JobName.DeriveFigureHistory, pattern: '45 2 * * *' },
   // Time-based alerts (expiry, overdue orders) appear with the daily scan; write-caused ones within seconds.
   { id: 'daily-alert-scan', job: JobName.ScanAlerts, pattern: '0 6 * * *' },
+  // Incident escalation is counted in hours (2 h to the unit, 4 h to the city): its own small scan every 5 minutes.
+  { id: 'incident-alert-scan', job: JobName.ScanIncidentAlerts, pattern: '*/5 * * * *' },
   // The annual report is due by the end of November: generated on the 30th and kept.
   { id: 'annual-report', job: JobName.GenerateAnnualReport, pattern: '0 20 30 11 *' },
 ];
@@ -58,6 +63,7 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
     case JobName.SnapshotFigures:
     case JobName.DeriveFigureHistory:
     case JobName.ScanAlerts:
+    case JobName.ScanIncidentAlerts:
     case JobName.GenerateAnnualReport:
       return name;
     default: {

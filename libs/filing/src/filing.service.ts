@@ -8,7 +8,7 @@ import { reachOf, type Actor } from '@lib/auth';
 import { complianceChecks, filingViolations, todayInShanghai, type FacilityStatus, type RuleCheck } from '@lib/standards';
 import { ClassEntity, FacilityEntity, FacilityService, wrongState, type FacilityView } from '@lib/facilities';
 import { StaffService } from '@lib/staff';
-import { filingRequirements } from './filing.errors.js';
+import { filingRequirements, incidentMismatch } from './filing.errors.js';
 import { transition, type LifecycleAction } from './lifecycle.js';
 import { planPlacements, type PlacementPlan } from './placement.js';
 import { formatRegistrationNo } from './registration-sequence.entity.js';
@@ -69,8 +69,12 @@ export class FilingService {
     return this.act(actor, id, 'reject', async () => ({ patch: { rejectionReason: reason }, changes: { reason } }));
   }
 
-  suspend(actor: Actor, id: string, reason: string): Promise<FacilityView> {
-    return this.act(actor, id, 'suspend', async () => ({ patch: { statusReason: reason }, changes: { reason } }));
+  /** `incidentId`: the incident of this facility that led to it, kept in the audit entry (the incident shows it). */
+  suspend(actor: Actor, id: string, reason: string, incidentId?: string): Promise<FacilityView> {
+    return this.act(actor, id, 'suspend', async (m) => {
+      if (incidentId) await refuseForeignIncident(m, incidentId, id);
+      return { patch: { statusReason: reason }, changes: { reason, ...(incidentId ? { incidentId } : {}) } };
+    });
   }
 
   reinstate(actor: Actor, id: string): Promise<FacilityView> {
@@ -78,12 +82,13 @@ export class FilingService {
   }
 
   /** Closure stores the emergency placement plan computed at that moment. */
-  close(actor: Actor, id: string, reason: string): Promise<FacilityView> {
+  close(actor: Actor, id: string, reason: string, incidentId?: string): Promise<FacilityView> {
     return this.act(actor, id, 'close', async (m, f) => {
+      if (incidentId) await refuseForeignIncident(m, incidentId, id);
       const plan = await this.computePlan(m, f.id);
       return {
         patch: { statusReason: reason, closedAt: new Date(), placementPlan: plan },
-        changes: { reason, unplacedTotal: plan.unplacedTotal },
+        changes: { reason, unplacedTotal: plan.unplacedTotal, ...(incidentId ? { incidentId } : {}) },
       };
     });
   }
@@ -215,4 +220,13 @@ export class FilingService {
       })),
     );
   }
+}
+
+/**
+ * 422 unless the incident is one of this facility: read from `incident_facts`, the read model libs/incidents owns
+ * (this library lies left of incidents and may not import it).
+ */
+async function refuseForeignIncident(m: EntityManager, incidentId: string, facilityId: string): Promise<void> {
+  const rows: unknown[] = await m.query('SELECT 1 FROM incident_facts WHERE id = $1 AND facility_id = $2', [incidentId, facilityId]);
+  if (rows.length === 0) throw incidentMismatch();
 }

@@ -21,6 +21,13 @@ export class InspectionEntity {
     string | null;
   @Column({ type: 'jsonb' }) items: ItemAnswer[];
   @Column({ type: 'text', nullable: true }) summary: string | null;
+  /**
+   * The incident this inspection followed up, if any (libs/incidents; checked against its read model `incident_facts`
+   * at write time: an incident of the same facility). No foreign key from here: incidents lie right of inspections.
+   */
+  @Index('IDX_inspections_incident', { where: 'incident_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  incidentId: string | null;
   @Column({ type: 'text' }) originalOutcome: Outcome;
   @Column({ type: 'integer' }) originalScore: number;
   /** Effective after amendments (the only columns that may change). */

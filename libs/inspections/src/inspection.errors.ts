@@ -6,6 +6,7 @@ export enum InspectionErrorCode {
   WrongAgency = 'wrong_agency',
   WrongState = 'wrong_state',
   InvalidItems = 'invalid_items',
+  IncidentMismatch = 'incident_mismatch',
 }
 
 export class InspectionError extends DomainError<InspectionErrorCode> {
@@ -21,3 +22,15 @@ export const wrongAgency = (domain: string) =>
     zh: `您所在部门不负责「${domain}」领域`,
     en: `Your agency does not handle the ${domain} domain`,
   });
+export const incidentMismatch = () =>
+  new InspectionError(
+    InspectionErrorCode.IncidentMismatch,
+    { zh: '关联的突发事件不属于该机构', en: 'The incident is not one of this facility' },
+    [
+      {
+        field: 'incidentId',
+        code: 'incident_mismatch',
+        message: { zh: 'incidentId 须为该机构的突发事件', en: 'incidentId must name an incident of this facility' },
+      },
+    ],
+  );

@@ -15,7 +15,14 @@ import { inspectionDue, riskScore } from './rules/risk.js';
 import { plainSummary } from './rules/summary.js';
 import { DOMAINS, DOMAIN_AGENCY, type Domain, type ItemAnswer, type Outcome } from './inspection-rules.types.js';
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
-import { InspectionError, InspectionErrorCode, inspectionNotFound, orderNotFound, wrongAgency } from './inspection.errors.js';
+import {
+  InspectionError,
+  InspectionErrorCode,
+  incidentMismatch,
+  inspectionNotFound,
+  orderNotFound,
+  wrongAgency,
+} from './inspection.errors.js';
 import type {
   AmendmentDto,
   ChecklistView,
@@ -62,6 +69,7 @@ export class InspectionService {
           en: `The facility is ${facility.status}: it cannot be inspected`,
         });
       }
+      if (dto.incidentId) await refuseForeignIncident(m, dto.incidentId, facilityId);
       const inspectedAt = new Date(dto.inspectedAt);
       const inspectedOn = shanghaiDate(inspectedAt);
       const checklist = currentChecklist(dto.domain, inspectedOn);
@@ -78,6 +86,7 @@ export class InspectionService {
           inspectorId: actor.id,
           items: dto.items.map(cleanAnswer),
           summary: dto.summary ?? null,
+          incidentId: dto.incidentId ?? null,
           originalOutcome: outcome,
           originalScore: score,
           outcome,
@@ -102,7 +111,14 @@ export class InspectionService {
         subjectId: facilityId,
         actor: { id: actor.id, role: actor.role },
         action: 'inspection.recorded',
-        changes: { inspectionId: inspection.id, domain: dto.domain, outcome, score, failed: failed.map((f) => f.code) },
+        changes: {
+          inspectionId: inspection.id,
+          domain: dto.domain,
+          outcome,
+          score,
+          failed: failed.map((f) => f.code),
+          ...(dto.incidentId ? { incidentId: dto.incidentId } : {}),
+        },
       });
       if (failed.length > 0) await this.outbox.record(m, { type: 'order.changed', facilityId, orderId: inspection.id });
       return inspection.id;
@@ -322,7 +338,7 @@ export class InspectionService {
     const ids = inScope.map((r) => r.id);
     const facilities = ids.length ? await m.getRepository(FacilityEntity).findBy({ id: In(ids) }) : [];
     const domains = query.domain ? [query.domain] : [...DOMAINS];
-    const [latest, orders, multi, failures] = await Promise.all([
+    const [latest, orders, multi, failures, incidents] = await Promise.all([
       m.query(
         `SELECT DISTINCT ON (facility_id, domain) facility_id, domain, inspected_at, to_char(inspected_on, 'YYYY-MM-DD') AS inspected_on, outcome
            FROM inspections WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id, domain, inspected_at DESC`,
@@ -341,7 +357,19 @@ export class InspectionService {
         [ids],
       ) as Promise<{ facility_id: string }[]>,
       this.filing.failureCounts(m, ids),
+      // Incidents of the last 12 months, from the read model libs/incidents publishes for this (docs/incidents.md):
+      // a view, because incidents lie right of inspections in the library order.
+      m.query(
+        `SELECT facility_id, count(*) FILTER (WHERE severity = 'minor')::int AS minor,
+                count(*) FILTER (WHERE severity = 'serious')::int AS serious, count(*) FILTER (WHERE severity = 'critical')::int AS critical
+           FROM incident_facts
+          WHERE facility_id = ANY($1::uuid[]) AND occurred_on > $2::date - interval '12 months'
+            AND (finding IS NULL OR finding = 'substantiated')
+          GROUP BY facility_id`,
+        [ids, today],
+      ) as Promise<{ facility_id: string; minor: number; serious: number; critical: number }[]>,
     ]);
+    const incidentsBy = new Map(incidents.map((r) => [r.facility_id, r]));
     const key = (f: string, d: string) => `${f}:${d}`;
     const latestBy = new Map(latest.map((l) => [key(l.facility_id, l.domain), l]));
     const ordersBy = new Map(orders.map((o) => [key(o.facility_id, o.domain), o]));
@@ -364,6 +392,7 @@ export class InspectionService {
             complianceFailures: failures.get(f.id) ?? 0,
             multiListed: multiListed.has(f.id),
             expiringDocuments,
+            incidents: incidentsBy.get(f.id) ?? { minor: 0, serious: 0, critical: 0 },
           },
           config,
         );
@@ -392,6 +421,22 @@ export class InspectionService {
     const offset = decodeCursor(query.cursor, (v): v is number => Number.isInteger(v) && (v as number) >= 0) ?? 0;
     const page = items.slice(offset, offset + query.limit);
     return { items: page, nextCursor: offset + query.limit < items.length ? encodeCursor(offset + query.limit) : null };
+  }
+
+  /** The inspections recorded with each of these incidents (libs/incidents shows them on the incident). */
+  async byIncidents(incidentIds: string[]): Promise<Map<string, { id: string; domain: Domain; outcome: Outcome; inspectedAt: string }[]>> {
+    const out = new Map<string, { id: string; domain: Domain; outcome: Outcome; inspectedAt: string }[]>();
+    if (incidentIds.length === 0) return out;
+    const rows = await this.dataSource
+      .getRepository(InspectionEntity)
+      .find({ where: { incidentId: In(incidentIds) }, order: { inspectedAt: 'ASC', id: 'ASC' } });
+    for (const r of rows) {
+      out.set(r.incidentId!, [
+        ...(out.get(r.incidentId!) ?? []),
+        { id: r.id, domain: r.domain, outcome: r.outcome, inspectedAt: r.inspectedAt.toISOString() },
+      ]);
+    }
+    return out;
   }
 
   // --- public side (used by the parents' search) ------------------------------------------
@@ -476,6 +521,7 @@ export class InspectionService {
         originalScore: i.originalScore,
         items: i.items,
         summary: i.summary,
+        incidentId: i.incidentId,
         amendments: amendments
           .filter((a) => a.inspectionId === id)
           .map((a) => ({ at: a.at.toISOString(), reason: a.reason, items: a.items })),
@@ -490,6 +536,15 @@ export class InspectionService {
 /** Only a regulator of the domain's agency records or amends it (health records hygiene). */
 function mayRecord(actor: Actor, domain: Domain): void {
   if (actor.role !== 'regulator' || actor.agency !== DOMAIN_AGENCY[domain]) throw wrongAgency(domain);
+}
+
+/**
+ * 422 unless the incident is one of this facility: read from `incident_facts`, the read model libs/incidents owns
+ * (a view over its table), since this library may not import incidents.
+ */
+async function refuseForeignIncident(m: EntityManager, incidentId: string, facilityId: string): Promise<void> {
+  const rows: unknown[] = await m.query('SELECT 1 FROM incident_facts WHERE id = $1 AND facility_id = $2', [incidentId, facilityId]);
+  if (rows.length === 0) throw incidentMismatch();
 }
 
 function cleanAnswer(a: ItemAnswer): ItemAnswer {

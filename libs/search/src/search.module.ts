@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { InspectionsModule } from '@lib/inspections';
+import { IncidentsModule } from '@lib/incidents';
 import { SearchService } from './search.service.js';
 
 @Module({
-  imports: [InspectionsModule],
+  imports: [InspectionsModule, IncidentsModule],
   providers: [SearchService],
   exports: [SearchService],
 })

@@ -5,6 +5,7 @@ import { csvLine, queryRows } from '@lib/core';
 import { ageGroupsFor, vacanciesStale, type AgeGroupName } from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
 import { DOMAINS, InspectionService } from '@lib/inspections';
+import { IncidentService } from '@lib/incidents';
 import type { NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
 import { nearbySql } from './nearby-sql.js';
 import { isoUtc, publicSummaryColumns } from './public-columns.js';
@@ -52,6 +53,7 @@ export class SearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inspections: InspectionService,
+    private readonly incidents: IncidentService,
   ) {}
 
   /** The answer's JSON text, `{"items":[…]}`, as PostgreSQL wrote it (nearby-sql.ts). */
@@ -77,7 +79,7 @@ export class SearchService {
   }
 
   async facility(id: string, lang: Lang): Promise<PublicFacilityView> {
-    const [row]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections'> & { phone: string })[] =
+    const [row]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections' | 'incidents'> & { phone: string })[] =
       await this.dataSource.query(
         `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
                 f.opening_hours AS "openingHours", f.phone, ${isoUtc('f.registered_at')} AS "registeredAt"
@@ -86,13 +88,14 @@ export class SearchService {
         [id, PUBLIC_STATUSES, lang],
       );
     if (!row) throw facilityNotFound();
-    const [classes, record] = await Promise.all([
+    const [classes, record, incidents] = await Promise.all([
       this.dataSource.query(
         `SELECT age_group, places, places - enrolled AS vacancies, updated_at FROM classes WHERE facility_id = $1
           ORDER BY array_position(ARRAY['infant', 'toddler', 'mixed', 'preschool'], age_group), created_at, id`,
         [id],
       ) as Promise<{ age_group: AgeGroupName; places: number; vacancies: number; updated_at: Date }[]>,
       this.inspections.publicRecord([id], lang),
+      this.incidents.publicIncidents([id]),
     ]);
     const now = new Date();
     const inspections = (record.get(id) ?? []).sort((a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain));
@@ -109,6 +112,7 @@ export class SearchService {
         stale: vacanciesStale(c.updated_at, now),
       })),
       inspections,
+      incidents: incidents.get(id) ?? [],
     };
   }
 

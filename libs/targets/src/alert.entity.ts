@@ -8,9 +8,16 @@ export const ALERT_KINDS = [
   'ratio_breach',
   'staff_multi_listed',
   'region_below_target',
+  'incident_unacknowledged',
+  'incident_reported_late',
+  'illness_cluster',
+  'drill_overdue',
 ] as const;
+/** The kinds libs/incidents causes: scanned on their own every few minutes (escalation counts hours). */
+export const INCIDENT_ALERT_KINDS = ['incident_unacknowledged', 'incident_reported_late', 'illness_cluster', 'drill_overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export type AlertSubjectType = 'facility' | 'staff' | 'rectification_order' | 'region';
+export const ALERT_SUBJECT_TYPES = ['facility', 'staff', 'rectification_order', 'region', 'incident'] as const;
+export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 
 /** One open alert per subject and kind (partial unique index); it resolves when its cause goes away. */
 @Entity('alerts')
@@ -30,6 +37,11 @@ export class AlertEntity {
   regionCode: string | null;
   /** Regulators of these agencies (in the region) see it; the facility's operator always does. */
   @Column({ type: 'text', array: true }) agencies: string[];
+  /**
+   * Seen by the regulators of the unit itself only, not yet by the city-level ones (an unacknowledged incident between
+   * 2 and 4 hours; API.md "Incidents and drills").
+   */
+  @Column({ type: 'boolean', default: false }) unitOnly: boolean;
   @Column({ type: 'text' }) message: string;
   @Column({ type: 'text' }) messageEn: string;
   @Column({ type: 'date', nullable: true }) dueOn: string | null;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, type Page } from '@lib/core';
+import { Clock, decodeCursor, encodeCursor, type Page } from '@lib/core';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { addDays, placesPer1000, targetFor, todayInShanghai } from '@lib/standards';
 import { FilingService } from '@lib/filing';
-import type { AlertKind, AlertSubjectType } from './alert.entity.js';
+import { IncidentService } from '@lib/incidents';
+import { INCIDENT_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
 import type { AlertListQuery, AlertView } from './dto/alert.dto.js';
 
 /** Expiring things are announced this many days ahead (and stay while expired). */
@@ -27,34 +28,49 @@ export interface AlertCause {
   facilityId: string | null;
   regionCode: string | null;
   agencies: string[];
+  /** Only the unit's own regulators see it (not the city-level ones). */
+  unitOnly?: boolean;
   message: string;
   messageEn: string;
   dueOn: string | null;
 }
+
+/** Which causes a scan recomputes: every kind, or only the incident kinds (the frequent escalation scan). */
+export type AlertScope = 'all' | 'incidents';
 
 @Injectable()
 export class AlertService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly filing: FilingService,
+    private readonly incidents: IncidentService,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * Recomputes every alert's cause from the source tables: new causes open an alert (one per subject and
-   * kind), vanished causes resolve theirs, existing ones are refreshed. Running it twice changes nothing.
+   * kind), vanished causes resolve theirs, existing ones are refreshed. Running it twice changes nothing. `scope`
+   * 'incidents' recomputes (and resolves) the incident kinds only. The time is the injected clock's.
    */
-  async scan(manager: EntityManager, today = todayInShanghai()): Promise<{ open: number; opened: number; resolved: number }> {
-    const causes = await this.causes(manager, today);
+  async scan(
+    manager: EntityManager,
+    now: Date = this.clock.now(),
+    scope: AlertScope = 'all',
+  ): Promise<{ open: number; opened: number; resolved: number }> {
+    const incidentCauses: AlertCause[] = await this.incidents.alertCauses(manager, now);
+    const causes = scope === 'incidents' ? incidentCauses : [...(await this.causes(manager, todayInShanghai(now))), ...incidentCauses];
+    const kinds: readonly string[] = scope === 'incidents' ? INCIDENT_ALERT_KINDS : [];
     const [{ opened }] = await manager.query(
       `WITH causes AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(kind text, "subjectType" text, "subjectId" text, "facilityId" uuid,
-                "regionCode" char(6), agencies text[], message text, "messageEn" text, "dueOn" date)
+                "regionCode" char(6), agencies text[], "unitOnly" boolean, message text, "messageEn" text, "dueOn" date)
        ), upserted AS (
-         INSERT INTO alerts (kind, subject_type, subject_id, facility_id, region_code, agencies, message, message_en, due_on)
-         SELECT kind, "subjectType", "subjectId", "facilityId", "regionCode", agencies, message, "messageEn", "dueOn" FROM causes
+         INSERT INTO alerts (kind, subject_type, subject_id, facility_id, region_code, agencies, unit_only, message, message_en, due_on)
+         SELECT kind, "subjectType", "subjectId", "facilityId", "regionCode", agencies, coalesce("unitOnly", false), message, "messageEn", "dueOn"
+           FROM causes
          ON CONFLICT (kind, subject_type, subject_id) WHERE resolved_at IS NULL
          DO UPDATE SET message = EXCLUDED.message, message_en = EXCLUDED.message_en, due_on = EXCLUDED.due_on, agencies = EXCLUDED.agencies,
-                       facility_id = EXCLUDED.facility_id, region_code = EXCLUDED.region_code
+                       facility_id = EXCLUDED.facility_id, region_code = EXCLUDED.region_code, unit_only = EXCLUDED.unit_only
          RETURNING (xmax = 0) AS inserted
        )
        SELECT count(*) FILTER (WHERE inserted)::int AS opened FROM upserted`,
@@ -63,10 +79,11 @@ export class AlertService {
     const resolved: unknown[] = await manager.query(
       `UPDATE alerts a SET resolved_at = now()
         WHERE a.resolved_at IS NULL
+          AND (cardinality($2::text[]) = 0 OR a.kind = ANY($2::text[]))
           AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS c(kind text, "subjectType" text, "subjectId" text)
                            WHERE c.kind = a.kind AND c."subjectType" = a.subject_type AND c."subjectId" = a.subject_id)
         RETURNING a.id`,
-      [JSON.stringify(causes.map((c) => ({ kind: c.kind, subjectType: c.subjectType, subjectId: c.subjectId })))],
+      [JSON.stringify(causes.map((c) => ({ kind: c.kind, subjectType: c.subjectType, subjectId: c.subjectId }))), kinds],
     );
     return { open: causes.length, opened, resolved: resolved.length };
   }
@@ -80,15 +97,17 @@ export class AlertService {
     if (reach.kind === 'region') {
       where.push(reachPredicate(reach, { unitCode: 'a.region_code', ownerId: 'NULL' }, params));
       where.push(`$${params.push(actor.agency)} = ANY(a.agencies)`);
+      // Not yet escalated beyond the unit: the unit's own regulators only.
+      where.push(`(NOT a.unit_only OR a.region_code = $${params.push(reach.regionCode)})`);
     }
     if (query.kind) where.push(`a.kind = $${params.push(query.kind)}`);
     if (query.status === 'open') where.push('a.resolved_at IS NULL');
     if (query.status === 'resolved') where.push('a.resolved_at IS NOT NULL');
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(a.created_at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
-    const today = todayInShanghai();
+    const today = todayInShanghai(this.clock.now());
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.id, a.kind, a.subject_type, a.subject_id, a.facility_id, a.region_code, a.message, a.message_en,
+      `SELECT a.id, a.kind, a.subject_type, a.subject_id, a.facility_id, a.region_code, a.unit_only, a.message, a.message_en,
               to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.created_at, a.resolved_at
          FROM alerts a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.push(query.limit + 1)}`,
@@ -107,6 +126,7 @@ export class AlertService {
         messageEn: r.message_en as string,
         ...(r.due_on ? { dueOn: r.due_on as string } : {}),
         ...(EXPIRING.includes(r.kind as AlertKind) && r.due_on ? { stage: expiryStage(r.due_on as string, today) } : {}),
+        ...(r.kind === 'incident_unacknowledged' ? { escalation: r.unit_only ? ('unit' as const) : ('city' as const) } : {}),
         createdAt: (r.created_at as Date).toISOString(),
         ...(r.resolved_at ? { resolvedAt: (r.resolved_at as Date).toISOString() } : {}),
       })),

@@ -6,6 +6,7 @@ import { RegionFigureSnapshotEntity, RegionFiguresEntity } from './region-figure
 import { AlertEntity } from './alert.entity.js';
 import { AlertService } from './alert.service.js';
 import { FilingModule } from '@lib/filing';
+import { IncidentsModule } from '@lib/incidents';
 import { FiguresService } from './figures.service.js';
 
 @Module({
@@ -13,6 +14,7 @@ import { FiguresService } from './figures.service.js';
     ConfigModule.forFeature(figuresConfig),
     TypeOrmModule.forFeature([RegionFiguresEntity, RegionFigureSnapshotEntity, AlertEntity]),
     FilingModule,
+    IncidentsModule,
   ],
   providers: [FiguresService, AlertService],
   exports: [FiguresService, AlertService],

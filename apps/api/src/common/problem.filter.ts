@@ -7,6 +7,7 @@ import { FacilityError, FacilityErrorCode } from '@lib/facilities';
 import { StaffError, StaffErrorCode } from '@lib/staff';
 import { FilingError, FilingErrorCode } from '@lib/filing';
 import { InspectionError, InspectionErrorCode } from '@lib/inspections';
+import { IncidentError, IncidentErrorCode } from '@lib/incidents';
 import { HttpError, HttpErrorCode } from './http-errors.js';
 import { languageOf, type Language } from './language.js';
 import { sendWebNotFound } from './web-pages.js';
@@ -119,6 +120,8 @@ export function statusOf(error: DomainError): number {
     switch (error.code) {
       case FilingErrorCode.Requirements:
         return 422;
+      case FilingErrorCode.IncidentMismatch:
+        return 422;
       default:
         return exhausted(error.code);
     }
@@ -135,6 +138,26 @@ export function statusOf(error: DomainError): number {
         return 404;
       case InspectionErrorCode.WrongState:
         return 409;
+      case InspectionErrorCode.IncidentMismatch:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof IncidentError) {
+    switch (error.code) {
+      case IncidentErrorCode.Invalid:
+        return 400;
+      case IncidentErrorCode.WrongAgency:
+        return 403;
+      case IncidentErrorCode.NotFound:
+        return 404;
+      case IncidentErrorCode.WrongState:
+        return 409;
+      case IncidentErrorCode.FacilityState:
+        return 409;
+      case IncidentErrorCode.Rules:
+        return 422;
       default:
         return exhausted(error.code);
     }

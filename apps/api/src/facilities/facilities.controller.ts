@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { CreateFacilityDto, FacilityListQuery, FacilityListView, FacilityService, FacilityView, UpdateFacilityDto } from '@lib/facilities';
-import { ApproveDto, ComplianceView, FilingService, HistoryView, PlacementPlanView, ReasonDto } from '@lib/filing';
+import { ApproveDto, ComplianceView, FilingService, HistoryView, PlacementPlanView, ReasonDto, StatusActionDto } from '@lib/filing';
 import { CurrentActor } from '../common/access.guard.js';
 import { ifMatchVersion, setEtag } from '../common/etag.js';
 import { notFoundUuid } from '../common/params.js';
@@ -104,10 +104,10 @@ export class FacilitiesController {
   async suspend(
     @CurrentActor() actor: Actor,
     @Param('id', notFoundUuid()) id: string,
-    @Body() dto: ReasonDto,
+    @Body() dto: StatusActionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tagged(reply, await this.filing.suspend(actor, id, dto.reason));
+    return this.tagged(reply, await this.filing.suspend(actor, id, dto.reason, dto.incidentId));
   }
 
   @Post(':id/reinstate')
@@ -125,10 +125,10 @@ export class FacilitiesController {
   async close(
     @CurrentActor() actor: Actor,
     @Param('id', notFoundUuid()) id: string,
-    @Body() dto: ReasonDto,
+    @Body() dto: StatusActionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.tagged(reply, await this.filing.close(actor, id, dto.reason));
+    return this.tagged(reply, await this.filing.close(actor, id, dto.reason, dto.incidentId));
   }
 
   @Get(':id/placement-plan')

@@ -1,9 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { AGE_GROUP_NAMES, type AgeGroupName } from '@lib/standards';
 
 export class ReasonDto {
   @ApiProperty({ example: '消防检查发现疏散通道堵塞', maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) reason: string;
+}
+
+/** Suspension and closure: a reason, and the incident that led to it, if one did (kept as the link both ways). */
+export class StatusActionDto extends ReasonDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the incident of this facility that led to it' })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
 }
 
 export class ApproveDto {

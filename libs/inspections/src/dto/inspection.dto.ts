@@ -47,6 +47,10 @@ export class CreateInspectionDto {
   @Type(() => ItemAnswerDto)
   items: ItemAnswerDto[];
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the incident of this facility that the inspection follows up' })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
 }
 
 export class AmendmentDto {
@@ -86,6 +90,7 @@ export class InspectionView {
   @ApiProperty() originalScore: number;
   @ApiProperty({ type: [ItemAnswerDto], description: 'as recorded' }) items: ItemAnswerDto[];
   @ApiProperty({ type: String, nullable: true }) summary: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the incident it followed up' }) incidentId: string | null;
   @ApiProperty({ type: [AmendmentView] }) amendments: AmendmentView[];
   @ApiProperty({ type: [OrderBriefView] }) rectificationOrders: OrderBriefView[];
 }

@@ -17,6 +17,10 @@ describe('inspection configuration', () => {
       complianceFailure: 10,
       multiListed: 20,
       expiringDocument: 5,
+      incidentMinor: 2,
+      incidentSerious: 10,
+      incidentCritical: 20,
+      incidentCap: 30,
     });
   });
 

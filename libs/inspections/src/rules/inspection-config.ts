@@ -38,6 +38,11 @@ export interface RiskWeights {
   multiListed: number;
   /** Each filing document expired or expiring within the warning window. */
   expiringDocument: number;
+  /** Each incident of the last 12 months, by severity (docs/incidents.md), together at most `incidentCap`. */
+  incidentMinor: number;
+  incidentSerious: number;
+  incidentCritical: number;
+  incidentCap: number;
 }
 
 export const DEFAULT_INSPECTION_CONFIG: Readonly<InspectionConfig> = Object.freeze({
@@ -60,6 +65,11 @@ export const DEFAULT_INSPECTION_CONFIG: Readonly<InspectionConfig> = Object.free
     complianceFailure: 10,
     multiListed: 20,
     expiringDocument: 5,
+    /** This system's choice: a critical incident weighs like a failed critical item would, minor injuries little. */
+    incidentMinor: 2,
+    incidentSerious: 10,
+    incidentCritical: 20,
+    incidentCap: 30,
   }),
 });
 

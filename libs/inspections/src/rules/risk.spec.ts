@@ -77,6 +77,23 @@ describe('riskScore: 0..100, explained', () => {
     expect(riskScore(input({ expiringDocuments: 1 }), config).reasons[0]?.textEn).toBe('1 filing document expiring or expired');
   });
 
+  it('incidents of the last 12 months weigh by severity (minor 2, serious 10, critical 20), at most 30, and say so', () => {
+    expect(points({ incidents: { minor: 1, serious: 0, critical: 0 } })).toBe(2);
+    expect(points({ incidents: { minor: 2, serious: 1, critical: 0 } })).toBe(14);
+    expect(points({ incidents: { minor: 0, serious: 1, critical: 1 } })).toBe(30);
+    expect(points({ incidents: { minor: 5, serious: 2, critical: 2 } })).toBe(30);
+    expect(points({ incidents: { minor: 0, serious: 0, critical: 0 } })).toBe(0);
+    const r = riskScore(input({ incidents: { minor: 2, serious: 1, critical: 0 } }), config);
+    expect(r.reasons).toEqual([
+      {
+        code: 'recent_incidents',
+        points: 14,
+        text: '近 12 个月发生 3 起突发事件（较重 1、一般 2）',
+        textEn: '3 incidents in the last 12 months (1 serious, 2 minor)',
+      },
+    ]);
+  });
+
   it('never inspected in the domain weighs as much as the longest overdue, and says so', () => {
     const r = riskScore(input({ domain: 'food', lastInspection: null }), config);
     expect(r).toEqual({

@@ -24,6 +24,11 @@ export interface RiskInput {
   multiListed: boolean;
   /** Filing documents expired or expiring within the warning window. */
   expiringDocuments: number;
+  /**
+   * Incidents of the facility in the last 12 months by severity (those closed as unsubstantiated or no fault left
+   * out); from libs/incidents' read model. Absent: none.
+   */
+  incidents?: { minor: number; serious: number; critical: number };
 }
 
 export const RISK_REASON_CODES = [
@@ -36,6 +41,7 @@ export const RISK_REASON_CODES = [
   'compliance_failures',
   'multi_listed',
   'expiring_documents',
+  'recent_incidents',
 ] as const;
 export type RiskReasonCode = (typeof RISK_REASON_CODES)[number];
 
@@ -139,6 +145,19 @@ export function riskScore(input: RiskInput, config: InspectionConfig): RiskScore
     `${documents} 份备案材料即将到期或已过期`,
     `${plural(documents, 'filing document', 'filing documents')} expiring or expired`,
   );
+
+  const inc = input.incidents ?? { minor: 0, serious: 0, critical: 0 };
+  const incidentCount = inc.minor + inc.serious + inc.critical;
+  if (incidentCount > 0) {
+    const parts = (['critical', 'serious', 'minor'] as const).filter((s) => inc[s] > 0);
+    const zh = { critical: '严重', serious: '较重', minor: '一般' };
+    add(
+      'recent_incidents',
+      Math.min(w.incidentCap, w.incidentMinor * inc.minor + w.incidentSerious * inc.serious + w.incidentCritical * inc.critical),
+      `近 12 个月发生 ${incidentCount} 起突发事件（${parts.map((s) => `${zh[s]} ${inc[s]}`).join('、')}）`,
+      `${plural(incidentCount, 'incident', 'incidents')} in the last 12 months (${parts.map((s) => `${inc[s]} ${s}`).join(', ')})`,
+    );
+  }
 
   reasons.sort((a, b) => b.points - a.points); // stable: equal points keep the order above
   return {

@@ -1,3 +1,4 @@
+import { PublicIncidentView } from '@lib/incidents';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -184,4 +185,9 @@ export class PublicFacilityView extends PublicFacilitySummaryView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) registeredAt: string | null;
   @ApiProperty({ type: [PublicClassView] }) classes: PublicClassView[];
   @ApiProperty({ type: [PublicInspectionView], description: 'the latest per domain' }) inspections: PublicInspectionView[];
+  @ApiProperty({
+    type: [PublicIncidentView],
+    description: 'substantiated serious and critical incidents of the last 3 years: kind, severity, date and finding only',
+  })
+  incidents: PublicIncidentView[];
 }

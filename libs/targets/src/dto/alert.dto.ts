@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '@lib/core';
-import { ALERT_KINDS, type AlertKind, type AlertSubjectType } from '../alert.entity.js';
+import { ALERT_KINDS, ALERT_SUBJECT_TYPES, type AlertKind, type AlertSubjectType } from '../alert.entity.js';
 
 export class AlertListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ALERT_KINDS }) @IsOptional() @IsIn(ALERT_KINDS) kind?: AlertKind;
@@ -9,7 +9,7 @@ export class AlertListQuery extends PageQuery {
 }
 
 export class AlertSubjectView {
-  @ApiProperty({ enum: ['facility', 'staff', 'rectification_order', 'region'] }) type: AlertSubjectType;
+  @ApiProperty({ enum: ALERT_SUBJECT_TYPES }) type: AlertSubjectType;
   @ApiProperty() id: string;
 }
 
@@ -24,6 +24,11 @@ export class AlertView {
   @ApiPropertyOptional({ format: 'date', description: 'for expiring kinds, the expiry date' }) dueOn?: string;
   @ApiPropertyOptional({ enum: ['within_30_days', 'within_7_days', 'expired'], description: 'expiring kinds: how close the date is' })
   stage?: 'within_30_days' | 'within_7_days' | 'expired';
+  @ApiPropertyOptional({
+    enum: ['unit', 'city'],
+    description: 'incident_unacknowledged: told to the unit’s regulators (after 2 h) or to the city-level ones too (after 4 h)',
+  })
+  escalation?: 'unit' | 'city';
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
 }

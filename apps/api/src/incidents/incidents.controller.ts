@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, type Actor } from '@lib/auth';
+import {
+  AcknowledgeIncidentDto,
+  CloseIncidentDto,
+  CreateDrillDto,
+  CreateIncidentDto,
+  DrillListView,
+  DrillView,
+  IncidentListQuery,
+  IncidentListView,
+  IncidentNoteDto,
+  IncidentService,
+  IncidentView,
+} from '@lib/incidents';
+import { CurrentActor } from '../common/access.guard.js';
+import { notFoundUuid } from '../common/params.js';
+
+/** Incidents (突发事件) and drills (API.md "v1 additions", "Incidents and drills"). */
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentService) {}
+
+  /** The owner reports; a regulator in reach records a report it received. */
+  @Post('facilities/:id/incidents')
+  @Access.grants({ role: 'operator' }, { role: 'regulator' })
+  @ApiCreatedResponse({ type: IncidentView })
+  async report(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) facilityId: string,
+    @Body() dto: CreateIncidentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IncidentView> {
+    const incident = await this.incidents.report(actor, facilityId, dto);
+    void reply.header('Location', `/api/v1/incidents/${incident.id}`);
+    return incident;
+  }
+
+  @Get('incidents')
+  @Access.signedIn()
+  @ApiOkResponse({ type: IncidentListView })
+  list(@CurrentActor() actor: Actor, @Query() query: IncidentListQuery): Promise<IncidentListView> {
+    return this.incidents.list(actor, query);
+  }
+
+  @Get('incidents/:id')
+  @Access.signedIn()
+  @ApiOkResponse({ type: IncidentView })
+  get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<IncidentView> {
+    return this.incidents.get(actor, id);
+  }
+
+  /** Health in reach, or the agency of the kind (market: food poisoning; fire: fires). */
+  @Post('incidents/:id/acknowledge')
+  @HttpCode(200)
+  @Access.regulator()
+  @ApiOkResponse({ type: IncidentView })
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: AcknowledgeIncidentDto,
+  ): Promise<IncidentView> {
+    return this.incidents.acknowledge(actor, id, dto.note);
+  }
+
+  /** A note on the timeline, from the owner or a regulator in reach: 201 with the incident. */
+  @Post('incidents/:id/updates')
+  @Access.grants({ role: 'operator' }, { role: 'regulator' })
+  @ApiCreatedResponse({ type: IncidentView })
+  update(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: IncidentNoteDto): Promise<IncidentView> {
+    return this.incidents.addUpdate(actor, id, dto.note);
+  }
+
+  @Post('incidents/:id/close')
+  @HttpCode(200)
+  @Access.regulator(['health'])
+  @ApiOkResponse({ type: IncidentView })
+  close(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: CloseIncidentDto): Promise<IncidentView> {
+    return this.incidents.close(actor, id, dto);
+  }
+
+  @Post('facilities/:id/drills')
+  @Access.operator()
+  @ApiCreatedResponse({ type: DrillView })
+  logDrill(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string, @Body() dto: CreateDrillDto): Promise<DrillView> {
+    return this.incidents.logDrill(actor, facilityId, dto);
+  }
+
+  @Get('facilities/:id/drills')
+  @Access.signedIn()
+  @ApiOkResponse({ type: DrillListView })
+  async drills(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string): Promise<DrillListView> {
+    return { items: await this.incidents.drills(actor, facilityId) };
+  }
+}

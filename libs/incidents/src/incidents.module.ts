@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@lib/audit';
+import { EventsModule } from '@lib/events';
+import { FacilitiesModule } from '@lib/facilities';
+import { InspectionsModule } from '@lib/inspections';
+import { DrillEntity, IncidentEntity, IncidentUpdateEntity } from './incident.entity.js';
+import { IncidentService } from './incident.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([IncidentEntity, IncidentUpdateEntity, DrillEntity]),
+    AuditModule,
+    EventsModule,
+    FacilitiesModule,
+    InspectionsModule,
+  ],
+  providers: [IncidentService],
+  exports: [IncidentService],
+})
+export class IncidentsModule {}
