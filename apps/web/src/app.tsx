@@ -22,6 +22,9 @@ const InspectionFormPage = lazyPage(() => import('./pages/console/inspections/in
 const OrdersPage = lazyPage(() => import('./pages/console/inspections/orders-page').then((m) => m.OrdersPage));
 const PlanPage = lazyPage(() => import('./pages/console/inspections/plan-page').then((m) => m.PlanPage));
 const DashboardPage = lazyPage(() => import('./pages/console/dashboard/dashboard-page').then((m) => m.DashboardPage));
+const IncidentsInboxPage = lazyPage(() => import('./pages/console/incidents/inbox-page').then((m) => m.IncidentsInboxPage));
+const IncidentPage = lazyPage(() => import('./pages/console/incidents/incident-page').then((m) => m.IncidentPage));
+const ReportIncidentPage = lazyPage(() => import('./pages/console/incidents/report-page').then((m) => m.ReportIncidentPage));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -51,6 +54,12 @@ function Page({ route }: { route: Route }) {
       return <PlanPage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'incidents':
+      return <IncidentsInboxPage />;
+    case 'incident':
+      return <IncidentPage key={route.id} id={route.id} />;
+    case 'operatorReportIncident':
+      return <ReportIncidentPage key={route.id} facilityId={route.id} />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -97,6 +97,8 @@ export interface InspectionInput {
   inspectedAt: string;
   items: ItemAnswer[];
   summary?: string;
+  /** The incident this inspection follows up (from the incident page). */
+  incidentId?: string;
 }
 
 export interface RectificationOrder {

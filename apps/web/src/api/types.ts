@@ -160,6 +160,13 @@ export interface PublicFacility extends PublicFacilityBase {
   registeredAt: string | null;
   classes: PublicClass[];
   inspections: PublicInspection[];
+  /** Substantiated serious and critical incidents of the last 3 years: kind, severity, date and finding only. */
+  incidents?: {
+    kind: 'injury' | 'illness' | 'food_poisoning' | 'abuse_allegation' | 'missing_child' | 'fire' | 'death' | 'other';
+    severity: 'minor' | 'serious' | 'critical';
+    occurredOn: string;
+    finding: 'substantiated';
+  }[];
 }
 
 export type MapFeatureProperties =

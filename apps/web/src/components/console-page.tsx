@@ -29,6 +29,7 @@ function ConsoleNav({ user }: { user: SessionUser }) {
       : []),
     { href: home, label: user.role === 'operator' ? t.nav.myFacilities : t.nav.home, current: pathname.startsWith(home), id: 'nav-home' },
     { href: paths.orders(), label: t.nav.orders, current: pathname.startsWith(paths.orders()), id: 'nav-orders' },
+    { href: paths.incidents(), label: t.nav.incidents, current: pathname.startsWith(paths.incidents()), id: 'nav-incidents' },
     ...(user.role === 'operator'
       ? []
       : [{ href: paths.plan(), label: t.nav.plan, current: pathname.startsWith(paths.plan()), id: 'nav-plan' }]),

@@ -20,6 +20,9 @@ export type Route =
   | { name: 'orders' }
   | { name: 'plan' }
   | { name: 'dashboard' }
+  | { name: 'incidents' }
+  | { name: 'incident'; id: string }
+  | { name: 'operatorReportIncident'; id: string }
   | { name: 'notFound' };
 
 const ID = '([0-9A-Za-z-]{1,64})';
@@ -31,6 +34,7 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/console\/operator$/, () => ({ name: 'operatorHome' })],
   [/^\/console\/operator\/facilities\/new$/, () => ({ name: 'operatorNewFacility' })],
   [new RegExp(`^/console/operator/facilities/${ID}$`), (m) => ({ name: 'operatorFacility', id: m[1]! })],
+  [new RegExp(`^/console/operator/facilities/${ID}/incidents/new$`), (m) => ({ name: 'operatorReportIncident', id: m[1]! })],
   [/^\/console\/regulator$/, () => ({ name: 'regulatorHome' })],
   [new RegExp(`^/console/regulator/facilities/${ID}$`), (m) => ({ name: 'regulatorFacility', id: m[1]! })],
   [
@@ -40,6 +44,8 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/console\/orders$/, () => ({ name: 'orders' })],
   [/^\/console\/plan$/, () => ({ name: 'plan' })],
   [/^\/console\/dashboard$/, () => ({ name: 'dashboard' })],
+  [/^\/console\/incidents$/, () => ({ name: 'incidents' })],
+  [new RegExp(`^/console/incidents/${ID}$`), (m) => ({ name: 'incident', id: m[1]! })],
 ];
 
 /** `/index.html` is `/`, and one trailing slash is ignored (`/console/` is `/console`). */
@@ -73,6 +79,9 @@ export const paths = {
   orders: (status?: string) => (status ? `/console/orders?status=${encodeURIComponent(status)}` : '/console/orders'),
   plan: () => '/console/plan',
   dashboard: () => '/console/dashboard',
+  incidents: (status?: string) => (status ? `/console/incidents?status=${encodeURIComponent(status)}` : '/console/incidents'),
+  incident: (id: string) => `/console/incidents/${encodeURIComponent(id)}`,
+  operatorReportIncident: (id: string) => `/console/operator/facilities/${encodeURIComponent(id)}/incidents/new`,
 };
 
 /** Console pages every signed-in role may open (besides its own console's pages). */
@@ -80,6 +89,8 @@ const SHARED_ROUTES: Partial<Record<Route['name'], readonly string[]>> = {
   orders: ['operator', 'regulator', 'admin'],
   plan: ['regulator', 'admin'],
   dashboard: ['regulator', 'admin'],
+  incidents: ['operator', 'regulator', 'admin'],
+  incident: ['operator', 'regulator', 'admin'],
 };
 
 /** Whether a page after login suits the role: its own console's pages, or a shared one the role may open. */

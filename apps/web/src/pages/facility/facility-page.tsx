@@ -208,6 +208,24 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
         )}
       </section>
 
+      {(facility.incidents ?? []).length > 0 && (
+        <section class="panel-section" aria-labelledby="incidents-title" id="facility-incidents">
+          <h2 id="incidents-title">{t.incidents.publicTitle}</h2>
+          <p class="section-intro">{t.incidents.publicIntro}</p>
+          <ul class="public-incidents">
+            {(facility.incidents ?? []).map((incident, index) => (
+              <li key={index} data-kind={incident.kind}>
+                {t.incidents.publicItem(
+                  formatDate(incident.occurredOn, lang) ?? incident.occurredOn,
+                  t.incidents.kinds[incident.kind],
+                  t.incidents.severities[incident.severity],
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <BackToSearch label={tf.backToSearch} />
     </>
   );

@@ -16,7 +16,7 @@ import { ErrorSummary, Notice, type SummaryItem } from '../../../components/noti
 import { useAsync } from '../../../components/use-async';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
-import { Link } from '../../../router/router';
+import { Link, useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
 import { ChecklistQuestion } from './checklist-question';
@@ -73,6 +73,8 @@ function refusalOf(error: unknown, checklist: Checklist, fallback: string): Refu
 
 function InspectionForm({ facilityId, checklist }: { facilityId: string; checklist: Checklist }) {
   const { lang, t } = useI18n();
+  // Opened from an incident's page (`?incident=`): the inspection keeps the link.
+  const incidentId = useSearchParam('incident');
   const [draft, setDraft] = useState<InspectionDraft>(
     () => loadDraft(storage(), facilityId, checklist) ?? emptyDraft(facilityId, checklist.domain, checklist.version, new Date()),
   );
@@ -103,7 +105,8 @@ function InspectionForm({ facilityId, checklist }: { facilityId: string; checkli
     setBusy(true);
     setError(null);
     try {
-      const inspection = await recordInspection(facilityId, toInspectionInput(checklist, draft), { lang });
+      const input = toInspectionInput(checklist, draft);
+      const inspection = await recordInspection(facilityId, incidentId ? { ...input, incidentId } : input, { lang });
       clearDraft(storage(), facilityId, checklist.domain);
       announceOrdersChanged();
       setResult(inspection);

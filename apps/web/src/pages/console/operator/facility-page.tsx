@@ -12,7 +12,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
-import { useSearchParam } from '../../../router/router';
+import { Link, useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { InspectionRecord } from '../inspections/inspection-record';
 import { CloseFlow } from '../shared/close-flow';
@@ -84,6 +84,13 @@ function FacilityScreen({ id }: { id: string }) {
   return (
     <ConsolePage title={facility.name} back={back} aside={<StatusBadge status={facility.status} />}>
       <FacilityHeader facility={facility} />
+      {['submitted', 'registered', 'suspended'].includes(facility.status) && (
+        <p class="report-incident">
+          <Link id="report-incident" class="button button--secondary" href={paths.operatorReportIncident(facility.id)}>
+            {t.incidents.reportAction}
+          </Link>
+        </p>
+      )}
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <Tabs
         label={t.console.tabs.label}

@@ -1,0 +1,170 @@
+// Incidents in a real browser against the real API (in this process). On a 360×740 phone the operator reports an
+// injury: the draft is kept over a reload and over a lost connection (the report is refused offline and sent once
+// back online). At desktop width a district health regulator sees the inbox with severity, escalation badge and
+// countdown, opens the incident, acknowledges it, adds a note and closes it with a finding; the timeline shows each
+// step and "record an inspection" pre-selects the domain that fits the kind. Screenshots at both widths go to
+// test/artifacts/incidents-*.png.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Clock } from '@lib/core';
+import { registeredFacility } from '../factories/registry.js';
+import { bearer, createUser, type TestApi } from '../helpers/app.js';
+import type { BrowserSession } from '../helpers/browser.js';
+import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
+import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, signIn, signOut, watchErrors } from '../helpers/page.js';
+
+const PASSWORD = 'correct-horse-battery';
+const HOUR = 3600_000;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `incidents-${name}.png`), fullPage: true });
+}
+
+describe('incidents in the consoles', () => {
+  let api: TestApi | undefined;
+  let browser: BrowserSession | undefined;
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    ({ api, browser, baseUrl } = await servedWebApp(PHONE));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('an operator reports an incident on a phone; the draft survives a reload and a lost connection', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const facility = await registeredFacility(api!, owner, health);
+
+    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
+    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}`);
+    await see(page, page.locator('#report-incident'));
+    await page.locator('#report-incident').click();
+    await page.waitForURL(new RegExp(`/facilities/${facility.id}/incidents/new$`), WAIT);
+    await see(page, page.locator('#incident-kind'));
+    // Counts only: no field asks for a child's name.
+    expect(await page.locator('input[name*="name" i], #incident-child-name').count()).toBe(0);
+
+    await page.locator('#incident-kind').selectOption('injury');
+    await page.locator('#incident-severity').selectOption('serious');
+    await page.locator('#incident-children').fill('2');
+    await page.locator('#incident-hospitalized').fill('1');
+    await page.locator('#incident-description').fill('户外活动时两名幼儿相撞，一名额头磕破');
+    await see(page, page.locator('#incident-draft-state', { hasText: '草稿已保存在本机' }));
+
+    // A reload keeps the draft.
+    await page.reload();
+    await see(page, page.locator('.notice', { hasText: '已恢复本机保存的草稿' }));
+    expect(await page.locator('#incident-kind').inputValue()).toBe('injury');
+    expect(await page.locator('#incident-children').inputValue()).toBe('2');
+    expect(await page.locator('#incident-description').inputValue()).toBe('户外活动时两名幼儿相撞，一名额头磕破');
+
+    // Sending with a field missing names it.
+    await page.locator('#incident-submit').click();
+    await see(page, page.locator('.error-summary', { hasText: '已采取的措施' }));
+    await page.locator('#incident-actions').fill('保健医生包扎，送医缝合两针，已通知家长');
+
+    // Offline: refused, and the draft stays.
+    await browser!.context.setOffline(true);
+    await page.locator('#incident-submit').click();
+    await see(page, page.locator('#incident-failure', { hasText: '网络不可用' }));
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'report-offline-phone');
+    await browser!.context.setOffline(false);
+    const stored = await page.evaluate((id) => window.localStorage.getItem(`childcare.incident-draft.${id}`), facility.id);
+    expect(stored).toContain('送医缝合两针');
+
+    // Back online: sent, and the incident page shows it; the draft is gone.
+    await page.locator('#incident-submit').click();
+    await page.waitForURL(/\/console\/incidents\/[0-9a-f-]{36}$/, WAIT);
+    await see(page, page.locator('#incident-timeline'));
+    expect(await page.locator('h1').innerText()).toContain('意外伤害');
+    expect(await page.locator('.incident-badges').innerText()).toContain('较重');
+    expect(await page.evaluate((id) => window.localStorage.getItem(`childcare.incident-draft.${id}`), facility.id)).toBeNull();
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'incident-operator-phone');
+    const [row] = await api!.db.query('SELECT children_affected, hospitalized FROM incidents WHERE facility_id = $1', [facility.id]);
+    expect(row).toEqual({ children_affected: 2, hospitalized: 1 });
+    await signOut(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a regulator works the inbox at desktop width: severity, escalation, countdown; acknowledge, note, close', async () => {
+    const page = await browser!.context.newPage();
+    await page.setViewportSize(DESKTOP);
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const facility = await registeredFacility(api!, owner, health);
+    const body = (over: Record<string, unknown>) => ({
+      kind: 'illness',
+      severity: 'serious',
+      occurredAt: new Date(Date.now() - HOUR).toISOString(),
+      childrenAffected: 3,
+      hospitalized: 0,
+      description: '三名幼儿午后发热',
+      actionsTaken: '隔离观察，通知家长',
+      ...over,
+    });
+    // One reported 5 hours ago (escalated to the city), one just now (countdown to the unit).
+    const clock = api!.app.get(Clock);
+    clock.now = () => new Date(Date.now() - 5 * HOUR);
+    const old = await api!
+      .http()
+      .post(`/api/v1/facilities/${facility.id}/incidents`)
+      .set(bearer(owner))
+      .send(body({ kind: 'food_poisoning', occurredAt: new Date(Date.now() - 6 * HOUR).toISOString() }))
+      .expect(201);
+    clock.now = () => new Date();
+    const fresh = await api!.http().post(`/api/v1/facilities/${facility.id}/incidents`).set(bearer(owner)).send(body({})).expect(201);
+
+    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
+    await page.locator('#nav-incidents').click();
+    await page.waitForURL(/\/console\/incidents/, WAIT);
+    const oldCard = page.locator(`li[data-incident="${old.body.id}"]`);
+    const freshCard = page.locator(`li[data-incident="${fresh.body.id}"]`);
+    await see(page, oldCard);
+    expect(await oldCard.locator('[data-escalation]').getAttribute('data-escalation')).toBe('city');
+    expect(await oldCard.innerText()).toContain('已上报市级');
+    expect(await oldCard.locator('[data-severity]').innerText()).toBe('较重');
+    expect(await freshCard.locator('.incident-countdown').innerText()).toMatch(/距提醒区级还剩 [01] 小时 \d+ 分/);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'inbox-desktop');
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'inbox-phone');
+    await page.setViewportSize(DESKTOP);
+
+    await freshCard.locator('a').click();
+    await page.waitForURL(new RegExp(`/console/incidents/${fresh.body.id}$`), WAIT);
+    await see(page, page.locator('#incident-acknowledge'));
+    // One step to an inspection in the domain that fits the kind (illness → hygiene), keeping the incident's id.
+    expect(await page.locator('#incident-inspect').getAttribute('href')).toBe(
+      `/console/regulator/facilities/${facility.id}/inspect/hygiene?incident=${fresh.body.id}`,
+    );
+    await page.locator('#incident-acknowledge').click();
+    await see(page, page.locator('#incident-result', { hasText: '已受理' }));
+    await page.locator('#incident-note').fill('已通知疾控中心采样');
+    await page.locator('#incident-add-note').click();
+    await see(page, page.locator('#incident-timeline li[data-type="update"]', { hasText: '已通知疾控中心采样' }));
+    await page.locator('#incident-finding-select').selectOption('no_fault');
+    await page.locator('#incident-close-note').fill('诊断为普通感冒，非聚集性疫情');
+    await page.locator('#incident-close').click();
+    await see(page, page.locator('#incident-finding', { hasText: '机构无过错' }));
+    const steps = await page.locator('#incident-timeline li').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
+    expect(steps).toEqual([null, 'acknowledged', 'update', 'closed']);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'incident-regulator-desktop');
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'incident-regulator-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
