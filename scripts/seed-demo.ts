@@ -26,6 +26,7 @@ import {
   evaluate,
 } from '@lib/inspections';
 import { args, scriptContext } from './context.js';
+import { seedIncidents } from './seed-incidents.js';
 
 /**
  * The Changchun demo (PRODUCT.md "Demo"): about 600 facilities placed near the named places of their
@@ -498,6 +499,7 @@ try {
     );
   }
   await seedInspections(ds);
+  await seedIncidents(ds, ctx.audit, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
 } finally {
   await ctx.close();
 }
