@@ -19,7 +19,8 @@ function memoryStorage() {
   };
 }
 
-const NOW = new Date('2026-12-05T10:00:00+08:00');
+// Local times, as a datetime-local input gives them (the device's time zone, whatever it is).
+const NOW = new Date('2026-12-05T10:00');
 const filled = (over: Partial<IncidentDraft> = {}): IncidentDraft => ({
   ...emptyIncidentDraft('f1', NOW),
   kind: 'injury',
