@@ -142,7 +142,35 @@ const CONTRACT: Record<string, string[]> = {
     'vacanciesForAgeUpdatedAt',
   ],
   LatestInspectionView: ['domain', 'outcome', 'inspectedAt'],
-  PublicFacilityView: ['status', 'classes', 'inspections', 'registrationNo', 'location', 'vacancies'],
+  PublicFacilityView: ['status', 'classes', 'inspections', 'registrationNo', 'location', 'vacancies', 'incidents'],
+  // v1 additions, "Incidents and drills".
+  CreateIncidentDto: ['kind', 'severity', 'occurredAt', 'childrenAffected', 'hospitalized', 'description', 'actionsTaken'],
+  IncidentView: [
+    'id',
+    'facilityId',
+    'kind',
+    'severity',
+    'occurredAt',
+    'reportedAt',
+    'reportDueAt',
+    'late',
+    'status',
+    'childrenAffected',
+    'hospitalized',
+    'description',
+    'actionsTaken',
+    'timeline',
+  ],
+  TimelineEntryView: ['at', 'actor', 'note'],
+  TimelineActorView: ['role', 'agency'],
+  IncidentNoteDto: ['note'],
+  CloseIncidentDto: ['finding', 'note'],
+  IncidentListView: ['items', 'nextCursor'],
+  CreateDrillDto: ['kind', 'heldOn', 'participants', 'note'],
+  DrillListView: ['items'],
+  PublicIncidentView: ['kind', 'severity', 'occurredOn', 'finding'],
+  CreateInspectionDto: ['domain', 'inspectedAt', 'items', 'summary', 'incidentId'],
+  StatusActionDto: ['reason', 'incidentId'],
   PublicClassView: ['ageGroup', 'places', 'vacancies'],
   PublicInspectionView: ['domain', 'outcome', 'inspectedAt', 'summary'],
   RegionView: [
@@ -218,6 +246,14 @@ describe('OpenAPI document', () => {
       ['/api/v1/public/map', 'get'],
       ['/api/v1/public/register.csv', 'get'],
       ['/api/v1/public/register.geojson', 'get'],
+      ['/api/v1/facilities/{id}/incidents', 'post'],
+      ['/api/v1/incidents', 'get'],
+      ['/api/v1/incidents/{id}', 'get'],
+      ['/api/v1/incidents/{id}/acknowledge', 'post'],
+      ['/api/v1/incidents/{id}/updates', 'post'],
+      ['/api/v1/incidents/{id}/close', 'post'],
+      ['/api/v1/facilities/{id}/drills', 'post'],
+      ['/api/v1/facilities/{id}/drills', 'get'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -259,7 +295,25 @@ describe('OpenAPI document', () => {
       'ratio_breach',
       'staff_multi_listed',
       'region_below_target',
+      'incident_unacknowledged',
+      'incident_reported_late',
+      'illness_cluster',
+      'drill_overdue',
     ]);
+    expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([
+      'injury',
+      'illness',
+      'food_poisoning',
+      'abuse_allegation',
+      'missing_child',
+      'fire',
+      'death',
+      'other',
+    ]);
+    expect(doc.components.schemas.CreateIncidentDto!.properties!.severity!.enum).toEqual(['minor', 'serious', 'critical']);
+    expect(doc.components.schemas.CloseIncidentDto!.properties!.finding!.enum).toEqual(['substantiated', 'unsubstantiated', 'no_fault']);
+    expect(doc.components.schemas.CreateDrillDto!.properties!.kind!.enum).toEqual(['fire_evacuation', 'injury_first_aid', 'other']);
+    expect(doc.components.schemas.IncidentView!.properties!.status!.enum).toEqual(['reported', 'acknowledged', 'closed']);
     expect(doc.components.schemas.PublicFacilityView!.properties!.status!.enum).toEqual(['registered', 'suspended']);
     const nearby = doc.paths['/api/v1/public/facilities/nearby']!.get as { parameters: { name: string; in: string }[] };
     const nearbyParams = nearby.parameters.filter((p) => p.in === 'query').map((p) => p.name);
