@@ -81,7 +81,7 @@ const CONTRACT: Record<string, string[]> = {
   HistoryEntryView: ['at', 'actor', 'action', 'changes'],
   ReasonDto: ['reason'],
   ApproveDto: ['note'],
-  CreateInspectionDto: ['domain', 'inspectedAt', 'items', 'summary'],
+  CreateInspectionDto: ['domain', 'inspectedAt', 'items', 'summary', 'incidentId'],
   ItemAnswerDto: ['code', 'result', 'note'],
   InspectionView: [
     'id',
@@ -169,7 +169,6 @@ const CONTRACT: Record<string, string[]> = {
   CreateDrillDto: ['kind', 'heldOn', 'participants', 'note'],
   DrillListView: ['items'],
   PublicIncidentView: ['kind', 'severity', 'occurredOn', 'finding'],
-  CreateInspectionDto: ['domain', 'inspectedAt', 'items', 'summary', 'incidentId'],
   StatusActionDto: ['reason', 'incidentId'],
   PublicClassView: ['ageGroup', 'places', 'vacancies'],
   PublicInspectionView: ['domain', 'outcome', 'inspectedAt', 'summary'],
