@@ -10,6 +10,10 @@ export const ALERT_KINDS = [
   'ratio_breach',
   'staff_multi_listed',
   'region_below_target',
+  'incident_unacknowledged',
+  'incident_reported_late',
+  'illness_cluster',
+  'drill_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertStatus = 'open' | 'resolved';

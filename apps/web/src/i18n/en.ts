@@ -618,6 +618,10 @@ export const en: Messages = {
       ratio_breach: 'Carer ratio not met',
       staff_multi_listed: 'Staff listed at several facilities',
       region_below_target: 'Places below the target',
+      incident_unacknowledged: 'Incident not acknowledged',
+      incident_reported_late: 'Incident reported late',
+      illness_cluster: 'Illness cluster',
+      drill_overdue: 'Fire drill overdue',
     },
   },
   operatorAlerts: {

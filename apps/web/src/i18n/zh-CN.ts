@@ -615,6 +615,10 @@ export const zhCN = {
       ratio_breach: '保育人员配比不足',
       staff_multi_listed: '人员多处任职',
       region_below_target: '托位低于目标',
+      incident_unacknowledged: '突发事件未受理',
+      incident_reported_late: '突发事件迟报',
+      illness_cluster: '疾病聚集',
+      drill_overdue: '消防演练逾期',
     },
   },
   operatorAlerts: {
