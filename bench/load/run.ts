@@ -1,10 +1,11 @@
 // npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
-//                  [--parts load,sql,history,recompute,event] [--scenario <part of a scenario's name>]
+//                  [--parts load,sql,history,recompute,event,incident] [--scenario <part of a scenario's name>]
 //
 // Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
 // bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
 // SQL (same data, load generator and run), the search SQL alone and its plans, one facility's inspection history,
-// the full recompute of unit figures, the event-to-figure latency, and the API's memory under load.
+// the full recompute of unit figures, the event-to-figure latency, the incident-report-to-alert latency, and the API's
+// memory under load.
 // Needs the build (`npm run build`); starts its own API, worker and reference server on free ports.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
@@ -31,7 +32,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
-    parts: { type: 'string', default: 'load,sql,history,recompute,event' },
+    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident' },
     scenario: { type: 'string', default: '' },
   },
 });
@@ -296,6 +297,55 @@ async function eventToFigure(api: Running): Promise<void> {
   }
 }
 
+/**
+ * Report to alert (docs/incidents.md): an operator reports a critical incident that happened 3 hours ago (so it is
+ * late) through the API; timed from the 201 until its `incident_reported_late` alert is in the `alerts` table, written
+ * by the worker (outbox relay → BullMQ → incident scan). Ten reports, one after another.
+ */
+async function reportToAlert(api: Running): Promise<void> {
+  const worker = await startProcess('worker', [`${ROOT}dist/apps/worker/src/main.js`], env, null, (out) => out.includes('worker running'));
+  try {
+    const target = await one<{ id: string; username: string }>(
+      `SELECT f.id, u.username FROM facilities f JOIN users u ON u.id = f.owner_id
+        WHERE f.status = 'registered' ORDER BY md5(f.id::text) LIMIT 1`,
+    );
+    const token = await loginAs(api, target.username);
+    const latencies: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await fetch(`${api.url}/api/v1/facilities/${target.id}/incidents`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'injury',
+          severity: 'critical',
+          occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+          childrenAffected: 1,
+          hospitalized: 1,
+          description: 'bench',
+          actionsTaken: 'bench',
+        }),
+      });
+      if (res.status !== 201) throw new Error(`POST incident: ${res.status} ${await res.text()}`);
+      const { id } = (await res.json()) as { id: string };
+      const t0 = performance.now();
+      for (;;) {
+        const row = await one<{ n: number }>(
+          "SELECT count(*)::int AS n FROM alerts WHERE kind = 'incident_reported_late' AND subject_id = $1 AND resolved_at IS NULL",
+          [id],
+        );
+        if (row.n > 0) break;
+        if (performance.now() - t0 > 30_000) throw new Error('no alert within 30 s');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      latencies.push(performance.now() - t0);
+    }
+    say(`\n### Incident report to alert (late critical report acknowledged → incident_reported_late in alerts; worker relay and job)\n`);
+    say(`10 reports: p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))}`);
+  } finally {
+    await worker.stop();
+  }
+}
+
 function machine(): string {
   const sh = (cmd: string) => execSync(cmd, { encoding: 'utf8' }).trim();
   return [
@@ -341,6 +391,7 @@ async function main(): Promise<void> {
     if (parts.has('history')) await inspectionHistory(api);
     if (parts.has('recompute')) await recompute();
     if (parts.has('event')) await eventToFigure(api);
+    if (parts.has('incident')) await reportToAlert(api);
   } finally {
     await api.stop();
     await plain.stop();
