@@ -93,7 +93,7 @@ describe('incidents in the consoles', () => {
     await signOut(page);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('a regulator works the inbox at desktop width: severity, escalation, countdown; acknowledge, note, close', async () => {
     const page = await browser!.context.newPage();
@@ -166,5 +166,5 @@ describe('incidents in the consoles', () => {
     await shot(page, 'incident-regulator-phone');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 });
