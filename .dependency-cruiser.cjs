@@ -1,5 +1,5 @@
 /**
- * Dependency rules (ARCHITECTURE.md "Layout"): no cycles; libs never import apps, tests or scripts;
+ * Dependency rules (docs/architecture.md "Libraries and their order"): no cycles; libs never import apps, tests or scripts;
  * a library imports only libraries to its left in this order (same rank: neither imports the other).
  */
 const ORDER = [

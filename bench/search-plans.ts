@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl(values.server!, values.database!) });
   await client.connect();
   try {
-    // As the app's connections: JIT does not pay off for these queries (ARCHITECTURE.md "Geo").
+    // As the app's connections: JIT does not pay off for these queries (docs/architecture.md "Geo").
     await client.query('SET jit = off');
     // A query that does not scale is reported as such instead of holding the run for an hour.
     await client.query(`SET statement_timeout = '${Number(values['timeout-s'])}s'`);

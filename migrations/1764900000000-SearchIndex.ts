@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Public search reads one row per facility (ARCHITECTURE.md "Geo"): the public location in Web Mercator, derived by
+ * Public search reads one row per facility (docs/architecture.md "Geo"): the public location in Web Mercator, derived by
  * PostgreSQL and indexed over registered facilities for nearest-first walks, and a summary of the classes (age
  * groups, those with a free place, places, vacancies and when they were reported) so filters need no join.
  */

@@ -29,7 +29,7 @@ import { args, scriptContext } from './context.js';
 import { seedIncidents } from './seed-incidents.js';
 
 /**
- * The Changchun demo (PRODUCT.md "Demo"): about 600 facilities placed near the named places of their
+ * The Changchun demo (docs/domain.md "Demo"): about 600 facilities placed near the named places of their
  * unit (or at random interior points where a unit has none), with classes, staff, and registration and
  * closure dates spread over the past three years, so that the figures' history is derived from them.
  * Deterministic (seeded PRNG); each part runs once: facilities when there are none, inspections likewise.

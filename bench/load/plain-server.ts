@@ -1,4 +1,4 @@
-// The reference the API is measured against (ARCHITECTURE.md "Geo"): a plain Fastify + pg server running the
+// The reference the API is measured against (docs/architecture.md "Geo"): a plain Fastify + pg server running the
 // identical SQL (the same builders as libs/search), with the same pool size and session settings, and no framework,
 // validation, guard or logging around it. Started by bench/load/run.ts; PORT and DATABASE_URL from the environment.
 import Fastify from 'fastify';

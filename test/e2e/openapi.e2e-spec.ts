@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** The endpoints built so far and the fields API.md names for them. */
+/** The endpoints built so far and the fields docs/api.md names for them. */
 const CONTRACT: Record<string, string[]> = {
   RegisterDto: ['username', 'password', 'displayName', 'phone'],
   RegisteredView: ['id', 'username', 'role'],

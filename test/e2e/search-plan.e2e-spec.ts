@@ -1,4 +1,4 @@
-// The guard on the nearby search's query plans (issue #6; ARCHITECTURE.md "Geo"): on 10,000 generated facilities
+// The guard on the nearby search's query plans (issue #6; docs/architecture.md "Geo"): on 10,000 generated facilities
 // (85% registered, most in a dense urban core), every filter combination at radii up to 5 km reads facilities
 // through the partial GiST index on public_merc, never by a sequential scan. Runs in a database of its own, so the
 // bulk data and its statistics touch no other suite.

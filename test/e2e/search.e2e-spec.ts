@@ -1,4 +1,4 @@
-// Parents' search, the map, the public facility page and the open register (API.md "Public"), against the real
+// Parents' search, the map, the public facility page and the open register (docs/api.md "Public"), against the real
 // PostGIS. The search fixture lies in the far west of 公主岭市 (220184), more than 60 km from anything other suites
 // create, so every search near it sees the fixture alone and can be compared with a brute-force computation.
 import { ageGroupsFor } from '@lib/standards';

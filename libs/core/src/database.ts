@@ -28,7 +28,7 @@ export function dataSourceOptions(config: DatabaseConfig, entities: PostgresData
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
     poolSize: config.poolSize,
-    // JIT does not pay off for the short geo and aggregate queries (ARCHITECTURE.md "Geo").
+    // JIT does not pay off for the short geo and aggregate queries (docs/architecture.md "Geo").
     extra: { options: `-c jit=off -c statement_timeout=${config.statementTimeoutMs}`, connectionTimeoutMillis: 5000 },
   };
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** `limit` (1..100, default 20) and the opaque `cursor` of every paginated collection (API.md "Conventions"). */
+/** `limit` (1..100, default 20) and the opaque `cursor` of every paginated collection (docs/api.md "Conventions"). */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

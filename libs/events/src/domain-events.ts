@@ -13,7 +13,7 @@ export type DomainEvent =
   | { type: 'incident.changed'; facilityId: string; incidentId: string }
   | { type: 'drill.logged'; facilityId: string };
 
-/** Only registered facilities count in the figures (API.md "Regions and targets"). */
+/** Only registered facilities count in the figures (docs/api.md "Regions and targets"). */
 const COUNTED = 'registered';
 const figures = (...codes: string[]): PlannedJob[] =>
   [...new Set(codes)].map((unitCode) => ({ name: JobName.RecomputeUnitFigures, data: { unitCode } }));

@@ -23,7 +23,7 @@ import { refreshClassSummaries } from './class-summary.js';
 import type { CreateFacilityDto, FacilityListQuery, FacilityView, UpdateFacilityDto } from './dto/facility.dto.js';
 import type { ClassView, CreateClassDto, UpdateClassDto } from './dto/class.dto.js';
 
-/** Statuses in which the owner may edit the profile and the classes (API.md). */
+/** Statuses in which the owner may edit the profile and the classes (docs/api.md). */
 const EDITABLE: readonly FacilityStatus[] = ['draft', 'registered'];
 
 const actorRef = (a: Actor) => ({ id: a.id, role: a.role });

@@ -14,7 +14,7 @@ import { planPlacements, type PlacementPlan } from './placement.js';
 import { formatRegistrationNo } from './registration-sequence.entity.js';
 import type { ComplianceView, HistoryView, PlacementPlanView } from './dto/filing.dto.js';
 
-/** Receiving classes may be this far from a closing facility (PRODUCT.md 5). */
+/** Receiving classes may be this far from a closing facility (docs/domain.md 5). */
 const PLACEMENT_RADIUS_M = 5000;
 
 const ACTION_WORDS: Record<LifecycleAction, { zh: string; en: string }> = {

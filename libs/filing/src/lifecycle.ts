@@ -1,7 +1,7 @@
 import type { FacilityStatus } from '@lib/standards';
 
 /**
- * The filing lifecycle (PRODUCT.md 1, API.md "Lifecycle"): draft → submitted → registered ⇄ suspended,
+ * The filing lifecycle (docs/domain.md 1, docs/api.md "Lifecycle"): draft → submitted → registered ⇄ suspended,
  * registered | suspended → closed, submitted → draft on rejection.
  */
 export const LIFECYCLE = {

@@ -28,7 +28,7 @@ export interface PlacementPlan {
 }
 
 /**
- * Emergency placement (PRODUCT.md 5): for each closing class with children, fill the nearest receiving
+ * Emergency placement (docs/domain.md 5): for each closing class with children, fill the nearest receiving
  * classes whose age range contains the closing class's, greedily nearest first, never giving a receiving
  * class more children than its vacancies over the whole plan. Ties by distance break on class id.
  */

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of inspections (API.md "Inspections and rectification orders", PRODUCT.md
+ * The vocabulary of inspections (docs/api.md "Inspections and rectification orders", docs/domain.md
  * "Inspection checklists" and "Risk score"), shared by the rules and the storage.
  */
 export const DOMAINS = ['fire', 'food', 'building', 'hygiene'] as const;
@@ -11,7 +11,7 @@ export type ItemResult = (typeof ITEM_RESULTS)[number];
 export const OUTCOMES = ['pass', 'rectify', 'fail'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Which agency records which domain (API.md "Roles and reach"). */
+/** Which agency records which domain (docs/api.md "Roles and reach"). */
 export const DOMAIN_AGENCY = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' } as const;
 
 export interface ChecklistItem {

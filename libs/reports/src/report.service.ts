@@ -26,7 +26,7 @@ interface UnitRow {
 }
 
 /**
- * The annual report (PRODUCT.md 9): per unit and for the region, figures as of the end of the year
+ * The annual report (docs/domain.md 9): per unit and for the region, figures as of the end of the year
  * (this year: as of today). Places and facilities of past years come from registration and closure
  * dates with today's places, as the figures' history does.
  */

@@ -18,7 +18,7 @@ export interface NearbyCriteria {
 }
 
 /**
- * The nearby search as one statement (ARCHITECTURE.md "Geo"). The inner query walks the partial GiST index on
+ * The nearby search as one statement (docs/architecture.md "Geo"). The inner query walks the partial GiST index on
  * `public_merc` nearest first (KNN), bounded by a box around the circle so that the planner may instead take a
  * bitmap scan where the box holds few facilities, with every filter on the facility row itself. Mercator order is
  * the true order up to a fraction of a percent, so it walks twice the rows asked for; the outer query keeps those

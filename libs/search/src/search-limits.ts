@@ -1,4 +1,4 @@
-/** The public API's bounds (API.md "Public"), in one place. */
+/** The public API's bounds (docs/api.md "Public"), in one place. */
 export const SEARCH_LIMITS = {
   /** Largest search radius, metres. */
   maxRadiusM: 50_000,

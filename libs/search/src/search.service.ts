@@ -15,7 +15,7 @@ import { SEARCH_LIMITS } from './search-limits.js';
 
 type Lang = 'zh' | 'en';
 
-/** Statuses the public may see (API.md "Public"): a suspended facility is shown, and says so. */
+/** Statuses the public may see (docs/api.md "Public"): a suspended facility is shown, and says so. */
 const PUBLIC_STATUSES = ['registered', 'suspended'];
 
 const REGISTER_COLUMNS = [

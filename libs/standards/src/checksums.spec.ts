@@ -72,7 +72,7 @@ describe('居民身份证号 (GB 11643-1999)', () => {
   });
 });
 
-describe('masked ID numbers (API.md)', () => {
+describe('masked ID numbers (docs/api.md)', () => {
   it('show the first 4 and last 4 characters with * between', () => {
     expect(maskIdNumber('220102199003071234')).toBe('2201**********1234');
     expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');

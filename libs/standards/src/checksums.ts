@@ -65,7 +65,7 @@ export function isValidResidentId(id: string, today: string = todayInShanghai())
 }
 
 /**
- * An ID number as it may be shown (API.md "Classes (places) and staff"): the first 4 and the last 4 characters
+ * An ID number as it may be shown (docs/api.md "Classes (places) and staff"): the first 4 and the last 4 characters
  * with `*` between (`2201**********1234`). A value of 8 characters or fewer is masked entirely, so a short
  * value never shows in full.
  */

@@ -6,11 +6,11 @@ import { AGE_GROUP_NAMES } from './registry-types.js';
  *
  * - Age groups: 托育机构设置标准（试行）(国卫人口发〔2019〕58号). The standard writes 6–12, 12–24 and 24–36 months;
  *   the registry uses inclusive whole months (completed months of age) so that every age from 6 to 36 months falls
- *   in exactly one single-age class (PRODUCT.md "National rules to encode"). The ratio of a mixed class is
+ *   in exactly one single-age class (docs/domain.md "National rules to encode"). The ratio of a mixed class is
  *   configuration (`StandardsConfig.mixedChildrenPerCarer`), whose default is the figure here.
  * - Home-based point: 家庭托育点管理办法（试行）(2023): at most 5 children in all, at least 1 carer per 3 children.
  * - Kindergarten nursery class (幼儿园托班): takes 2–3 year olds only, i.e. 托大班 of 托育机构设置标准（试行）(2019):
- *   at most 20 children, at least 1 carer per 7 (PRODUCT.md).
+ *   at most 20 children, at least 1 carer per 7 (docs/domain.md).
  */
 export const CLASS_STANDARD = {
   ageGroups: {
@@ -179,7 +179,7 @@ export function homeBasedCarersRequired(enrolled: number): number {
   return Math.ceil(Math.max(0, enrolled) / CLASS_STANDARD.homeBasedPoint.childrenPerCarer);
 }
 
-/** Vacancies not reported for longer than this are shown as possibly out of date (PRODUCT.md capability 2). */
+/** Vacancies not reported for longer than this are shown as possibly out of date (docs/domain.md capability 2). */
 export const VACANCY_STALE_AFTER_DAYS = 30;
 
 /** Whether vacancies last reported at `updatedAt` are stale at `now` (never reported counts as stale). */

@@ -19,8 +19,8 @@ import { DEFAULT_STANDARDS_CONFIG, FILING_DOCUMENTS, OUTDOOR_AREA_EXEMPT_KINDS, 
 
 /**
  * The compliance check against the national standard, as a table: every rule, in the order the check lists them,
- * and whether a failure refuses a filing (API.md: "Storey, exit, area and home-based limits refuse a submission
- * (422), not a draft", and the filing requirements of PRODUCT.md). The rest is shown to regulators and drives alerts.
+ * and whether a failure refuses a filing (docs/api.md: "Storey, exit, area and home-based limits refuse a submission
+ * (422), not a draft", and the filing requirements of docs/domain.md). The rest is shown to regulators and drives alerts.
  *
  * Sources: 托育机构设置标准（试行）(2019) (classes, premises, staff), 托育机构管理规范（试行）(2019) (filing, safety,
  * surveillance, staff checks), 家庭托育点管理办法（试行）(2023) (home-based points), 托儿所幼儿园卫生保健管理办法

@@ -1,5 +1,5 @@
 /**
- * Calendar dates as the registry writes them: `YYYY-MM-DD` in Asia/Shanghai (API.md "Conventions").
+ * Calendar dates as the registry writes them: `YYYY-MM-DD` in Asia/Shanghai (docs/api.md "Conventions").
  * Plain strings compare in calendar order, so the rules compare them directly; these helpers do the arithmetic.
  */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,5 @@
 /**
- * The registry's vocabulary (API.md "Facilities", "Classes (places) and staff"): used by the rules here
+ * The registry's vocabulary (docs/api.md "Facilities", "Classes (places) and staff"): used by the rules here
  * and by the libraries that store facilities, classes and staff.
  */
 export const FACILITY_KINDS = ['centre', 'kindergarten_class', 'family', 'employer', 'community'] as const;

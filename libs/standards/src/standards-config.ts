@@ -3,7 +3,7 @@ import type { DocumentType, EducationLevel, FacilityKind, QualificationType, Sta
 
 /**
  * Figures of the rules that are configuration: where the national figure is uncertain or left to local rules
- * (PRODUCT.md "National rules to encode"), or where a deployment may tighten it. Every figure has a documented
+ * (docs/domain.md "National rules to encode"), or where a deployment may tighten it. Every figure has a documented
  * default below; the class table (classes.ts) holds the figures that are not configurable.
  */
 export interface StandardsConfig {
@@ -76,7 +76,7 @@ export const FILING_DOCUMENTS = {
 } as const;
 
 /**
- * Kinds exempt from the outdoor-area figure (a choice of this system, PRODUCT.md leaves it open): a home-based point
+ * Kinds exempt from the outdoor-area figure (a choice of this system, docs/domain.md leaves it open): a home-based point
  * is in a dwelling, where a centre's outdoor play area cannot be asked for, and a kindergarten nursery class shares
  * the kindergarten's outdoor space, which the kindergarten's own standards govern. Indoor area still applies.
  */

@@ -7,7 +7,7 @@ export interface RegionCounts {
   population: number;
 }
 
-/** The derived figures of API.md "Regions and targets", from a region's counts. */
+/** The derived figures of docs/api.md "Regions and targets", from a region's counts. */
 export function deriveFigures(c: RegionCounts) {
   const target2025 = targetFor(2025);
   const target2035 = targetFor(2035);

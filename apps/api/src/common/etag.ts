@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 
-/** `ETag: "<version>"` on facilities and classes (API.md "Concurrency"). */
+/** `ETag: "<version>"` on facilities and classes (docs/api.md "Concurrency"). */
 export function setEtag(reply: FastifyReply, version: number): void {
   void reply.header('ETag', `"${version}"`);
 }

@@ -21,7 +21,7 @@ export function routePolicies(discovery: DiscoveryService, scanner: MetadataScan
   return routes;
 }
 
-/** Start-up fails when any route has no declared policy (ARCHITECTURE.md "Security"). */
+/** Start-up fails when any route has no declared policy (docs/architecture.md "Access: policies and reach"). */
 @Injectable()
 export class PolicyCheck implements OnApplicationBootstrap {
   constructor(

@@ -10,7 +10,7 @@ import { notFoundUuid } from '../common/params.js';
 /** The search and the map answer JSON text that PostgreSQL wrote (libs/search: nearby-sql.ts, map-sql.ts). */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Parents' search and the open register (API.md "Public"): anonymous, rate-limited per client by the public hook. */
+/** Parents' search and the open register (docs/api.md "Public"): anonymous, rate-limited per client by the public hook. */
 @ApiTags('public')
 @Controller('api/v1/public')
 export class PublicFacilitiesController {

@@ -114,7 +114,7 @@ describe('checklists', () => {
     expect(Object.isFrozen(c.items[0])).toBe(true);
   });
 
-  describe('the critical items PRODUCT.md requires', () => {
+  describe('the critical items docs/domain.md requires', () => {
     it.each([
       ['FIRE-EXIT-01', 'an evacuation route or exit blocked'],
       ['FIRE-EXIT-02', 'an exit locked'],

@@ -1,7 +1,7 @@
 import type { ChecklistItem } from '../inspection-rules.types.js';
 
 /**
- * The documents the checklist items check (PRODUCT.md "Inspection checklists"). An item's `rule` is one of these,
+ * The documents the checklist items check (docs/domain.md "Inspection checklists"). An item's `rule` is one of these,
  * followed by an article (第…条) only where the article is certain; everywhere else the document alone is named.
  */
 export const RULE_DOCUMENTS = {

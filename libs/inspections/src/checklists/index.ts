@@ -17,7 +17,7 @@ const BY_DOMAIN: Readonly<Record<Domain, readonly Checklist[]>> = {
 };
 
 /**
- * All versions of all checklists (PRODUCT.md "Inspection checklists"), by domain in DOMAINS order and version.
+ * All versions of all checklists (docs/domain.md "Inspection checklists"), by domain in DOMAINS order and version.
  * The checklists are frozen: inspections are evaluated against them for as long as they are stored.
  */
 export const CHECKLISTS: readonly Checklist[] = Object.freeze(

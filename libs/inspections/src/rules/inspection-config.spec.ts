@@ -1,7 +1,7 @@
 import { DEFAULT_INSPECTION_CONFIG, inspectionConfig } from './inspection-config.js';
 
 describe('inspection configuration', () => {
-  it('defaults to the figures of PRODUCT.md', () => {
+  it('defaults to the figures of docs/domain.md', () => {
     expect(DEFAULT_INSPECTION_CONFIG.dueDays).toEqual({ critical: 3, major: 14, minor: 30 });
     expect(DEFAULT_INSPECTION_CONFIG.penalties).toEqual({ critical: 25, major: 10, minor: 3 });
     expect(DEFAULT_INSPECTION_CONFIG.cycleMonths).toEqual({ normal: 12, highRisk: 3 });

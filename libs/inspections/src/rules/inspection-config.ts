@@ -1,7 +1,7 @@
 import type { Severity } from '../inspection-rules.types.js';
 
 /**
- * Every figure of the inspection rules (PRODUCT.md "Inspection checklists" and "Risk score"): none is written in the
+ * Every figure of the inspection rules (docs/domain.md "Inspection checklists" and "Risk score"): none is written in the
  * rules themselves. The defaults are the product's; a deployment may change any of them.
  */
 export interface InspectionConfig {
@@ -46,13 +46,13 @@ export interface RiskWeights {
 }
 
 export const DEFAULT_INSPECTION_CONFIG: Readonly<InspectionConfig> = Object.freeze({
-  /** PRODUCT.md: critical 3 days, major 14, minor 30. */
+  /** docs/domain.md: critical 3 days, major 14, minor 30. */
   dueDays: Object.freeze({ critical: 3, major: 14, minor: 30 }),
-  /** PRODUCT.md: 25 per failed critical item, 10 per major, 3 per minor. */
+  /** docs/domain.md: 25 per failed critical item, 10 per major, 3 per minor. */
   penalties: Object.freeze({ critical: 25, major: 10, minor: 3 }),
-  /** PRODUCT.md "National rules to encode": each domain at least yearly, high-risk facilities quarterly. */
+  /** docs/domain.md "National rules to encode": each domain at least yearly, high-risk facilities quarterly. */
   cycleMonths: Object.freeze({ normal: 12, highRisk: 3 }),
-  /** This system's choice (PRODUCT.md leaves it open): a failed last inspection (30) with two overdue orders (2 × 15) reaches it. */
+  /** This system's choice (docs/domain.md leaves it open): a failed last inspection (30) with two overdue orders (2 × 15) reaches it. */
   highRiskScore: 60,
   riskWeights: Object.freeze({
     lastFail: 30,

@@ -3,8 +3,8 @@ import type { Checklist, ItemAnswer, Outcome, Severity } from '../inspection-rul
 import type { InspectionConfig } from './inspection-config.js';
 
 /**
- * How an inspection's answers become its outcome, score and rectification orders (PRODUCT.md "Inspection
- * checklists", API.md "Inspections and rectification orders"). Pure: the service stores what these return.
+ * How an inspection's answers become its outcome, score and rectification orders (docs/domain.md "Inspection
+ * checklists", docs/api.md "Inspections and rectification orders"). Pure: the service stores what these return.
  */
 
 export interface AnswerProblems {

@@ -3,7 +3,7 @@ import type { Domain, Outcome } from '../inspection-rules.types.js';
 import type { InspectionConfig } from './inspection-config.js';
 
 /**
- * The risk score of one facility in one domain (PRODUCT.md "Risk score"), explained by plain-language reasons, and
+ * The risk score of one facility in one domain (docs/domain.md "Risk score"), explained by plain-language reasons, and
  * whether that domain is due for inspection. The inspection plan lists each facility once per domain; the facility's
  * own factors (compliance, multi-listed staff, documents) count in every domain's score.
  */

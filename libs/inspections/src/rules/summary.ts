@@ -1,7 +1,7 @@
 import type { Checklist, ChecklistItem } from '../inspection-rules.types.js';
 
 /**
- * The plain-language public summary of one inspection (API.md "Public": "a plain-language summary of failed items and
+ * The plain-language public summary of one inspection (docs/api.md "Public": "a plain-language summary of failed items and
  * whether they were put right"): how many items failed, what each was, and whether it has been put right. It names
  * no inspector and no note. E.g. 2 项不合格：疏散通道或安全出口被堵塞（已整改）；灭火器失效或过期（整改中）.
  */
