@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ESLint, Prettier and the dependency rules (dependency-cruiser: no cycles, libs in one direction).
+# ESLint, Prettier, the dependency rules (dependency-cruiser: no cycles, libs in one direction) and the web app's
+# generated API types (apps/web/src/api/contract.gen.ts) against the OpenAPI document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node_modules/.bin/tsc -p tsconfig.json --noEmit
@@ -8,3 +9,4 @@ node_modules/.bin/tsc -p apps/web/tsconfig.node.json --noEmit
 node_modules/.bin/eslint --max-warnings 0 .
 node_modules/.bin/prettier --check --log-level warn .
 node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err apps libs migrations scripts test
+node --import ./scripts/contract/swc-register.mjs scripts/contract/generate.ts --check

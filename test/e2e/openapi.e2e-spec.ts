@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { startApi, type TestApi } from '../helpers/app.js';
+import { previewOpenApiDocument } from '../../apps/api/src/openapi.js';
+import { CONTRACT_FILE, contractFile, type Document } from '../../scripts/contract/typescript.js';
 
 let api: TestApi;
 let doc: {
@@ -326,6 +329,11 @@ describe('OpenAPI document', () => {
       'suspended',
       'closed',
     ]);
+  });
+
+  it('is the document built offline for the web types, and the committed web types are generated from it', async () => {
+    expect(await previewOpenApiDocument()).toEqual(doc);
+    expect(readFileSync(CONTRACT_FILE, 'utf8')).toBe(await contractFile(doc as unknown as Document));
   });
 
   it('serves Swagger UI at /api/docs', async () => {

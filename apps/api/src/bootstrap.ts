@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
@@ -22,6 +22,7 @@ import { WindowRateLimit } from './common/rate-limit.js';
 import { tileCspSources } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
 import { webCacheControl } from './common/web-pages.js';
+import { openApiDocument } from './openapi.js';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json (from src/ or dist/). */
 function projectRoot(): string {
@@ -110,15 +111,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
 
   await registerQueueDashboard(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('托育机构登记备案与监管系统 API · Childcare registry and supervision API')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   const webDist = http.WEB_DIST || join(projectRoot(), 'dist', 'web');
   if (existsSync(join(webDist, 'index.html'))) {
