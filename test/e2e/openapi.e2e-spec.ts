@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { startApi, type TestApi } from '../helpers/app.js';
 import { previewOpenApiDocument } from '../../apps/api/src/openapi.js';
 import { CONTRACT_FILE, contractFile, type Document } from '../../scripts/contract/typescript.js';
@@ -334,6 +335,21 @@ describe('OpenAPI document', () => {
   it('is the document built offline for the web types, and the committed web types are generated from it', async () => {
     expect(await previewOpenApiDocument()).toEqual(doc);
     expect(readFileSync(CONTRACT_FILE, 'utf8')).toBe(await contractFile(doc as unknown as Document));
+  });
+
+  it('validates as OpenAPI, and every operation documents its problem+json answers', async () => {
+    const validation = spawnSync(process.execPath, ['scripts/contract/validate.mjs'], { input: JSON.stringify(doc), encoding: 'utf8' });
+    expect({ status: validation.status, stderr: validation.stderr }).toEqual({ status: 0, stderr: '' });
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(item as Record<string, { responses: Record<string, { content?: object }> }>)) {
+        const problems = Object.entries(operation.responses).filter(([, r]) => r.content && 'application/problem+json' in r.content);
+        const statuses = problems.map(([status]) => Number(status));
+        if (!statuses.includes(500) || !statuses.every((s) => s >= 400)) missing.push(`${method.toUpperCase()} ${path}`);
+        if (path.startsWith('/api/v1/public/') && !statuses.includes(429)) missing.push(`${method.toUpperCase()} ${path}: 429`);
+        if (path.includes('{') && !statuses.includes(404)) missing.push(`${method.toUpperCase()} ${path}: 404`);
+      }
+    expect(missing).toEqual([]);
   });
 
   it('serves Swagger UI at /api/docs', async () => {
