@@ -27,6 +27,7 @@ export default {
   testMatch: [
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/scripts/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
     '<rootDir>/test/**/*.browser-spec.ts',
     '<rootDir>/test/**/*.soak-spec.ts',

@@ -1,3 +1,4 @@
+/** Read model: facilities (owned by libs/facilities), read for the public map (docs/architecture.md "Table ownership"). */
 import { clusterCell, mercatorBox, type Bbox } from './map-grid.js';
 import { SEARCH_LIMITS } from './search-limits.js';
 

@@ -1,3 +1,7 @@
+/**
+ * Read model: facilities and classes (owned by libs/facilities), regions (libs/regions) and inspections
+ * (libs/inspections), read for the public nearby search (docs/architecture.md "Table ownership").
+ */
 import { VACANCY_STALE_AFTER_DAYS, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
 import { mercatorRadius, toMercator } from './web-mercator.js';
 import { isoUtc, PUBLIC_SOURCE_COLUMNS, publicSummaryColumns } from './public-columns.js';

@@ -1,3 +1,7 @@
+/**
+ * Read model: facilities and classes (owned by libs/facilities) and regions (libs/regions), read for the public
+ * facility views and the open register (docs/architecture.md "Table ownership").
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';

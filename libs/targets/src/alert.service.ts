@@ -1,3 +1,7 @@
+/**
+ * Read model: facilities (owned by libs/facilities), rectification_orders (libs/inspections) and regions
+ * (libs/regions), read to open and resolve the alerts this library owns (docs/architecture.md "Table ownership").
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
