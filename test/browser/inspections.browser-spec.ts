@@ -137,6 +137,18 @@ describe('inspections, orders and the plan', () => {
     await page.locator('#nav-plan').click();
     await page.waitForURL(/\/console\/plan$/, WAIT);
     const planRow = page.locator(`li.plan-row[data-facility-id="${facility.id}"]`);
+    // The city's plan runs to several pages in the shared test database: narrowed to the facility's unit (南关区),
+    // then read on until the facility's row comes.
+    await page.locator('#plan-region option[value="220102"]').waitFor({ ...WAIT, state: 'attached' });
+    await page.locator('#plan-region').selectOption('220102');
+    await page.locator('#plan-region').evaluate((select) => (select as HTMLSelectElement).form!.requestSubmit());
+    await see(page, page.locator('li.plan-row'));
+    for (let i = 0; i < 20 && (await planRow.count()) === 0; i++) {
+      const more = page.getByRole('button', { name: '加载更多' });
+      if ((await more.count()) === 0) break;
+      await more.click();
+      await page.waitForTimeout(500);
+    }
     await see(page, planRow);
     expect(await planRow.first().locator('.plan-row__reasons li').count()).toBeGreaterThan(0);
     await shots(page, 'plan', planRow);
