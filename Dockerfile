@@ -14,7 +14,9 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/data ./data
+RUN mkdir -p /var/lib/childcare/audit-checkpoints && chown node /var/lib/childcare/audit-checkpoints
 USER node
 EXPOSE 3000
-# Migrations run before the API starts; they are idempotent, so several replicas may run them.
-CMD ["sh", "-c", "node dist/scripts/migrate.js && node dist/apps/api/src/main.js"]
+# Migrations run as the owner in a one-shot container before the API (docker-compose.yml `migrate`, under an advisory
+# lock, so several at once are safe); the API and the worker connect as the application's role, which owns nothing.
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -99,6 +99,9 @@ export class Foundation1764320000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Reverting the foundation must never drop the audit trail (issue #14): refused while it holds an entry.
+    const [{ n }] = (await q.query('SELECT count(*)::int AS n FROM audit_entries')) as { n: number }[];
+    if (n > 0) throw new Error('refused: the audit trail holds entries and is never dropped (docs/operations.md)');
     await q.query('DROP TABLE outbox');
     await q.query('DROP TABLE audit_entries');
     await q.query('DROP FUNCTION audit_entries_refuse_change');

@@ -14,7 +14,7 @@ import { inspectionsEntities } from '@lib/inspections';
 import { incidentsEntities } from '@lib/incidents';
 import { reportsEntities } from '@lib/reports';
 
-/** The DataSource of the migration CLI (`npm run migration:*`) and of scripts/migrate. */
+/** The DataSource of the migration CLI (`npm run migration:*`) and of the scripts: the owner's (DATABASE_OWNER_URL). */
 const here = dirname(fileURLToPath(import.meta.url));
 const env = validateEnv(DatabaseEnvSchema);
 
@@ -33,7 +33,7 @@ export const entities = [
 ];
 
 export default new DataSource({
-  ...dataSourceOptions({ url: env.DATABASE_URL, poolSize: 2, statementTimeoutMs: 600000 }, entities),
+  ...dataSourceOptions({ url: env.DATABASE_OWNER_URL || env.DATABASE_URL, poolSize: 2, statementTimeoutMs: 600000 }, entities),
   migrations: [join(here, '[0-9]*-*.{ts,js}')],
   migrationsTableName: 'migrations',
 });

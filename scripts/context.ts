@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { AuthEnvSchema, FiguresEnvSchema, validateEnv } from '@lib/core';
+import { AuditEnvSchema, auditSettings, AuthEnvSchema, FiguresEnvSchema, validateEnv } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { AuthService } from '@lib/auth';
@@ -9,7 +9,7 @@ import dataSource from '../migrations/data-source.js';
 /** The library services for command-line scripts, on the migration DataSource (no Nest container needed). */
 export async function scriptContext() {
   await dataSource.initialize();
-  const audit = new AuditService(dataSource);
+  const audit = new AuditService(dataSource, auditSettings(validateEnv(AuditEnvSchema)));
   const outbox = new OutboxService(dataSource);
   const figures = new FiguresService(dataSource, { countedKinds: validateEnv(FiguresEnvSchema).COUNTED_FACILITY_KINDS.split(',') });
   const authAuth = () => {

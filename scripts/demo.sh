@@ -20,14 +20,17 @@ node -e '
     ADMIN_PASSWORD: () => crypto.randomBytes(12).toString("base64url"),
     ID_ENCRYPTION_KEY: () => crypto.randomBytes(32).toString("hex"),
     ID_BLIND_INDEX_KEY: () => crypto.randomBytes(32).toString("hex"),
+    AUDIT_HMAC_KEY: () => crypto.randomBytes(32).toString("hex"),
   };
   const missing = Object.keys(want).filter((k) => !new RegExp(`^${k}=`, "m").test(text));
   if (missing.length) fs.writeFileSync(file, text + missing.map((k) => `${k}=${want[k]()}\n`).join(""), { mode: 0o600 });' "$secrets"
 set -a; source "$secrets"; set +a
 
 base_url="${DATABASE_URL:-$DATABASE_ADMIN_URL}"
-export DATABASE_URL="${DEMO_DATABASE_URL:-${base_url%/*}/childcare_demo}"
-db="${DATABASE_URL##*/}"
+# The owner migrates; the API and the worker connect as the application's role (docs/security.md).
+export DATABASE_OWNER_URL="${DEMO_DATABASE_URL:-${base_url%/*}/childcare_demo}"
+db="${DATABASE_OWNER_URL##*/}"
+export DATABASE_URL="$(app_url "$DATABASE_OWNER_URL" "$db")"
 if [ "$(psql "${base_url%/*}/postgres" -Atqc "select count(*) from pg_database where datname = '$db'")" = 0 ]; then
   psql "${base_url%/*}/postgres" -qc "CREATE DATABASE $db" >/dev/null
 fi
@@ -39,6 +42,7 @@ export MAP_TILE_URL="${MAP_TILE_URL-$amap_tiles}"
 export MAP_TILE_SUBDOMAINS="${MAP_TILE_SUBDOMAINS:-1234}" MAP_TILE_CRS="${MAP_TILE_CRS:-gcj02}"
 amap_attribution='© 高德地图 AutoNavi'
 export MAP_TILE_ATTRIBUTION="${MAP_TILE_ATTRIBUTION-$amap_attribution}"
+export AUDIT_CHECKPOINT_DIR="${AUDIT_CHECKPOINT_DIR:-$PWD/.demo/audit-checkpoints}"
 
 node dist/scripts/migrate.js
 node dist/scripts/import-regions.js

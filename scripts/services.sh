@@ -50,6 +50,25 @@ else
   fi
 fi
 
+# --- The application's role ----------------------------------------------------
+# The API and the worker connect as a role that owns nothing and cannot switch triggers off; migrations run as the
+# owner (docs/security.md). Created once per cluster; exported for test.sh and demo.sh.
+export DATABASE_APP_USER="${DATABASE_APP_USER:-childcare_app}" DATABASE_APP_PASSWORD="${DATABASE_APP_PASSWORD:-childcare_app}"
+if pg_answers "$DATABASE_ADMIN_URL"; then
+  psql "$DATABASE_ADMIN_URL" -v ON_ERROR_STOP=1 -qc "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DATABASE_APP_USER') THEN
+        CREATE ROLE \"$DATABASE_APP_USER\" LOGIN PASSWORD '$DATABASE_APP_PASSWORD' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- another provisioning created it meanwhile
+    END \$\$" >/dev/null
+else
+  log "no administrator connection: the application role $DATABASE_APP_USER is not provisioned here"
+fi
+# A URL like $1 (an owner's) for the application's role: app_url BASE_URL DATABASE.
+app_url() { node -e '
+  const u = new URL(process.argv[1]); u.username = encodeURIComponent(process.argv[2]); u.password = encodeURIComponent(process.argv[3]);
+  u.pathname = "/" + process.argv[4]; console.log(u.href);' "$1" "$DATABASE_APP_USER" "$DATABASE_APP_PASSWORD" "$2"; }
+
 # --- Redis --------------------------------------------------------------------
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 redis_answers() { node -e '

@@ -17,10 +17,14 @@ if [ "${SKIP_LINT:-}" = 1 ] && [ -z "${CI:-}" ]; then echo "lint skipped (SKIP_L
 
 db="childcare_test_$$"
 base_url="${DATABASE_URL:-$DATABASE_ADMIN_URL}"
-export DATABASE_URL="${base_url%/*}/$db"
+# Migrations (and suites that need DDL) as the owner; the API, the worker and the suites' own connections as the
+# application's role, as in production.
+export DATABASE_OWNER_URL="${base_url%/*}/$db"
+export DATABASE_URL="$(app_url "$base_url" "$db")"
 admin_url="${base_url%/*}/postgres"
 cleanup() {
   psql "$admin_url" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "${AUDIT_CHECKPOINT_DIR:-/nonexistent}"
   $summarised || echo "tests: 0 passed, 1 failed"
 }
 trap cleanup EXIT
@@ -29,7 +33,8 @@ psql "$admin_url" -qc "CREATE DATABASE $db" >/dev/null
 
 export APP_ENV=test LOG_LEVEL="${LOG_LEVEL:-warn}" QUEUE_PREFIX="test$$"
 hex32() { node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))'; }
-export JWT_SECRET="$(hex32)" ID_ENCRYPTION_KEY="$(hex32)" ID_BLIND_INDEX_KEY="$(hex32)"
+export JWT_SECRET="$(hex32)" ID_ENCRYPTION_KEY="$(hex32)" ID_BLIND_INDEX_KEY="$(hex32)" AUDIT_HMAC_KEY="$(hex32)"
+export AUDIT_CHECKPOINT_DIR="$(mktemp -d /tmp/childcare-audit-checkpoints-XXXXXX)"
 # Limits are configuration: raised here, and the throttling tests set the defaults themselves.
 export PUBLIC_RATE_LIMIT_PER_MINUTE=1000000 LOGIN_MAX_FAILURES=1000000
 # Suites start and stop workers all the time: recover what a stopped worker left behind within seconds.

@@ -55,7 +55,7 @@ export async function recreateDatabase(admin: pg.Client, database: string, force
 export async function migrate(url: string): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('exit', resolve));

@@ -26,10 +26,12 @@ describe('audit trail', () => {
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
     await expect(api.db.query("UPDATE audit_entries SET action = 'forged' WHERE id = (SELECT min(id) FROM audit_entries)")).rejects.toThrow(
-      /append-only/,
+      /append-only|permission denied/,
     );
-    await expect(api.db.query('DELETE FROM audit_entries WHERE id = (SELECT min(id) FROM audit_entries)')).rejects.toThrow(/append-only/);
-    await expect(api.db.query('TRUNCATE audit_entries')).rejects.toThrow(/append-only/);
+    await expect(api.db.query('DELETE FROM audit_entries WHERE id = (SELECT min(id) FROM audit_entries)')).rejects.toThrow(
+      /append-only|permission denied/,
+    );
+    await expect(api.db.query('TRUNCATE audit_entries')).rejects.toThrow(/append-only|permission denied/);
   });
 
   it('records who created a user, in the same transaction as the user', async () => {
@@ -52,6 +54,6 @@ describe('audit trail', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['dist/scripts/audit-verify.js'], {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
-    expect(stdout).toMatch(/audit: \d+ chains, \d+ entries, 0 broken/);
+    expect(stdout).toMatch(/audit: \d+ chains, \d+ entries, \d+ checkpoints, 0 broken/);
   });
 });

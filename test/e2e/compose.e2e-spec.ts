@@ -15,7 +15,7 @@ function env(service: string): Record<string, string> {
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL with PostGIS, Redis, the api and the worker', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'db', 'redis', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'db', 'migrate', 'redis', 'worker']);
     expect(String(compose.services.db!.image)).toMatch(/^postgis\/postgis:15-3/);
     expect(String(compose.services.redis!.image)).toMatch(/^redis:7/);
   });
@@ -47,5 +47,17 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toMatch(/scripts\/build\.sh/);
     expect(dockerfile).toMatch(/dist\/apps\/api\/src\/main\.js/);
+  });
+
+  it('migrates as the owner in its own service; the api and the worker connect as the application role (issue #14)', () => {
+    expect(env('migrate').DATABASE_OWNER_URL).toMatch(/^postgres:\/\/childcare:/);
+    for (const service of ['api', 'worker']) {
+      expect(env(service).DATABASE_URL).toMatch(/^postgres:\/\/childcare_app:/);
+      expect(env(service).DATABASE_OWNER_URL).toBeUndefined();
+      expect(env(service).AUDIT_HMAC_KEY).toMatch(/\$\{\w+:\?/);
+    }
+    expect(compose.services.api!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+    expect(dockerfile).not.toMatch(/migrate\.js &&/);
+    expect(readFileSync('docker/initdb/10-app-role.sh', 'utf8')).toMatch(/CREATE ROLE childcare_app/);
   });
 });

@@ -34,6 +34,7 @@ describe('.env.example', () => {
       core.OutboxEnvSchema,
       core.MapEnvSchema,
       core.WorkerEnvSchema,
+      core.AuditEnvSchema,
     ];
     const documented = new Set(
       readFileSync('.env.example', 'utf8')

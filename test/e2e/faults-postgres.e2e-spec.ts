@@ -37,10 +37,10 @@ beforeAll(async () => {
   asPostgres('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   pgCtl('start');
   execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-qc', 'CREATE DATABASE childcare']);
-  const env = { ...process.env, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/childcare` };
+  const env = { ...process.env, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/childcare`, DATABASE_OWNER_URL: '' };
   execFileSync(process.execPath, [`${DIST}migrate.js`], { env, cwd: ROOT, stdio: 'pipe' });
   execFileSync(process.execPath, [`${DIST}import-regions.js`], { env, cwd: ROOT, stdio: 'pipe' });
-  api = await startApiProcess({ DATABASE_URL: env.DATABASE_URL, LOG_LEVEL: 'error' });
+  api = await startApiProcess({ DATABASE_URL: env.DATABASE_URL, DATABASE_OWNER_URL: '', LOG_LEVEL: 'error' });
 }, 90_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 // Every acknowledged write stays, every event is delivered once Redis is back, and the unit's figures end equal
 // to what the facilities say.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { bearer, createUser, eventually, startApi, unique, type TestApi, type TestUser } from '../helpers/app.js';
+import { bearer, createUser, eventually, ownerQuery, startApi, unique, type TestApi, type TestUser } from '../helpers/app.js';
 import { freePort, startWorkerProcess, type WorkerProcess } from '../helpers/api-process.js';
 import { registeredFacility } from '../factories/registry.js';
 
@@ -150,14 +150,14 @@ describe('nothing half-written', () => {
     const before = await counts();
     // A fault injected after the inspection row: the second order of this facility cannot be written.
     const fn = `fail_order_${process.pid}`;
-    await api.db.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+    await ownerQuery(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.facility_id = '${f.id}' AND (SELECT count(*) FROM rectification_orders WHERE facility_id = NEW.facility_id) >= 1 THEN
           RAISE EXCEPTION 'injected fault';
         END IF;
         RETURN NEW;
       END $$`);
-    await api.db.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON rectification_orders FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    await ownerQuery(`CREATE TRIGGER ${fn} BEFORE INSERT ON rectification_orders FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
     try {
       const res = await api
         .http()
@@ -167,8 +167,8 @@ describe('nothing half-written', () => {
       expect(res.status).toBe(500);
       expect(await counts()).toEqual(before);
     } finally {
-      await api.db.query(`DROP TRIGGER ${fn} ON rectification_orders`);
-      await api.db.query(`DROP FUNCTION ${fn}()`);
+      await ownerQuery(`DROP TRIGGER ${fn} ON rectification_orders`);
+      await ownerQuery(`DROP FUNCTION ${fn}()`);
     }
     // Without the fault the same inspection is written whole.
     await api

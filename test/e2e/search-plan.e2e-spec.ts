@@ -17,7 +17,7 @@ const FACILITIES = 10_000;
 const CITY = { lat: 43.88, lng: 125.32 };
 const INDEX = 'IDX_facilities_public_merc_registered';
 
-const base = new URL(process.env.DATABASE_URL!);
+const base = new URL(process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL!);
 const dbName = `childcare_plan_${process.pid}_${Date.now() % 100000}`;
 const url = (db: string) => Object.assign(new URL(base.href), { pathname: `/${db}` }).href;
 let db: pg.Client;
@@ -34,7 +34,7 @@ async function admin(sql: string): Promise<void> {
 
 beforeAll(async () => {
   await admin(`CREATE DATABASE ${dbName}`);
-  await run(process.execPath, [MIGRATE], { env: { ...process.env, DATABASE_URL: url(dbName) } });
+  await run(process.execPath, [MIGRATE], { env: { ...process.env, DATABASE_URL: url(dbName), DATABASE_OWNER_URL: '' } });
   db = new pg.Client({ connectionString: url(dbName), options: '-c jit=off' });
   await db.connect();
   await db.query(`INSERT INTO regions (code, name, name_en, level, kind) VALUES ('220100', '长春市', 'Changchun', 'city', 'city')`);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import pg from 'pg';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuthService, type Agency, type Role } from '@lib/auth';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
@@ -93,5 +94,19 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15000, 
       if (Date.now() > deadline) throw last;
       await new Promise((r) => setTimeout(r, everyMs));
     }
+  }
+}
+
+/**
+ * One statement as the database's owner (DATABASE_OWNER_URL): DDL such as a fault-injecting trigger, which the
+ * application's role may not run.
+ */
+export async function ownerQuery(sql: string, params: unknown[] = []): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, ClockModule, DatabaseModule, figuresConfig, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import { appConfig, auditConfig, ClockModule, DatabaseModule, figuresConfig, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
@@ -11,6 +12,7 @@ import { ReportsProcessor } from './reports/reports.processor.js';
 import { ReportsModule } from '@lib/reports';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
+import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 
 const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
 
@@ -19,7 +21,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, redisConfig, outboxConfig, workerConfig, figuresConfig],
+      load: [appConfig, redisConfig, outboxConfig, workerConfig, figuresConfig, auditConfig],
     }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
@@ -27,6 +29,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
     }),
     DatabaseModule,
     ClockModule,
+    AuditModule,
     EventsModule,
     TargetsModule,
     ReportsModule,
@@ -37,6 +40,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
     QueueWorkers,
     OutboxRelay,
     Schedules,
+    AuditCheckpoints,
   ],
 })
 export class WorkerModule {}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { canonicalJson } from '@lib/core';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,9 +15,12 @@ export interface ChainLink {
   prevHash: string;
 }
 
-/** sha256 over the previous hash and the canonical JSON of the entry's content. */
-export function linkHash(link: ChainLink): string {
-  // Named fields only: rows carry more (id, hash) that must not enter the hash.
+/**
+ * HMAC-SHA256, keyed with a key the database never holds, over the previous hash and the canonical JSON of the
+ * entry's content: whoever can write the table (even its owner, triggers off) cannot recompute a chain.
+ */
+export function linkHash(link: ChainLink, key: Buffer): string {
+  // Named fields only: rows carry more (id, hash, key id) that must not enter the hash.
   const content = {
     subjectType: link.subjectType,
     subjectId: link.subjectId,
@@ -28,22 +31,27 @@ export function linkHash(link: ChainLink): string {
     action: link.action,
     changes: link.changes,
   };
-  return createHash('sha256').update(link.prevHash).update(canonicalJson(content)).digest('hex');
+  return createHmac('sha256', key).update(link.prevHash).update(canonicalJson(content)).digest('hex');
 }
 
 export interface ChainBreak {
   seq: number;
-  reason: 'sequence' | 'prev_hash' | 'hash';
+  reason: 'sequence' | 'prev_hash' | 'hash' | 'unknown_key' | 'checkpoint' | 'checkpoint_signature';
 }
 
-/** Walks one subject's chain in seq order and reports the first broken link, if any. */
-export function verifyChain(links: readonly (ChainLink & { hash: string })[]): ChainBreak | null {
+/** Walks one subject's chain in seq order and reports the first broken link, if any. `keys` by key id. */
+export function verifyChain(
+  links: readonly (ChainLink & { hash: string; keyId: string })[],
+  keys: ReadonlyMap<string, Buffer>,
+): ChainBreak | null {
   let prev = GENESIS_HASH;
   for (let i = 0; i < links.length; i++) {
     const link = links[i]!;
     if (link.seq !== i + 1) return { seq: link.seq, reason: 'sequence' };
     if (link.prevHash !== prev) return { seq: link.seq, reason: 'prev_hash' };
-    if (linkHash(link) !== link.hash) return { seq: link.seq, reason: 'hash' };
+    const key = keys.get(link.keyId);
+    if (!key) return { seq: link.seq, reason: 'unknown_key' };
+    if (linkHash(link, key) !== link.hash) return { seq: link.seq, reason: 'hash' };
     prev = link.hash;
   }
   return null;

@@ -17,4 +17,6 @@ export class AuditEntryEntity {
   @Column({ type: 'jsonb', nullable: true }) changes: Record<string, unknown> | null;
   @Column({ type: 'char', length: 64 }) prevHash: string;
   @Column({ type: 'char', length: 64 }) hash: string;
+  /** Which key (AUDIT_HMAC_KEY or an old one) keyed `hash`: its public id, never the key. */
+  @Column({ type: 'text' }) keyId: string;
 }

@@ -1,8 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { auditConfig, type AuditConfig } from '@lib/core';
 import { AuditEntryEntity, type AuditSubjectType } from './audit-entry.entity.js';
 import { GENESIS_HASH, linkHash, verifyChain, type ChainBreak, type ChainLink } from './audit-chain.js';
+import { checkpointSignatureValid, headsMissing, signCheckpoint, type ChainHead } from './audit-checkpoint.js';
+
+export type AuditBreak = ChainBreak & { subjectType: string; subjectId: string };
+export interface AuditVerification {
+  chains: number;
+  entries: number;
+  checkpoints: number;
+  broken: AuditBreak[];
+}
 
 export interface AuditActor {
   id: string | null;
@@ -26,7 +38,10 @@ export interface AuditView {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(auditConfig.KEY) private readonly config: AuditConfig,
+  ) {}
 
   /** Appends to the subject's chain inside the caller's transaction (the change and its record commit together). */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
@@ -47,7 +62,15 @@ export class AuditService {
       changes: record.changes ?? null,
       prevHash: last[0]?.hash ?? GENESIS_HASH,
     };
-    await manager.save(manager.create(AuditEntryEntity, { ...link, subjectType: record.subjectType, hash: linkHash(link) }));
+    const key = this.config.keys.get(this.config.currentKeyId)!;
+    await manager.save(
+      manager.create(AuditEntryEntity, {
+        ...link,
+        subjectType: record.subjectType,
+        hash: linkHash(link, key),
+        keyId: this.config.currentKeyId,
+      }),
+    );
   }
 
   /** A subject's trail, oldest first, `limit` entries after the entry numbered `afterSeq`. */
@@ -66,8 +89,12 @@ export class AuditService {
     }));
   }
 
-  /** Recomputes every chain; returns the broken ones. */
-  async verifyAll(): Promise<{ chains: number; entries: number; broken: (ChainBreak & { subjectType: string; subjectId: string })[] }> {
+  /**
+   * Recomputes every chain with the keys (an entry under an unknown key is broken), then checks that every head that
+   * any checkpoint in AUDIT_CHECKPOINT_DIR recorded is still there with the same hash (a removed tail or a rewritten
+   * chain is broken), and that every checkpoint carries a valid signature.
+   */
+  async verifyAll(): Promise<AuditVerification> {
     const rows = await this.dataSource
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('a')
@@ -75,17 +102,72 @@ export class AuditService {
       .addOrderBy('a.subject_id')
       .addOrderBy('a.seq')
       .getMany();
-    const broken: (ChainBreak & { subjectType: string; subjectId: string })[] = [];
+    const broken: AuditBreak[] = [];
+    const hashes = new Map<string, string[]>();
     let chains = 0;
     for (let i = 0; i < rows.length;) {
       const first = rows[i]!;
       let j = i;
       while (j < rows.length && rows[j]!.subjectType === first.subjectType && rows[j]!.subjectId === first.subjectId) j++;
       chains++;
-      const failure = verifyChain(rows.slice(i, j));
+      const links = rows.slice(i, j);
+      hashes.set(
+        `${first.subjectType}\u0000${first.subjectId}`,
+        links.map((l) => l.hash),
+      );
+      const failure = verifyChain(links, this.config.keys);
       if (failure) broken.push({ ...failure, subjectType: first.subjectType, subjectId: first.subjectId });
       i = j;
     }
-    return { chains, entries: rows.length, broken };
+    const files = await this.checkpointFiles();
+    const seen = new Set(broken.map((b) => `${b.subjectType}\u0000${b.subjectId}`));
+    for (const file of files) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readFile(join(this.config.checkpointDir, file), 'utf8'));
+      } catch {
+        parsed = null;
+      }
+      if (!checkpointSignatureValid(parsed, this.config.keys)) {
+        broken.push({ subjectType: 'checkpoint', subjectId: file, seq: 0, reason: 'checkpoint_signature' });
+        continue;
+      }
+      const missing = headsMissing(parsed, (t, id, seq) => hashes.get(`${t}\u0000${id}`)?.[seq - 1]);
+      for (const head of missing) {
+        const chain = `${head.subjectType}\u0000${head.subjectId}`;
+        if (seen.has(chain)) continue;
+        seen.add(chain);
+        broken.push({ subjectType: head.subjectType, subjectId: head.subjectId, seq: head.seq, reason: 'checkpoint' });
+      }
+    }
+    return { chains, entries: rows.length, checkpoints: files.length, broken };
+  }
+
+  /**
+   * Writes a checkpoint of every chain's head, signed with the current key, to AUDIT_CHECKPOINT_DIR (written whole
+   * then renamed, so a reader never sees half a file). Returns its path.
+   */
+  async writeCheckpoint(at = new Date()): Promise<{ path: string; chains: number }> {
+    const heads: { subject_type: string; subject_id: string; seq: number; hash: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (subject_type, subject_id) subject_type, subject_id, seq, hash
+         FROM audit_entries ORDER BY subject_type, subject_id, seq DESC`,
+    );
+    const list: ChainHead[] = heads.map((h) => ({ subjectType: h.subject_type, subjectId: h.subject_id, seq: h.seq, hash: h.hash }));
+    const checkpoint = signCheckpoint(list, at, this.config.currentKeyId, this.config.keys.get(this.config.currentKeyId)!);
+    await mkdir(this.config.checkpointDir, { recursive: true });
+    const name = `checkpoint-${at.toISOString().replace(/[:.]/g, '-')}-${process.pid}.json`;
+    const path = join(this.config.checkpointDir, name);
+    await writeFile(`${path}.tmp`, JSON.stringify(checkpoint), { mode: 0o640 });
+    await rename(`${path}.tmp`, path);
+    return { path, chains: list.length };
+  }
+
+  private async checkpointFiles(): Promise<string[]> {
+    try {
+      return (await readdir(this.config.checkpointDir)).filter((f) => f.startsWith('checkpoint-') && f.endsWith('.json')).sort();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { configNamespace } from './config.js';
@@ -23,6 +24,11 @@ export const appConfig = configNamespace('app', AppEnvSchema, (e) => ({ env: e.A
 
 export class DatabaseEnvSchema {
   @Matches(DB_URL, { message: 'must be a postgres:// URL' }) DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/childcare';
+  /**
+   * The owner's connection, for migrations (and the operator's scripts); the API and the worker connect with
+   * DATABASE_URL as a role that owns nothing (docs/security.md). Empty: DATABASE_URL does both (one role).
+   */
+  @IsOptional() @Matches(DB_URL, { message: 'must be a postgres:// URL' }) DATABASE_OWNER_URL: string = '';
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 20;
   @IsInt() @Min(100) @Max(600000) DATABASE_STATEMENT_TIMEOUT_MS: number = 30000;
 }
@@ -89,6 +95,41 @@ export const identityConfig = configNamespace('identity', IdentityEnvSchema, (e)
   blindIndexKey: Buffer.from(e.ID_BLIND_INDEX_KEY, 'hex'),
 }));
 export type IdentityConfig = ReturnType<typeof identityConfig>;
+
+/**
+ * The audit trail's keys and checkpoints (docs/operations.md "Keys"). Chain hashes are HMAC-SHA256 with
+ * AUDIT_HMAC_KEY, a key the database never holds; AUDIT_HMAC_OLD_KEYS (comma-separated) still verify entries
+ * written before a rotation. Signed checkpoints of every chain's head are written to AUDIT_CHECKPOINT_DIR.
+ */
+export class AuditEnvSchema {
+  @Matches(HEX_KEY, { message: 'must be 64 hex characters (32 bytes)' }) AUDIT_HMAC_KEY: string = '';
+  @Matches(/^([0-9a-fA-F]{64}(,[0-9a-fA-F]{64})*)?$/, { message: 'comma-separated keys of 64 hex characters' })
+  AUDIT_HMAC_OLD_KEYS: string = '';
+  @IsString() @MinLength(1) AUDIT_CHECKPOINT_DIR: string = 'var/audit-checkpoints';
+  @IsInt() @Min(1) @Max(1440) AUDIT_CHECKPOINT_INTERVAL_MINUTES: number = 15;
+}
+export const auditConfig = configNamespace('audit', AuditEnvSchema, (e) => auditSettings(e));
+export type AuditConfig = ReturnType<typeof auditConfig>;
+
+/** The short public name of a key (recorded with each entry; says nothing about the key). */
+export function auditKeyId(key: Buffer): string {
+  return createHash('sha256').update('audit-key-id').update(key).digest('hex').slice(0, 16);
+}
+
+export function auditSettings(e: AuditEnvSchema) {
+  const current = Buffer.from(e.AUDIT_HMAC_KEY, 'hex');
+  const keys = new Map<string, Buffer>([[auditKeyId(current), current]]);
+  for (const hex of e.AUDIT_HMAC_OLD_KEYS.split(',').filter(Boolean)) {
+    const key = Buffer.from(hex, 'hex');
+    keys.set(auditKeyId(key), key);
+  }
+  return {
+    currentKeyId: auditKeyId(current),
+    keys,
+    checkpointDir: e.AUDIT_CHECKPOINT_DIR,
+    checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MINUTES * 60_000,
+  };
+}
 
 export class FiguresEnvSchema {
   /** Which facility kinds count in the places-per-1,000 figures (comma-separated). */
