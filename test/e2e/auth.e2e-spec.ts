@@ -101,7 +101,7 @@ describe('login and me', () => {
 
   it('refuses a missing, malformed, forged, unsigned or expired token with 401', async () => {
     const user = await createUser(api, 'operator');
-    const claims = { sub: user.id, username: user.username, role: 'admin', agency: null, regionCode: null };
+    const claims = { sub: user.id, username: user.username, role: 'admin', agency: null, regionCode: null, tv: 0 };
     const now = Math.floor(Date.now() / 1000);
     const secret = process.env.JWT_SECRET!;
     const tokens = [

@@ -7,6 +7,10 @@ export enum AuthErrorCode {
   UnknownRegion = 'unknown_region',
   InvalidUser = 'invalid_user',
   UserNotFound = 'user_not_found',
+  WeakPassword = 'weak_password',
+  WrongPassword = 'wrong_password',
+  AccountDisabled = 'account_disabled',
+  SelfDisable = 'self_disable',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {

@@ -10,7 +10,8 @@ import { LoginThrottle } from './login-throttle.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
 import { ROLES, type Actor, type Agency, type Role } from './roles.js';
 import { UserEntity } from './user.entity.js';
-import type { CreateUserDto, LoginResultView, RegisterDto, RegisteredView, UserView } from './dto/auth.dto.js';
+import { passwordViolations } from './password-policy.js';
+import type { CreateUserDto, LoginResultView, RegisterDto, RegisteredView, UpdateUserDto, UserView } from './dto/auth.dto.js';
 
 interface TokenClaims {
   sub: string;
@@ -18,6 +19,20 @@ interface TokenClaims {
   role: Role;
   agency: Agency | null;
   regionCode: string | null;
+  /** The user's token version when the token was signed (users.token_version). */
+  tv: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ActorRow {
+  id: string;
+  username: string;
+  role: Role;
+  agency: Agency | null;
+  region_code: string | null;
+  token_version: number;
+  disabled_at: Date | null;
 }
 
 const SYSTEM = { id: null, role: 'system' } as const;
@@ -71,40 +86,171 @@ export class AuthService {
       throw new AuthError(AuthErrorCode.BadCredentials, { zh: '用户名或密码错误', en: 'Wrong username or password' });
     }
     this.throttle.succeed(key);
+    if (user.disabledAt)
+      throw new AuthError(AuthErrorCode.AccountDisabled, {
+        zh: '账号已停用，请联系管理员',
+        en: 'The account is disabled; ask an administrator',
+      });
     const claims: TokenClaims = {
       sub: user.id,
       username: user.username,
       role: user.role,
       agency: user.agency,
       regionCode: user.regionCode,
+      tv: user.tokenVersion,
     };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds, algorithm: 'HS256' });
     return { accessToken, expiresIn: this.config.jwtExpiresInSeconds, user: toView(user) };
   }
 
-  /** The actor a bearer token names, or null when it is missing, forged, expired or of another algorithm. */
+  /**
+   * The actor a bearer token names, or null when it is missing, forged, expired, of another algorithm, for another
+   * purpose (the queue dashboard's), or revoked: its user gone or disabled, or its token version older than the
+   * user's (password changed or reset, logged out). Role, agency and region are the user's as they are now, so a
+   * regulator's re-scoping takes effect at the next request.
+   */
   async actorFromToken(token: string): Promise<Actor | null> {
+    let c: TokenClaims & { purpose?: string };
     try {
-      const c = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-      if (typeof c.sub !== 'string' || !ROLES.includes(c.role)) return null;
-      return { id: c.sub, username: c.username, role: c.role, agency: c.agency ?? null, regionCode: c.regionCode ?? null };
+      c = await this.jwt.verifyAsync<TokenClaims & { purpose?: string }>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
+    if (typeof c.sub !== 'string' || !UUID.test(c.sub) || typeof c.tv !== 'number' || c.purpose !== undefined) return null;
+    const user = await this.activeUser(c.sub, c.tv);
+    if (!user || !ROLES.includes(user.role)) return null;
+    return { id: user.id, username: user.username, role: user.role, agency: user.agency, regionCode: user.region_code };
   }
 
-  /** A short-lived token for the queue dashboard's cookie: an admin's, for that purpose only. */
-  issueQueuesToken(actor: Actor, ttlSeconds: number): Promise<string> {
-    return this.jwt.signAsync({ sub: actor.id, role: actor.role, purpose: 'queues' }, { expiresIn: ttlSeconds, algorithm: 'HS256' });
+  private async activeUser(id: string, tokenVersion: number): Promise<ActorRow | null> {
+    const [row] = (await this.dataSource.query(
+      'SELECT id, username, role, agency, region_code, token_version, disabled_at FROM users WHERE id = $1',
+      [id],
+    )) as ActorRow[];
+    return row && row.disabled_at === null && row.token_version === tokenVersion ? row : null;
+  }
+
+  /** A short-lived token for the queue dashboard's cookie: an admin's, for that purpose only (never a bearer token). */
+  async issueQueuesToken(actor: Actor, ttlSeconds: number): Promise<string> {
+    const [row] = (await this.dataSource.query('SELECT token_version FROM users WHERE id = $1', [actor.id])) as { token_version: number }[];
+    return this.jwt.signAsync(
+      { sub: actor.id, role: actor.role, purpose: 'queues', tv: row?.token_version ?? -1 },
+      { expiresIn: ttlSeconds, algorithm: 'HS256' },
+    );
   }
 
   async queuesTokenValid(token: string): Promise<boolean> {
     try {
-      const c = await this.jwt.verifyAsync<{ role?: string; purpose?: string }>(token, { algorithms: ['HS256'] });
-      return c.purpose === 'queues' && c.role === 'admin';
+      const c = await this.jwt.verifyAsync<{ sub?: string; purpose?: string; tv?: number }>(token, { algorithms: ['HS256'] });
+      if (c.purpose !== 'queues' || typeof c.sub !== 'string' || !UUID.test(c.sub) || typeof c.tv !== 'number') return false;
+      return (await this.activeUser(c.sub, c.tv))?.role === 'admin';
     } catch {
       return false;
     }
+  }
+
+  /** The user's own password change: every token it holds ends (sign in again). */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.id });
+    if (!user) throw new AuthError(AuthErrorCode.UserNotFound, { zh: '用户不存在', en: 'No such user' });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      const message = { zh: '当前密码不正确', en: 'The current password is wrong' };
+      throw new AuthError(AuthErrorCode.WrongPassword, message, [{ field: 'currentPassword', code: 'wrong_password', message }]);
+    }
+    await this.setPassword(user, newPassword, { id: actor.id, role: actor.role }, 'user.password_changed');
+  }
+
+  /** An admin sets a new password (the user was locked out or it leaked): every token of the user ends. */
+  async resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw new AuthError(AuthErrorCode.UserNotFound, { zh: '用户不存在', en: 'No such user' });
+    await this.setPassword(user, newPassword, { id: actor.id, role: actor.role }, 'user.password_reset');
+  }
+
+  /** Ends every token of the caller (all its sessions). */
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1', [actor.id]);
+      await this.audit.record(manager, {
+        subjectType: 'user',
+        subjectId: actor.id,
+        actor: { id: actor.id, role: actor.role },
+        action: 'user.logged_out',
+      });
+    });
+  }
+
+  /** An admin disables (or enables again) an account; a disabled one cannot sign in and its tokens answer 401. */
+  async setDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserView> {
+    if (disabled && actor.id === id)
+      throw new AuthError(AuthErrorCode.SelfDisable, { zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AuthError(AuthErrorCode.UserNotFound, { zh: '用户不存在', en: 'No such user' });
+      if ((user.disabledAt !== null) !== disabled) {
+        user.disabledAt = disabled ? new Date() : null;
+        user.tokenVersion += 1;
+        await repo.save(user);
+        await this.audit.record(manager, {
+          subjectType: 'user',
+          subjectId: id,
+          actor: { id: actor.id, role: actor.role },
+          action: disabled ? 'user.disabled' : 'user.enabled',
+        });
+      }
+      return toView(user);
+    });
+  }
+
+  /** An admin changes a user's name or a regulator's agency and region; the new reach holds from the next request. */
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AuthError(AuthErrorCode.UserNotFound, { zh: '用户不存在', en: 'No such user' });
+      const next = {
+        displayName: dto.displayName ?? user.displayName,
+        agency: dto.agency ?? user.agency,
+        regionCode: dto.regionCode ?? user.regionCode,
+      };
+      const violations = userShapeViolations(user.role, next.agency ?? undefined, next.regionCode ?? undefined);
+      if (violations.length > 0)
+        throw new AuthError(
+          AuthErrorCode.InvalidUser,
+          { zh: '用户信息不完整或不一致', en: 'The user is incomplete or inconsistent' },
+          violations,
+        );
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const k of ['displayName', 'agency', 'regionCode'] as const)
+        if (next[k] !== user[k]) changes[k] = { from: user[k], to: next[k] };
+      if (Object.keys(changes).length === 0) return toView(user);
+      Object.assign(user, next);
+      await repo.save(user).catch((e: unknown) => {
+        throw translateInsertError(e);
+      });
+      await this.audit.record(manager, {
+        subjectType: 'user',
+        subjectId: id,
+        actor: { id: actor.id, role: actor.role },
+        action: 'user.updated',
+        changes,
+      });
+      return toView(user);
+    });
+  }
+
+  private async setPassword(user: UserEntity, password: string, auditActor: { id: string; role: string }, action: string): Promise<void> {
+    assertPassword(password, user.username, 'newPassword');
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1', [
+        user.id,
+        passwordHash,
+      ]);
+      // The password itself never enters the trail.
+      await this.audit.record(manager, { subjectType: 'user', subjectId: user.id, actor: auditActor, action });
+    });
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
@@ -142,7 +288,9 @@ export class AuthService {
     return this.dataSource.getRepository(UserEntity).existsBy({ role: 'admin' });
   }
 
+  /** Users from the API meet the password rules; the first admin's ADMIN_PASSWORD is the operator's choice. */
   private insertUser(input: NewUser, auditActor: (u: UserEntity) => { id: string | null; role: string }): Promise<UserEntity> {
+    assertPassword(input.password, input.username, 'password');
     return this.dataSource.transaction((manager) => this.insertWith(manager, input, auditActor));
   }
 
@@ -186,6 +334,12 @@ interface NewUser {
   regionCode?: string;
 }
 
+function assertPassword(password: string, username: string, field: string): void {
+  const violations = passwordViolations(password, username).map((v) => ({ ...v, field }));
+  if (violations.length > 0)
+    throw new AuthError(AuthErrorCode.WeakPassword, { zh: '密码不符合要求', en: 'The password does not meet the rules' }, violations);
+}
+
 function translateInsertError(e: unknown): unknown {
   if (!(e instanceof QueryFailedError)) return e;
   const code = (e.driverError as { code?: string }).code;
@@ -225,5 +379,6 @@ function toView(u: UserEntity): UserView {
     displayName: u.displayName,
     ...(u.agency ? { agency: u.agency } : {}),
     ...(u.regionCode ? { regionCode: u.regionCode } : {}),
+    ...(u.disabledAt ? { disabled: true } : {}),
   };
 }

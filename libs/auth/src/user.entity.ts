@@ -21,6 +21,10 @@ export class UserEntity {
   @ForeignKey('RegionEntity', 'code', { name: 'users_region_code_fkey' })
   @Column({ type: 'char', length: 6, nullable: true })
   regionCode: string | null;
+  /** Raised by a password change or reset, a logout, a disabling: every token signed with an older one answers 401. */
+  @Column({ type: 'integer', default: 0 }) tokenVersion: number;
+  /** Set while an admin has disabled the account: it cannot sign in and its tokens answer 401. */
+  @Column({ type: 'timestamptz', nullable: true }) disabledAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Access, AuthService, LoginDto, LoginResultView, RegisterDto, RegisteredView, UserView, type Actor } from '@lib/auth';
+import {
+  Access,
+  AuthService,
+  ChangePasswordDto,
+  LoginDto,
+  LoginResultView,
+  RegisterDto,
+  RegisteredView,
+  UserView,
+  type Actor,
+} from '@lib/auth';
 import { CurrentActor } from '../common/access.guard.js';
 
 @ApiTags('auth')
@@ -30,5 +40,25 @@ export class AuthController {
   @ApiOkResponse({ type: UserView })
   me(@CurrentActor() actor: Actor): Promise<UserView> {
     return this.auth.get(actor, actor.id);
+  }
+
+  /** The caller's own password; every token of the caller ends (204, then sign in again). */
+  @Post('password')
+  @HttpCode(204)
+  @Access.signedIn()
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
+  /** Ends every token of the caller (all of its sessions). */
+  @Post('logout')
+  @HttpCode(204)
+  @Access.signedIn()
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  async logout(@CurrentActor() actor: Actor): Promise<void> {
+    await this.auth.logout(actor);
   }
 }

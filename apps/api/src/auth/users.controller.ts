@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, AuthService, CreateUserDto, UserListView, UserView, type Actor } from '@lib/auth';
+import { Access, AuthService, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListView, UserView, type Actor } from '@lib/auth';
 import { CurrentActor } from '../common/access.guard.js';
 import { ListQueryDto } from '../common/list-query.dto.js';
 import { notFoundUuid } from '../common/params.js';
@@ -38,5 +38,38 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<UserView> {
     return this.auth.get(actor, id);
+  }
+
+  /** A regulator's agency and region (re-scoping, effective at the user's next request), or the display name. */
+  @Patch(':id')
+  @Access.admin()
+  @ApiOkResponse({ type: UserView })
+  update(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.auth.update(actor, id, dto);
+  }
+
+  /** An admin sets a new password; the user's tokens end. */
+  @Post(':id/password')
+  @HttpCode(204)
+  @Access.admin()
+  @ApiNoContentResponse()
+  async resetPassword(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+    await this.auth.resetPassword(actor, id, dto.newPassword);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @Access.admin()
+  @ApiOkResponse({ type: UserView })
+  disable(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<UserView> {
+    return this.auth.setDisabled(actor, id, true);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @Access.admin()
+  @ApiOkResponse({ type: UserView })
+  enable(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<UserView> {
+    return this.auth.setDisabled(actor, id, false);
   }
 }

@@ -70,6 +70,14 @@ export function statusOf(error: DomainError): number {
         return 422;
       case AuthErrorCode.Throttled:
         return 429;
+      case AuthErrorCode.WeakPassword:
+        return 400;
+      case AuthErrorCode.WrongPassword:
+        return 400;
+      case AuthErrorCode.AccountDisabled:
+        return 401;
+      case AuthErrorCode.SelfDisable:
+        return 409;
       default:
         return exhausted(error.code);
     }

@@ -43,6 +43,30 @@ export class CreateUserDto extends RegisterDto {
   regionCode?: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword: string;
+  @ApiProperty({ minLength: 10, maxLength: 200, description: 'Not common, not containing the username; two kinds of characters or 16+' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 10, maxLength: 200, description: 'The password rules of ChangePasswordDto.newPassword' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+/** An admin's change of a user: a regulator's agency and region (re-scoping, effective at the next request), the name. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @ApiPropertyOptional({ enum: AGENCIES }) @IsOptional() @IsIn(AGENCIES) agency?: Agency;
+  @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
+}
+
 export class UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
@@ -50,6 +74,7 @@ export class UserView {
   @ApiPropertyOptional() displayName?: string;
   @ApiPropertyOptional({ enum: AGENCIES }) agency?: Agency;
   @ApiPropertyOptional({ example: '220102' }) regionCode?: string;
+  @ApiPropertyOptional({ description: 'Present (true) while an admin has disabled the account' }) disabled?: boolean;
 }
 
 export class RegisteredView {
