@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { AuditEnvSchema, auditSettings, AuthEnvSchema, FiguresEnvSchema, validateEnv } from '@lib/core';
+import { AuditEnvSchema, auditSettings, AuthEnvSchema, FiguresEnvSchema, RedisEnvSchema, SharedCounters, validateEnv } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { AuthService } from '@lib/auth';
@@ -20,8 +20,13 @@ export async function scriptContext() {
       adminPassword: env.ADMIN_PASSWORD ?? null,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
       loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      loginAccountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
+      registerRateLimitPerHour: env.REGISTER_RATE_LIMIT_PER_HOUR,
     };
-    return new AuthService(dataSource, config, new JwtService({ secret: env.JWT_SECRET }), audit);
+    // Scripts never sign in: the counters stay unconnected.
+    const redis = validateEnv(RedisEnvSchema);
+    const counters = new SharedCounters({ url: redis.REDIS_URL, queuePrefix: redis.QUEUE_PREFIX });
+    return new AuthService(dataSource, config, new JwtService({ secret: env.JWT_SECRET }), audit, counters);
   };
   return { dataSource, audit, outbox, figures, auth: authAuth, close: () => dataSource.destroy() };
 }

@@ -36,7 +36,8 @@ hex32() { node -e 'console.log(require("crypto").randomBytes(32).toString("hex")
 export JWT_SECRET="$(hex32)" ID_ENCRYPTION_KEY="$(hex32)" ID_BLIND_INDEX_KEY="$(hex32)" AUDIT_HMAC_KEY="$(hex32)"
 export AUDIT_CHECKPOINT_DIR="$(mktemp -d /tmp/childcare-audit-checkpoints-XXXXXX)"
 # Limits are configuration: raised here, and the throttling tests set the defaults themselves.
-export PUBLIC_RATE_LIMIT_PER_MINUTE=1000000 LOGIN_MAX_FAILURES=1000000
+export PUBLIC_RATE_LIMIT_PER_MINUTE=1000000 PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE=1000000 LOGIN_MAX_FAILURES=1000000
+export LOGIN_ACCOUNT_MAX_FAILURES=1000000 REGISTER_RATE_LIMIT_PER_HOUR=1000000
 # Suites start and stop workers all the time: recover what a stopped worker left behind within seconds.
 export OUTBOX_RESEND_AFTER_MS=3000 WORKER_LOCK_DURATION_MS=4000 WORKER_STALLED_INTERVAL_MS=2000
 node dist/scripts/migrate.js

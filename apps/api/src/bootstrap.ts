@@ -10,7 +10,16 @@ import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
-import { AppEnvSchema, AuthEnvSchema, HttpEnvSchema, MapEnvSchema, tileSubdomains, validateEnv } from '@lib/core';
+import {
+  AppEnvSchema,
+  AuthEnvSchema,
+  HttpEnvSchema,
+  MapEnvSchema,
+  SharedCounters,
+  tileSubdomains,
+  trustProxySetting,
+  validateEnv,
+} from '@lib/core';
 import { AuthService } from '@lib/auth';
 import { AppModule } from './app.module.js';
 import { globalValidationPipe } from './common/validation.js';
@@ -18,7 +27,6 @@ import { problemOf, sendProblem, transportProblem } from './common/problem.filte
 import { languageOf } from './common/language.js';
 import { requestId } from './common/logging.js';
 import { limitJsonDepth } from './common/json-body.js';
-import { WindowRateLimit } from './common/rate-limit.js';
 import { tileCspSources } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
 import { webCacheControl } from './common/web-pages.js';
@@ -31,6 +39,16 @@ function projectRoot(): string {
   return dir;
 }
 
+/** The path of a URL, percent-decoded (a malformed escape leaves it as it was). */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0]!;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Client-side routes of the web app (apps/web/src/app.tsx). */
 const WEB_ROUTES = ['/login', '/console', '/console/*', '/facilities/*'];
 
@@ -38,7 +56,13 @@ const WEB_ROUTES = ['/login', '/console', '/console/*', '/facilities/*'];
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const http = validateEnv(HttpEnvSchema);
   const map = validateEnv(MapEnvSchema);
-  const adapter = new FastifyAdapter({ bodyLimit: http.BODY_LIMIT_BYTES, trustProxy: false, requestIdHeader: false, genReqId: requestId });
+  const adapter = new FastifyAdapter({
+    bodyLimit: http.BODY_LIMIT_BYTES,
+    // The client's address (limits, logs) from X-Forwarded-For only through the proxies TRUST_PROXY names.
+    trustProxy: trustProxySetting(http.TRUST_PROXY),
+    requestIdHeader: false,
+    genReqId: requestId,
+  });
   // Bodies are parsed by limitJsonDepth (below), not by Nest's parser.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
@@ -94,10 +118,16 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     }
   });
 
-  const publicLimit = new WindowRateLimit(http.PUBLIC_RATE_LIMIT_PER_MINUTE);
+  // The public limit, counted in Redis for all API processes together, on the route the request matched (a
+  // percent-encoded path matches the same route and counts alike). Open while Redis is away: parents keep searching.
+  const counters = app.get(SharedCounters);
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/v1/public/')) return;
-    const wait = publicLimit.take(request.ip);
+    const route = request.routeOptions.url ?? decodedPath(request.url);
+    if (!route.startsWith('/api/v1/public/')) return;
+    const write = request.method !== 'GET' && request.method !== 'HEAD';
+    const limit = write ? http.PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE : http.PUBLIC_RATE_LIMIT_PER_MINUTE;
+    const counted = await counters.hit(`public${write ? '-write' : ''}:${request.ip}`, 60_000).catch(() => null);
+    const wait = counted && counted.count > limit ? counted.retryAfter : 0;
     if (wait > 0) {
       const lang = languageOf(request.headers['accept-language']);
       sendProblem(

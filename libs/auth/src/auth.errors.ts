@@ -11,6 +11,8 @@ export enum AuthErrorCode {
   WrongPassword = 'wrong_password',
   AccountDisabled = 'account_disabled',
   SelfDisable = 'self_disable',
+  AccountLocked = 'account_locked',
+  LimitsUnavailable = 'limits_unavailable',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {

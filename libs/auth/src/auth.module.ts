@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { authConfig, type AuthConfig } from '@lib/core';
+import { authConfig, CountersModule, type AuthConfig } from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { AuthService } from './auth.service.js';
 import { UserEntity } from './user.entity.js';
@@ -12,6 +12,7 @@ import { UserEntity } from './user.entity.js';
     ConfigModule.forFeature(authConfig),
     TypeOrmModule.forFeature([UserEntity]),
     AuditModule,
+    CountersModule,
     JwtModule.registerAsync({
       imports: [ConfigModule.forFeature(authConfig)],
       inject: [authConfig.KEY],

@@ -3,10 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { authConfig, decodeCursor, encodeCursor, type AuthConfig, type Page, type Violation } from '@lib/core';
+import { authConfig, decodeCursor, encodeCursor, SharedCounters, type AuthConfig, type Page, type Violation } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { AuthError, AuthErrorCode } from './auth.errors.js';
-import { LoginThrottle } from './login-throttle.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
 import { ROLES, type Actor, type Agency, type Role } from './roles.js';
 import { UserEntity } from './user.entity.js';
@@ -39,18 +38,26 @@ const SYSTEM = { id: null, role: 'system' } as const;
 
 @Injectable()
 export class AuthService {
-  private readonly throttle: LoginThrottle;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
-  ) {
-    this.throttle = new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000);
-  }
+    private readonly counters: SharedCounters,
+  ) {}
 
-  async register(dto: RegisterDto): Promise<RegisteredView> {
+  /** `clientKey` (the caller's address) is limited to REGISTER_RATE_LIMIT_PER_HOUR; closed while Redis is away. */
+  async register(dto: RegisterDto, clientKey = 'internal'): Promise<RegisteredView> {
+    const { count, retryAfter } = await this.counters.hit(`register:${clientKey}`, 3_600_000).catch(() => {
+      throw limitsUnavailable();
+    });
+    if (count > this.config.registerRateLimitPerHour)
+      throw new AuthError(
+        AuthErrorCode.Throttled,
+        { zh: '注册过于频繁，请稍后再试', en: 'Too many registrations; try again later' },
+        [],
+        retryAfter,
+      );
     const user = await this.insertUser({ ...dto, role: 'operator' }, (u) => ({ id: u.id, role: 'operator' }));
     return { id: user.id, username: user.username, role: 'operator' };
   }
@@ -67,25 +74,52 @@ export class AuthService {
     return toView(await this.insertUser(dto, () => ({ id: actor.id, role: actor.role })));
   }
 
-  /** `clientKey` identifies the caller (its address): failures are counted per username and client. */
+  /**
+   * `clientKey` identifies the caller (its address, TRUST_PROXY): failures are counted in Redis, shared by every API
+   * process, per username and client (LOGIN_MAX_FAILURES) and per username from all clients together
+   * (LOGIN_ACCOUNT_MAX_FAILURES: the account is locked for the rest of the window, and the answer says so). While
+   * Redis is away logins are refused (503): closed, so that no limit can be sidestepped.
+   */
   async login(username: string, password: string, clientKey: string): Promise<LoginResultView> {
-    const key = `${username.toLowerCase()}|${clientKey}`;
-    const retryAfter = this.throttle.retryAfter(key);
-    if (retryAfter > 0) {
+    const name = username.toLowerCase();
+    const windowMs = this.config.loginWindowSeconds * 1000;
+    const pairKey = `login:${name}|${clientKey}`;
+    const accountKey = `login-account:${name}`;
+    const [pairWait, accountWait] = await Promise.all([
+      this.counters.retryAfter(pairKey, this.config.loginMaxFailures, windowMs),
+      this.counters.retryAfter(accountKey, this.config.loginAccountMaxFailures, windowMs),
+    ]).catch(() => {
+      throw limitsUnavailable();
+    });
+    if (accountWait > 0) {
+      const minutes = Math.ceil(accountWait / 60);
+      throw new AuthError(
+        AuthErrorCode.AccountLocked,
+        {
+          zh: `此账号登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后再试或联系管理员`,
+          en: `This account is locked after too many failed logins; try again in ${minutes} minutes or ask an administrator`,
+        },
+        [],
+        accountWait,
+      );
+    }
+    if (pairWait > 0) {
       throw new AuthError(
         AuthErrorCode.Throttled,
         { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
         [],
-        retryAfter,
+        pairWait,
       );
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username: username.toLowerCase() });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username: name });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok) {
-      this.throttle.fail(key);
+      await Promise.all([this.counters.record(pairKey, windowMs), this.counters.record(accountKey, windowMs)]).catch(() => {
+        throw limitsUnavailable();
+      });
       throw new AuthError(AuthErrorCode.BadCredentials, { zh: '用户名或密码错误', en: 'Wrong username or password' });
     }
-    this.throttle.succeed(key);
+    await this.counters.clear(pairKey).catch(() => undefined);
     if (user.disabledAt)
       throw new AuthError(AuthErrorCode.AccountDisabled, {
         zh: '账号已停用，请联系管理员',
@@ -333,6 +367,12 @@ interface NewUser {
   agency?: Agency;
   regionCode?: string;
 }
+
+const limitsUnavailable = () =>
+  new AuthError(AuthErrorCode.LimitsUnavailable, {
+    zh: '登录与注册暂时不可用，请稍后再试',
+    en: 'Signing in and registering are unavailable for a moment; try again shortly',
+  });
 
 function assertPassword(password: string, username: string, field: string): void {
   const violations = passwordViolations(password, username).map((v) => ({ ...v, field }));

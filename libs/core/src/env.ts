@@ -28,7 +28,7 @@ export class DatabaseEnvSchema {
    * The owner's connection, for migrations (and the operator's scripts); the API and the worker connect with
    * DATABASE_URL as a role that owns nothing (docs/security.md). Empty: DATABASE_URL does both (one role).
    */
-  @IsOptional() @Matches(DB_URL, { message: 'must be a postgres:// URL' }) DATABASE_OWNER_URL: string = '';
+  @Matches(/^$|^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL (or empty)' }) DATABASE_OWNER_URL: string = '';
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 20;
   @IsInt() @Min(100) @Max(600000) DATABASE_STATEMENT_TIMEOUT_MS: number = 30000;
 }
@@ -53,7 +53,27 @@ export class HttpEnvSchema {
   /** Comma-separated allowed origins; empty keeps CORS closed. */
   @IsString() CORS_ORIGINS: string = '';
   @IsOptional() @IsString() WEB_DIST: string = '';
-  @IsInt() @Min(1) @Max(1000000) PUBLIC_RATE_LIMIT_PER_MINUTE: number = 120;
+  /** Anonymous /api/v1/public/* reads per client per minute, counted in Redis across processes (carrier NAT: 600). */
+  @IsInt() @Min(1) @Max(1000000) PUBLIC_RATE_LIMIT_PER_MINUTE: number = 600;
+  /** Anonymous public writes (complaint intake and the like) per client per minute: stricter. */
+  @IsInt() @Min(1) @Max(1000000) PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: number = 10;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address: `false` (none: the socket's address),
+   * `true` (any: only behind a proxy that overwrites the header), a hop count, or comma-separated addresses/CIDRs.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, { message: 'true, false, a hop count or addresses/CIDRs' })
+  TRUST_PROXY: string = 'false';
+}
+
+/** Fastify's trustProxy from TRUST_PROXY (a hop count: the nearest that many proxies are believed). */
+export function trustProxySetting(value: string): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((s) => s.trim());
 }
 export const httpConfig = configNamespace('http', HttpEnvSchema, (e) => ({
   port: e.PORT,
@@ -64,6 +84,8 @@ export const httpConfig = configNamespace('http', HttpEnvSchema, (e) => ({
     .filter(Boolean),
   webDist: e.WEB_DIST || null,
   publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+  publicWriteRateLimitPerMinute: e.PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE,
+  trustProxy: trustProxySetting(e.TRUST_PROXY),
 }));
 export type HttpConfig = ReturnType<typeof httpConfig>;
 
@@ -73,6 +95,10 @@ export class AuthEnvSchema {
   @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) ADMIN_PASSWORD?: string = undefined;
   @IsInt() @Min(1) @Max(1000000) LOGIN_MAX_FAILURES: number = 5;
   @IsInt() @Min(1) @Max(86400) LOGIN_WINDOW_SECONDS: number = 900;
+  /** Failed logins per account from all clients together in the window, then the account is locked (and told). */
+  @IsInt() @Min(1) @Max(1000000) LOGIN_ACCOUNT_MAX_FAILURES: number = 20;
+  /** Registrations per client per hour. */
+  @IsInt() @Min(1) @Max(1000000) REGISTER_RATE_LIMIT_PER_HOUR: number = 10;
 }
 export const authConfig = configNamespace('auth', AuthEnvSchema, (e) => ({
   jwtSecret: e.JWT_SECRET,
@@ -80,6 +106,8 @@ export const authConfig = configNamespace('auth', AuthEnvSchema, (e) => ({
   adminPassword: e.ADMIN_PASSWORD ?? null,
   loginMaxFailures: e.LOGIN_MAX_FAILURES,
   loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+  loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
+  registerRateLimitPerHour: e.REGISTER_RATE_LIMIT_PER_HOUR,
 }));
 export type AuthConfig = ReturnType<typeof authConfig>;
 

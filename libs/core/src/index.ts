@@ -10,3 +10,4 @@ export * from './validators.js';
 export * from './page-query.js';
 export * from './csv.js';
 export * from './clock.js';
+export * from './counters.js';

@@ -22,8 +22,8 @@ export class AuthController {
   @Post('register')
   @Access.public()
   @ApiCreatedResponse({ type: RegisteredView })
-  register(@Body() dto: RegisterDto): Promise<RegisteredView> {
-    return this.auth.register(dto);
+  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<RegisteredView> {
+    return this.auth.register(dto, request.ip);
   }
 
   @Post('login')

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type Message, type Violation } from '@lib/core';
+import { CursorError, CursorErrorCode, DomainError, type Message, type Violation } from '@lib/core';
 import { AuthError, AuthErrorCode } from '@lib/auth';
 import { RegionError, RegionErrorCode } from '@lib/regions';
 import { FacilityError, FacilityErrorCode } from '@lib/facilities';
@@ -56,6 +56,14 @@ export function statusOf(error: DomainError): number {
         return exhausted(error.code);
     }
   }
+  if (error instanceof CursorError) {
+    switch (error.code) {
+      case CursorErrorCode.Invalid:
+        return 400;
+      default:
+        return exhausted(error.code);
+    }
+  }
   if (error instanceof AuthError) {
     switch (error.code) {
       case AuthErrorCode.InvalidUser:
@@ -78,6 +86,10 @@ export function statusOf(error: DomainError): number {
         return 401;
       case AuthErrorCode.SelfDisable:
         return 409;
+      case AuthErrorCode.AccountLocked:
+        return 429;
+      case AuthErrorCode.LimitsUnavailable:
+        return 503;
       default:
         return exhausted(error.code);
     }
