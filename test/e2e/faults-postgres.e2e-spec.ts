@@ -72,12 +72,16 @@ it('answers 503 within a second while PostgreSQL is down, and recovers without a
   const list = () => fetch(`${url}/api/v1/facilities`, { headers: { Authorization: `Bearer ${accessToken}` } });
 
   pgCtl('stop');
-  for (const request of [list, () => fetch(`${url}/api/v1/public/facilities/nearby?lat=43.88&lng=125.32`), () => fetch(`${url}/health`)]) {
+  const probes = [() => fetch(`${url}/health`), () => fetch(`${url}/health/ready`)];
+  for (const request of [list, () => fetch(`${url}/api/v1/public/facilities/nearby?lat=43.88&lng=125.32`), ...probes]) {
     const t0 = performance.now();
     const res = await request();
     expect({ status: res.status, fast: performance.now() - t0 < 1000 }).toEqual({ status: 503, fast: true });
     expect(res.headers.get('content-type')).toMatch(/problem\+json|application\/json/);
   }
+
+  // Alive all the same (issue #14): a liveness probe must not restart an API that waits for its database.
+  expect((await fetch(`${url}/health/live`)).status).toBe(200);
 
   pgCtl('start');
   await eventually(async () => expect((await list()).status).toBe(200), 15_000, 200);

@@ -218,6 +218,8 @@ describe('OpenAPI document', () => {
       ['/api/v1/regions/{code}', 'get'],
       ['/api/v1/regions/{code}/population', 'put'],
       ['/health', 'get'],
+      ['/health/live', 'get'],
+      ['/health/ready', 'get'],
       ['/api/v1/facilities', 'post'],
       ['/api/v1/facilities', 'get'],
       ['/api/v1/facilities/{id}', 'get'],

@@ -21,4 +21,28 @@ export class HealthController {
     if (down.length > 0) void reply.status(503);
     return { status: down.length ? 'down' : 'ok', checks, ...(down.length ? { down } : {}) };
   }
+
+  /** Liveness: the process answers (restart it when this fails); touches neither PostgreSQL nor Redis. */
+  @Get('live')
+  @Access.public()
+  @ApiOkResponse({ description: '{ status: "ok" }' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: 503 while PostgreSQL does not answer (nothing can be served); 200 with status "degraded" naming
+   * Redis while only Redis is away (reads go on; sign-ins and job-driven effects wait).
+   */
+  @Get('ready')
+  @Access.public()
+  @ApiOkResponse({ description: '{ status: "ok"|"degraded", checks: { postgres, redis }, degraded?: ["redis"] }' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const checks = await this.health.check();
+    if (checks.postgres !== 'up') {
+      void reply.status(503);
+      return { status: 'down', checks, down: ['postgres'] };
+    }
+    return checks.redis === 'up' ? { status: 'ok', checks } : { status: 'degraded', checks, degraded: ['redis'] };
+  }
 }
