@@ -13,6 +13,7 @@ import { ReportsModule } from '@lib/reports';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
+import { OutboxPruner } from './outbox/outbox-pruner.service.js';
 
 const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
 
@@ -41,6 +42,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
     OutboxRelay,
     Schedules,
     AuditCheckpoints,
+    OutboxPruner,
   ],
 })
 export class WorkerModule {}

@@ -176,11 +176,14 @@ export class OutboxEnvSchema {
   /** A row sent to Redis but not completed after this long is sent again (its job may have vanished). */
   @IsInt() @Min(100) @Max(86400000) OUTBOX_RESEND_AFTER_MS: number = 60000;
   @IsInt() @Min(1) @Max(10000) OUTBOX_BATCH_SIZE: number = 200;
+  /** Done rows are deleted after this many days (the worker prunes hourly); pending rows are kept however old. */
+  @IsInt() @Min(1) @Max(3650) OUTBOX_RETENTION_DAYS: number = 7;
 }
 export const outboxConfig = configNamespace('outbox', OutboxEnvSchema, (e) => ({
   pollMs: e.OUTBOX_POLL_MS,
   resendAfterMs: e.OUTBOX_RESEND_AFTER_MS,
   batchSize: e.OUTBOX_BATCH_SIZE,
+  retentionMs: e.OUTBOX_RETENTION_DAYS * 86_400_000,
 }));
 export type OutboxConfig = ReturnType<typeof outboxConfig>;
 

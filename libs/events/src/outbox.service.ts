@@ -99,4 +99,23 @@ export class OutboxService {
     const [{ n }]: { n: string }[] = await this.dataSource.query('SELECT count(*) AS n FROM outbox WHERE done_at IS NULL');
     return Number(n);
   }
+
+  /**
+   * Deletes done rows whose job completed more than `olderThanMs` ago (OUTBOX_RETENTION_DAYS), `batch` at a time so
+   * no statement holds many locks; pending rows are never touched. Returns how many went.
+   */
+  async pruneDone(olderThanMs: number, batch = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows: unknown[] = await this.dataSource.query(
+        `DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE done_at IS NOT NULL AND done_at < now() - make_interval(secs => $1::double precision / 1000)
+            ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
+        [olderThanMs, batch],
+      );
+      total += rows.length;
+      if (rows.length < batch) return total;
+    }
+  }
 }
