@@ -70,6 +70,12 @@ export interface ApproveDto {
   note?: string;
 }
 
+export interface ChangePasswordDto {
+  currentPassword: string;
+  /** Not common, not containing the username; two kinds of characters or 16+ */
+  newPassword: string;
+}
+
 export interface ChecklistItemView {
   code: string;
   section: string;
@@ -729,6 +735,11 @@ export interface ReportRowView {
   caregiversCertifiedShare: number;
 }
 
+export interface ResetPasswordDto {
+  /** The password rules of ChangePasswordDto.newPassword */
+  newPassword: string;
+}
+
 export interface SetPopulationDto {
   year: number;
   population: number;
@@ -828,6 +839,12 @@ export interface UpdateStaffDto {
   backgroundChecked?: boolean;
 }
 
+export interface UpdateUserDto {
+  displayName?: string;
+  agency?: 'health' | 'fire' | 'market' | 'housing';
+  regionCode?: string;
+}
+
 export interface UserListView {
   items: UserView[];
   nextCursor: string | null;
@@ -840,6 +857,8 @@ export interface UserView {
   displayName?: string;
   agency?: 'health' | 'fire' | 'market' | 'housing';
   regionCode?: string;
+  /** Present (true) while an admin has disabled the account */
+  disabled?: boolean;
 }
 
 export interface VerifyDto {
@@ -884,11 +903,23 @@ export interface Operations {
     body: LoginDto;
     response: LoginResultView;
   };
+  'POST /api/v1/auth/logout': {
+    path: never;
+    query: never;
+    body: never;
+    response: void;
+  };
   'GET /api/v1/auth/me': {
     path: never;
     query: never;
     body: never;
     response: UserView;
+  };
+  'POST /api/v1/auth/password': {
+    path: never;
+    query: never;
+    body: ChangePasswordDto;
+    response: void;
   };
   'POST /api/v1/auth/register': {
     path: never;
@@ -1387,7 +1418,51 @@ export interface Operations {
     body: never;
     response: UserView;
   };
+  'PATCH /api/v1/users/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: UpdateUserDto;
+    response: UserView;
+  };
+  'POST /api/v1/users/{id}/disable': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: UserView;
+  };
+  'POST /api/v1/users/{id}/enable': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: UserView;
+  };
+  'POST /api/v1/users/{id}/password': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: ResetPasswordDto;
+    response: void;
+  };
   'GET /health': {
+    path: never;
+    query: never;
+    body: never;
+    response: void;
+  };
+  'GET /health/live': {
+    path: never;
+    query: never;
+    body: never;
+    response: void;
+  };
+  'GET /health/ready': {
     path: never;
     query: never;
     body: never;
