@@ -8,6 +8,7 @@ const ORDER = [
   ['auth'],
   ['regions'],
   ['facilities'],
+  ['applications'],
   ['staff'],
   ['filing'],
   ['inspections'],

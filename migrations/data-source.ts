@@ -8,6 +8,7 @@ import { authEntities } from '@lib/auth';
 import { regionsEntities } from '@lib/regions';
 import { targetsEntities } from '@lib/targets';
 import { facilitiesEntities } from '@lib/facilities';
+import { applicationsEntities } from '@lib/applications';
 import { staffEntities } from '@lib/staff';
 import { filingEntities } from '@lib/filing';
 import { inspectionsEntities } from '@lib/inspections';
@@ -24,6 +25,7 @@ export const entities = [
   ...authEntities,
   ...regionsEntities,
   ...facilitiesEntities,
+  ...applicationsEntities,
   ...staffEntities,
   ...filingEntities,
   ...inspectionsEntities,

@@ -17,7 +17,7 @@ afterAll(() => api.close());
 
 /** The endpoints built so far and the fields docs/api.md names for them. */
 const CONTRACT: Record<string, string[]> = {
-  RegisterDto: ['username', 'password', 'displayName', 'phone'],
+  RegisterDto: ['username', 'password', 'displayName', 'phone', 'accountType'],
   RegisteredView: ['id', 'username', 'role'],
   LoginDto: ['username', 'password'],
   LoginResultView: ['accessToken', 'expiresIn', 'user'],
@@ -60,7 +60,7 @@ const CONTRACT: Record<string, string[]> = {
   ],
   FilingDocumentDto: ['type', 'number', 'issuedOn', 'expiresOn', 'scopeIncludesChildcare', 'tenure', 'leaseEndsOn', 'rating'],
   CreateClassDto: ['name', 'ageGroup', 'places', 'enrolled'],
-  ClassView: ['id', 'facilityId', 'name', 'ageGroup', 'places', 'enrolled', 'vacancies', 'updatedAt', 'version'],
+  ClassView: ['id', 'facilityId', 'name', 'ageGroup', 'places', 'enrolled', 'held', 'vacancies', 'updatedAt', 'version'],
   CreateStaffDto: [
     'name',
     'role',
@@ -123,6 +123,7 @@ const CONTRACT: Record<string, string[]> = {
     'ordersOpened',
     'ordersResolved',
     'caregiversCertifiedShare',
+    'waitingChildren',
   ],
   NearbyItemView: [
     'id',
@@ -192,8 +193,18 @@ const CONTRACT: Record<string, string[]> = {
     'target2035',
     'shortfall2025',
     'shortfall2035',
+    'waitingChildren',
+    'waitingByAgeGroup',
     'updatedAt',
   ],
+  // Parents: applications and the waitlist (API.md "v1 additions").
+  CreateApplicationDto: ['child', 'startMonth', 'serviceType', 'choices'],
+  ChildDto: ['label', 'birthMonth'],
+  ApplicationView: ['id', 'status', 'child', 'startMonth', 'serviceType', 'choices', 'createdAt'],
+  ChoiceView: ['facilityId', 'rank', 'position', 'status'],
+  CreateOfferDto: ['facilityId', 'classId', 'expiresOn'],
+  OfferView: ['id', 'applicationId', 'facilityId', 'classId', 'status', 'expiresOn'],
+  WaitingByAgeGroup: ['infant', 'toddler', 'preschool'],
 };
 
 describe('OpenAPI document', () => {
@@ -265,6 +276,13 @@ describe('OpenAPI document', () => {
       ['/api/v1/incidents/{id}/close', 'post'],
       ['/api/v1/facilities/{id}/drills', 'post'],
       ['/api/v1/facilities/{id}/drills', 'get'],
+      ['/api/v1/applications', 'post'],
+      ['/api/v1/applications', 'get'],
+      ['/api/v1/applications/{id}', 'get'],
+      ['/api/v1/applications/{id}/withdraw', 'post'],
+      ['/api/v1/applications/{id}/offers', 'post'],
+      ['/api/v1/offers/{id}/accept', 'post'],
+      ['/api/v1/offers/{id}/decline', 'post'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -310,6 +328,7 @@ describe('OpenAPI document', () => {
       'incident_reported_late',
       'illness_cluster',
       'drill_overdue',
+      'demand_exceeds_vacancies',
     ]);
     expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([
       'injury',
@@ -325,6 +344,10 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.CloseIncidentDto!.properties!.finding!.enum).toEqual(['substantiated', 'unsubstantiated', 'no_fault']);
     expect(doc.components.schemas.CreateDrillDto!.properties!.kind!.enum).toEqual(['fire_evacuation', 'injury_first_aid', 'other']);
     expect(doc.components.schemas.IncidentView!.properties!.status!.enum).toEqual(['reported', 'acknowledged', 'closed']);
+    expect(doc.components.schemas.RegisterDto!.properties!.accountType!.enum).toEqual(['operator', 'parent']);
+    expect(doc.components.schemas.RegisteredView!.properties!.role!.enum).toEqual(['operator', 'parent']);
+    expect(doc.components.schemas.ApplicationView!.properties!.status!.enum).toEqual(['waiting', 'placed', 'withdrawn']);
+    expect(doc.components.schemas.OfferView!.properties!.status!.enum).toEqual(['open', 'accepted', 'declined', 'expired', 'withdrawn']);
     expect(doc.components.schemas.PublicFacilityView!.properties!.status!.enum).toEqual(['registered', 'suspended']);
     const nearby = doc.paths['/api/v1/public/facilities/nearby']!.get as { parameters: { name: string; in: string }[] };
     const nearbyParams = nearby.parameters.filter((p) => p.in === 'query').map((p) => p.name);

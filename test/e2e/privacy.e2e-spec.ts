@@ -7,6 +7,7 @@ import { isValidResidentId } from '@lib/standards';
 import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
 import { startApiProcess } from '../helpers/api-process.js';
 import { registeredFacility, residentId, staffBody } from '../factories/registry.js';
+import { childOf, inDays, registerParent } from '../factories/applications.js';
 
 /** Candidates: 18 characters shaped like a resident ID (area, birth date, sequence, check character). */
 const ID_SHAPE = /[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]/g;
@@ -23,6 +24,10 @@ let regulator: TestUser;
 let server: Awaited<ReturnType<typeof startApiProcess>>;
 const written: string[] = [];
 let facilityId: string;
+/** A child's label and birth month an application carried (issue #17). */
+const CHILD = { ...childOf(14, `Privet${Date.now().toString(36)}`) };
+let parent: TestUser;
+let applicationAnswers: { who: string; text: string }[] = [];
 
 beforeAll(async () => {
   api = await startApi();
@@ -58,6 +63,33 @@ beforeAll(async () => {
     ]) {
       for (const user of [owner, regulator]) await fetch(`${server.url}${path}`, { headers: bearer(user) });
     }
+    // A parent applies through the logged server, the operator lists its applicants and offers a place, the parent
+    // reads and accepts: the child's label and birth month travel only between these two.
+    parent = await registerParent(api);
+    const post = (path: string, user: TestUser, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { ...bearer(user), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+    const applied = await post('/api/v1/applications', parent, { ...CHILD, serviceType: 'full_day', choices: [f.id] });
+    expect(applied.status).toBe(201);
+    const application = (await applied.json()) as { id: string };
+    const offered = await post(`/api/v1/applications/${application.id}/offers`, owner, {
+      facilityId: f.id,
+      classId: f.classId,
+      expiresOn: inDays(5),
+    });
+    expect(offered.status).toBe(201);
+    const offer = (await offered.json()) as { id: string };
+    for (const [who, user, path] of [
+      ['operator', owner, `/api/v1/applications?facilityId=${f.id}`],
+      ['parent', parent, '/api/v1/applications'],
+      ['regulator', regulator, `/api/v1/applications/${application.id}`],
+    ] as const) {
+      applicationAnswers.push({ who, text: await (await fetch(`${server.url}${path}`, { headers: bearer(user) })).text() });
+    }
+    expect((await post(`/api/v1/offers/${offer.id}/accept`, parent)).status).toBe(200);
     // The outbox events of these writes have been turned into jobs (and done) by the worker.
     await eventually(async () => {
       const [{ pending }] = await api.db.query(
@@ -74,6 +106,33 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await api?.close();
+});
+
+describe('children in applications (issue #17)', () => {
+  const traces = (text: string) => [CHILD.child.label].filter((t) => text.includes(t));
+
+  it('are answered to the parent and to the facility applied to, and to no one else', () => {
+    const by = Object.fromEntries(applicationAnswers.map((a) => [a.who, a.text]));
+    expect(by.operator).toContain(CHILD.child.label);
+    expect(by.parent).toContain(CHILD.child.label);
+    expect(traces(by.regulator!)).toEqual([]);
+  });
+
+  it('never appear in a log line, a public answer, an event, an audit entry or a job payload', async () => {
+    expect(traces(server.output())).toEqual([]);
+    for (const path of [`/api/v1/public/facilities/${facilityId}`, '/api/v1/public/regions', '/api/v1/public/register.geojson']) {
+      expect(traces(await (await fetch(`${server.url}${path}`)).text())).toEqual([]);
+    }
+    const [{ n }] = await api.db.query(
+      `SELECT (SELECT count(*) FROM outbox WHERE event::text LIKE $1 OR job_data::text LIKE $1)
+            + (SELECT count(*) FROM audit_entries WHERE changes::text LIKE $1) AS n`,
+      [`%${CHILD.child.label}%`],
+    );
+    expect(Number(n)).toBe(0);
+    // Only the applications table keeps it.
+    const [{ kept }] = await api.db.query('SELECT count(*)::int AS kept FROM applications WHERE child_label = $1', [CHILD.child.label]);
+    expect(kept).toBe(1);
+  });
 });
 
 describe('resident ID numbers', () => {
@@ -138,6 +197,7 @@ describe('resident ID numbers', () => {
       }
       expect(text.length).toBeGreaterThan(0);
       expect(idNumbersIn(text)).toEqual([]);
+      expect(text).not.toContain(CHILD.child.label);
     } finally {
       redis.disconnect();
     }

@@ -1,5 +1,6 @@
 // Reach (issue #8, part 1): every operation of the OpenAPI document × every role, against one operator's facility
 // and everything under it (class, staff, inspection, rectification order, incident). Generated from the document, so a new
+// and everything under it (class, staff, inspection, rectification order, a parent's application and its offer). Generated from the document, so a new
 // route is in the matrix by itself (and a path parameter the matrix does not know fails it). The rules per cell:
 // the anonymous get 401 outside /public; another operator and a regulator of another unit never read the objects
 // (404 or 403, and no id of them in any collection they list) and never change them; the owner, the regulator of
@@ -7,14 +8,17 @@
 // role, writes by the anonymous and the outsiders.
 import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
 import { answers, PLACES, registeredFacility, staffBody } from '../factories/registry.js';
+import { applyFor, inDays, registerParent } from '../factories/applications.js';
 
 let api: TestApi;
 let roles: Record<string, TestUser | null>;
 let objects: Record<string, string>;
 let operations: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string }[];
 
-const OUTSIDERS = ['otherOperator', 'healthOtherUnit'];
-const INSIDERS = ['owner', 'healthInUnit', 'admin'];
+// Parents (issue #17): the parent of the application to the facility is an insider of its application and offer
+// (and reaches nothing else of the tree: 403); another parent is an outsider of everything.
+const OUTSIDERS = ['otherOperator', 'healthOtherUnit', 'otherParent'];
+const INSIDERS = ['owner', 'healthInUnit', 'admin', 'parent'];
 
 beforeAll(async () => {
   api = await startApi();
@@ -31,6 +35,8 @@ beforeAll(async () => {
     marketCity: await createUser(api, 'regulator', { agency: 'market', regionCode: '220100' }),
     housingCity: await createUser(api, 'regulator', { agency: 'housing', regionCode: '220100' }),
     admin: await createUser(api, 'admin'),
+    parent: await registerParent(api),
+    otherParent: await registerParent(api),
   };
   const f = await registeredFacility(api, owner, healthInUnit, { location: PLACES.nanguan2 });
   const staff = await api.http().post(`/api/v1/facilities/${f.id}/staff`).set(bearer(owner)).send(staffBody('cook')).expect(201);
@@ -57,7 +63,13 @@ beforeAll(async () => {
       hospitalized: 0,
       description: '擦伤',
       actionsTaken: '已处理',
-    })
+    });
+  const application = await applyFor(api, roles.parent!, [f.id]);
+  const offer = await api
+    .http()
+    .post(`/api/v1/applications/${application.id}/offers`)
+    .set(bearer(owner))
+    .send({ facilityId: f.id, classId: f.classId, expiresOn: inDays(7) })
     .expect(201);
   objects = {
     facilities: f.id,
@@ -66,6 +78,8 @@ beforeAll(async () => {
     inspections: inspection.body.id,
     'rectification-orders': order.id,
     incidents: incident.body.id,
+    applications: application.id,
+    offers: offer.body.id,
   };
   const doc = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -100,7 +114,10 @@ async function fingerprint(): Promise<string> {
             (SELECT md5(string_agg(i::text, '|' ORDER BY i.id)) FROM incidents i WHERE facility_id = $1) AS incidents,
             (SELECT md5(string_agg(u::text, '|' ORDER BY u.id)) FROM incident_updates u
               WHERE incident_id IN (SELECT id FROM incidents WHERE facility_id = $1)) AS incident_updates,
-            (SELECT md5(string_agg(d::text, '|' ORDER BY d.id)) FROM drills d WHERE facility_id = $1) AS drills`,
+            (SELECT md5(string_agg(d::text, '|' ORDER BY d.id)) FROM drills d WHERE facility_id = $1) AS drills,
+            (SELECT md5(string_agg(a::text, '|' ORDER BY a.id)) FROM applications a
+              WHERE id IN (SELECT application_id FROM application_choices WHERE facility_id = $1)) AS applications,
+            (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM offers o WHERE facility_id = $1) AS offers`,
     [objects.facilities],
   );
   return JSON.stringify(row);

@@ -10,6 +10,7 @@ import { AuthModule } from '@lib/auth';
 import { RegionsModule } from '@lib/regions';
 import { TargetsModule } from '@lib/targets';
 import { FacilitiesModule } from '@lib/facilities';
+import { ApplicationsModule } from '@lib/applications';
 import { StaffModule } from '@lib/staff';
 import { FilingModule } from '@lib/filing';
 import { InspectionsModule } from '@lib/inspections';
@@ -35,6 +36,7 @@ import { AlertsController } from './alerts/alerts.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AdminController } from './admin/admin.controller.js';
 import { PublicFacilitiesController } from './search/public-facilities.controller.js';
+import { ApplicationsController } from './applications/applications.controller.js';
 
 @Module({
   imports: [
@@ -53,6 +55,7 @@ import { PublicFacilitiesController } from './search/public-facilities.controlle
     RegionsModule,
     TargetsModule,
     FacilitiesModule,
+    ApplicationsModule,
     StaffModule,
     FilingModule,
     InspectionsModule,
@@ -75,6 +78,7 @@ import { PublicFacilitiesController } from './search/public-facilities.controlle
     ReportsController,
     AdminController,
     PublicFacilitiesController,
+    ApplicationsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

@@ -10,12 +10,14 @@ import { FiguresProcessor } from './figures/figures.processor.js';
 import { AlertsProcessor } from './alerts/alerts.processor.js';
 import { ReportsProcessor } from './reports/reports.processor.js';
 import { ReportsModule } from '@lib/reports';
+import { ApplicationsModule } from '@lib/applications';
+import { ApplicationsProcessor } from './applications/applications.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 import { OutboxPruner } from './outbox/outbox-pruner.service.js';
 
-const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
+const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor];
 
 @Module({
   imports: [
@@ -34,6 +36,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor];
     EventsModule,
     TargetsModule,
     ReportsModule,
+    ApplicationsModule,
   ],
   providers: [
     ...PROCESSORS,

@@ -46,7 +46,10 @@ export class AuthService {
     private readonly counters: SharedCounters,
   ) {}
 
-  /** `clientKey` (the caller's address) is limited to REGISTER_RATE_LIMIT_PER_HOUR; closed while Redis is away. */
+  /**
+   * Self-registration: an operator (default) or a parent, under the same password rules and login throttle.
+   * `clientKey` (the caller's address) is limited to REGISTER_RATE_LIMIT_PER_HOUR; closed while Redis is away.
+   */
   async register(dto: RegisterDto, clientKey = 'internal'): Promise<RegisteredView> {
     const { count, retryAfter } = await this.counters.hit(`register:${clientKey}`, 3_600_000).catch(() => {
       throw limitsUnavailable();
@@ -58,8 +61,10 @@ export class AuthService {
         [],
         retryAfter,
       );
-    const user = await this.insertUser({ ...dto, role: 'operator' }, (u) => ({ id: u.id, role: 'operator' }));
-    return { id: user.id, username: user.username, role: 'operator' };
+    const { accountType, ...fields } = dto;
+    const role = accountType ?? 'operator';
+    const user = await this.insertUser({ ...fields, role }, (u) => ({ id: u.id, role }));
+    return { id: user.id, username: user.username, role };
   }
 
   async createUser(actor: Actor, dto: CreateUserDto): Promise<UserView> {

@@ -1,6 +1,11 @@
 import { isCityLevel, unitInRegion } from '@lib/standards';
 
-export const ROLES = ['operator', 'regulator', 'admin'] as const;
+export const ROLES = ['operator', 'regulator', 'admin', 'parent'] as const;
+/** Roles of the accounts the admin creates (POST /users). */
+export const STAFF_ACCOUNT_ROLES = ['operator', 'regulator', 'admin'] as const;
+/** Roles that register themselves (POST /auth/register `accountType`). */
+export const ACCOUNT_TYPES = ['operator', 'parent'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export type Role = (typeof ROLES)[number];
 export const AGENCIES = ['health', 'fire', 'market', 'housing'] as const;
 export type Agency = (typeof AGENCIES)[number];
@@ -15,17 +20,23 @@ export interface Actor {
 }
 
 /** One way a route may be allowed to a signed-in caller. */
-export type Grant = { role: 'admin' } | { role: 'operator' } | { role: 'regulator'; agencies?: readonly Agency[]; cityLevel?: boolean };
+export type Grant =
+  { role: 'admin' } | { role: 'operator' } | { role: 'parent' } | { role: 'regulator'; agencies?: readonly Agency[]; cityLevel?: boolean };
 
-/** Every route declares exactly one policy (start-up fails otherwise). */
-export type Policy = { kind: 'public' } | { kind: 'signed_in' } | { kind: 'grants'; grants: readonly Grant[] };
+/**
+ * Every route declares exactly one policy (start-up fails otherwise). `signed_in` is any staff account (operator,
+ * regulator, admin): parents reach only the public routes, routes that grant `parent` by name, and `any_user` ones
+ * (their own account).
+ */
+export type Policy = { kind: 'public' } | { kind: 'signed_in' } | { kind: 'any_user' } | { kind: 'grants'; grants: readonly Grant[] };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
 
 export function decide(policy: Policy, actor: Actor | null): Decision {
   if (policy.kind === 'public') return 'allow';
   if (!actor) return 'unauthenticated';
-  if (policy.kind === 'signed_in') return 'allow';
+  if (policy.kind === 'any_user') return 'allow';
+  if (policy.kind === 'signed_in') return actor.role === 'parent' ? 'forbidden' : 'allow';
   return policy.grants.some((g) => grantMatches(g, actor)) ? 'allow' : 'forbidden';
 }
 
@@ -51,6 +62,9 @@ export function reachOf(actor: Actor): Reach {
       if (!actor.regionCode) throw new Error(`regulator ${actor.id} has no region`);
       return { kind: 'region', regionCode: actor.regionCode };
     case 'operator':
+    case 'parent':
+      // A parent owns no facility: within reach of the registry's queries it sees nothing (and its routes are
+      // refused before a query runs).
       return { kind: 'owner', ownerId: actor.id };
     default: {
       const unreachable: never = actor.role;

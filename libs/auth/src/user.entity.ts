@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 import type { Agency, Role } from './roles.js';
 
 @Entity('users')
-@Check('users_role_check', "role IN ('operator', 'regulator', 'admin')")
+@Check('users_role_check', "role IN ('operator', 'regulator', 'admin', 'parent')")
 @Check('users_agency_check', "agency IN ('health', 'fire', 'market', 'housing')")
 @Check(
   'users_regulator_check',

@@ -11,7 +11,9 @@ export type DomainEvent =
   | { type: 'staff.changed'; facilityId: string; staffId: string }
   | { type: 'order.changed'; facilityId: string; orderId: string }
   | { type: 'incident.changed'; facilityId: string; incidentId: string }
-  | { type: 'drill.logged'; facilityId: string };
+  | { type: 'drill.logged'; facilityId: string }
+  // Ids and unit codes only: a child's label or birth month never leaves libs/applications (docs/applications.md).
+  | { type: 'application.changed'; applicationId: string; regionCodes: string[] };
 
 /** Only registered facilities count in the figures (docs/api.md "Regions and targets"). */
 const COUNTED = 'registered';
@@ -48,6 +50,9 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'incident.changed':
     case 'drill.logged':
       return [incidentAlerts];
+    case 'application.changed':
+      // The units' waiting children (figures) and the demand alert follow.
+      return [...figures(...event.regionCodes), alerts];
     default: {
       const unreachable: never = event;
       throw new Error(`unrouted event ${JSON.stringify(unreachable)}`);

@@ -6,6 +6,7 @@ export enum QueueName {
   Figures = 'figures',
   Alerts = 'alerts',
   Reports = 'reports',
+  Applications = 'applications',
 }
 
 export enum JobName {
@@ -16,6 +17,7 @@ export enum JobName {
   ScanAlerts = 'scan-alerts',
   ScanIncidentAlerts = 'scan-incident-alerts',
   GenerateAnnualReport = 'generate-annual-report',
+  ExpireOffers = 'expire-offers',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -26,6 +28,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ScanAlerts]: QueueName.Alerts,
   [JobName.ScanIncidentAlerts]: QueueName.Alerts,
   [JobName.GenerateAnnualReport]: QueueName.Reports,
+  [JobName.ExpireOffers]: QueueName.Applications,
 };
 
 export interface JobData {
@@ -36,6 +39,7 @@ export interface JobData {
   [JobName.ScanAlerts]: Record<string, never>;
   [JobName.ScanIncidentAlerts]: Record<string, never>;
   [JobName.GenerateAnnualReport]: Record<string, never>;
+  [JobName.ExpireOffers]: Record<string, never>;
 }
 
 /**
@@ -52,6 +56,8 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'incident-alert-scan', job: JobName.ScanIncidentAlerts, pattern: '*/5 * * * *' },
   // The annual report is due by the end of November: generated on the 30th and kept.
   { id: 'annual-report', job: JobName.GenerateAnnualReport, pattern: '0 20 30 11 *' },
+  // Offers run to the end of their expiresOn day (Asia/Shanghai): expired just after midnight, and hourly as a repair.
+  { id: 'expire-offers', job: JobName.ExpireOffers, pattern: '1 * * * *' },
 ];
 export const SCHEDULE_TZ = 'Asia/Shanghai';
 
@@ -65,6 +71,7 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
     case JobName.ScanAlerts:
     case JobName.ScanIncidentAlerts:
     case JobName.GenerateAnnualReport:
+    case JobName.ExpireOffers:
       return name;
     default: {
       const unreachable: never = name;

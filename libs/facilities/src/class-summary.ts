@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Brings the facilities' summary of their classes (age groups, age groups with a free place, places, vacancies and
+ * Brings the facilities' summary of their classes (age groups, age groups with a free place, places, vacancies (places
+ * neither enrolled nor held by an open offer) and
  * when they were last reported) up to date from the classes themselves. Called in the transaction that changes
  * classes, and in bulk by loaders that write classes directly (the demo seed, the benchmark generator; `null` = all).
  */
@@ -13,9 +14,9 @@ export async function refreshClassSummaries(m: EntityManager, facilityIds: reado
       FROM (
         SELECT f2.id,
                coalesce(array_agg(DISTINCT c.age_group) FILTER (WHERE c.id IS NOT NULL), '{}') AS age_groups,
-               coalesce(array_agg(DISTINCT c.age_group) FILTER (WHERE c.places > c.enrolled), '{}') AS vacant_age_groups,
+               coalesce(array_agg(DISTINCT c.age_group) FILTER (WHERE c.places > c.enrolled + c.held), '{}') AS vacant_age_groups,
                coalesce(sum(c.places), 0)::int AS place_count,
-               coalesce(sum(c.places - c.enrolled), 0)::int AS vacancies,
+               coalesce(sum(c.places - c.enrolled - c.held), 0)::int AS vacancies,
                max(c.updated_at) AS updated_at
         FROM facilities f2 LEFT JOIN classes c ON c.facility_id = f2.id
         WHERE $1::uuid[] IS NULL OR f2.id = ANY($1::uuid[])

@@ -94,6 +94,7 @@ export class FacilityEntity {
 @Check('classes_age_group_check', "age_group IN ('infant', 'toddler', 'preschool', 'mixed')")
 @Check('classes_places_check', 'places > 0')
 @Check('classes_enrolled_check', 'enrolled >= 0 AND enrolled <= places')
+@Check('classes_held_check', 'held >= 0 AND enrolled + held <= places')
 export class ClassEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_classes_facility')
@@ -104,6 +105,8 @@ export class ClassEntity {
   @Column({ type: 'text' }) ageGroup: 'infant' | 'toddler' | 'preschool' | 'mixed';
   @Column({ type: 'integer' }) places: number;
   @Column({ type: 'integer' }) enrolled: number;
+  /** Places held by open offers to waiting children (libs/applications, through class-places.ts): not vacant. */
+  @Column({ type: 'integer', default: 0 }) held: number;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   /** When places or enrolment were last reported: the public view says how fresh vacancies are. */

@@ -8,6 +8,7 @@ export enum FacilityErrorCode {
   VersionRequired = 'version_required',
   OutsideJurisdiction = 'outside_jurisdiction',
   ClassRules = 'class_rules',
+  ClassHeld = 'class_held',
 }
 
 export class FacilityError extends DomainError<FacilityErrorCode> {
@@ -45,3 +46,8 @@ export const outsideJurisdiction = () =>
   );
 export const classRules = (violations: Violation[]) =>
   new FacilityError(FacilityErrorCode.ClassRules, { zh: '班级不符合国家标准', en: 'The class breaks the national standard' }, violations);
+export const classHeld = (held: number) =>
+  new FacilityError(FacilityErrorCode.ClassHeld, {
+    zh: `该班级有${held}个托位由待确认的录取保留，不能删除`,
+    en: `${held} of the class's places are held by open offers: it cannot be removed`,
+  });

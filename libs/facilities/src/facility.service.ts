@@ -10,6 +10,7 @@ import { reachOf, reachPredicate, type Actor, type Reach } from '@lib/auth';
 import { classViolations, type FacilityStatus } from '@lib/standards';
 import { ClassEntity, FacilityEntity } from './facility.entity.js';
 import {
+  classHeld,
   classNotFound,
   classRules,
   facilityNotFound,
@@ -194,6 +195,7 @@ export class FacilityService {
       checkVersion(cls.version, expectedVersion);
       const next = { ...cls, ...definedOnly(dto) };
       checkClass(facility, next.ageGroup, next.places, next.enrolled);
+      if (next.enrolled + cls.held > next.places) throw classRules([heldPlaces(cls.held, next.places, next.enrolled)]);
       await m.update(ClassEntity, { id: classId }, { ...definedOnly(dto), version: cls.version + 1 });
       await refreshClassSummaries(m, [facility.id]);
       await this.audit.record(m, {
@@ -219,6 +221,7 @@ export class FacilityService {
       const cls = await m.getRepository(ClassEntity).findOne({ where: { id: classId }, lock: { mode: 'pessimistic_write' } });
       if (!cls) throw classNotFound();
       const facility = await this.editable(m, actor, cls.facilityId, { zh: '删除班级', en: 'have classes removed' }, classNotFound);
+      if (cls.held > 0) throw classHeld(cls.held);
       // Caregivers assigned to the class lose the assignment with it.
       await m.query('UPDATE staff SET class_ids = array_remove(class_ids, $1::uuid) WHERE facility_id = $2 AND $1::uuid = ANY(class_ids)', [
         classId,
@@ -320,6 +323,18 @@ function checkClass(facility: FacilityEntity, ageGroup: ClassEntity['ageGroup'],
   if (broken.length > 0) throw classRules(broken.map((v) => ({ field: v.field, code: v.code, message: { zh: v.detail, en: v.detailEn } })));
 }
 
+/** Places held by open offers count against the class's places like enrolled children. */
+function heldPlaces(held: number, places: number, enrolled: number) {
+  return {
+    field: 'enrolled',
+    code: 'over_capacity',
+    message: {
+      zh: `在托${enrolled}人加上录取保留的${held}个托位，超过托位数${places}`,
+      en: `${enrolled} enrolled and ${held} places held by open offers exceed the ${places} places`,
+    },
+  };
+}
+
 function classView(c: ClassEntity): ClassView {
   return {
     id: c.id,
@@ -328,7 +343,8 @@ function classView(c: ClassEntity): ClassView {
     ageGroup: c.ageGroup,
     places: c.places,
     enrolled: c.enrolled,
-    vacancies: c.places - c.enrolled,
+    held: c.held,
+    vacancies: c.places - c.enrolled - c.held,
     updatedAt: c.updatedAt.toISOString(),
     version: c.version,
   };

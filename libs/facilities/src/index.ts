@@ -4,6 +4,7 @@ export { FacilitiesModule } from './facilities.module.js';
 export { FacilityService, checkVersion } from './facility.service.js';
 export { FacilityError, FacilityErrorCode, facilityNotFound, wrongState } from './facility.errors.js';
 export { refreshClassSummaries } from './class-summary.js';
+export { enrolHeldPlace, holdPlace, releasePlace, type PlaceChange } from './class-places.js';
 export { ClassEntity, FacilityEntity, type GeoPoint } from './facility.entity.js';
 export * from './dto/facility.dto.js';
 export * from './dto/class.dto.js';

@@ -200,11 +200,11 @@ export class FilingService {
       vacancies: number;
       distance_m: number;
     }[] = await m.query(
-      `SELECT f.id AS facility_id, c.id AS class_id, f.name, c.age_group, c.places - c.enrolled AS vacancies,
+      `SELECT f.id AS facility_id, c.id AS class_id, f.name, c.age_group, c.places - c.enrolled - c.held AS vacancies,
               ST_Distance(f.location, src.location) AS distance_m
          FROM facilities src
          JOIN facilities f ON f.status = 'registered' AND f.id <> src.id AND ST_DWithin(f.location, src.location, $2)
-         JOIN classes c ON c.facility_id = f.id AND c.enrolled < c.places
+         JOIN classes c ON c.facility_id = f.id AND c.enrolled + c.held < c.places
         WHERE src.id = $1`,
       [facilityId, PLACEMENT_RADIUS_M],
     );

@@ -33,6 +33,7 @@ function sections(): { sheet: string; columns: [string, (r: ReportRowView) => st
         ['每千人口托位数', (r) => r.placesPer1000],
         ['年度目标', (r) => r.target],
         ['持证保育人员占比', (r) => r.caregiversCertifiedShare],
+        ['排队儿童数', (r) => r.waitingChildren],
       ],
     },
     {

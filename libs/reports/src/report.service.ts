@@ -28,6 +28,7 @@ interface UnitRow {
   resolved: number;
   caregivers: number;
   certified: number;
+  waiting: number;
 }
 
 /**
@@ -118,6 +119,17 @@ export class ReportService {
            FROM counted c JOIN staff s ON s.facility_id = c.id
           WHERE s.role = 'caregiver' AND s.hired_on <= $3::date AND (s.ended_on IS NULL OR s.ended_on > $3::date)
           GROUP BY 1
+       ),
+       waiting AS (
+         -- Children waiting at the end of the day described: applied by then and not yet placed or withdrawn then
+         -- (an application's row changes only when it is placed or withdrawn), counted in the unit of the first choice.
+         SELECT f.region_code, count(*)::int AS waiting
+           FROM applications a
+           JOIN application_choices ch ON ch.application_id = a.id AND ch.rank = 1
+           JOIN facilities f ON f.id = ch.facility_id JOIN units u ON u.code = f.region_code
+          WHERE (a.created_at AT TIME ZONE 'Asia/Shanghai')::date <= $3::date
+            AND (a.status = 'waiting' OR (a.updated_at AT TIME ZONE 'Asia/Shanghai')::date > $3::date)
+          GROUP BY 1
        )
        SELECT u.code, u.name,
               -- This year: the live figures' population; past years: that year's (the latest known not after it).
@@ -126,13 +138,14 @@ export class ReportService {
                                    ORDER BY (p.year <= $7) DESC, CASE WHEN p.year <= $7 THEN -p.year ELSE p.year END LIMIT 1) END, 0) AS population,
               k.by_kind, coalesce(pl.places, 0) AS places, coalesce(pl.affordable, 0) AS affordable, i.inspections,
               coalesce(o.opened, 0) AS opened, coalesce(o.resolved, 0) AS resolved,
-              coalesce(cr.caregivers, 0) AS caregivers, coalesce(cr.certified, 0) AS certified
+              coalesce(cr.caregivers, 0) AS caregivers, coalesce(cr.certified, 0) AS certified, coalesce(w.waiting, 0) AS waiting
          FROM units u
          LEFT JOIN kinds k ON k.region_code = u.code
          LEFT JOIN places pl ON pl.region_code = u.code
          LEFT JOIN insp i ON i.region_code = u.code
          LEFT JOIN orders o ON o.region_code = u.code
          LEFT JOIN carers cr ON cr.region_code = u.code
+         LEFT JOIN waiting w ON w.region_code = u.code
         ORDER BY u.code`,
       [region.code, start, end, this.config.countedKinds, current, CAREGIVER_QUALIFICATIONS, reportYear],
     );
@@ -151,6 +164,7 @@ export class ReportService {
       resolved: sum((u) => u.resolved),
       caregivers: sum((u) => u.caregivers),
       certified: sum((u) => u.certified),
+      waiting: sum((u) => u.waiting),
     };
     return {
       year: reportYear,
@@ -195,5 +209,6 @@ function row(code: string, name: string, u: UnitRow, target: number): ReportRowV
     ordersOpened: u.opened,
     ordersResolved: u.resolved,
     caregiversCertifiedShare: share(u.certified, u.caregivers),
+    waitingChildren: u.waiting,
   };
 }

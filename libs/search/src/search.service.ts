@@ -94,7 +94,7 @@ export class SearchService {
     if (!row) throw facilityNotFound();
     const [classes, record, incidents] = await Promise.all([
       this.dataSource.query(
-        `SELECT age_group, places, places - enrolled AS vacancies, updated_at FROM classes WHERE facility_id = $1
+        `SELECT age_group, places, places - enrolled - held AS vacancies, updated_at FROM classes WHERE facility_id = $1
           ORDER BY array_position(ARRAY['infant', 'toddler', 'mixed', 'preschool'], age_group), created_at, id`,
         [id],
       ) as Promise<{ age_group: AgeGroupName; places: number; vacancies: number; updated_at: Date }[]>,

@@ -7,3 +7,4 @@ export * from './classes.js';
 export * from './standards-config.js';
 export * from './compliance.js';
 export * from './incidents.js';
+export * from './waitlist.js';

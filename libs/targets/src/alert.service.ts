@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock, decodeCursor, encodeCursor, type Page } from '@lib/core';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
-import { addDays, placesPer1000, targetFor, todayInShanghai } from '@lib/standards';
+import { addDays, ageGroupLabel, placesPer1000, targetFor, todayInShanghai, type AgeGroupName } from '@lib/standards';
 import { FilingService } from '@lib/filing';
 import { IncidentService } from '@lib/incidents';
 import { INCIDENT_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
@@ -286,6 +286,34 @@ export class AlertService {
           dueOn: null,
         });
       }
+    }
+
+    // Units where more children wait (first choice in the unit) than there are vacancies for their age group.
+    const demand: { code: string; name: string; name_en: string; age_group: string; waiting: number; vacancies: number }[] = await m.query(
+      `SELECT r.code, r.name, r.name_en, g.key AS age_group, g.value::int AS waiting,
+              coalesce((SELECT sum(c.places - c.enrolled - c.held) FROM facilities fa JOIN classes c ON c.facility_id = fa.id
+                         WHERE fa.region_code = r.code AND fa.status = 'registered'
+                           AND (c.age_group = g.key OR (c.age_group = 'mixed' AND g.key IN ('toddler', 'preschool')))), 0)::int AS vacancies
+         FROM regions r JOIN region_figures f ON f.region_code = r.code, jsonb_each_text(f.waiting_by_age_group) g
+        WHERE r.level <> 'city' AND g.value::int > 0
+        ORDER BY r.code, array_position(ARRAY['infant', 'toddler', 'preschool'], g.key)`,
+    );
+    for (const [code, rows] of group(
+      demand.filter((d) => d.waiting > d.vacancies),
+      (d) => d.code,
+    )) {
+      const r = rows[0]!;
+      out.push({
+        kind: 'demand_exceeds_vacancies',
+        subjectType: 'region',
+        subjectId: code,
+        facilityId: null,
+        regionCode: code,
+        agencies: ['health'],
+        message: `${r.name}排队儿童多于空余托位：${rows.map((d) => `${ageGroupLabel(d.age_group as AgeGroupName).zh}排队${d.waiting}人、空位${d.vacancies}个`).join('；')}`,
+        messageEn: `${r.name_en}: more children waiting than vacancies: ${rows.map((d) => `${ageGroupLabel(d.age_group as AgeGroupName).en} ${d.waiting} waiting, ${d.vacancies} vacant`).join('; ')}`,
+        dueOn: null,
+      });
     }
     return out;
   }

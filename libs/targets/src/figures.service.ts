@@ -9,7 +9,7 @@ import { figuresConfig, type FiguresConfig } from '@lib/core';
 import { regionNotFound } from '@lib/regions';
 import { placesPer1000, targetFor } from '@lib/standards';
 import { deriveFigures } from './figures.js';
-import type { RegionHistoryView, RegionView } from './dto/region.view.js';
+import type { RegionHistoryView, RegionView, WaitingByAgeGroup } from './dto/region.view.js';
 
 interface FigureRow {
   code: string;
@@ -22,13 +22,15 @@ interface FigureRow {
   affordable_place_count: number | null;
   population: number | null;
   population_year: number | null;
+  waiting_children: number | null;
+  waiting_by_age_group: Record<string, number> | null;
   updated_at: Date | null;
   boundary?: string;
 }
 
 const SELECT_REGIONS = `
   SELECT r.code, r.name, r.name_en, r.level, r.parent_code,
-         f.facility_count, f.place_count, f.affordable_place_count, f.population, f.population_year, f.updated_at
+         f.facility_count, f.place_count, f.affordable_place_count, f.population, f.population_year, f.waiting_children, f.waiting_by_age_group, f.updated_at
     FROM regions r
     LEFT JOIN region_figures f ON f.region_code = r.code`;
 
@@ -55,7 +57,7 @@ export class FiguresService {
   async boundaries(): Promise<{ type: 'FeatureCollection'; features: unknown[] }> {
     const rows: FigureRow[] = await this.dataSource.query(
       `SELECT r.code, r.name, r.name_en, r.level, r.parent_code,
-              f.facility_count, f.place_count, f.affordable_place_count, f.population, f.population_year, f.updated_at,
+              f.facility_count, f.place_count, f.affordable_place_count, f.population, f.population_year, f.waiting_children, f.waiting_by_age_group, f.updated_at,
               ST_AsGeoJSON(r.boundary, 5) AS boundary
          FROM regions r
          LEFT JOIN region_figures f ON f.region_code = r.code
@@ -199,18 +201,35 @@ export class FiguresService {
            FROM facilities f
           WHERE f.status = 'registered' AND f.kind = ANY($2) AND f.region_code = ANY($1)
           GROUP BY f.region_code
+       ),
+       unit_waiting_groups AS (
+         -- Waiting children: waiting applications whose first choice lies in the unit, per queue age group
+         -- (docs/applications.md); the unit of the facility as it is now.
+         SELECT f.region_code, a.age_group, count(*)::int AS n
+           FROM application_choices c
+           JOIN applications a ON a.id = c.application_id AND a.status = 'waiting'
+           JOIN facilities f ON f.id = c.facility_id
+          WHERE c.rank = 1 AND f.region_code = ANY($1)
+          GROUP BY f.region_code, a.age_group
+       ),
+       unit_waiting AS (
+         SELECT region_code, sum(n)::int AS waiting_children, jsonb_object_agg(age_group, n) AS by_group
+           FROM unit_waiting_groups GROUP BY region_code
        )
-       INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year, updated_at)
+       INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year,
+                                   waiting_children, waiting_by_age_group, updated_at)
        SELECT r.code, coalesce(p.facility_count, 0), coalesce(p.place_count, 0), coalesce(p.affordable_place_count, 0),
-              coalesce(l.population, 0), l.year, now()
+              coalesce(l.population, 0), l.year, coalesce(w.waiting_children, 0), coalesce(w.by_group, '{}'), now()
          FROM regions r
          LEFT JOIN latest_population l ON l.region_code = r.code
          LEFT JOIN unit_places p ON p.region_code = r.code
+         LEFT JOIN unit_waiting w ON w.region_code = r.code
         WHERE r.code = ANY($1)
        ON CONFLICT (region_code) DO UPDATE SET
          facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
          affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
-         population_year = EXCLUDED.population_year, updated_at = EXCLUDED.updated_at`,
+         population_year = EXCLUDED.population_year, waiting_children = EXCLUDED.waiting_children,
+         waiting_by_age_group = EXCLUDED.waiting_by_age_group, updated_at = EXCLUDED.updated_at`,
       [codes, this.config.countedKinds],
     );
   }
@@ -228,9 +247,15 @@ export class FiguresService {
       [cityCodes],
     );
     await manager.query(
-      `INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year, updated_at)
+      `INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year,
+                                   waiting_children, waiting_by_age_group, updated_at)
        SELECT c.code, coalesce(sum(f.facility_count), 0), coalesce(sum(f.place_count), 0), coalesce(sum(f.affordable_place_count), 0),
-              coalesce(sum(f.population), 0), max(f.population_year), now()
+              coalesce(sum(f.population), 0), max(f.population_year), coalesce(sum(f.waiting_children), 0),
+              coalesce((SELECT jsonb_object_agg(g.key, g.n) FROM (
+                          SELECT e.key, sum(e.value::int)::int AS n
+                            FROM regions u2 JOIN region_figures f2 ON f2.region_code = u2.code, jsonb_each_text(f2.waiting_by_age_group) e
+                           WHERE u2.parent_code = c.code GROUP BY e.key) g), '{}'),
+              now()
          FROM unnest($1::text[]) AS c(code)
          LEFT JOIN regions u ON u.parent_code = c.code
          LEFT JOIN region_figures f ON f.region_code = u.code
@@ -238,7 +263,8 @@ export class FiguresService {
        ON CONFLICT (region_code) DO UPDATE SET
          facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
          affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
-         population_year = EXCLUDED.population_year, updated_at = EXCLUDED.updated_at`,
+         population_year = EXCLUDED.population_year, waiting_children = EXCLUDED.waiting_children,
+         waiting_by_age_group = EXCLUDED.waiting_by_age_group, updated_at = EXCLUDED.updated_at`,
       [cityCodes],
     );
   }
@@ -260,6 +286,13 @@ function toView(r: FigureRow): RegionView {
     ...counts,
     populationYear: r.population_year,
     ...deriveFigures(counts),
+    waitingChildren: r.waiting_children ?? 0,
+    waitingByAgeGroup: waitingByGroup(r.waiting_by_age_group),
     updatedAt: r.updated_at ? r.updated_at.toISOString() : null,
   };
+}
+
+/** Every queue age group, zero where none wait. */
+function waitingByGroup(raw: Record<string, number> | null): WaitingByAgeGroup {
+  return { infant: raw?.infant ?? 0, toddler: raw?.toddler ?? 0, preschool: raw?.preschool ?? 0 };
 }

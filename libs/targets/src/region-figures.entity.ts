@@ -14,6 +14,9 @@ export class RegionFiguresEntity {
   @Column({ type: 'integer' }) affordablePlaceCount: number;
   @Column({ type: 'integer' }) population: number;
   @Column({ type: 'integer', nullable: true }) populationYear: number | null;
+  /** Waiting applications whose first choice lies in the unit (the city: the sum), and by queue age group. */
+  @Column({ type: 'integer', default: 0 }) waitingChildren: number;
+  @Column({ type: 'jsonb', default: () => `'{}'` }) waitingByAgeGroup: Record<string, number>;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
 }
 

@@ -35,7 +35,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Access.signedIn()
+  @Access.anyUser()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
   me(@CurrentActor() actor: Actor): Promise<UserView> {
@@ -45,7 +45,7 @@ export class AuthController {
   /** The caller's own password; every token of the caller ends (204, then sign in again). */
   @Post('password')
   @HttpCode(204)
-  @Access.signedIn()
+  @Access.anyUser()
   @ApiBearerAuth()
   @ApiNoContentResponse()
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
@@ -55,7 +55,7 @@ export class AuthController {
   /** Ends every token of the caller (all of its sessions). */
   @Post('logout')
   @HttpCode(204)
-  @Access.signedIn()
+  @Access.anyUser()
   @ApiBearerAuth()
   @ApiNoContentResponse()
   async logout(@CurrentActor() actor: Actor): Promise<void> {

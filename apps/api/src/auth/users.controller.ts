@@ -34,7 +34,7 @@ export class UsersController {
 
   /** Any signed-in user may ask; only the admin or the user itself gets an answer (404 otherwise). */
   @Get(':id')
-  @Access.signedIn()
+  @Access.anyUser()
   @ApiOkResponse({ type: UserView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<UserView> {
     return this.auth.get(actor, id);

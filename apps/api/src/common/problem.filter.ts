@@ -8,6 +8,7 @@ import { StaffError, StaffErrorCode } from '@lib/staff';
 import { FilingError, FilingErrorCode } from '@lib/filing';
 import { InspectionError, InspectionErrorCode } from '@lib/inspections';
 import { IncidentError, IncidentErrorCode } from '@lib/incidents';
+import { ApplicationError, ApplicationErrorCode } from '@lib/applications';
 import { HttpError, HttpErrorCode } from './http-errors.js';
 import { languageOf, type Language } from './language.js';
 import { sendWebNotFound } from './web-pages.js';
@@ -112,6 +113,8 @@ export function statusOf(error: DomainError): number {
         return 404;
       case FacilityErrorCode.WrongState:
         return 409;
+      case FacilityErrorCode.ClassHeld:
+        return 409;
       case FacilityErrorCode.VersionMismatch:
         return 412;
       case FacilityErrorCode.VersionRequired:
@@ -177,6 +180,22 @@ export function statusOf(error: DomainError): number {
       case IncidentErrorCode.FacilityState:
         return 409;
       case IncidentErrorCode.Rules:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof ApplicationError) {
+    switch (error.code) {
+      case ApplicationErrorCode.Invalid:
+        return 400;
+      case ApplicationErrorCode.NotFound:
+      case ApplicationErrorCode.OfferNotFound:
+        return 404;
+      case ApplicationErrorCode.Duplicate:
+      case ApplicationErrorCode.WrongState:
+        return 409;
+      case ApplicationErrorCode.Rules:
         return 422;
       default:
         return exhausted(error.code);

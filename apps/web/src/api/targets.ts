@@ -14,6 +14,7 @@ export const ALERT_KINDS = [
   'incident_reported_late',
   'illness_cluster',
   'drill_overdue',
+  'demand_exceeds_vacancies',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertStatus = 'open' | 'resolved';

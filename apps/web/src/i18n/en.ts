@@ -622,6 +622,7 @@ export const en: Messages = {
       incident_reported_late: 'Incident reported late',
       illness_cluster: 'Illness cluster',
       drill_overdue: 'Fire drill overdue',
+      demand_exceeds_vacancies: 'More children waiting than vacancies',
     },
   },
   operatorAlerts: {

@@ -619,6 +619,7 @@ export const zhCN = {
       incident_reported_late: '突发事件迟报',
       illness_cluster: '疾病聚集',
       drill_overdue: '消防演练逾期',
+      demand_exceeds_vacancies: '排队儿童多于空余托位',
     },
   },
   operatorAlerts: {

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { AGENCIES, ROLES, type Agency, type Role } from '../roles.js';
+import { ACCOUNT_TYPES, AGENCIES, ROLES, STAFF_ACCOUNT_ROLES, type AccountType, type Agency, type Role } from '../roles.js';
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
 
-export class RegisterDto {
+/** The fields of every account. */
+export class AccountFieldsDto {
   @ApiProperty({ example: 'operator01', pattern: USERNAME.source })
   @IsString()
   @Matches(USERNAME)
@@ -29,13 +30,26 @@ export class RegisterDto {
   phone?: string;
 }
 
+/** Self-registration (POST /auth/register): an operator by default, or a parent. */
+export class RegisterDto extends AccountFieldsDto {
+  @ApiPropertyOptional({
+    enum: ACCOUNT_TYPES,
+    default: 'operator',
+    description: 'a parent applies for places; an operator runs facilities',
+  })
+  @IsOptional()
+  @IsIn(ACCOUNT_TYPES)
+  accountType?: AccountType;
+}
+
 export class LoginDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) username: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
-export class CreateUserDto extends RegisterDto {
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+/** An account created by the admin: staff roles only (parents register themselves). */
+export class CreateUserDto extends AccountFieldsDto {
+  @ApiProperty({ enum: STAFF_ACCOUNT_ROLES }) @IsIn(STAFF_ACCOUNT_ROLES) role: Role;
   @ApiPropertyOptional({ enum: AGENCIES, description: 'Required for regulators' }) @IsOptional() @IsIn(AGENCIES) agency?: Agency;
   @ApiPropertyOptional({ example: '220102', description: 'Required for regulators: the city 220100 or one unit' })
   @IsOptional()
@@ -80,7 +94,7 @@ export class UserView {
 export class RegisteredView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
-  @ApiProperty({ enum: ['operator'] }) role: 'operator';
+  @ApiProperty({ enum: ACCOUNT_TYPES }) role: AccountType;
 }
 
 export class LoginResultView {

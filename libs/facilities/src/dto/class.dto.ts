@@ -27,7 +27,8 @@ export class ClassView {
   @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
   @ApiProperty() places: number;
   @ApiProperty() enrolled: number;
-  @ApiProperty({ description: 'places − enrolled' }) vacancies: number;
+  @ApiProperty({ description: 'places held by open offers to waiting children' }) held: number;
+  @ApiProperty({ description: 'places − enrolled − held' }) vacancies: number;
   @ApiProperty({ format: 'date-time', description: 'when places or enrolment were last reported' }) updatedAt: string;
   @ApiProperty() version: number;
 }

@@ -32,6 +32,8 @@ export class ReportRowView {
   @ApiProperty() ordersOpened: number;
   @ApiProperty() ordersResolved: number;
   @ApiProperty({ description: 'share of caregivers holding a valid childcare qualification, 0..1' }) caregiversCertifiedShare: number;
+  @ApiProperty({ description: 'children waiting for a place at the end of the period (first choice in the region)' })
+  waitingChildren: number;
 }
 
 export class AnnualReportView {

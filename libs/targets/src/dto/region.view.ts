@@ -2,6 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsDateOnly } from '@lib/core';
 
+export class WaitingByAgeGroup {
+  @ApiProperty({ description: '6–11 months' }) infant: number;
+  @ApiProperty({ description: '12–23 months' }) toddler: number;
+  @ApiProperty({ description: '24–36 months' }) preschool: number;
+}
+
 export class RegionView {
   @ApiProperty({ example: '220102' }) code: string;
   @ApiProperty({ example: '南关区' }) name: string;
@@ -18,6 +24,9 @@ export class RegionView {
   @ApiProperty({ example: 8 }) target2035: number;
   @ApiProperty() shortfall2025: number;
   @ApiProperty() shortfall2035: number;
+  @ApiProperty({ description: 'waiting applications whose first choice lies in the region' }) waitingChildren: number;
+  @ApiProperty({ type: WaitingByAgeGroup, description: 'waitingChildren by the age group of the child in its start month' })
+  waitingByAgeGroup: WaitingByAgeGroup;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
 }
 
