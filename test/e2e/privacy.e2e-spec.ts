@@ -27,7 +27,7 @@ let facilityId: string;
 /** A child's label and birth month an application carried (issue #17). */
 const CHILD = { ...childOf(14, `Privet${Date.now().toString(36)}`) };
 let parent: TestUser;
-let applicationAnswers: { who: string; text: string }[] = [];
+const applicationAnswers: { who: string; text: string }[] = [];
 
 beforeAll(async () => {
   api = await startApi();
@@ -101,7 +101,7 @@ beforeAll(async () => {
   } finally {
     await worker.close();
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();

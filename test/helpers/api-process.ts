@@ -34,7 +34,8 @@ export async function startApiProcess(
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
+  // Generous: on a loaded machine (2 cores shared with other builds) a start takes 30 s or more.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited (${child.exitCode}):\n${output}`);
     try {
@@ -77,7 +78,7 @@ export async function startWorkerProcess(env: Record<string, string> = {}): Prom
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   while (!output.includes('worker running')) {
     if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);

@@ -25,6 +25,9 @@ const DashboardPage = lazyPage(() => import('./pages/console/dashboard/dashboard
 const IncidentsInboxPage = lazyPage(() => import('./pages/console/incidents/inbox-page').then((m) => m.IncidentsInboxPage));
 const IncidentPage = lazyPage(() => import('./pages/console/incidents/incident-page').then((m) => m.IncidentPage));
 const ReportIncidentPage = lazyPage(() => import('./pages/console/incidents/report-page').then((m) => m.ReportIncidentPage));
+const MyApplicationsPage = lazyPage(() => import('./pages/applications/parent-pages').then((m) => m.MyApplicationsPage));
+const ApplyPage = lazyPage(() => import('./pages/applications/parent-pages').then((m) => m.ApplyPage));
+const ApplicantsPage = lazyPage(() => import('./pages/applications/applicants-page').then((m) => m.ApplicantsPage));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -60,6 +63,12 @@ function Page({ route }: { route: Route }) {
       return <IncidentPage key={route.id} id={route.id} />;
     case 'operatorReportIncident':
       return <ReportIncidentPage key={route.id} facilityId={route.id} />;
+    case 'myApplications':
+      return <MyApplicationsPage />;
+    case 'applyForm':
+      return <ApplyPage />;
+    case 'applicants':
+      return <ApplicantsPage key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFoundPage />;
   }

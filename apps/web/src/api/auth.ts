@@ -16,6 +16,8 @@ export interface RegisterInput {
   password: string;
   displayName: string;
   phone?: string;
+  /** A parent applies for places; an operator (the default) runs facilities. */
+  accountType?: 'operator' | 'parent';
 }
 
 export async function login(username: string, password: string, options: RequestOptions = {}): Promise<LoginResult> {
@@ -25,9 +27,13 @@ export async function login(username: string, password: string, options: Request
 export async function register(
   input: RegisterInput,
   options: RequestOptions = {},
-): Promise<{ id: string; username: string; role: 'operator' }> {
+): Promise<{ id: string; username: string; role: 'operator' | 'parent' }> {
   return (
-    await apiRequest<{ id: string; username: string; role: 'operator' }>('POST', '/auth/register', { ...options, auth: false, body: input })
+    await apiRequest<{ id: string; username: string; role: 'operator' | 'parent' }>('POST', '/auth/register', {
+      ...options,
+      auth: false,
+      body: input,
+    })
   ).data;
 }
 

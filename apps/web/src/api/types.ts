@@ -21,6 +21,9 @@ export interface RegionProperties {
   target2035: number;
   shortfall2025: number;
   shortfall2035: number;
+  /** Waiting applications whose first choice lies in the region, and by age group (issue #17). */
+  waitingChildren?: number;
+  waitingByAgeGroup?: { infant: number; toddler: number; preschool: number };
   updatedAt: string | null; // ISO 8601; null before the figures were first computed
 }
 
@@ -54,7 +57,7 @@ export interface ProblemDetails {
 
 // Accounts (API.md "Auth and users").
 
-export type Role = 'operator' | 'regulator' | 'admin';
+export type Role = 'operator' | 'regulator' | 'admin' | 'parent';
 export type Agency = 'health' | 'fire' | 'market' | 'housing';
 
 export interface SessionUser {

@@ -61,5 +61,6 @@ export function currentToken(): string | null {
 
 /** Where a user's console is: operators have theirs; regulators and admins the regulator console. */
 export function consolePathFor(user: Pick<SessionUser, 'role'>): string {
+  if (user.role === 'parent') return '/console/applications';
   return user.role === 'operator' ? '/console/operator' : '/console/regulator';
 }

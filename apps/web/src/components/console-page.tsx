@@ -19,21 +19,29 @@ function ConsoleNav({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const pending = useOrderCount(user);
-  const regulatorLike = user.role !== 'operator';
+  const regulatorLike = user.role === 'regulator' || user.role === 'admin';
   const alerts = useAlertCount(user.role === 'regulator' ? user : undefined);
   const home = consolePathFor(user);
-  const links = [
-    // The dashboard comes first for regulators (and admins).
-    ...(regulatorLike
-      ? [{ href: paths.dashboard(), label: t.nav.dashboard, current: pathname.startsWith(paths.dashboard()), id: 'nav-dashboard' }]
-      : []),
-    { href: home, label: user.role === 'operator' ? t.nav.myFacilities : t.nav.home, current: pathname.startsWith(home), id: 'nav-home' },
-    { href: paths.orders(), label: t.nav.orders, current: pathname.startsWith(paths.orders()), id: 'nav-orders' },
-    { href: paths.incidents(), label: t.nav.incidents, current: pathname.startsWith(paths.incidents()), id: 'nav-incidents' },
-    ...(user.role === 'operator'
-      ? []
-      : [{ href: paths.plan(), label: t.nav.plan, current: pathname.startsWith(paths.plan()), id: 'nav-plan' }]),
-  ];
+  const links =
+    user.role === 'parent'
+      ? [{ href: home, label: t.applications.myTitle, current: pathname.startsWith(home), id: 'nav-home' }]
+      : [
+          // The dashboard comes first for regulators (and admins).
+          ...(regulatorLike
+            ? [{ href: paths.dashboard(), label: t.nav.dashboard, current: pathname.startsWith(paths.dashboard()), id: 'nav-dashboard' }]
+            : []),
+          {
+            href: home,
+            label: user.role === 'operator' ? t.nav.myFacilities : t.nav.home,
+            current: pathname.startsWith(home),
+            id: 'nav-home',
+          },
+          { href: paths.orders(), label: t.nav.orders, current: pathname.startsWith(paths.orders()), id: 'nav-orders' },
+          { href: paths.incidents(), label: t.nav.incidents, current: pathname.startsWith(paths.incidents()), id: 'nav-incidents' },
+          ...(user.role === 'operator'
+            ? []
+            : [{ href: paths.plan(), label: t.nav.plan, current: pathname.startsWith(paths.plan()), id: 'nav-plan' }]),
+        ];
   return (
     <nav class="console-nav" aria-label={t.nav.consoleNav}>
       {links.map((link) => (

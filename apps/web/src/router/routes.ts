@@ -23,6 +23,9 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; id: string }
   | { name: 'operatorReportIncident'; id: string }
+  | { name: 'myApplications' }
+  | { name: 'applyForm' }
+  | { name: 'applicants'; id: string }
   | { name: 'notFound' };
 
 const ID = '([0-9A-Za-z-]{1,64})';
@@ -46,6 +49,9 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/console\/dashboard$/, () => ({ name: 'dashboard' })],
   [/^\/console\/incidents$/, () => ({ name: 'incidents' })],
   [new RegExp(`^/console/incidents/${ID}$`), (m) => ({ name: 'incident', id: m[1]! })],
+  [/^\/console\/applications$/, () => ({ name: 'myApplications' })],
+  [/^\/console\/applications\/new$/, () => ({ name: 'applyForm' })],
+  [new RegExp(`^/console/operator/facilities/${ID}/applicants$`), (m) => ({ name: 'applicants', id: m[1]! })],
 ];
 
 /** `/index.html` is `/`, and one trailing slash is ignored (`/console/` is `/console`). */
@@ -82,6 +88,12 @@ export const paths = {
   incidents: (status?: string) => (status ? `/console/incidents?status=${encodeURIComponent(status)}` : '/console/incidents'),
   incident: (id: string) => `/console/incidents/${encodeURIComponent(id)}`,
   operatorReportIncident: (id: string) => `/console/operator/facilities/${encodeURIComponent(id)}/incidents/new`,
+  /** A parent's applications and offers. */
+  myApplications: () => '/console/applications',
+  /** A parent's application form, the facility chosen first. */
+  apply: (facilityId: string) => `/console/applications/new?facility=${encodeURIComponent(facilityId)}`,
+  /** An operator's applicants of one facility. */
+  applicants: (facilityId: string) => `/console/operator/facilities/${encodeURIComponent(facilityId)}/applicants`,
 };
 
 /** Console pages every signed-in role may open (besides its own console's pages). */

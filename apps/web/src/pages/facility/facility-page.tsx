@@ -16,6 +16,7 @@ import { useAsync } from '../../components/use-async';
 import { formatDate, formatInteger } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router/router';
+import { paths } from '../../router/routes';
 import { searchHref, searchNearHref } from '../search/links';
 import { FreshnessText, OutcomeChip } from '../search/public-badges';
 import { DOMAIN_ORDER, latestByDomain } from '../search/public-format';
@@ -132,6 +133,14 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
 
       <section class="panel-section" aria-labelledby="classes-title" id="facility-classes">
         <h2 id="classes-title">{tf.classesTitle}</h2>
+        {facility.status === 'registered' && (facility.classes ?? []).length > 0 && (
+          <p class="apply-box">
+            <Link class="button" id="apply-link" href={paths.apply(facility.id)}>
+              {t.applications.applyButton}
+            </Link>{' '}
+            <span class="section-intro">{t.applications.applyHint}</span>
+          </p>
+        )}
         <p class="section-intro">
           {tf.totals(formatInteger(facility.placeCount, lang), formatInteger(facility.vacancies, lang))}{' '}
           <FreshnessText updatedAt={facility.vacanciesUpdatedAt} stale={facility.vacanciesStale} now={now} />

@@ -38,7 +38,7 @@ export function LoginPage() {
       {expired && <Notice kind="info">{t.auth.sessionExpired}</Notice>}
       <div class="auth-grid">
         <LoginForm next={next} username={registered} />
-        <RegisterForm onRegistered={setRegistered} />
+        <RegisterForm onRegistered={setRegistered} parentFirst={(next ?? '').startsWith('/console/applications')} />
       </div>
     </ConsolePage>
   );

@@ -4,18 +4,19 @@ import { useState } from 'preact/hooks';
 import { register } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { errorMessage, generalErrors } from '../../components/error-message';
-import { TextField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { Notice } from '../../components/notice';
 import { addFieldError, fieldErrorsOf, messagesFor, type FieldErrors } from '../../forms/field-errors';
 import { useI18n } from '../../i18n/i18n';
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,40}$/;
 
-export function RegisterForm({ onRegistered }: { onRegistered: (username: string) => void }) {
+export function RegisterForm({ onRegistered, parentFirst = false }: { onRegistered: (username: string) => void; parentFirst?: boolean }) {
   const { lang, t } = useI18n();
   const [form, setForm] = useState({ username: '', password: '', displayName: '', phone: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
+  const [accountType, setAccountType] = useState<'operator' | 'parent'>(parentFirst ? 'parent' : 'operator');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const set = (field: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
@@ -40,6 +41,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (username: string
           password: form.password,
           displayName: form.displayName.trim(),
           ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+          accountType,
         },
         { lang },
       );
@@ -61,9 +63,9 @@ export function RegisterForm({ onRegistered }: { onRegistered: (username: string
   return (
     <form class="card auth-card" onSubmit={submit} noValidate aria-labelledby="register-title">
       <h2 id="register-title" class="card__title">
-        {t.auth.registerTitle}
+        {accountType === 'parent' ? t.auth.registerAnyTitle : t.auth.registerTitle}
       </h2>
-      <p class="card__intro">{t.auth.registerIntro}</p>
+      <p class="card__intro">{accountType === 'parent' ? t.applications.applyHint : t.auth.registerIntro}</p>
       {done && <Notice kind="success">{done}</Notice>}
       {general.length > 0 && (
         <Notice kind="error">
@@ -72,6 +74,13 @@ export function RegisterForm({ onRegistered }: { onRegistered: (username: string
           ))}
         </Notice>
       )}
+      <SelectField
+        id="register-account-type"
+        label={t.auth.accountType}
+        value={accountType}
+        onChange={(value) => setAccountType(value === 'parent' ? 'parent' : 'operator')}
+        options={(['parent', 'operator'] as const).map((value) => ({ value, label: t.auth.accountTypes[value]! }))}
+      />
       <TextField
         id="register-username"
         label={t.auth.username}

@@ -65,6 +65,9 @@ function UnitsTable({
                 {t.dashboard.per1000}
               </th>
               <th scope="col" class="num">
+                {t.applications.demand}
+              </th>
+              <th scope="col" class="num">
                 {t.dashboard.shortfall2025}
               </th>
               <th scope="col" class="num">
@@ -97,6 +100,9 @@ function UnitsTable({
                   <td class="num">{formatInteger(row.population, lang)}</td>
                   <td class="num">{formatInteger(row.placeCount, lang)}</td>
                   <td class="num">{formatRate(row.placesPer1000, lang)}</td>
+                  <td class="num" data-waiting>
+                    {formatInteger(row.waitingChildren ?? 0, lang)}
+                  </td>
                   <td class="num">
                     <Shortfall value={row.shortfall2025} lang={lang} t={t} />
                   </td>

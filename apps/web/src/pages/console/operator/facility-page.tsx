@@ -91,6 +91,13 @@ function FacilityScreen({ id }: { id: string }) {
           </Link>
         </p>
       )}
+      {facility.status === 'registered' && (
+        <p>
+          <Link id="applicants-link" href={paths.applicants(facility.id)}>
+            {t.applications.applicantsLink}
+          </Link>
+        </p>
+      )}
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <Tabs
         label={t.console.tabs.label}
