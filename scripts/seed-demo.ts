@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { IdentityEnvSchema, validateEnv } from '@lib/core';
 import { parseCsv } from '@lib/regions';
 import { UserEntity } from '@lib/auth';
-import { ClassEntity, publicOffset, refreshClassSummaries } from '@lib/facilities';
+import { ClassEntity, holdPlace, publicOffset, refreshClassSummaries } from '@lib/facilities';
 import { IdNumberCipher, StaffEntity } from '@lib/staff';
 import { formatRegistrationNo } from '@lib/filing';
 import {
+  addDays,
   creditCodeCheckChar,
   maskIdNumber,
   residentIdCheckChar,
@@ -238,6 +239,152 @@ async function seedInspections(ds: DataSource): Promise<void> {
     orders += orderRows.length;
   }
   console.log(`seed-demo: ${inspections} inspections, ${orders} rectification orders`);
+}
+
+/** Demand per unit (children waiting per 1,000 residents, roughly): core districts and new towns high, counties low. */
+const DEMAND_PER_1000: Record<string, number> = {
+  '220102': 0.12,
+  '220103': 0.07,
+  '220104': 0.14,
+  '220105': 0.05,
+  '220106': 0.09,
+  '220112': 0.03,
+  '220113': 0.03,
+  '220122': 0.02,
+  '220171': 0.1,
+  '220172': 0.13,
+  '220173': 0.15,
+  '220174': 0.06,
+  '220182': 0.02,
+  '220183': 0.02,
+  '220184': 0.02,
+};
+const NICKNAMES = [
+  '小米',
+  '豆豆',
+  '乐乐',
+  '果果',
+  '朵朵',
+  'pipi',
+  '安安',
+  '糖糖',
+  '多多',
+  '妞妞',
+  '团团',
+  '壮壮',
+  'Momo',
+  '阳阳',
+  '贝贝',
+  '甜甜',
+];
+
+/** `YYYY-MM` `n` months from the month of `today`. */
+function addMonths(today: string, n: number): string {
+  const total = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Waiting applications (issue #17): a few hundred, spread over units and ages by DEMAND_PER_1000 so that the
+ * dashboard's demand column shows real differences; the printed demo parents have some, with open offers (the
+ * places held through libs/facilities, as the API would). Once: when there are no applications.
+ */
+async function seedApplications(ds: DataSource): Promise<void> {
+  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM applications');
+  if (n > 0) {
+    console.log(`seed-demo: ${n} applications already there`);
+    return;
+  }
+  const today = todayInShanghai();
+  const units: { code: string; population: number }[] = await ds.query(
+    `SELECT r.code, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code WHERE r.level <> 'city' ORDER BY r.code`,
+  );
+  const demoParents = await ds.getRepository(UserEntity).find({ where: { role: 'parent' }, order: { username: 'ASC' } });
+  const parents: { id: string }[] = [];
+  for (let i = 1; i <= 60; i++) {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO users (id, username, password_hash, display_name, role) VALUES ($1, $2, 'demo: never signs in', $3, 'parent')`,
+      [id, `parent-${String(i).padStart(3, '0')}`, `家长 ${i}`],
+    );
+    parents.push({ id });
+  }
+  let applications = 0;
+  let offers = 0;
+  for (const unit of units) {
+    // Registered facilities of the unit with the age groups of their classes.
+    const facilities: { id: string; age_groups: string[] }[] = await ds.query(
+      `SELECT id, age_groups FROM facilities WHERE region_code = $1 AND status = 'registered' ORDER BY id`,
+      [unit.code],
+    );
+    if (facilities.length === 0) continue;
+    const count = Math.round(((unit.population * (DEMAND_PER_1000[unit.code] ?? 0.05)) / 1000) * (0.8 + rand() * 0.4));
+    for (let k = 0; k < count; k++) {
+      // Ages weighted toward toddlers, as in the national surveys of demand.
+      const r = rand();
+      const ageMonths = r < 0.2 ? 6 + Math.floor(rand() * 6) : r < 0.7 ? 12 + Math.floor(rand() * 12) : 24 + Math.floor(rand() * 13);
+      const group = ageMonths < 12 ? 'infant' : ageMonths < 24 ? 'toddler' : 'preschool';
+      const taking = facilities.filter((f) => f.age_groups.includes(group) || (ageMonths >= 18 && f.age_groups.includes('mixed')));
+      if (taking.length === 0) continue;
+      const startMonth = addMonths(today, 1 + Math.floor(rand() * 6));
+      const birthMonth = addMonths(startMonth, -ageMonths);
+      const choices = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(taking).id))];
+      // The printed demo parents: one application each in 南关区 (with an offer below), and now and then another.
+      const demoFirst = unit.code === '220102' && k < demoParents.length ? demoParents[k]! : null;
+      const parent = demoFirst ?? (demoParents.length > 0 && rand() < 0.004 ? pick(demoParents) : pick(parents));
+      const id = randomUUID();
+      const appliedAt = new Date(Date.now() - Math.floor(rand() * 120) * 86_400_000 - Math.floor(rand() * 86_400_000));
+      const label = `${pick(NICKNAMES)}${k % 7 === 0 ? '' : String.fromCharCode(65 + (k % 26))}`;
+      const inserted: unknown[] = await ds.query(
+        `INSERT INTO applications (id, parent_id, child_label, child_birth_month, start_month, service_type, age_months, age_group, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'waiting', $9, $9) ON CONFLICT DO NOTHING RETURNING id`,
+        [id, parent.id, label, birthMonth, startMonth, rand() < 0.85 ? 'full_day' : 'half_day', ageMonths, group, appliedAt],
+      );
+      if (inserted.length === 0) continue;
+      await ds.query(
+        `INSERT INTO application_choices (application_id, rank, facility_id, status, age_group, start_month, applied_at)
+         SELECT $1, r, f, 'waiting', $3, $4, $5 FROM unnest($2::uuid[]) WITH ORDINALITY AS c(f, r)`,
+        [id, choices, group, startMonth, appliedAt],
+      );
+      applications++;
+    }
+  }
+  // Open offers: the head of some queues is offered a place in a class with a vacancy, held as the API holds it.
+  const heads: { application_id: string; facility_id: string; class_id: string; owner_id: string }[] = await ds.query(
+    `SELECT DISTINCT ON (ch.facility_id) ch.application_id, ch.facility_id, c.id AS class_id, f.owner_id
+       FROM application_choices ch
+       JOIN applications a ON a.id = ch.application_id
+       JOIN facilities f ON f.id = ch.facility_id
+       JOIN classes c ON c.facility_id = f.id AND c.enrolled + c.held < c.places
+                     AND (c.age_group = a.age_group OR (c.age_group = 'mixed' AND a.age_months >= 18))
+      WHERE ch.status = 'waiting' AND ch.rank = 1
+      ORDER BY ch.facility_id, ch.start_month, ch.applied_at, ch.application_id`,
+  );
+  const demoIds = new Set(demoParents.map((p) => p.id));
+  const mine: { application_id: string }[] = await ds.query(
+    'SELECT id AS application_id FROM applications WHERE parent_id = ANY($1::uuid[])',
+    [[...demoIds]],
+  );
+  const demoApps = new Set(mine.map((m) => m.application_id));
+  for (const h of heads) {
+    // Every demo parent's first application gets one; others now and then.
+    if (!demoApps.has(h.application_id) && rand() > 0.12) continue;
+    await ds.transaction(async (m) => {
+      const held = await holdPlace(m, h.class_id);
+      if (!held) return;
+      await m.query(
+        `INSERT INTO offers (application_id, facility_id, class_id, status, expires_on, offered_by) VALUES ($1, $2, $3, 'open', $4, $5)`,
+        [h.application_id, h.facility_id, h.class_id, addDays(today, 3 + Math.floor(rand() * 10)), h.owner_id],
+      );
+      await m.query(`UPDATE application_choices SET status = 'offered' WHERE application_id = $1 AND facility_id = $2`, [
+        h.application_id,
+        h.facility_id,
+      ]);
+    });
+    offers++;
+  }
+  await ds.transaction((m) => ctx.figures.recomputeAll(m));
+  console.log(`seed-demo: ${applications} waiting applications, ${offers} open offers`);
 }
 
 const ctx = await scriptContext();
@@ -499,6 +646,7 @@ try {
     );
   }
   await seedInspections(ds);
+  await seedApplications(ds);
   await seedIncidents(ds, ctx.audit, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
 } finally {
   await ctx.close();

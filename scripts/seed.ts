@@ -5,7 +5,7 @@ import { args, scriptContext } from './context.js';
 
 /**
  * Seeds the demo's accounts (idempotent): a city health regulator, a district health regulator,
- * one city regulator of each other agency, and two operators. Passwords are generated once per
+ * one city regulator of each other agency, two operators and two parents. Passwords are generated once per
  * machine and kept in the file given by --accounts (default .demo/accounts.json, never committed).
  */
 interface Account {
@@ -49,6 +49,9 @@ const ACCOUNTS: Omit<Account, 'password'>[] = [
   },
   { username: 'operator-sunshine', displayName: '阳光托育 Sunshine Childcare', role: 'operator' },
   { username: 'operator-xiaohe', displayName: '小禾托育 Xiaohe Childcare', role: 'operator' },
+  // Parents (issue #17): each has an application in 南关区 with an open offer to accept or decline.
+  { username: 'parent-wang', displayName: '王女士 Ms Wang', role: 'parent' },
+  { username: 'parent-li', displayName: '李先生 Mr Li', role: 'parent' },
 ];
 
 const a = args();

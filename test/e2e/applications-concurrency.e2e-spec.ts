@@ -26,7 +26,7 @@ afterAll(async () => {
 const send = (base: string, method: string, path: string, user: TestUser, body?: unknown) =>
   fetch(`${base}${path}`, {
     method,
-    headers: { ...bearer(user), 'Content-Type': 'application/json' },
+    headers: { ...bearer(user), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 

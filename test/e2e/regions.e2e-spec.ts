@@ -34,6 +34,9 @@ const FIELDS = [
   'target2035',
   'shortfall2025',
   'shortfall2035',
+  // Parents' applications (issue #17): children waiting, first choice in the region.
+  'waitingChildren',
+  'waitingByAgeGroup',
   'updatedAt',
 ];
 
