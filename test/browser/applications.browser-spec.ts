@@ -109,4 +109,4 @@ it('a parent applies from the public page, the operator offers a place, the pare
   await page.goto(`${baseUrl}/facilities/${f.id}`);
   await see(page, page.locator('#facility-classes'));
   expect(errors).toEqual([]);
-});
+}, 300_000);

@@ -67,6 +67,9 @@ describe('the regulator dashboard', () => {
       .allInnerTexts()
       .then((texts) => texts.map((text) => Number(text.replace(/,/g, ''))));
     expect([...rates].sort((a, b) => a - b)).toEqual(rates);
+    // Beside places per 1,000: the children waiting (issue #17), a number per unit.
+    expect(await page.locator('#dashboard-units thead').innerText()).toContain('排队儿童');
+    expect(await page.locator('#dashboard-units tbody td[data-waiting]').count()).toBe(15);
 
     // The city's trend: an SVG image with a line.
     const chart = page.locator('#dashboard-trend svg[role="img"]');
@@ -140,5 +143,5 @@ describe('the regulator dashboard', () => {
 
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });
