@@ -21,7 +21,7 @@ beforeAll(async () => {
   health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
   servers = await Promise.all([startApiProcess(), startApiProcess()]);
   workers = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
