@@ -68,7 +68,7 @@ export function nearbySql(c: NearbyCriteria, domains: readonly string[], lang: '
          ${isoUtc('a.updated_at')} AS "vacanciesForAgeUpdatedAt",
          (a.updated_at IS NULL OR a.updated_at < now() - interval '${VACANCY_STALE_AFTER_DAYS} days') AS "vacanciesForAgeStale"`,
         from: `
-  FROM (SELECT coalesce(sum(greatest(cl.places - cl.enrolled, 0)), 0)::int AS vacancies, min(cl.updated_at) AS updated_at
+  FROM (SELECT coalesce(sum(greatest(cl.places - cl.enrolled - cl.held, 0)), 0)::int AS vacancies, min(cl.updated_at) AS updated_at
           FROM classes cl WHERE cl.facility_id = m.id AND cl.age_group = ANY(${param(c.ageGroups, 'text[]')})) a`,
       }
     : { columns: '', from: '' };
