@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { IdentityEnvSchema, validateEnv } from '@lib/core';
 import { parseCsv } from '@lib/regions';
 import { UserEntity } from '@lib/auth';
-import { ClassEntity, holdPlace, publicOffset, refreshClassSummaries } from '@lib/facilities';
+import { ClassEntity, publicOffset, refreshClassSummaries } from '@lib/facilities';
+import { applicationIdsOf, countApplications, firstChoiceQueueHeads, insertDemoApplication, openDemoOffer } from '@lib/applications';
 import { IdNumberCipher, StaffEntity } from '@lib/staff';
 import { formatRegistrationNo } from '@lib/filing';
 import {
@@ -290,7 +291,7 @@ function addMonths(today: string, n: number): string {
  * places held through libs/facilities, as the API would). Once: when there are no applications.
  */
 async function seedApplications(ds: DataSource): Promise<void> {
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM applications');
+  const n = await countApplications(ds.manager);
   if (n > 0) {
     console.log(`seed-demo: ${n} applications already there`);
     return;
@@ -332,56 +333,58 @@ async function seedApplications(ds: DataSource): Promise<void> {
       // The printed demo parents: one application each in 南关区 (with an offer below), and now and then another.
       const demoFirst = unit.code === '220102' && k < demoParents.length ? demoParents[k]! : null;
       const parent = demoFirst ?? (demoParents.length > 0 && rand() < 0.004 ? pick(demoParents) : pick(parents));
-      const id = randomUUID();
       const appliedAt = new Date(Date.now() - Math.floor(rand() * 120) * 86_400_000 - Math.floor(rand() * 86_400_000));
       const label = `${pick(NICKNAMES)}${k % 7 === 0 ? '' : String.fromCharCode(65 + (k % 26))}`;
-      const inserted: unknown[] = await ds.query(
-        `INSERT INTO applications (id, parent_id, child_label, child_birth_month, start_month, service_type, age_months, age_group, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'waiting', $9, $9) ON CONFLICT DO NOTHING RETURNING id`,
-        [id, parent.id, label, birthMonth, startMonth, rand() < 0.85 ? 'full_day' : 'half_day', ageMonths, group, appliedAt],
+      const inserted = await ds.transaction((m) =>
+        insertDemoApplication(m, {
+          id: randomUUID(),
+          parentId: parent.id,
+          childLabel: label,
+          childBirthMonth: birthMonth,
+          startMonth,
+          serviceType: rand() < 0.85 ? 'full_day' : 'half_day',
+          ageMonths,
+          ageGroup: group,
+          choices,
+          appliedAt,
+        }),
       );
-      if (inserted.length === 0) continue;
-      await ds.query(
-        `INSERT INTO application_choices (application_id, rank, facility_id, status, age_group, start_month, applied_at)
-         SELECT $1, r, f, 'waiting', $3, $4, $5 FROM unnest($2::uuid[]) WITH ORDINALITY AS c(f, r)`,
-        [id, choices, group, startMonth, appliedAt],
-      );
-      applications++;
+      if (inserted) applications++;
     }
   }
-  // Open offers: the head of some queues is offered a place in a class with a vacancy, held as the API holds it.
-  const heads: { application_id: string; facility_id: string; class_id: string; owner_id: string }[] = await ds.query(
-    `SELECT DISTINCT ON (ch.facility_id) ch.application_id, ch.facility_id, c.id AS class_id, f.owner_id
-       FROM application_choices ch
-       JOIN applications a ON a.id = ch.application_id
-       JOIN facilities f ON f.id = ch.facility_id
-       JOIN classes c ON c.facility_id = f.id AND c.enrolled + c.held < c.places
-                     AND (c.age_group = a.age_group OR (c.age_group = 'mixed' AND a.age_months >= 18))
-      WHERE ch.status = 'waiting' AND ch.rank = 1
-      ORDER BY ch.facility_id, ch.start_month, ch.applied_at, ch.application_id`,
+  // Open offers: the head of some first-choice queues is offered a place in a class with a vacancy for its age, held
+  // as the API holds it.
+  const heads = await firstChoiceQueueHeads(ds.manager);
+  const vacant: { id: string; facility_id: string; age_group: string; owner_id: string }[] = await ds.query(
+    `SELECT c.id, c.facility_id, c.age_group, f.owner_id FROM classes c JOIN facilities f ON f.id = c.facility_id
+      WHERE f.status = 'registered' AND c.enrolled + c.held < c.places ORDER BY c.facility_id, c.name, c.id`,
   );
-  const demoIds = new Set(demoParents.map((p) => p.id));
-  const mine: { application_id: string }[] = await ds.query(
-    'SELECT id AS application_id FROM applications WHERE parent_id = ANY($1::uuid[])',
-    [[...demoIds]],
+  const demoApps = new Set(
+    await applicationIdsOf(
+      ds.manager,
+      demoParents.map((p) => p.id),
+    ),
   );
-  const demoApps = new Set(mine.map((m) => m.application_id));
+  const offered = new Set<string>();
   for (const h of heads) {
-    // Every demo parent's first application gets one; others now and then.
+    // One offer per facility at most: every demo parent's first application gets one; others now and then.
+    if (offered.has(h.facility_id)) continue;
+    const cls = vacant.find(
+      (c) => c.facility_id === h.facility_id && (c.age_group === h.age_group || (c.age_group === 'mixed' && h.age_months >= 18)),
+    );
+    if (!cls) continue;
+    offered.add(h.facility_id);
     if (!demoApps.has(h.application_id) && rand() > 0.12) continue;
-    await ds.transaction(async (m) => {
-      const held = await holdPlace(m, h.class_id);
-      if (!held) return;
-      await m.query(
-        `INSERT INTO offers (application_id, facility_id, class_id, status, expires_on, offered_by) VALUES ($1, $2, $3, 'open', $4, $5)`,
-        [h.application_id, h.facility_id, h.class_id, addDays(today, 3 + Math.floor(rand() * 10)), h.owner_id],
-      );
-      await m.query(`UPDATE application_choices SET status = 'offered' WHERE application_id = $1 AND facility_id = $2`, [
-        h.application_id,
-        h.facility_id,
-      ]);
-    });
-    offers++;
+    const opened = await ds.transaction((m) =>
+      openDemoOffer(m, {
+        applicationId: h.application_id,
+        facilityId: h.facility_id,
+        classId: cls.id,
+        expiresOn: addDays(today, 3 + Math.floor(rand() * 10)),
+        offeredBy: cls.owner_id,
+      }),
+    );
+    if (opened) offers++;
   }
   await ds.transaction((m) => ctx.figures.recomputeAll(m));
   console.log(`seed-demo: ${applications} waiting applications, ${offers} open offers`);

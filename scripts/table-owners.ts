@@ -38,6 +38,9 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   incidents: { owner: 'incidents' },
   incident_updates: { owner: 'incidents' },
   drills: { owner: 'incidents' },
+  applications: { owner: 'applications', readModels: ['targets', 'reports'] },
+  application_choices: { owner: 'applications', readModels: ['targets', 'reports'] },
+  offers: { owner: 'applications' },
 };
 
 /**

@@ -6,7 +6,16 @@ import { decodeCursor, encodeCursor, type Page, type Violation } from '@lib/core
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import type { Actor } from '@lib/auth';
-import { enrolHeldPlace, holdPlace, releasePlace } from '@lib/facilities';
+import {
+  chosenFacilities,
+  classNameSql,
+  classOfFacility,
+  enrolHeldPlace,
+  facilityColumnSql,
+  facilityOwnedBySql,
+  holdPlace,
+  releasePlace,
+} from '@lib/facilities';
 import {
   addDays,
   AGE_GROUP_NAMES,
@@ -117,12 +126,7 @@ export class ApplicationService {
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       // Registered, with a class for the child's age (each choice named when it is not).
-      const found: { id: string; name: string; status: string; region_code: string; takes: boolean }[] = await m.query(
-        `SELECT f.id, f.name, f.status, f.region_code,
-                EXISTS (SELECT 1 FROM classes c WHERE c.facility_id = f.id AND c.age_group = ANY($2::text[])) AS takes
-           FROM facilities f WHERE f.id = ANY($1::uuid[])`,
-        [dto.choices, groupsTaking(age)],
-      );
+      const found = await chosenFacilities(m, dto.choices, groupsTaking(age));
       const byId = new Map(found.map((f) => [f.id, f]));
       const broken: Violation[] = [];
       dto.choices.forEach((facilityId, i) => {
@@ -191,7 +195,7 @@ export class ApplicationService {
       await this.changed(
         m,
         id,
-        dto.choices.map((c) => byId.get(c)!.region_code),
+        dto.choices.map((c) => byId.get(c)!.regionCode),
       );
     });
     return this.view(this.dataSource.manager, { kind: 'parent', parentId: actor.id }, id);
@@ -211,7 +215,7 @@ export class ApplicationService {
     } else {
       viewer = { kind: 'operator', ownerId: actor.id };
       const params: unknown[] = [actor.id];
-      const where = ['f.owner_id = $1'];
+      const where = [facilityOwnedBySql('c.facility_id', '$1')];
       if (query.facilityId) where.push(`c.facility_id = $${params.push(query.facilityId)}`);
       if (query.ageGroup) where.push(`c.age_group = $${params.push(query.ageGroup)}`);
       where.push(query.status ? `c.status = $${params.push(query.status)}` : `c.status IN ('waiting', 'offered')`);
@@ -219,7 +223,7 @@ export class ApplicationService {
       ids = await this.dataSource.query(
         `SELECT id FROM (
            SELECT DISTINCT ON (c.application_id) c.application_id AS id, c.facility_id, c.age_group, c.start_month, c.applied_at, c.application_id
-             FROM application_choices c JOIN facilities f ON f.id = c.facility_id
+             FROM application_choices c
             WHERE ${where.join(' AND ')}
             ORDER BY c.application_id, c.rank
          ) c
@@ -281,15 +285,17 @@ export class ApplicationService {
       // In reach: the application chose one of the caller's facilities (404 otherwise, as for an absent one).
       const [app]: { id: string; status: string; age_months: number }[] = await m.query(
         `SELECT a.id, a.status, a.age_months FROM applications a
-          WHERE a.id = $1 AND EXISTS (SELECT 1 FROM application_choices c JOIN facilities f ON f.id = c.facility_id
-                                       WHERE c.application_id = a.id AND f.owner_id = $2)
+          WHERE a.id = $1 AND EXISTS (SELECT 1 FROM application_choices c
+                                       WHERE c.application_id = a.id AND ${facilityOwnedBySql('c.facility_id', '$2')})
           FOR UPDATE OF a`,
         [applicationId, actor.id],
       );
       if (!app) throw applicationNotFound();
       const [choice]: { rank: number; status: ChoiceStatus; facility_status: string; region_code: string }[] = await m.query(
-        `SELECT c.rank, c.status, f.status AS facility_status, f.region_code FROM application_choices c JOIN facilities f ON f.id = c.facility_id
-          WHERE c.application_id = $1 AND c.facility_id = $2 AND f.owner_id = $3`,
+        `SELECT c.rank, c.status, ${facilityColumnSql('c.facility_id', 'status')} AS facility_status,
+                ${facilityColumnSql('c.facility_id', 'region_code')} AS region_code
+           FROM application_choices c
+          WHERE c.application_id = $1 AND c.facility_id = $2 AND ${facilityOwnedBySql('c.facility_id', '$3')}`,
         [applicationId, dto.facilityId, actor.id],
       );
       if (!choice)
@@ -304,15 +310,12 @@ export class ApplicationService {
       if (choice.status !== 'waiting')
         throw wrongState('这份申请在本机构已有录取通知或已离开队列', 'The application already has an offer here or has left this queue');
       if (choice.facility_status !== 'registered') throw wrongState('机构不在备案有效状态', 'The facility is not registered');
-      const [cls]: { id: string; age_group: string; name: string }[] = await m.query(
-        'SELECT id, age_group, name FROM classes WHERE id = $1 AND facility_id = $2',
-        [dto.classId, dto.facilityId],
-      );
+      const cls = await classOfFacility(m, dto.classId, dto.facilityId);
       if (!cls)
         throw rules([
           { field: 'classId', code: 'unknown_class', message: { zh: '本机构没有这个班级', en: 'The facility has no such class' } },
         ]);
-      if (!classTakesAge(cls.age_group as never, app.age_months))
+      if (!classTakesAge(cls.ageGroup as never, app.age_months))
         throw rules([
           {
             field: 'classId',
@@ -450,8 +453,9 @@ export class ApplicationService {
 
   private async lockOffer(m: EntityManager, offerId: string): Promise<LockedOffer | null> {
     const [offer]: LockedOffer[] = await m.query(
-      `SELECT o.id, o.application_id, o.facility_id, o.class_id, o.status, to_char(o.expires_on, 'YYYY-MM-DD') AS expires_on, f.region_code
-         FROM offers o JOIN facilities f ON f.id = o.facility_id WHERE o.id = $1 FOR UPDATE OF o`,
+      `SELECT o.id, o.application_id, o.facility_id, o.class_id, o.status, to_char(o.expires_on, 'YYYY-MM-DD') AS expires_on,
+              ${facilityColumnSql('o.facility_id', 'region_code')} AS region_code
+         FROM offers o WHERE o.id = $1 FOR UPDATE OF o`,
       [offerId],
     );
     return offer ?? null;
@@ -480,7 +484,7 @@ export class ApplicationService {
   /** Closes the application's open offers (but `except`), releasing their holds; returns their ids. */
   private async closeOffers(m: EntityManager, applicationId: string, status: 'withdrawn', except: string | null): Promise<string[]> {
     const open: { id: string; class_id: string | null; facility_id: string; region_code: string }[] = await m.query(
-      `SELECT o.id, o.class_id, o.facility_id, f.region_code FROM offers o JOIN facilities f ON f.id = o.facility_id
+      `SELECT o.id, o.class_id, o.facility_id, ${facilityColumnSql('o.facility_id', 'region_code')} AS region_code FROM offers o
         WHERE o.application_id = $1 AND o.status = 'open' AND ($2::uuid IS NULL OR o.id <> $2) ORDER BY o.class_id FOR UPDATE OF o`,
       [applicationId, except],
     );
@@ -509,7 +513,7 @@ export class ApplicationService {
 
   private async unitsOf(m: EntityManager, applicationId: string): Promise<string[]> {
     const rows: { region_code: string }[] = await m.query(
-      'SELECT DISTINCT f.region_code FROM application_choices c JOIN facilities f ON f.id = c.facility_id WHERE c.application_id = $1',
+      `SELECT DISTINCT ${facilityColumnSql('c.facility_id', 'region_code')} AS region_code FROM application_choices c WHERE c.application_id = $1`,
       [applicationId],
     );
     return rows.map((r) => r.region_code);
@@ -538,7 +542,7 @@ export class ApplicationService {
     const visible =
       viewer.kind === 'parent'
         ? `a.parent_id = $${params.push(viewer.parentId)}`
-        : `EXISTS (SELECT 1 FROM application_choices c JOIN facilities f ON f.id = c.facility_id WHERE c.application_id = a.id AND f.owner_id = $${params.push(viewer.ownerId)})`;
+        : `EXISTS (SELECT 1 FROM application_choices c WHERE c.application_id = a.id AND ${facilityOwnedBySql('c.facility_id', `$${params.push(viewer.ownerId)}`)})`;
     const apps: {
       id: string;
       status: ApplicationView['status'];
@@ -583,15 +587,15 @@ export class ApplicationService {
   /** Choices with their position: 1 + the queued choices ahead in the same facility and age group. */
   private async choices(m: EntityManager, applicationIds: string[], viewer: Viewer): Promise<ChoiceRow[]> {
     const params: unknown[] = [applicationIds];
-    const own = viewer.kind === 'operator' ? `AND f.owner_id = $${params.push(viewer.ownerId)}` : '';
+    const own = viewer.kind === 'operator' ? `AND ${facilityOwnedBySql('c.facility_id', `$${params.push(viewer.ownerId)}`)}` : '';
     return m.query(
-      `SELECT c.application_id, c.rank, c.facility_id, f.name AS facility_name, c.status,
+      `SELECT c.application_id, c.rank, c.facility_id, ${facilityColumnSql('c.facility_id', 'name')} AS facility_name, c.status,
               CASE WHEN c.status IN ('waiting', 'offered') THEN
                 (SELECT count(*)::int + 1 FROM application_choices o
                   WHERE o.facility_id = c.facility_id AND o.age_group = c.age_group AND o.status IN ('waiting', 'offered')
                     AND ${queueAhead('o', 'c')})
               END AS position
-         FROM application_choices c JOIN facilities f ON f.id = c.facility_id
+         FROM application_choices c
         WHERE c.application_id = ANY($1::uuid[]) ${own}
         ORDER BY c.application_id, c.rank`,
       params,
@@ -600,11 +604,11 @@ export class ApplicationService {
 
   private async offers(m: EntityManager, applicationIds: string[], viewer: Viewer): Promise<OfferView[]> {
     const params: unknown[] = [applicationIds];
-    const own = viewer.kind === 'operator' ? `AND f.owner_id = $${params.push(viewer.ownerId)}` : '';
+    const own = viewer.kind === 'operator' ? `AND ${facilityOwnedBySql('o.facility_id', `$${params.push(viewer.ownerId)}`)}` : '';
     const rows: OfferRow[] = await m.query(
-      `SELECT o.id, o.application_id, o.facility_id, o.class_id, cl.name AS class_name, o.status,
+      `SELECT o.id, o.application_id, o.facility_id, o.class_id, ${classNameSql('o.class_id')} AS class_name, o.status,
               to_char(o.expires_on, 'YYYY-MM-DD') AS expires_on, o.created_at, o.decided_at
-         FROM offers o JOIN facilities f ON f.id = o.facility_id LEFT JOIN classes cl ON cl.id = o.class_id
+         FROM offers o
         WHERE o.application_id = ANY($1::uuid[]) ${own}
         ORDER BY o.created_at, o.id`,
       params,

@@ -5,6 +5,15 @@ export { FacilityService, checkVersion } from './facility.service.js';
 export { FacilityError, FacilityErrorCode, facilityNotFound, wrongState } from './facility.errors.js';
 export { refreshClassSummaries } from './class-summary.js';
 export { enrolHeldPlace, holdPlace, releasePlace, type PlaceChange } from './class-places.js';
+export {
+  chosenFacilities,
+  classNameSql,
+  classOfFacility,
+  facilityColumnSql,
+  facilityOwnedBySql,
+  type ChosenFacility,
+  type FacilityColumn,
+} from './facility-sql.js';
 export { ClassEntity, FacilityEntity, type GeoPoint } from './facility.entity.js';
 export * from './dto/facility.dto.js';
 export * from './dto/class.dto.js';

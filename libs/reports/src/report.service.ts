@@ -1,7 +1,8 @@
 /**
  * Read model: facilities and classes (owned by libs/facilities), staff (libs/staff), inspections and
- * rectification_orders (libs/inspections), regions and region_populations (libs/regions) and region_figures
- * (libs/targets), read for the annual report (docs/architecture.md "Table ownership").
+ * rectification_orders (libs/inspections), regions and region_populations (libs/regions), applications and
+ * application_choices (libs/applications) and region_figures (libs/targets), read for the annual report
+ * (docs/architecture.md "Table ownership").
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,5 +1,5 @@
 /**
- * Read model: facilities (owned by libs/facilities), rectification_orders (libs/inspections) and regions
+ * Read model: facilities and classes (owned by libs/facilities), rectification_orders (libs/inspections) and regions
  * (libs/regions), read to open and resolve the alerts this library owns (docs/architecture.md "Table ownership").
  */
 import { Injectable } from '@nestjs/common';

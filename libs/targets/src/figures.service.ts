@@ -1,6 +1,7 @@
 /**
- * Read model: facilities and classes (owned by libs/facilities), regions and region_populations (libs/regions), read to
- * compute the figures this library owns (docs/architecture.md "Table ownership").
+ * Read model: facilities and classes (owned by libs/facilities), regions and region_populations (libs/regions),
+ * applications and application_choices (libs/applications), read to compute the figures this library owns
+ * (docs/architecture.md "Table ownership").
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
