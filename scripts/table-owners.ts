@@ -28,6 +28,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   classes: { owner: 'facilities', readModels: ['search', 'targets', 'reports'] },
   staff: { owner: 'staff', readModels: ['targets', 'reports'] },
   registration_sequences: { owner: 'filing' },
+  change_filings: { owner: 'filing', readModels: ['targets'] },
   inspections: { owner: 'inspections', readModels: ['search', 'targets', 'reports'] },
   inspection_amendments: { owner: 'inspections' },
   rectification_orders: { owner: 'inspections', readModels: ['targets', 'reports'] },

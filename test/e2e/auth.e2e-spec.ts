@@ -23,6 +23,7 @@ describe('registration (POST /auth/register)', () => {
       .send({ username, password: 'long-enough-pw', displayName: '阳光托育' })
       .expect(201);
     expect(res.body).toEqual({ id: expect.any(String), username, role: 'operator' });
+    expect(res.headers.location).toBe(`/api/v1/users/${res.body.id}`);
   });
 
   it('refuses a password under 10 characters naming the field', async () => {

@@ -334,6 +334,9 @@ describe('risk-ordered inspection plan', () => {
     expect(riskyRow.riskScore).toBeGreaterThan(calmRow.riskScore);
     expect(riskyRow.reasons.length).toBeGreaterThan(0);
     expect(calmRow.due).toBe(false);
+    // Every item gives at least one reason, the calm one too (issue #13).
+    expect(rows.every((r) => r.reasons.length > 0)).toBe(true);
+    expect(calmRow.reasons.join(' ')).toMatch(/周期内|within the/);
 
     const all = await api.http().get('/api/v1/inspection-plan?regionCode=220172&limit=100').set(bearer(jingyueFire)).expect(200);
     const calmDomains = all.body.items

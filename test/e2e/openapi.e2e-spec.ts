@@ -57,10 +57,30 @@ const CONTRACT: Record<string, string[]> = {
     'registrationNo',
     'rejectionReason',
     'version',
+    'affordableRecognition',
   ],
   FilingDocumentDto: ['type', 'number', 'issuedOn', 'expiresOn', 'scopeIncludesChildcare', 'tenure', 'leaseEndsOn', 'rating'],
   CreateClassDto: ['name', 'ageGroup', 'places', 'enrolled'],
   ClassView: ['id', 'facilityId', 'name', 'ageGroup', 'places', 'enrolled', 'held', 'vacancies', 'updatedAt', 'version'],
+  CreateChangeFilingDto: ['reason', 'facility', 'classes'],
+  ClassChangeDto: ['op', 'classId', 'name', 'ageGroup', 'places', 'enrolled'],
+  ChangeFacilityDto: [
+    'name',
+    'kind',
+    'ownership',
+    'creditCode',
+    'address',
+    'location',
+    'floors',
+    'indoorAreaM2',
+    'outdoorAreaM2',
+    'exitCount',
+    'servesMeals',
+    'documents',
+  ],
+  ChangeFilingView: ['id', 'facilityId', 'status', 'reason', 'facility', 'classes', 'submittedAt', 'decidedAt', 'decision'],
+  AffordableDecisionDto: ['decision', 'maxMonthlyFee', 'validUntil', 'reason'],
+  AffordableRecognitionView: ['status', 'maxMonthlyFee', 'validUntil', 'decidedAt', 'reason'],
   CreateStaffDto: [
     'name',
     'role',
@@ -283,6 +303,13 @@ describe('OpenAPI document', () => {
       ['/api/v1/applications/{id}/offers', 'post'],
       ['/api/v1/offers/{id}/accept', 'post'],
       ['/api/v1/offers/{id}/decline', 'post'],
+      // v1 additions: change filings and 普惠 recognition
+      ['/api/v1/facilities/{id}/changes', 'post'],
+      ['/api/v1/facilities/{id}/changes', 'get'],
+      ['/api/v1/change-filings', 'get'],
+      ['/api/v1/change-filings/{id}', 'get'],
+      ...['approve', 'reject', 'withdraw'].map((a): [string, string] => [`/api/v1/change-filings/{id}/${a}`, 'post']),
+      ['/api/v1/facilities/{id}/affordable-recognition', 'post'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -303,6 +330,17 @@ describe('OpenAPI document', () => {
       'community',
     ]);
     expect(doc.components.schemas.CreateClassDto!.properties!.ageGroup!.enum).toEqual(['infant', 'toddler', 'preschool', 'mixed']);
+    expect(doc.components.schemas.ChangeFilingView!.properties!.status!.enum).toEqual(['pending', 'approved', 'rejected', 'withdrawn']);
+    expect(doc.components.schemas.ClassChangeDto!.properties!.op!.enum).toEqual(['add', 'update', 'remove']);
+    expect(doc.components.schemas.AffordableDecisionDto!.properties!.decision!.enum).toEqual(['recognize', 'reject', 'revoke']);
+    expect(doc.components.schemas.AffordableRecognitionView!.properties!.status!.enum).toEqual([
+      'applied',
+      'recognized',
+      'rejected',
+      'revoked',
+      'expired',
+    ]);
+    expect(doc.components.schemas.FilingDocumentDto!.properties!.type!.enum).toContain('owners_consent');
     expect(doc.components.schemas.CreateStaffDto!.properties!.role!.enum).toEqual([
       'director',
       'caregiver',
@@ -329,6 +367,8 @@ describe('OpenAPI document', () => {
       'illness_cluster',
       'drill_overdue',
       'demand_exceeds_vacancies',
+      'filing_review_overdue',
+      'affordable_recognition_expiring',
     ]);
     expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([
       'injury',

@@ -71,6 +71,12 @@ beforeAll(async () => {
     .set(bearer(owner))
     .send({ facilityId: f.id, classId: f.classId, expiresOn: inDays(7) })
     .expect(201);
+  const change = await api
+    .http()
+    .post(`/api/v1/facilities/${f.id}/changes`)
+    .set(bearer(owner))
+    .send({ reason: '增设安全出口', facility: { exitCount: 3 } })
+    .expect(201);
   objects = {
     facilities: f.id,
     classes: f.classId,
@@ -80,6 +86,7 @@ beforeAll(async () => {
     incidents: incident.body.id,
     applications: application.id,
     offers: offer.body.id,
+    'change-filings': change.body.id,
   };
   const doc = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -117,7 +124,8 @@ async function fingerprint(): Promise<string> {
             (SELECT md5(string_agg(d::text, '|' ORDER BY d.id)) FROM drills d WHERE facility_id = $1) AS drills,
             (SELECT md5(string_agg(a::text, '|' ORDER BY a.id)) FROM applications a
               WHERE id IN (SELECT application_id FROM application_choices WHERE facility_id = $1)) AS applications,
-            (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM offers o WHERE facility_id = $1) AS offers`,
+            (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM offers o WHERE facility_id = $1) AS offers,
+            (SELECT md5(string_agg(cf::text, '|' ORDER BY cf.id)) FROM change_filings cf WHERE facility_id = $1) AS changes`,
     [objects.facilities],
   );
   return JSON.stringify(row);

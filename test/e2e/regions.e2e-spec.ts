@@ -181,6 +181,9 @@ describe('PUT /regions/{code}/population', () => {
       .send({ year: 2030, population })
       .expect(200);
     expect(res.body.code).toBe('220112');
+    // The answer is the region with the new population and the figures derived from it (issue #13).
+    expect(res.body).toMatchObject({ population, populationYear: 2030 });
+    expect(res.body.shortfall2025).toBe(Math.max(0, Math.ceil((4.5 * population) / 1000) - res.body.placeCount));
 
     const unit = await eventually(async () => {
       const r = (await api.http().get('/api/v1/public/regions/220112').expect(200)).body;
@@ -196,6 +199,37 @@ describe('PUT /regions/{code}/population', () => {
     });
     const pending = await api.db.query("SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL AND job_id LIKE '%220112'");
     expect(pending[0].n).toBe(0);
+  });
+
+  it('refuses a change of more than half up or down unless confirmed (422 implausible_population)', async () => {
+    const current = (await api.http().get('/api/v1/public/regions/220106').expect(200)).body.population as number;
+    for (const population of [1, Math.floor(current * 0.49), Math.ceil(current * 1.51)]) {
+      const res = await api.http().put('/api/v1/regions/220106/population').set(bearer(admin)).send({ year: 2029, population }).expect(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'population', code: 'implausible_population' })]);
+    }
+    expect((await api.http().get('/api/v1/public/regions/220106').expect(200)).body.population).toBe(current);
+    const near = Math.round(current * 1.2);
+    await api.http().put('/api/v1/regions/220106/population').set(bearer(admin)).send({ year: 2029, population: near }).expect(200);
+    const confirmed = await api
+      .http()
+      .put('/api/v1/regions/220106/population')
+      .set(bearer(admin))
+      .send({ year: 2029, population: near * 3, confirm: true })
+      .expect(200);
+    expect(confirmed.body.population).toBe(near * 3);
+    await api
+      .http()
+      .put('/api/v1/regions/220106/population')
+      .set(bearer(admin))
+      .send({ year: 2029, population: near, confirm: 'yes' })
+      .expect(400);
+    // Put back a plausible figure for the other suites.
+    await api
+      .http()
+      .put('/api/v1/regions/220106/population')
+      .set(bearer(admin))
+      .send({ year: 2029, population: current, confirm: true })
+      .expect(200);
   });
 
   it('records the change in the region’s audit trail', async () => {

@@ -45,11 +45,12 @@ beforeAll(async () => {
   // most in the core (the sum of two uniforms peaks in the middle); attributes vary with k = i / 20, so that they do
   // not follow the city; 85% registered.
   await db.query(
-    `INSERT INTO facilities (owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals,
+    `INSERT INTO facilities (owner_id, name, credit_code, kind, ownership, affordable, affordable_status, medical_integrated, serves_meals,
         service_types, address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone,
         opening_hours, exit_count, surveillance, region_code, status, registration_no,
         age_groups, vacant_age_groups, place_count, vacancies, vacancies_updated_at)
-     SELECT $1, 'f' || i, '91220102MA0000000X', ($2::text[])[1 + k % 5], 'private', k % 3 = 0, false, false,
+     SELECT $1, 'f' || i, '91220102MA0000000X', ($2::text[])[1 + k % 5], 'private', k % 3 = 0,
+        CASE WHEN k % 3 = 0 THEN 'recognized' END, false, false,
         CASE WHEN k % 4 = 0 THEN ARRAY['full_day', 'hourly'] ELSE ARRAY['full_day'] END, 'a', p, p, '{1}', 100, 50,
         1000 + (k * 37) % 4000, '0', '08:00-17:00', 2, true, '220100',
         CASE WHEN k % 20 < 17 THEN 'registered' WHEN k % 20 < 19 THEN 'draft' ELSE 'closed' END,

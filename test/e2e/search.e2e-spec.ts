@@ -318,12 +318,14 @@ describe('public facility pages and the open register', () => {
   });
 
   it('shows a registered facility: places and vacancies by age group, how fresh, fee, status', async () => {
-    await api
+    // A new class of a registered facility is a change filing, approved by the health regulator.
+    const change = await api
       .http()
-      .post(`/api/v1/facilities/${centre.id}/classes`)
+      .post(`/api/v1/facilities/${centre.id}/changes`)
       .set(bearer(owner))
-      .send({ name: '乳儿班', ageGroup: 'infant', places: 6, enrolled: 6 })
+      .send({ reason: '增设乳儿班', classes: [{ op: 'add', name: '乳儿班', ageGroup: 'infant', places: 6, enrolled: 6 }] })
       .expect(201);
+    await api.http().post(`/api/v1/change-filings/${change.body.id}/approve`).set(bearer(health)).send({}).expect(200);
     const res = await api.http().get(`/api/v1/public/facilities/${centre.id}`).expect(200);
     expect(res.body).toMatchObject({
       id: centre.id,

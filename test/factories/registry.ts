@@ -53,6 +53,8 @@ export function facilityBody(overrides: Record<string, unknown> = {}) {
       { type: 'premises', number: 'FC-0001', issuedOn: '2020-05-01', tenure: 'owned' },
       { type: 'fire_safety', number: 'XF-0001', issuedOn: '2025-03-01', expiresOn: inYears(3) },
       { type: 'health_evaluation', number: 'WS-0001', issuedOn: '2025-04-01', rating: 'qualified' },
+      // A home-based point files the other owners' consent (家庭托育点管理办法（试行）第三条).
+      ...(overrides['kind'] === 'family' ? [{ type: 'owners_consent', number: 'YZ-0001', issuedOn: '2025-04-01' }] : []),
     ],
     ...overrides,
   };
@@ -111,7 +113,10 @@ export async function compliantFacility(
   return { id: f.body.id as string, classId: c.body.id as string, etag: f.headers.etag as string };
 }
 
-/** Through the whole filing: submitted by the owner, approved by a health regulator. */
+/**
+ * Through the whole filing: submitted by the owner, approved by a health regulator; an `affordable` one (the body's
+ * default) is then recognised as 普惠 by the same regulator with a ceiling of 3,000 yuan for a year.
+ */
 export async function registeredFacility(
   api: TestApi,
   owner: TestUser,
@@ -122,6 +127,14 @@ export async function registeredFacility(
   const f = await compliantFacility(api, owner, overrides, cls);
   await api.http().post(`/api/v1/facilities/${f.id}/submit`).set(bearer(owner)).expect(200);
   await api.http().post(`/api/v1/facilities/${f.id}/approve`).set(bearer(regulator)).send({}).expect(200);
+  if ((overrides['affordable'] ?? true) === true) {
+    await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/affordable-recognition`)
+      .set(bearer(regulator))
+      .send({ decision: 'recognize', maxMonthlyFee: 3000, validUntil: `${new Date().getUTCFullYear() + 1}-12-31` })
+      .expect(200);
+  }
   return f;
 }
 

@@ -74,11 +74,12 @@ export async function insertSearchFixture(
     });
   }
   await db.query(
-    `INSERT INTO facilities (id, owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals,
+    `INSERT INTO facilities (id, owner_id, name, credit_code, kind, ownership, affordable, affordable_status, medical_integrated, serves_meals,
         service_types, address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone,
         opening_hours, exit_count, surveillance, region_code, status, registration_no, registered_at,
         age_groups, vacant_age_groups, place_count, vacancies, vacancies_updated_at)
-     SELECT r.id, $1::uuid, 'fixture ' || $3::text || ' ' || r.n, '91220184MA0000000X', r.kind, 'private', r.affordable, false, false,
+     SELECT r.id, $1::uuid, 'fixture ' || $3::text || ' ' || r.n, '91220184MA0000000X', r.kind, 'private', r.affordable,
+        CASE WHEN r.affordable THEN 'recognized' END, false, false,
         r.service_types, 'fixture address', ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326)::geography,
         ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326)::geography, '{1}', 100, 50, r.monthly_fee, '0431-00000000',
         '08:00-17:00', 2, true, $2::text, r.status,

@@ -28,6 +28,7 @@ import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { MapConfigController } from './web/map-config.controller.js';
 import { FacilitiesController } from './facilities/facilities.controller.js';
+import { ChangeFilingsController } from './facilities/change-filings.controller.js';
 import { ClassesController } from './facilities/classes.controller.js';
 import { StaffController } from './facilities/staff.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
@@ -71,6 +72,7 @@ import { ApplicationsController } from './applications/applications.controller.j
     MapConfigController,
     FacilitiesController,
     ClassesController,
+    ChangeFilingsController,
     StaffController,
     InspectionsController,
     IncidentsController,

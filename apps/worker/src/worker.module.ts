@@ -5,6 +5,7 @@ import { appConfig, auditConfig, ClockModule, DatabaseModule, figuresConfig, out
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
+import { FacilitiesModule } from '@lib/facilities';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { FiguresProcessor } from './figures/figures.processor.js';
 import { AlertsProcessor } from './alerts/alerts.processor.js';
@@ -35,6 +36,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, Applica
     AuditModule,
     EventsModule,
     TargetsModule,
+    FacilitiesModule,
     ReportsModule,
     ApplicationsModule,
   ],

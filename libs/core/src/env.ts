@@ -171,6 +171,18 @@ export const figuresConfig = configNamespace('figures', FiguresEnvSchema, (e) =>
 }));
 export type FiguresConfig = ReturnType<typeof figuresConfig>;
 
+export class RegistryEnvSchema {
+  /** The city's ceiling of a 普惠 facility's monthly fee, yuan (API.md; until Changchun publishes its own). */
+  @IsInt() @Min(0) @Max(100000) AFFORDABLE_MAX_MONTHLY_FEE: number = 3000;
+  /** Working days a facility filing or change filing may wait for review before `filing_review_overdue`. */
+  @IsInt() @Min(1) @Max(60) REVIEW_DEADLINE_WORKING_DAYS: number = 5;
+}
+export const registryConfig = configNamespace('registry', RegistryEnvSchema, (e) => ({
+  affordableMaxMonthlyFee: e.AFFORDABLE_MAX_MONTHLY_FEE,
+  reviewDeadlineWorkingDays: e.REVIEW_DEADLINE_WORKING_DAYS,
+}));
+export type RegistryConfig = ReturnType<typeof registryConfig>;
+
 export class OutboxEnvSchema {
   @IsInt() @Min(10) @Max(60000) OUTBOX_POLL_MS: number = 500;
   /** A row sent to Redis but not completed after this long is sent again (its job may have vanished). */

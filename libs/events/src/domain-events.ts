@@ -13,7 +13,8 @@ export type DomainEvent =
   | { type: 'incident.changed'; facilityId: string; incidentId: string }
   | { type: 'drill.logged'; facilityId: string }
   // Ids and unit codes only: a child's label or birth month never leaves libs/applications (docs/applications.md).
-  | { type: 'application.changed'; applicationId: string; regionCodes: string[] };
+  | { type: 'application.changed'; applicationId: string; regionCodes: string[] }
+  | { type: 'change_filing.changed'; facilityId: string; changeFilingId: string; status: string };
 
 /** Only registered facilities count in the figures (docs/api.md "Regions and targets"). */
 const COUNTED = 'registered';
@@ -46,6 +47,7 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
       return [...(event.status === COUNTED ? figures(event.regionCode) : []), alerts];
     case 'staff.changed':
     case 'order.changed':
+    case 'change_filing.changed':
       return [alerts];
     case 'incident.changed':
     case 'drill.logged':

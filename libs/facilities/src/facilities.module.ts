@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { registryConfig } from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { RegionsModule } from '@lib/regions';
@@ -7,7 +9,13 @@ import { ClassEntity, FacilityEntity } from './facility.entity.js';
 import { FacilityService } from './facility.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FacilityEntity, ClassEntity]), AuditModule, EventsModule, RegionsModule],
+  imports: [
+    ConfigModule.forFeature(registryConfig),
+    TypeOrmModule.forFeature([FacilityEntity, ClassEntity]),
+    AuditModule,
+    EventsModule,
+    RegionsModule,
+  ],
   providers: [FacilityService],
   exports: [FacilityService],
 })

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { AgeGroupName, FacilityKind, FacilityStatus, FilingDocument, Ownership, ServiceType } from '@lib/standards';
+import type { AffordableStatus, AgeGroupName, FacilityKind, FacilityStatus, FilingDocument, Ownership, ServiceType } from '@lib/standards';
 
 /** Reads numeric(10,2) as a number (pg returns numerics as strings). */
 const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -14,6 +14,10 @@ export interface GeoPoint {
 @Check('facilities_kind_check', "kind IN ('centre', 'kindergarten_class', 'family', 'employer', 'community')")
 @Check('facilities_ownership_check', "ownership IN ('public', 'private', 'public_private')")
 @Check('facilities_status_check', "status IN ('draft', 'submitted', 'registered', 'suspended', 'closed')")
+@Check(
+  'facilities_affordable_status_check',
+  "affordable_status IS NULL OR affordable_status IN ('applied', 'recognized', 'rejected', 'revoked', 'expired')",
+)
 export class FacilityEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_facilities_owner')
@@ -24,7 +28,14 @@ export class FacilityEntity {
   @Column({ type: 'char', length: 18 }) creditCode: string;
   @Column({ type: 'text' }) kind: FacilityKind;
   @Column({ type: 'text' }) ownership: Ownership;
+  /** The operator's application for 普惠 status; only a recognised one counts (affordableStatus). */
   @Column({ type: 'boolean' }) affordable: boolean;
+  /** 普惠 recognition by the health regulator (API.md "Affordable (普惠) recognition"); null: never applied for. */
+  @Column({ type: 'text', nullable: true }) affordableStatus: AffordableStatus | null;
+  @Column({ type: 'integer', nullable: true }) affordableMaxMonthlyFee: number | null;
+  @Column({ type: 'date', nullable: true }) affordableValidUntil: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) affordableDecidedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) affordableReason: string | null;
   @Column({ type: 'boolean' }) medicalIntegrated: boolean;
   @Column({ type: 'boolean' }) servesMeals: boolean;
   @Column({ type: 'text', array: true }) serviceTypes: ServiceType[];

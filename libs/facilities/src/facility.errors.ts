@@ -9,6 +9,9 @@ export enum FacilityErrorCode {
   OutsideJurisdiction = 'outside_jurisdiction',
   ClassRules = 'class_rules',
   ClassHeld = 'class_held',
+  ChangeFilingRequired = 'change_filing_required',
+  AffordableFeeCeiling = 'affordable_fee_ceiling',
+  AffordableRules = 'affordable_rules',
 }
 
 export class FacilityError extends DomainError<FacilityErrorCode> {
@@ -51,3 +54,43 @@ export const classHeld = (held: number) =>
     zh: `该班级有${held}个托位由待确认的录取保留，不能删除`,
     en: `${held} of the class's places are held by open offers: it cannot be removed`,
   });
+
+/** 409: a material change of a facility that has been registered goes through a change filing (API.md). */
+export const changeFilingRequired = (fields: string[]) =>
+  new FacilityError(
+    FacilityErrorCode.ChangeFilingRequired,
+    {
+      zh: `已登记机构的${fields.join('、')}须通过变更备案修改，经卫生健康部门批准后生效`,
+      en: `A registered facility's ${fields.join(', ')} change only through a change filing approved by the health regulator`,
+    },
+    fields.map((field) => ({
+      field,
+      code: 'change_filing_required',
+      message: { zh: '须提交变更备案', en: 'file a change (POST /facilities/{id}/changes)' },
+    })),
+  );
+
+/** 422: a monthly fee above the recognised 普惠 ceiling, or a recognition whose ceiling the fee exceeds. */
+export const affordableFeeCeiling = (fee: number, ceiling: number, field = 'monthlyFee') =>
+  new FacilityError(
+    FacilityErrorCode.AffordableFeeCeiling,
+    {
+      zh: `月收费${fee}元高于普惠收费上限${ceiling}元`,
+      en: `The monthly fee of ${fee} yuan is above the affordable ceiling of ${ceiling} yuan`,
+    },
+    [
+      {
+        field,
+        code: 'affordable_fee_ceiling',
+        message: { zh: `不得高于${ceiling}元/月`, en: `at most ${ceiling} yuan a month` },
+      },
+    ],
+  );
+
+/** 422: a 普惠 decision that breaks a rule (missing ceiling or expiry, a ceiling above the city's). */
+export const affordableRules = (violations: Violation[]) =>
+  new FacilityError(
+    FacilityErrorCode.AffordableRules,
+    { zh: '普惠认定信息不完整或不符合规定', en: 'The affordable decision is incomplete or not allowed' },
+    violations,
+  );

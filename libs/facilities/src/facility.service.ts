@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, definedOnly, encodeCursor, type Page } from '@lib/core';
+import { decodeCursor, definedOnly, encodeCursor, registryConfig, type Page, type RegistryConfig } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { RegionService } from '@lib/regions';
 import { reachOf, reachPredicate, type Actor, type Reach } from '@lib/auth';
-import { classViolations, type FacilityStatus } from '@lib/standards';
+import {
+  classViolations,
+  homeBasedLimitViolation,
+  MATERIAL_FACILITY_FIELDS,
+  todayInShanghai,
+  type AffordableDecision,
+  type AgeGroupName,
+  type FacilityStatus,
+} from '@lib/standards';
 import { ClassEntity, FacilityEntity } from './facility.entity.js';
 import {
   classHeld,
+  affordableFeeCeiling,
+  affordableRules,
+  changeFilingRequired,
   classNotFound,
   classRules,
   facilityNotFound,
@@ -21,11 +32,27 @@ import {
 } from './facility.errors.js';
 import { publicOffset } from './public-location.js';
 import { refreshClassSummaries } from './class-summary.js';
-import type { CreateFacilityDto, FacilityListQuery, FacilityView, UpdateFacilityDto } from './dto/facility.dto.js';
+import type { AffordableDecisionDto, CreateFacilityDto, FacilityListQuery, FacilityView, UpdateFacilityDto } from './dto/facility.dto.js';
 import type { ClassView, CreateClassDto, UpdateClassDto } from './dto/class.dto.js';
 
 /** Statuses in which the owner may edit the profile and the classes (docs/api.md). */
 const EDITABLE: readonly FacilityStatus[] = ['draft', 'registered'];
+/** Statuses of a facility that has been registered: material changes go through a change filing (API.md v1 additions). */
+const APPROVED: readonly FacilityStatus[] = ['registered', 'suspended'];
+
+/** A change filing's content as approved, applied by `applyChange` in the approval's transaction. */
+export interface ApprovedChange {
+  facility: Partial<Pick<CreateFacilityDto, (typeof MATERIAL_FACILITY_FIELDS)[number]>>;
+  classes: ClassChange[];
+}
+export interface ClassChange {
+  op: 'add' | 'update' | 'remove';
+  classId?: string;
+  name?: string;
+  ageGroup?: AgeGroupName;
+  places?: number;
+  enrolled?: number;
+}
 
 const actorRef = (a: Actor) => ({ id: a.id, role: a.role });
 
@@ -36,6 +63,7 @@ export class FacilityService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly regions: RegionService,
+    @Inject(registryConfig.KEY) private readonly config: RegistryConfig,
   ) {}
 
   /** The supervisory unit covering the point, or 422 outside_jurisdiction. */
@@ -57,6 +85,7 @@ export class FacilityService {
         publicLocation: point(dto.location.lng, dto.location.lat),
         regionCode,
         status: 'draft',
+        affordableStatus: dto.affordable ? 'applied' : null,
       });
       await m.insert(FacilityEntity, facility as never);
       await setPublicLocation(m, id, dto.kind);
@@ -123,10 +152,16 @@ export class FacilityService {
     await this.dataSource.transaction(async (m) => {
       const facility = await this.inReach(m, reachOf(actor), id, true);
       checkVersion(facility.version, expectedVersion);
-      if (!EDITABLE.includes(facility.status)) throw wrongState(facility.status, { zh: '修改', en: 'edited' });
       const changes = diff(facility, dto);
+      if (APPROVED.includes(facility.status)) {
+        const material = MATERIAL_FACILITY_FIELDS.filter((f) => f in changes);
+        if (material.length > 0) throw changeFilingRequired(material);
+      }
+      if (!EDITABLE.includes(facility.status)) throw wrongState(facility.status, { zh: '修改', en: 'edited' });
+      if (dto.monthlyFee !== undefined) checkFeeCeiling(facility, dto.monthlyFee);
       const { location: _location, ...fields } = definedOnly(dto);
       const patch = { ...fields, version: facility.version + 1 } as Partial<FacilityEntity>;
+      if ('affordable' in changes) Object.assign(patch, applicationPatch(facility, dto.affordable!));
       let regionCode = facility.regionCode;
       if (dto.location) {
         regionCode = await this.unitAt(m, dto.location.lat, dto.location.lng);
@@ -165,8 +200,10 @@ export class FacilityService {
   async addClass(actor: Actor, facilityId: string, dto: CreateClassDto): Promise<ClassView> {
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      const facility = await this.editable(m, actor, facilityId, { zh: '增加班级', en: 'given new classes' });
-      checkClass(facility, dto.ageGroup, dto.places, dto.enrolled);
+      const facility = await this.editable(m, actor, facilityId, { zh: '增加班级', en: 'given new classes' }, facilityNotFound, [
+        'classes',
+      ]);
+      checkClass(facility, dto.ageGroup, dto.places, dto.enrolled, (await this.placesOf(m, facilityId)) + dto.places);
       await m.insert(ClassEntity, { id, facilityId, name: dto.name, ageGroup: dto.ageGroup, places: dto.places, enrolled: dto.enrolled });
       await refreshClassSummaries(m, [facilityId]);
       await this.audit.record(m, {
@@ -191,10 +228,18 @@ export class FacilityService {
     await this.dataSource.transaction(async (m) => {
       const cls = await m.getRepository(ClassEntity).findOne({ where: { id: classId }, lock: { mode: 'pessimistic_write' } });
       if (!cls) throw classNotFound();
-      const facility = await this.editable(m, actor, cls.facilityId, { zh: '修改班级', en: 'have its classes changed' }, classNotFound);
+      const raisesPlaces = dto.places !== undefined && dto.places > cls.places;
+      const facility = await this.editable(
+        m,
+        actor,
+        cls.facilityId,
+        { zh: '修改班级', en: 'have its classes changed' },
+        classNotFound,
+        raisesPlaces ? ['places'] : [],
+      );
       checkVersion(cls.version, expectedVersion);
       const next = { ...cls, ...definedOnly(dto) };
-      checkClass(facility, next.ageGroup, next.places, next.enrolled);
+      checkClass(facility, next.ageGroup, next.places, next.enrolled, (await this.placesOf(m, facility.id)) - cls.places + next.places);
       if (next.enrolled + cls.held > next.places) throw classRules([heldPlaces(cls.held, next.places, next.enrolled)]);
       await m.update(ClassEntity, { id: classId }, { ...definedOnly(dto), version: cls.version + 1 });
       await refreshClassSummaries(m, [facility.id]);
@@ -253,12 +298,146 @@ export class FacilityService {
     facilityId: string,
     action: { zh: string; en: string },
     notFound = facilityNotFound,
+    material: string[] = [],
   ): Promise<FacilityEntity> {
     const facility = await this.inReach(m, reachOf(actor), facilityId, true).catch(() => {
       throw notFound();
     });
+    if (material.length > 0 && APPROVED.includes(facility.status)) throw changeFilingRequired(material);
     if (!EDITABLE.includes(facility.status)) throw wrongState(facility.status, action);
     return facility;
+  }
+
+  /** The places of a facility's classes, in all. */
+  private async placesOf(m: EntityManager, facilityId: string): Promise<number> {
+    const [row]: { places: number }[] = await m.query(
+      'SELECT coalesce(sum(places), 0)::int AS places FROM classes WHERE facility_id = $1',
+      [facilityId],
+    );
+    return row?.places ?? 0;
+  }
+
+  /** The supervisory unit of a proposed location (422 outside_jurisdiction), for change filings. */
+  unitFor(m: EntityManager, location: { lat: number; lng: number }): Promise<string> {
+    return this.unitAt(m, location.lat, location.lng);
+  }
+
+  /**
+   * Applies an approved change filing in the caller's transaction (the facility locked by the caller): the material
+   * fields (regionCode re-derived from a new location), the classes added, changed or removed, the class summary,
+   * the public location; version + 1, audited as `facility.change_applied`, announced as `facility.changed`.
+   */
+  async applyChange(m: EntityManager, actor: Actor, facility: FacilityEntity, change: ApprovedChange, filingId: string): Promise<void> {
+    const dto = change.facility;
+    const changes: Record<string, unknown> = diff(facility, dto);
+    const { location: _location, ...fields } = definedOnly(dto);
+    const patch = { ...fields, version: facility.version + 1 } as Partial<FacilityEntity>;
+    if (dto.affordable !== undefined && dto.affordable !== facility.affordable)
+      Object.assign(patch, applicationPatch(facility, dto.affordable));
+    let regionCode = facility.regionCode;
+    if (dto.location) {
+      regionCode = await this.unitAt(m, dto.location.lat, dto.location.lng);
+      Object.assign(patch, { location: point(dto.location.lng, dto.location.lat), regionCode });
+    }
+    await m.update(FacilityEntity, { id: facility.id }, patch as never);
+    if (dto.location || dto.kind) await setPublicLocation(m, facility.id, dto.kind ?? facility.kind);
+    const classChanges: unknown[] = [];
+    for (const c of change.classes) {
+      if (c.op === 'add') {
+        const id = randomUUID();
+        await m.insert(ClassEntity, {
+          id,
+          facilityId: facility.id,
+          name: c.name!,
+          ageGroup: c.ageGroup!,
+          places: c.places!,
+          enrolled: c.enrolled ?? 0,
+        });
+        classChanges.push({ op: 'add', classId: id, name: c.name, ageGroup: c.ageGroup, places: c.places, enrolled: c.enrolled ?? 0 });
+      } else if (c.op === 'update') {
+        const cls = await m
+          .getRepository(ClassEntity)
+          .findOne({ where: { id: c.classId!, facilityId: facility.id }, lock: { mode: 'pessimistic_write' } });
+        if (!cls) throw classNotFound();
+        const update = definedOnly({ name: c.name, ageGroup: c.ageGroup, places: c.places, enrolled: c.enrolled });
+        await m.update(ClassEntity, { id: cls.id }, { ...update, version: cls.version + 1 });
+        classChanges.push({ op: 'update', classId: cls.id, ...diff(cls, update) });
+      } else {
+        await m.query(
+          'UPDATE staff SET class_ids = array_remove(class_ids, $1::uuid) WHERE facility_id = $2 AND $1::uuid = ANY(class_ids)',
+          [c.classId, facility.id],
+        );
+        await m.delete(ClassEntity, { id: c.classId!, facilityId: facility.id });
+        classChanges.push({ op: 'remove', classId: c.classId });
+      }
+    }
+    if (change.classes.length > 0) await refreshClassSummaries(m, [facility.id]);
+    await this.audit.record(m, {
+      subjectType: 'facility',
+      subjectId: facility.id,
+      actor: actorRef(actor),
+      action: 'facility.change_applied',
+      changes: { changeFilingId: filingId, ...changes, ...(classChanges.length ? { classes: classChanges } : {}) },
+    });
+    await this.outbox.record(m, {
+      type: 'facility.changed',
+      facilityId: facility.id,
+      status: facility.status,
+      regionCodes: [facility.regionCode, regionCode],
+    });
+  }
+
+  /**
+   * 普惠 recognition by a health regulator in reach (API.md): recognise with a ceiling (at most the city's) and an
+   * expiry, reject, or revoke. The facility's own fee must be within the ceiling it is recognised with.
+   */
+  async decideAffordable(actor: Actor, id: string, dto: AffordableDecisionDto): Promise<FacilityView> {
+    await this.dataSource.transaction(async (m) => {
+      const f = await this.inReach(m, reachOf(actor), id, true);
+      if (f.status === 'closed') throw wrongState(f.status, { zh: '认定普惠', en: 'recognised as affordable' });
+      const patch = recognitionPatch(f, dto, this.config.affordableMaxMonthlyFee, todayInShanghai());
+      await m.update(FacilityEntity, { id }, { ...patch, version: f.version + 1 } as never);
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: id,
+        actor: actorRef(actor),
+        action: `affordable.${dto.decision}`,
+        changes: {
+          affordableStatus: { from: f.affordableStatus, to: patch.affordableStatus },
+          ...definedOnly({ maxMonthlyFee: dto.maxMonthlyFee, validUntil: dto.validUntil, reason: dto.reason }),
+        },
+      });
+      await this.outbox.record(m, { type: 'facility.changed', facilityId: id, status: f.status, regionCodes: [f.regionCode] });
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * The daily job (with the alert scan, in its transaction): recognitions whose `validUntil` has passed become
+   * `expired` (audited, figures follow). Returns the facilities expired.
+   */
+  async expireAffordable(m: EntityManager, today: string): Promise<string[]> {
+    {
+      const rows: { id: string; region_code: string; status: FacilityStatus }[] = await m.query(
+        `WITH expired AS (
+           UPDATE facilities SET affordable_status = 'expired', version = version + 1, updated_at = now()
+            WHERE affordable_status = 'recognized' AND affordable_valid_until < $1::date
+            RETURNING id, region_code, status)
+         SELECT id, region_code, status FROM expired`,
+        [today],
+      );
+      for (const r of rows) {
+        await this.audit.record(m, {
+          subjectType: 'facility',
+          subjectId: r.id,
+          actor: { id: null, role: 'system' },
+          action: 'affordable.expired',
+          changes: { affordableStatus: { from: 'recognized', to: 'expired' } },
+        });
+        await this.outbox.record(m, { type: 'facility.changed', facilityId: r.id, status: r.status, regionCodes: [r.region_code] });
+      }
+      return rows.map((r) => r.id);
+    }
   }
 
   private load(manager: EntityManager, id: string): Promise<FacilityEntity> {
@@ -273,6 +452,15 @@ export class FacilityService {
       kind: f.kind,
       ownership: f.ownership,
       affordable: f.affordable,
+      affordableRecognition: f.affordableStatus
+        ? {
+            status: f.affordableStatus,
+            maxMonthlyFee: f.affordableMaxMonthlyFee,
+            validUntil: f.affordableValidUntil,
+            decidedAt: f.affordableDecidedAt?.toISOString() ?? null,
+            reason: f.affordableReason,
+          }
+        : null,
       medicalIntegrated: f.medicalIntegrated,
       servesMeals: f.servesMeals,
       serviceTypes: f.serviceTypes,
@@ -318,8 +506,16 @@ export function checkVersion(current: number, expected: number | undefined): voi
   if (expected !== current) throw versionMismatch();
 }
 
-function checkClass(facility: FacilityEntity, ageGroup: ClassEntity['ageGroup'], places: number, enrolled: number): void {
+function checkClass(
+  facility: FacilityEntity,
+  ageGroup: ClassEntity['ageGroup'],
+  places: number,
+  enrolled: number,
+  totalPlaces: number,
+): void {
   const broken = classViolations(facility.kind, { ageGroup, places, enrolled });
+  const homeBased = homeBasedLimitViolation(facility.kind, totalPlaces);
+  if (homeBased) broken.push(homeBased);
   if (broken.length > 0) throw classRules(broken.map((v) => ({ field: v.field, code: v.code, message: { zh: v.detail, en: v.detailEn } })));
 }
 
@@ -363,4 +559,68 @@ function diff(before: object, patch: object): Record<string, unknown> {
     if (JSON.stringify(from) !== JSON.stringify(to)) out[k] = { from: from ?? null, to };
   }
   return out;
+}
+
+/** A fee above a recognised facility's 普惠 ceiling is refused (422 affordable_fee_ceiling). */
+function checkFeeCeiling(f: FacilityEntity, fee: number): void {
+  if (f.affordableStatus === 'recognized' && f.affordableMaxMonthlyFee != null && fee > f.affordableMaxMonthlyFee) {
+    throw affordableFeeCeiling(fee, f.affordableMaxMonthlyFee);
+  }
+}
+
+/** The operator applies for (or gives up) 普惠 status: a recognised facility keeps its recognition until decided. */
+function applicationPatch(f: FacilityEntity, affordable: boolean): Partial<FacilityEntity> {
+  if (affordable) return f.affordableStatus === 'recognized' ? {} : { affordableStatus: 'applied', affordableReason: null };
+  return {
+    affordableStatus: null,
+    affordableMaxMonthlyFee: null,
+    affordableValidUntil: null,
+    affordableDecidedAt: null,
+    affordableReason: null,
+  };
+}
+
+/** The columns a 普惠 decision writes, or 422 naming every missing or wrong field. Pure. */
+export function recognitionPatch(
+  f: Pick<FacilityEntity, 'monthlyFee' | 'affordableStatus'>,
+  dto: { decision: AffordableDecision; maxMonthlyFee?: number; validUntil?: string; reason?: string },
+  cityCeiling: number,
+  today: string,
+): Partial<FacilityEntity> {
+  const decidedAt = new Date();
+  if (dto.decision === 'recognize') {
+    const broken = [];
+    if (dto.maxMonthlyFee === undefined)
+      broken.push({ field: 'maxMonthlyFee', code: 'required', message: { zh: '认定普惠须填写收费上限', en: 'required to recognise' } });
+    else if (dto.maxMonthlyFee > cityCeiling)
+      broken.push({
+        field: 'maxMonthlyFee',
+        code: 'affordable_fee_ceiling',
+        message: { zh: `不得高于全市普惠收费上限${cityCeiling}元/月`, en: `at most the city ceiling of ${cityCeiling} yuan a month` },
+      });
+    if (dto.validUntil === undefined)
+      broken.push({ field: 'validUntil', code: 'required', message: { zh: '认定普惠须填写有效期', en: 'required to recognise' } });
+    else if (dto.validUntil < today)
+      broken.push({ field: 'validUntil', code: 'invalid', message: { zh: '有效期不能早于今天', en: 'must not be in the past' } });
+    if (broken.length > 0) throw affordableRules(broken);
+    if (f.monthlyFee > dto.maxMonthlyFee!) throw affordableFeeCeiling(f.monthlyFee, dto.maxMonthlyFee!);
+    return {
+      affordableStatus: 'recognized',
+      affordableMaxMonthlyFee: dto.maxMonthlyFee!,
+      affordableValidUntil: dto.validUntil!,
+      affordableDecidedAt: decidedAt,
+      affordableReason: dto.reason ?? null,
+    };
+  }
+  if (dto.decision === 'revoke' && f.affordableStatus !== 'recognized') {
+    throw affordableRules([
+      { field: 'decision', code: 'invalid', message: { zh: '只能撤销已认定的普惠资格', en: 'only a recognised facility can be revoked' } },
+    ]);
+  }
+  if (!dto.reason) throw affordableRules([{ field: 'reason', code: 'required', message: { zh: '须说明理由', en: 'required' } }]);
+  return {
+    affordableStatus: dto.decision === 'reject' ? 'rejected' : 'revoked',
+    affordableDecidedAt: decidedAt,
+    affordableReason: dto.reason,
+  };
 }

@@ -1,8 +1,8 @@
 import { ClassEntity, FacilityEntity } from './facility.entity.js';
 
 export { FacilitiesModule } from './facilities.module.js';
-export { FacilityService, checkVersion } from './facility.service.js';
-export { FacilityError, FacilityErrorCode, facilityNotFound, wrongState } from './facility.errors.js';
+export { FacilityService, checkVersion, recognitionPatch, type ApprovedChange, type ClassChange } from './facility.service.js';
+export { FacilityError, FacilityErrorCode, facilityNotFound, wrongState, changeFilingRequired } from './facility.errors.js';
 export { refreshClassSummaries } from './class-summary.js';
 export { enrolHeldPlace, holdPlace, releasePlace, type PlaceChange } from './class-places.js';
 export {

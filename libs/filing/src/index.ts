@@ -1,4 +1,5 @@
 import { RegistrationSequenceEntity } from './registration-sequence.entity.js';
+import { ChangeFilingEntity } from './change-filing.entity.js';
 
 export { FilingModule } from './filing.module.js';
 export { FilingService } from './filing.service.js';
@@ -7,4 +8,7 @@ export { LIFECYCLE, transition, type LifecycleAction } from './lifecycle.js';
 export { planPlacements, type PlacementPlan } from './placement.js';
 export { formatRegistrationNo, RegistrationSequenceEntity } from './registration-sequence.entity.js';
 export * from './dto/filing.dto.js';
-export const filingEntities = [RegistrationSequenceEntity];
+export { ChangeFilingService } from './change-filing.service.js';
+export { ChangeFilingEntity } from './change-filing.entity.js';
+export * from './dto/change-filing.dto.js';
+export const filingEntities = [RegistrationSequenceEntity, ChangeFilingEntity];

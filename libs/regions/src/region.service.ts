@@ -35,7 +35,7 @@ export class RegionService {
    * Sets a unit's population for a year, audited and announced in one transaction so the figures
    * job recomputes the unit and the city. The city's population is derived: 422.
    */
-  async setPopulation(actor: AuditActor, code: string, year: number, population: number): Promise<void> {
+  async setPopulation(actor: AuditActor, code: string, year: number, population: number, confirmed = false): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const region = await manager.getRepository(RegionEntity).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!region) throw regionNotFound();
@@ -51,6 +51,27 @@ export class RegionService {
       }
       const repo = manager.getRepository(RegionPopulationEntity);
       const before = await repo.findOneBy({ regionCode: code, year });
+      // Compared with the same year's figure, or else the latest one: a unit does not gain or lose half its people.
+      const reference = before ?? (await repo.findOne({ where: { regionCode: code }, order: { year: 'DESC' } }));
+      if (!confirmed && reference && implausibleChange(reference.population, population)) {
+        throw new RegionError(
+          RegionErrorCode.ImplausiblePopulation,
+          {
+            zh: `人口由${reference.population}变为${population}，变化超过一半；确认无误请同时发送 confirm: true`,
+            en: `The population would change from ${reference.population} to ${population}, by more than half; send confirm: true if it is right`,
+          },
+          [
+            {
+              field: 'population',
+              code: 'implausible_population',
+              message: {
+                zh: `与${reference.year}年的${reference.population}相差超过一半`,
+                en: `more than half away from ${reference.population} (${reference.year})`,
+              },
+            },
+          ],
+        );
+      }
       await repo.upsert({ regionCode: code, year, population, source: 'admin', updatedAt: new Date() }, ['regionCode', 'year']);
       await this.audit.record(manager, {
         subjectType: 'region',
@@ -62,4 +83,9 @@ export class RegionService {
       await this.outbox.record(manager, { type: 'region.population_changed', regionCode: code, year, population });
     });
   }
+}
+
+/** A change of more than half up or down (the guard against a mistyped population, issue #13). Pure. */
+export function implausibleChange(from: number, to: number): boolean {
+  return from > 0 && (to > from * 1.5 || to < from * 0.5);
 }

@@ -3,6 +3,7 @@ import { DomainError } from '@lib/core';
 export enum RegionErrorCode {
   NotFound = 'region_not_found',
   DerivedPopulation = 'derived_population',
+  ImplausiblePopulation = 'implausible_population',
 }
 
 export class RegionError extends DomainError<RegionErrorCode> {

@@ -89,7 +89,7 @@ export class ReportService {
          SELECT code, name FROM regions WHERE level <> 'city' AND (code = $1 OR parent_code = $1)
        ),
        counted AS (
-         SELECT f.id, f.region_code, f.kind, f.affordable FROM facilities f JOIN units u ON u.code = f.region_code
+         SELECT f.id, f.region_code, f.kind, f.affordable_status = 'recognized' AS affordable FROM facilities f JOIN units u ON u.code = f.region_code
           WHERE f.kind = ANY($4) AND CASE WHEN $5 THEN f.status = 'registered'
                 ELSE f.registered_at IS NOT NULL AND (f.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= $3::date
                  AND (f.closed_at IS NULL OR (f.closed_at AT TIME ZONE 'Asia/Shanghai')::date > $3::date) END

@@ -24,10 +24,10 @@ export function mapSinglesSql(bbox: Bbox): { text: string; values: unknown[] } {
   const cut = SEARCH_LIMITS.mapNameLength;
   const props = `json_build_object('cluster', false, 'id', s.id,
     'name', CASE WHEN char_length(s.name) > ${cut} THEN left(s.name, ${cut - 1}) || '…' ELSE s.name END,
-    'kind', s.kind, 'vacancies', s.vacancies, 'affordable', s.affordable)`;
+    'kind', s.kind, 'vacancies', s.vacancies, 'affordable', s.affordable_status = 'recognized')`;
   return {
     text: `SELECT count(*)::int AS count, coalesce(json_agg(${feature('ST_X(s.public_location::geometry)', 'ST_Y(s.public_location::geometry)', props)}), '[]')::text AS features
-             FROM (SELECT id, name, kind, vacancies, affordable, public_location
+             FROM (SELECT id, name, kind, vacancies, affordable_status, public_location
                      FROM facilities
                     WHERE status = 'registered' AND public_merc && ST_MakeEnvelope($1, $2, $3, $4, 3857)
                     LIMIT $5) s`,

@@ -49,7 +49,7 @@ export function nearbySql(c: NearbyCriteria, domains: readonly string[], lang: '
     const groups = param(c.ageGroups, 'text[]');
     filters.push(c.hasVacancy ? `vacant_age_groups && ${groups}` : `age_groups && ${groups}`);
   } else if (c.hasVacancy) filters.push('vacancies > 0');
-  if (c.affordable) filters.push('affordable');
+  if (c.affordable) filters.push("affordable_status = 'recognized'");
   if (c.maxFee !== undefined) filters.push(`monthly_fee <= ${param(c.maxFee, 'int')}`);
   if (c.serviceType) filters.push(`service_types @> ARRAY[${param(c.serviceType, 'text')}]`);
   if (c.kind) filters.push(`kind = ${param(c.kind, 'text')}`);

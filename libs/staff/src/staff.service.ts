@@ -139,6 +139,16 @@ export class StaffService {
     return out;
   }
 
+  /** One staff record, if its facility is in the caller's reach (404 otherwise, as for an absent one). */
+  async get(actor: Actor, staffId: string): Promise<StaffView> {
+    const [row] = await this.rows('s.id = $1', [staffId]);
+    if (!row) throw staffNotFound();
+    await this.facilities.inReach(this.dataSource.manager, reachOf(actor), row.facilityId).catch(() => {
+      throw staffNotFound();
+    });
+    return toView(row);
+  }
+
   private async view(id: string): Promise<StaffView> {
     const [row] = await this.rows('s.id = $1', [id]);
     if (!row) throw staffNotFound();

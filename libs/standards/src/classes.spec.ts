@@ -9,6 +9,7 @@ import {
   classViolations,
   facilityPlaceLimit,
   homeBasedCarersRequired,
+  homeBasedLimitViolation,
   vacanciesStale,
 } from './classes.js';
 import { DEFAULT_STANDARDS_CONFIG } from './standards-config.js';
@@ -87,12 +88,12 @@ describe('class limits', () => {
       expect.objectContaining({ code: 'over_capacity', field: 'enrolled', limit: 10 }),
     ]);
   });
-  it('a class at a home-based point has at most 5 places, whatever its age group', () => {
-    expect(classSizeLimit('family', 'preschool')).toBe(5);
-    expect(classViolations('family', { ageGroup: 'toddler', places: 6, enrolled: 3 })).toEqual([
-      expect.objectContaining({ code: 'class_size', limit: 5 }),
-    ]);
-    expect(classViolations('family', { ageGroup: 'infant', places: 5, enrolled: 5 })).toEqual([]);
+  it('a home-based point’s limit is 5 places in all, answered home_based_limit (not class_size)', () => {
+    expect(classSizeLimit('family', 'preschool')).toBe(20);
+    expect(classViolations('family', { ageGroup: 'toddler', places: 6, enrolled: 3 })).toEqual([]);
+    expect(homeBasedLimitViolation('family', 6)).toEqual(expect.objectContaining({ code: 'home_based_limit', field: 'places', limit: 5 }));
+    expect(homeBasedLimitViolation('family', 5)).toBeNull();
+    expect(homeBasedLimitViolation('centre', 600)).toBeNull();
   });
   it('a kindergarten nursery class opens preschool classes of at most 20 only', () => {
     expect(classViolations('kindergarten_class', { ageGroup: 'preschool', places: 20, enrolled: 18 })).toEqual([]);

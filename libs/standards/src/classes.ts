@@ -79,12 +79,12 @@ export function allowedAgeGroups(kind: FacilityKind): readonly AgeGroupName[] {
 }
 
 /**
- * The most places one class of `group` may have at a facility of `kind`: the group's maximum, lowered to 5 at a
- * home-based point and to 20 in a kindergarten nursery class.
+ * The most places one class of `group` may have at a facility of `kind`: the group's maximum, lowered to 20 in a
+ * kindergarten nursery class. A home-based point's 5 is on its total (see `homeBasedLimitViolation`).
  */
 export function classSizeLimit(kind: FacilityKind, group: AgeGroupName): number {
   const groupMax = CLASS_STANDARD.ageGroups[group].maxChildren;
-  if (kind === 'family') return Math.min(groupMax, CLASS_STANDARD.homeBasedPoint.maxChildren);
+  // A home-based point's limit is on all its places together (home_based_limit, homeBasedLimitViolation), not per class.
   if (kind === 'kindergarten_class') return Math.min(groupMax, CLASS_STANDARD.kindergartenNurseryClass.maxChildren);
   return groupMax;
 }
@@ -95,7 +95,7 @@ export function facilityPlaceLimit(kind: FacilityKind): number | null {
 }
 
 export interface ClassViolation {
-  code: 'class_size' | 'over_capacity' | 'age_group';
+  code: 'class_size' | 'over_capacity' | 'age_group' | 'home_based_limit';
   field: 'places' | 'enrolled' | 'ageGroup';
   detail: string;
   detailEn: string;
@@ -162,6 +162,22 @@ export function classViolations(kind: FacilityKind, c: { ageGroup: AgeGroupName;
     });
   }
   return out;
+}
+
+/**
+ * `home_based_limit` when a home-based point's classes would hold more than 5 places in all (家庭托育点管理办法（试行）
+ * 第二条), on class creation and change as well as on submission; null otherwise or for other kinds.
+ */
+export function homeBasedLimitViolation(kind: FacilityKind, totalPlaces: number): ClassViolation | null {
+  const limit = facilityPlaceLimit(kind);
+  if (limit == null || totalPlaces <= limit) return null;
+  return {
+    code: 'home_based_limit',
+    field: 'places',
+    limit,
+    detail: `家庭托育点共${totalPlaces}个托位，超过${limit}人的上限`,
+    detailEn: `A home-based point takes at most ${limit} children in all; this would make ${totalPlaces} places`,
+  };
 }
 
 /** Children one carer may look after in a class of `group` (the mixed figure comes from the configuration). */

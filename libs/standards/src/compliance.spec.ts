@@ -350,8 +350,12 @@ describe('premises (托育机构设置标准（试行）)', () => {
 
 function homeBased(): ReturnType<typeof baseline> {
   const input = baseline();
-  input.facility = { ...input.facility, kind: 'family', floors: [1], indoorAreaM2: 20, outdoorAreaM2: 0, servesMeals: false };
-  input.facility.documents = input.facility.documents.filter((d) => d.type !== 'food_licence');
+  // A flat on the 7th storey with one door: 45 m² for 5 children (9 m² each), the other owners' consent filed.
+  input.facility = { ...input.facility, kind: 'family', floors: [7], exitCount: 1, indoorAreaM2: 45, outdoorAreaM2: 0, servesMeals: false };
+  input.facility.documents = [
+    ...input.facility.documents.filter((d) => d.type !== 'food_licence'),
+    { type: 'owners_consent', number: 'YZ-2026-01', issuedOn: '2026-01-05' },
+  ];
   input.classes = [{ id: 'f1', name: '家庭班', ageGroup: 'mixed', places: 5, enrolled: 5 }];
   input.staff = [
     staff({ id: 'p', name: '孙女士', role: 'director' }),
@@ -368,6 +372,7 @@ describe('home-based points (家庭托育点管理办法（试行）)', () => {
 
   it('a home-based point with 6 places refuses the filing', () => {
     const input = homeBased();
+    input.facility.indoorAreaM2 = 60;
     input.classes = [
       { id: 'f1', name: '家庭班', ageGroup: 'mixed', places: 4, enrolled: 4 },
       { id: 'f2', name: '乳儿组', ageGroup: 'infant', places: 2, enrolled: 1 },
@@ -376,6 +381,28 @@ describe('home-based points (家庭托育点管理办法（试行）)', () => {
     expect(c).toMatchObject({ ok: false, blocksFiling: true });
     expect(c.detail).toContain('6');
     expect(filingViolations(complianceChecks(input)).map((v) => v.code)).toEqual(['home_based_limit']);
+  });
+
+  it('a home-based point has no storey limit and no two-exit rule, but no basement', () => {
+    expect(check(homeBased(), 'storey').ok).toBe(true);
+    expect(check(homeBased(), 'exit_count').detailEn).toMatch(/^Not applicable/);
+    const basement = homeBased();
+    basement.facility = { ...basement.facility, floors: [-1] };
+    expect(check(basement, 'storey')).toMatchObject({ ok: false, blocksFiling: true });
+  });
+
+  it('a home-based point needs the other owners’ consent and 9 m² a child (configuration, unverified)', () => {
+    const input = homeBased();
+    input.facility.documents = input.facility.documents.filter((d) => d.type !== 'owners_consent');
+    input.facility.indoorAreaM2 = 44;
+    expect(filingViolations(complianceChecks(input)).map((v) => v.code)).toEqual(['missing_document', 'indoor_area']);
+    expect(check(input, 'missing_document').detailEn).toContain('consent of the other owners');
+  });
+
+  it('a centre on storey 4 or with one exit refuses the filing (GB 50016 §5.4.4 grade I/II)', () => {
+    const input = baseline();
+    input.facility = { ...input.facility, floors: [4], exitCount: 1 };
+    expect(filingViolations(complianceChecks(input)).map((v) => v.code)).toEqual(['storey', 'exit_count']);
   });
 
   it('the home-based limit does not apply to a centre', () => {

@@ -15,7 +15,8 @@ import type {
 } from './registry-types.js';
 import { EDUCATION_LEVELS } from './registry-types.js';
 import type { StandardsConfig } from './standards-config.js';
-import { DEFAULT_STANDARDS_CONFIG, FILING_DOCUMENTS, OUTDOOR_AREA_EXEMPT_KINDS, STAFF_STANDARD } from './standards-config.js';
+import { DEFAULT_STANDARDS_CONFIG, STAFF_STANDARD } from './standards-config.js';
+import { kindRules } from './kind-rules.js';
 
 /**
  * The compliance check against the national standard, as a table: every rule, in the order the check lists them,
@@ -102,6 +103,7 @@ const DOCUMENT_LABELS: Record<DocumentType, { zh: string; en: string }> = {
   fire_safety: { zh: '消防安全检查合格证明', en: 'fire-safety pass' },
   health_evaluation: { zh: '卫生评价报告', en: 'health evaluation report' },
   food_licence: { zh: '食品经营许可证', en: 'food business licence' },
+  owners_consent: { zh: '本栋建筑物（或同一平房院落）其他业主一致同意的证明', en: 'consent of the other owners of the building' },
 };
 
 const QUALIFICATION_LABELS: Record<QualificationType, { zh: string; en: string }> = {
@@ -232,8 +234,10 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     };
   },
 
-  missing_document({ facility }) {
-    const required = [...FILING_DOCUMENTS.always, ...(facility.servesMeals ? FILING_DOCUMENTS.whenServingMeals : [])];
+  // Documents per kind (kind-rules.ts): a home-based point files the owners' consent (家庭托育点管理办法（试行）第三条).
+  missing_document({ facility, config }) {
+    const docs = kindRules(facility.kind, config).documents;
+    const required = [...docs.always, ...(facility.servesMeals ? docs.whenServingMeals : [])];
     const missing = required.filter((t) => documentsOf(facility, t).length === 0);
     if (missing.length > 0) {
       return {
@@ -304,8 +308,12 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     return { ok: false, detail: '场地证明未说明自有或租赁', detailEn: 'The proof of premises states neither ownership nor lease' };
   },
 
-  health_evaluation_rating({ facility }) {
+  health_evaluation_rating({ facility, config }) {
     const docs = documentsOf(facility, 'health_evaluation');
+    if (docs.length === 0 && !kindRules(facility.kind, config).documents.always.includes('health_evaluation')) {
+      const k = KIND_LABELS[facility.kind];
+      return notApplicable(`${k.zh}的备案材料不含卫生评价报告`, `${an(k.en)} files no health evaluation report`);
+    }
     if (docs.length === 0) return { ok: false, detail: '未申报卫生评价报告', detailEn: 'No health evaluation report declared' };
     const qualified = docs.find((d) => d.rating === 'qualified');
     if (qualified) {
@@ -339,32 +347,38 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     };
   },
 
-  // Children's rooms on storeys 1–3, never in a basement (托育机构设置标准（试行）(2019)).
+  // Centres: children's rooms on storeys 1–3 (GB 50016 §5.4.4, fire-resistance grade I/II; configuration), never in
+  // a basement. Home-based points: no storey limit (家庭托育点管理办法（试行）), but no basement either.
   storey({ facility, config }) {
     const floors = facility.floors;
-    const max = config.maxStorey;
+    const max = kindRules(facility.kind, config).maxStorey;
     if (floors.length === 0)
       return { ok: false, detail: '未填写儿童用房所在楼层', detailEn: "The storeys of the children's rooms are not declared" };
-    const bad = floors.filter((f) => f < 1 || f > max);
+    const bad = floors.filter((f) => f < 1 || (max != null && f > max));
     const zhFloor = (f: number) => (f < 1 ? `地下室（${f}层）` : `${f}层`);
     const enFloor = (f: number) => (f < 1 ? `basement storey ${f}` : `storey ${f}`);
+    const allowedZh = max == null ? '不得设在地下室' : `只能设在1至${max}层`;
+    const allowedEn = max == null ? 'they may not be in a basement' : `they may only be on storeys 1 to ${max}`;
     if (bad.length > 0) {
       return {
         ok: false,
-        detail: `儿童用房设在${zhList(bad.map(zhFloor))}，只能设在1至${max}层`,
-        detailEn: `Children's rooms at ${enList(bad.map(enFloor))}; they may only be on storeys 1 to ${max}`,
+        detail: `儿童用房设在${zhList(bad.map(zhFloor))}，${allowedZh}`,
+        detailEn: `Children's rooms at ${enList(bad.map(enFloor))}; ${allowedEn}`,
       };
     }
     return {
       ok: true,
-      detail: `儿童用房设在${zhList(floors.map(zhFloor))}，在1至${max}层之内`,
-      detailEn: `Children's rooms at ${enList(floors.map(enFloor))}, within storeys 1 to ${max}`,
+      detail: `儿童用房设在${zhList(floors.map(zhFloor))}，${max == null ? '不在地下室（家庭托育点不限楼层）' : `在1至${max}层之内`}`,
+      detailEn: `Children's rooms at ${enList(floors.map(enFloor))}, ${max == null ? 'not in a basement (no storey limit for a home-based point)' : `within storeys 1 to ${max}`}`,
     };
   },
 
   exit_count({ facility, config }) {
     const n = facility.exitCount;
-    const min = config.minExits;
+    const min = kindRules(facility.kind, config).minExits;
+    if (min == null) {
+      return notApplicable('家庭托育点不适用托育机构两个安全出口的要求', "a centre's two-exit rule does not apply to a home-based point");
+    }
     return n >= min
       ? { ok: true, detail: `儿童活动区域有${n}个安全出口，不少于${min}个`, detailEn: `${plural(n, 'safety exit')}, at least ${min}` }
       : {
@@ -375,7 +389,7 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
   },
 
   indoor_area({ facility, config, totalPlaces }) {
-    const per = config.indoorAreaPerChildM2;
+    const per = kindRules(facility.kind, config).indoorAreaPerChildM2;
     const need = per * totalPlaces;
     const have = facility.indoorAreaM2;
     return have >= need
@@ -392,7 +406,7 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
   },
 
   outdoor_area({ facility, config, totalPlaces }) {
-    if (OUTDOOR_AREA_EXEMPT_KINDS.includes(facility.kind)) {
+    if (!kindRules(facility.kind, config).outdoorArea) {
       const k = KIND_LABELS[facility.kind];
       return notApplicable(`${k.zh}不适用室外活动场地面积要求`, `${an(k.en)} is exempt from the outdoor-area figure`);
     }

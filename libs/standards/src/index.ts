@@ -8,3 +8,5 @@ export * from './standards-config.js';
 export * from './compliance.js';
 export * from './incidents.js';
 export * from './waitlist.js';
+export * from './kind-rules.js';
+export * from './working-days.js';

@@ -11,7 +11,11 @@ export type ServiceType = (typeof SERVICE_TYPES)[number];
 export const FACILITY_STATUSES = ['draft', 'submitted', 'registered', 'suspended', 'closed'] as const;
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 
-export const DOCUMENT_TYPES = ['legal_entity', 'premises', 'fire_safety', 'health_evaluation', 'food_licence'] as const;
+/**
+ * `owners_consent`: the unanimous consent of the other owners of the building (or courtyard) a home-based point is in,
+ * 家庭托育点管理办法（试行）(国卫人口发〔2023〕28号) 第三条.
+ */
+export const DOCUMENT_TYPES = ['legal_entity', 'premises', 'fire_safety', 'health_evaluation', 'food_licence', 'owners_consent'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const TENURES = ['owned', 'leased'] as const;
 export type Tenure = (typeof TENURES)[number];
@@ -100,3 +104,52 @@ export interface RuleCheck {
   detailEn: string;
   blocksFiling: boolean;
 }
+
+/**
+ * Fields of a facility that, once it has been registered, change only through an approved change filing
+ * (API.md "Change filings"): what the register, the figures and the public answers rest on. `affordable` is the
+ * operator's application for 普惠 status and is material on a registered facility as well.
+ */
+export const MATERIAL_FACILITY_FIELDS = [
+  'name',
+  'kind',
+  'ownership',
+  'creditCode',
+  'address',
+  'location',
+  'floors',
+  'indoorAreaM2',
+  'outdoorAreaM2',
+  'exitCount',
+  'servesMeals',
+  'documents',
+  'affordable',
+] as const;
+export type MaterialFacilityField = (typeof MATERIAL_FACILITY_FIELDS)[number];
+
+/** Statuses a facility has been registered in, where material changes need a change filing. */
+export const CHANGE_FILING_STATUSES_OF_FACILITY = ['registered', 'suspended'] as const satisfies readonly FacilityStatus[];
+
+export const CHANGE_FILING_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type ChangeFilingStatus = (typeof CHANGE_FILING_STATUSES)[number];
+export const CHANGE_FILING_STATUS_LABELS: Record<ChangeFilingStatus, { zh: string; en: string }> = {
+  pending: { zh: '待审核', en: 'pending' },
+  approved: { zh: '已批准', en: 'approved' },
+  rejected: { zh: '已退回', en: 'rejected' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+};
+export const CLASS_CHANGE_OPS = ['add', 'update', 'remove'] as const;
+export type ClassChangeOp = (typeof CLASS_CHANGE_OPS)[number];
+
+/** 普惠 recognition (API.md "Affordable (普惠) recognition"). */
+export const AFFORDABLE_STATUSES = ['applied', 'recognized', 'rejected', 'revoked', 'expired'] as const;
+export type AffordableStatus = (typeof AFFORDABLE_STATUSES)[number];
+export const AFFORDABLE_STATUS_LABELS: Record<AffordableStatus, { zh: string; en: string }> = {
+  applied: { zh: '已申请', en: 'applied for' },
+  recognized: { zh: '已认定', en: 'recognised' },
+  rejected: { zh: '未认定', en: 'rejected' },
+  revoked: { zh: '已撤销', en: 'revoked' },
+  expired: { zh: '已过期', en: 'expired' },
+};
+export const AFFORDABLE_DECISIONS = ['recognize', 'reject', 'revoke'] as const;
+export type AffordableDecision = (typeof AFFORDABLE_DECISIONS)[number];

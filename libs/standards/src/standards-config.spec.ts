@@ -12,6 +12,7 @@ describe('the configurable figures of the standard', () => {
       maxStorey: 3,
       minExits: 2,
       expiryWarningDays: 30,
+      homeBasedIndoorAreaPerChildM2: 9,
     });
   });
   it('take the mixed-class ratio of 托育机构设置标准（试行） by default', () => {

@@ -1,5 +1,5 @@
 import { CLASS_STANDARD } from './classes.js';
-import type { DocumentType, EducationLevel, FacilityKind, QualificationType, StaffRole } from './registry-types.js';
+import type { EducationLevel, FacilityKind, QualificationType, StaffRole } from './registry-types.js';
 
 /**
  * Figures of the rules that are configuration: where the national figure is uncertain or left to local rules
@@ -17,12 +17,21 @@ export interface StandardsConfig {
   fullTimeHealthWorkerFromEnrolled: number;
   /** Years a lease must still run after the filing date to prove premises. Default 3. */
   leaseYearsRequired: number;
-  /** Highest storey children's rooms may be on (storeys 1..maxStorey; 0 and below is a basement). Default 3. */
+  /**
+   * Highest storey children's rooms of a centre may be on (storeys 1..maxStorey; 0 and below is a basement).
+   * Default 3: GB 50016 §5.4.4 for a building of fire-resistance grade I or II (grade III: 2, grade IV: 1).
+   * Home-based points have no storey limit (kind-rules.ts).
+   */
   maxStorey: number;
   /** Fewest safety exits of the children's area. Default 2. */
   minExits: number;
   /** Days before an expiry date from which it counts as expiring (alerts). Default 30. */
   expiryWarningDays: number;
+  /**
+   * Building area per place at a home-based point, m². Default 9: the figure of the 2023 draft of
+   * 家庭托育点管理办法（试行）; the final text's figure was not found (unverified, kind-rules.ts SOURCES.homeBasedArea).
+   */
+  homeBasedIndoorAreaPerChildM2: number;
 }
 
 export const DEFAULT_STANDARDS_CONFIG: Readonly<StandardsConfig> = Object.freeze({
@@ -34,6 +43,7 @@ export const DEFAULT_STANDARDS_CONFIG: Readonly<StandardsConfig> = Object.freeze
   maxStorey: 3,
   minExits: 2,
   expiryWarningDays: 30,
+  homeBasedIndoorAreaPerChildM2: 9,
 });
 
 /** The defaults with the given figures replaced. */
@@ -69,15 +79,4 @@ export const STAFF_STANDARD = {
   } as Readonly<Record<FacilityKind, readonly StaffRole[]>>,
 } as const;
 
-/** Filing documents every facility declares; a food business licence is added when it serves meals. */
-export const FILING_DOCUMENTS = {
-  always: ['legal_entity', 'premises', 'fire_safety', 'health_evaluation'] as readonly DocumentType[],
-  whenServingMeals: ['food_licence'] as readonly DocumentType[],
-} as const;
-
-/**
- * Kinds exempt from the outdoor-area figure (a choice of this system, docs/domain.md leaves it open): a home-based point
- * is in a dwelling, where a centre's outdoor play area cannot be asked for, and a kindergarten nursery class shares
- * the kindergarten's outdoor space, which the kindergarten's own standards govern. Indoor area still applies.
- */
-export const OUTDOOR_AREA_EXEMPT_KINDS: readonly FacilityKind[] = ['family', 'kindergarten_class'];
+/** Filing documents, storeys, exits and areas per facility kind: kind-rules.ts. */

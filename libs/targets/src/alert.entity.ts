@@ -13,6 +13,8 @@ export const ALERT_KINDS = [
   'illness_cluster',
   'drill_overdue',
   'demand_exceeds_vacancies',
+  'filing_review_overdue',
+  'affordable_recognition_expiring',
 ] as const;
 /** The kinds libs/incidents causes: scanned on their own every few minutes (escalation counts hours). */
 export const INCIDENT_ALERT_KINDS = ['incident_unacknowledged', 'incident_reported_late', 'illness_cluster', 'drill_overdue'] as const;

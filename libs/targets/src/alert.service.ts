@@ -1,13 +1,23 @@
 /**
- * Read model: facilities and classes (owned by libs/facilities), rectification_orders (libs/inspections) and regions
- * (libs/regions), read to open and resolve the alerts this library owns (docs/architecture.md "Table ownership").
+ * Read model: facilities and classes (owned by libs/facilities), rectification_orders (libs/inspections),
+ * change_filings (libs/filing) and regions (libs/regions), read to open and resolve the alerts this library owns
+ * (docs/architecture.md "Table ownership").
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Clock, decodeCursor, encodeCursor, type Page } from '@lib/core';
+import { Clock, decodeCursor, encodeCursor, registryConfig, type Page, type RegistryConfig } from '@lib/core';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
-import { addDays, ageGroupLabel, placesPer1000, targetFor, todayInShanghai, type AgeGroupName } from '@lib/standards';
+import {
+  addDays,
+  addWorkingDays,
+  ageGroupLabel,
+  pastWorkingDayDeadline,
+  placesPer1000,
+  targetFor,
+  todayInShanghai,
+  type AgeGroupName,
+} from '@lib/standards';
 import { FilingService } from '@lib/filing';
 import { IncidentService } from '@lib/incidents';
 import { INCIDENT_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
@@ -49,6 +59,7 @@ export class AlertService {
     private readonly filing: FilingService,
     private readonly incidents: IncidentService,
     private readonly clock: Clock,
+    @Inject(registryConfig.KEY) private readonly registry: RegistryConfig,
   ) {}
 
   /**
@@ -265,6 +276,53 @@ export class AlertService {
       }
     }
 
+    // Reviews waiting longer than the deadline in working days (weekends and national holidays excluded): a facility
+    // filing (submitted) or a change filing (pending); resolved when decided. For the health regulators in reach.
+    const days = this.registry.reviewDeadlineWorkingDays;
+    const waiting: { id: string; region_code: string; what: 'filing' | 'change'; since: string }[] = await m.query(
+      `SELECT f.id, f.region_code, 'filing' AS what, to_char(f.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS since
+         FROM facilities f WHERE f.status = 'submitted' AND f.submitted_at IS NOT NULL
+       UNION ALL
+       SELECT f.id, f.region_code, 'change', to_char(cf.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
+         FROM change_filings cf JOIN facilities f ON f.id = cf.facility_id WHERE cf.status = 'pending'`,
+    );
+    for (const w of waiting) {
+      if (!pastWorkingDayDeadline(w.since, today, days)) continue;
+      const due = addWorkingDays(w.since, days);
+      const [zh, en] = w.what === 'filing' ? ['备案申请', 'The filing'] : ['变更备案', 'The change filing'];
+      out.push({
+        kind: 'filing_review_overdue',
+        subjectType: 'facility',
+        subjectId: w.id,
+        facilityId: w.id,
+        regionCode: w.region_code,
+        agencies: ['health'],
+        message: `${zh}于 ${w.since} 提交，已超过${days}个工作日未审核（应于 ${due} 前审核）`,
+        messageEn: `${en} submitted on ${w.since} has waited more than ${days} working days (review due by ${due})`,
+        dueOn: due,
+      });
+    }
+
+    // 普惠 recognitions that expire within the window (expired ones are no longer recognised: the daily job).
+    const affordable: { id: string; region_code: string; valid_until: string }[] = await m.query(
+      `SELECT f.id, f.region_code, to_char(f.affordable_valid_until, 'YYYY-MM-DD') AS valid_until FROM facilities f
+        WHERE f.affordable_status = 'recognized' AND f.affordable_valid_until <= $1 AND f.status <> 'closed'`,
+      [until],
+    );
+    for (const a of affordable) {
+      out.push({
+        kind: 'affordable_recognition_expiring',
+        subjectType: 'facility',
+        subjectId: a.id,
+        facilityId: a.id,
+        regionCode: a.region_code,
+        agencies: ['health'],
+        message: `普惠认定${soon(a.valid_until).zh}`,
+        messageEn: `The affordable (普惠) recognition ${soon(a.valid_until).en}`,
+        dueOn: a.valid_until,
+      });
+    }
+
     // Units (and cities) below this year's trajectory.
     const year = Number(today.slice(0, 4));
     const target = targetFor(year);
@@ -319,7 +377,12 @@ export class AlertService {
   }
 }
 
-const EXPIRING: AlertKind[] = ['filing_document_expiring', 'health_certificate_expiring', 'qualification_expiring'];
+const EXPIRING: AlertKind[] = [
+  'filing_document_expiring',
+  'health_certificate_expiring',
+  'qualification_expiring',
+  'affordable_recognition_expiring',
+];
 
 /** The daily scan's milestones for expiring things: 30 days ahead, 7 days ahead, expired. */
 export function expiryStage(dueOn: string, today: string): 'within_30_days' | 'within_7_days' | 'expired' {

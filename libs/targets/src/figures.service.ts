@@ -86,6 +86,12 @@ export class FiguresService {
     if (unit.parent_code) await this.recomputeCity(manager, unit.parent_code);
   }
 
+  /** A unit's (and its city's) figures recomputed now, in their own transaction: the answer of a population change. */
+  async refresh(unitCode: string): Promise<RegionView> {
+    await this.dataSource.transaction((m) => this.recomputeUnit(m, unitCode));
+    return this.get(unitCode);
+  }
+
   /** Every unit, then every city: the nightly repair of any drift. */
   async recomputeAll(manager: EntityManager): Promise<void> {
     const units: { code: string }[] = await manager.query("SELECT code FROM regions WHERE level <> 'city'");
@@ -124,7 +130,7 @@ export class FiguresService {
          SELECT u.code, d.day,
                 count(DISTINCT f.id)::int AS facility_count,
                 coalesce(sum(c.places), 0)::int AS place_count,
-                coalesce(sum(c.places) FILTER (WHERE f.affordable), 0)::int AS affordable_place_count,
+                coalesce(sum(c.places) FILTER (WHERE f.affordable_status = 'recognized'), 0)::int AS affordable_place_count,
                 coalesce((SELECT p.population FROM region_populations p WHERE p.region_code = u.code
                            ORDER BY (p.year <= extract(year FROM d.day)) DESC,
                                     CASE WHEN p.year <= extract(year FROM d.day) THEN -p.year ELSE p.year END
@@ -198,7 +204,7 @@ export class FiguresService {
          SELECT f.region_code,
                 count(*)::int AS facility_count,
                 coalesce(sum(f.place_count), 0)::int AS place_count,
-                coalesce(sum(f.place_count) FILTER (WHERE f.affordable), 0)::int AS affordable_place_count
+                coalesce(sum(f.place_count) FILTER (WHERE f.affordable_status = 'recognized'), 0)::int AS affordable_place_count
            FROM facilities f
           WHERE f.status = 'registered' AND f.kind = ANY($2) AND f.region_code = ANY($1)
           GROUP BY f.region_code

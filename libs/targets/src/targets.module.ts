@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { figuresConfig } from '@lib/core';
+import { figuresConfig, registryConfig } from '@lib/core';
 import { RegionFigureSnapshotEntity, RegionFiguresEntity } from './region-figures.entity.js';
 import { AlertEntity } from './alert.entity.js';
 import { AlertService } from './alert.service.js';
@@ -12,6 +12,7 @@ import { FiguresService } from './figures.service.js';
 @Module({
   imports: [
     ConfigModule.forFeature(figuresConfig),
+    ConfigModule.forFeature(registryConfig),
     TypeOrmModule.forFeature([RegionFiguresEntity, RegionFigureSnapshotEntity, AlertEntity]),
     FilingModule,
     IncidentsModule,

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   Access,
   AuthService,
@@ -22,8 +22,14 @@ export class AuthController {
   @Post('register')
   @Access.public()
   @ApiCreatedResponse({ type: RegisteredView })
-  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<RegisteredView> {
-    return this.auth.register(dto, request.ip);
+  async register(
+    @Body() dto: RegisterDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegisteredView> {
+    const user = await this.auth.register(dto, request.ip);
+    void reply.header('Location', `/api/v1/users/${user.id}`);
+    return user;
   }
 
   @Post('login')

@@ -101,6 +101,8 @@ export function statusOf(error: DomainError): number {
         return 404;
       case RegionErrorCode.DerivedPopulation:
         return 422;
+      case RegionErrorCode.ImplausiblePopulation:
+        return 422;
       default:
         return exhausted(error.code);
     }
@@ -122,6 +124,12 @@ export function statusOf(error: DomainError): number {
       case FacilityErrorCode.OutsideJurisdiction:
         return 422;
       case FacilityErrorCode.ClassRules:
+        return 422;
+      case FacilityErrorCode.ChangeFilingRequired:
+        return 409;
+      case FacilityErrorCode.AffordableFeeCeiling:
+        return 422;
+      case FacilityErrorCode.AffordableRules:
         return 422;
       default:
         return exhausted(error.code);
@@ -145,6 +153,14 @@ export function statusOf(error: DomainError): number {
         return 422;
       case FilingErrorCode.IncidentMismatch:
         return 422;
+      case FilingErrorCode.ChangeNotFound:
+        return 404;
+      case FilingErrorCode.ChangeWrongState:
+      case FilingErrorCode.ChangePending:
+      case FilingErrorCode.ChangeNotAllowed:
+        return 409;
+      case FilingErrorCode.ChangeInvalid:
+        return 400;
       default:
         return exhausted(error.code);
     }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
 import { CreateStaffDto, StaffListView, StaffQuery, StaffService, StaffView, UpdateStaffDto } from '@lib/staff';
@@ -14,8 +15,22 @@ export class StaffController {
   @Post('facilities/:id/staff')
   @Access.operator()
   @ApiCreatedResponse({ type: StaffView })
-  create(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string, @Body() dto: CreateStaffDto): Promise<StaffView> {
-    return this.staff.add(actor, facilityId, dto);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) facilityId: string,
+    @Body() dto: CreateStaffDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StaffView> {
+    const staff = await this.staff.add(actor, facilityId, dto);
+    void reply.header('Location', `/api/v1/staff/${staff.id}`);
+    return staff;
+  }
+
+  @Get('staff/:id')
+  @Access.signedIn()
+  @ApiOkResponse({ type: StaffView })
+  get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<StaffView> {
+    return this.staff.get(actor, id);
   }
 
   @Get('facilities/:id/staff')

@@ -67,7 +67,8 @@ export class RegionsController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegionView })
   async setPopulation(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SetPopulationDto): Promise<RegionView> {
-    await this.regions.setPopulation({ id: actor.id, role: actor.role }, code, dto.year, dto.population);
-    return this.figures.get(code);
+    await this.regions.setPopulation({ id: actor.id, role: actor.role }, code, dto.year, dto.population, dto.confirm === true);
+    // The answer shows the new population and the figures derived from it (the worker's job recomputes them too).
+    return this.figures.refresh(code);
   }
 }

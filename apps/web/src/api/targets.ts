@@ -15,6 +15,8 @@ export const ALERT_KINDS = [
   'illness_cluster',
   'drill_overdue',
   'demand_exceeds_vacancies',
+  'filing_review_overdue',
+  'affordable_recognition_expiring',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertStatus = 'open' | 'resolved';

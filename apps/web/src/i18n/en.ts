@@ -626,6 +626,8 @@ export const en: Messages = {
       illness_cluster: 'Illness cluster',
       drill_overdue: 'Fire drill overdue',
       demand_exceeds_vacancies: 'More children waiting than vacancies',
+      filing_review_overdue: 'Review overdue',
+      affordable_recognition_expiring: 'Affordable recognition expiring',
     },
   },
   operatorAlerts: {

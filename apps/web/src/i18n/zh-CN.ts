@@ -623,6 +623,8 @@ export const zhCN = {
       illness_cluster: '疾病聚集',
       drill_overdue: '消防演练逾期',
       demand_exceeds_vacancies: '排队儿童多于空余托位',
+      filing_review_overdue: '审核超时',
+      affordable_recognition_expiring: '普惠认定即将到期',
     },
   },
   operatorAlerts: {

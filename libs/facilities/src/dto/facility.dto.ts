@@ -21,6 +21,8 @@ import {
 } from 'class-validator';
 import { HasValidChecksum, IsDateOnly, IsDecimal, PageQuery } from '@lib/core';
 import {
+  AFFORDABLE_DECISIONS,
+  AFFORDABLE_STATUSES,
   DOCUMENT_TYPES,
   FACILITY_KINDS,
   FACILITY_STATUSES,
@@ -29,6 +31,8 @@ import {
   SERVICE_TYPES,
   TENURES,
   isValidCreditCode,
+  type AffordableDecision,
+  type AffordableStatus,
   type DocumentType,
   type FilingDocument,
   type FacilityKind,
@@ -109,13 +113,38 @@ export class CreateFacilityDto {
 /** Every field optional, none nullable: `null` is validated (and refused) like any other value. */
 export class UpdateFacilityDto extends PartialType(CreateFacilityDto, { skipNullProperties: false }) {}
 
+export class AffordableRecognitionView {
+  @ApiProperty({ enum: AFFORDABLE_STATUSES }) status: AffordableStatus;
+  @ApiProperty({ type: Number, nullable: true, description: 'CNY per month; set on recognition' }) maxMonthlyFee: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) validUntil: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+export class AffordableDecisionDto {
+  @ApiProperty({ enum: AFFORDABLE_DECISIONS }) @IsIn(AFFORDABLE_DECISIONS) decision: AffordableDecision;
+  @ApiPropertyOptional({ description: 'recognize: the fee ceiling, CNY per month (at most AFFORDABLE_MAX_MONTHLY_FEE)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  maxMonthlyFee?: number;
+  @ApiPropertyOptional({ format: 'date', description: 'recognize: the recognition expires after this day' })
+  @IsOptional()
+  @IsDateOnly()
+  validUntil?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(500) reason?: string;
+}
+
 export class FacilityView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() creditCode: string;
   @ApiProperty({ enum: FACILITY_KINDS }) kind: FacilityKind;
   @ApiProperty({ enum: OWNERSHIPS }) ownership: Ownership;
-  @ApiProperty() affordable: boolean;
+  @ApiProperty({ description: 'the operator’s application for 普惠 status (recognition: affordableRecognition)' }) affordable: boolean;
+  @ApiProperty({ type: AffordableRecognitionView, nullable: true, description: 'read-only: 普惠 recognition by the health regulator' })
+  affordableRecognition: AffordableRecognitionView | null;
   @ApiProperty() medicalIntegrated: boolean;
   @ApiProperty() servesMeals: boolean;
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) serviceTypes: ServiceType[];

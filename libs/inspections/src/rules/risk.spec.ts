@@ -21,8 +21,25 @@ function input(over: Partial<RiskInput> = {}): RiskInput {
 const points = (over: Partial<RiskInput>) => riskScore(input(over), config).score;
 
 describe('riskScore: 0..100, explained', () => {
-  it('a facility that passed its last inspection recently and has nothing open scores 0 with no reasons', () => {
-    expect(riskScore(input(), config)).toEqual({ score: 0, reasons: [] });
+  it('a facility that passed its last inspection recently and has nothing open scores 0, and still says why', () => {
+    expect(riskScore(input(), config)).toEqual({
+      score: 0,
+      reasons: [
+        {
+          code: 'within_cycle',
+          points: 0,
+          text: '上次消防检查 2026-09-20，在12个月周期内，无其他风险因素',
+          textEn: 'Last inspected for fire on 2026-09-20, within the 12-month cycle; no other risk factor',
+        },
+      ],
+    });
+  });
+
+  it('names a never-inspected domain even when its weight is 0', () => {
+    const custom = inspectionConfig({ riskWeights: { neverInspected: 0 } });
+    expect(riskScore(input({ lastInspection: null }), custom).reasons).toEqual([
+      expect.objectContaining({ code: 'never_inspected', points: 0 }),
+    ]);
   });
 
   it('a failed last inspection weighs 30', () => {

@@ -42,6 +42,7 @@ export const RISK_REASON_CODES = [
   'multi_listed',
   'expiring_documents',
   'recent_incidents',
+  'within_cycle',
 ] as const;
 export type RiskReasonCode = (typeof RISK_REASON_CODES)[number];
 
@@ -56,7 +57,7 @@ export interface RiskReason {
 export interface RiskScore {
   /** Sum of the reasons' points, capped at 100. */
   score: number;
-  /** Every factor that added points, most points first. */
+  /** Every factor that added points, most points first, and at least one reason (the inspection's timing). */
   reasons: RiskReason[];
 }
 
@@ -82,7 +83,13 @@ export function riskScore(input: RiskInput, config: InspectionConfig): RiskScore
 
   const last = input.lastInspection;
   if (!last) {
-    add('never_inspected', w.neverInspected, `从未进行${label.zh}检查`, `Never inspected for ${label.en}`);
+    // Always given (with 0 points if so configured): every plan item says why it is where it is.
+    reasons.push({
+      code: 'never_inspected',
+      points: Math.max(0, w.neverInspected),
+      text: `从未进行${label.zh}检查`,
+      textEn: `Never inspected for ${label.en}`,
+    });
   } else {
     if (last.outcome === 'fail') {
       add(
@@ -159,6 +166,16 @@ export function riskScore(input: RiskInput, config: InspectionConfig): RiskScore
     );
   }
 
+  if (reasons.length === 0 && last) {
+    // Nothing adds points: the plan item still says why it is where it is (issue #13: never `reasons: []`).
+    const cycle = config.cycleMonths.normal;
+    reasons.push({
+      code: 'within_cycle',
+      points: 0,
+      text: `上次${label.zh}检查 ${last.inspectedOn}，在${cycle}个月周期内，无其他风险因素`,
+      textEn: `Last inspected for ${label.en} on ${last.inspectedOn}, within the ${cycle}-month cycle; no other risk factor`,
+    });
+  }
   reasons.sort((a, b) => b.points - a.points); // stable: equal points keep the order above
   return {
     score: Math.min(

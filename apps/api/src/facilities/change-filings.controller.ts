@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, type Actor } from '@lib/auth';
+import { AffordableDecisionDto, FacilityService, FacilityView } from '@lib/facilities';
+import {
+  ApproveDto,
+  ChangeFilingListView,
+  ChangeFilingQuery,
+  ChangeFilingService,
+  ChangeFilingView,
+  CreateChangeFilingDto,
+  ReasonDto,
+} from '@lib/filing';
+import { CurrentActor } from '../common/access.guard.js';
+import { setEtag } from '../common/etag.js';
+import { notFoundUuid } from '../common/params.js';
+
+const HEALTH = { role: 'regulator', agencies: ['health'] } as const;
+
+/** Change filings (变更备案) and 普惠 recognition (API.md "v1 additions"). */
+@ApiTags('change-filings')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ChangeFilingsController {
+  constructor(
+    private readonly changes: ChangeFilingService,
+    private readonly facilities: FacilityService,
+  ) {}
+
+  @Post('facilities/:id/changes')
+  @Access.operator()
+  @ApiCreatedResponse({ type: ChangeFilingView })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: CreateChangeFilingDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ChangeFilingView> {
+    const filing = await this.changes.create(actor, id, dto);
+    void reply.header('Location', `/api/v1/change-filings/${filing.id}`);
+    return filing;
+  }
+
+  @Get('facilities/:id/changes')
+  @Access.signedIn()
+  @ApiOkResponse({ type: ChangeFilingListView })
+  async listForFacility(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ChangeFilingListView> {
+    return { items: await this.changes.listForFacility(actor, id) };
+  }
+
+  @Get('change-filings')
+  @Access.grants({ role: 'regulator' }, { role: 'admin' })
+  @ApiOkResponse({ type: ChangeFilingListView })
+  queue(@CurrentActor() actor: Actor, @Query() query: ChangeFilingQuery): Promise<ChangeFilingListView> {
+    return this.changes.queue(actor, query);
+  }
+
+  @Get('change-filings/:id')
+  @Access.signedIn()
+  @ApiOkResponse({ type: ChangeFilingView })
+  get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ChangeFilingView> {
+    return this.changes.get(actor, id);
+  }
+
+  @Post('change-filings/:id/approve')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: ChangeFilingView })
+  approve(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: ApproveDto): Promise<ChangeFilingView> {
+    return this.changes.approve(actor, id, dto.note);
+  }
+
+  @Post('change-filings/:id/reject')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: ChangeFilingView })
+  reject(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: ReasonDto): Promise<ChangeFilingView> {
+    return this.changes.reject(actor, id, dto.reason);
+  }
+
+  @Post('change-filings/:id/withdraw')
+  @HttpCode(200)
+  @Access.operator()
+  @ApiOkResponse({ type: ChangeFilingView })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ChangeFilingView> {
+    return this.changes.withdraw(actor, id);
+  }
+
+  @Post('facilities/:id/affordable-recognition')
+  @HttpCode(200)
+  @Access.grants(HEALTH)
+  @ApiOkResponse({ type: FacilityView })
+  async affordable(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: AffordableDecisionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FacilityView> {
+    const facility = await this.facilities.decideAffordable(actor, id, dto);
+    setEtag(reply, facility.version);
+    return facility;
+  }
+}
