@@ -90,18 +90,26 @@ async function changeEnrolment(classId: string, enrolled: number): Promise<void>
   await api.http().patch(`/api/v1/classes/${classId}`).set(bearer(owner)).set('If-Match', cls.headers.etag).send({ enrolled }).expect(200);
 }
 
+/** More places at a registered facility: a change filing adding a class, approved (two writes, each with its events). */
 async function addPlaces(facilityId: string, places: number): Promise<void> {
-  await api
+  const change = await api
     .http()
-    .post(`/api/v1/facilities/${facilityId}/classes`)
+    .post(`/api/v1/facilities/${facilityId}/changes`)
     .set(bearer(owner))
-    .send({ name: `托大班 ${places}`, ageGroup: 'preschool', places, enrolled: 0 })
+    .send({ reason: '增设托大班', classes: [{ op: 'add', name: `托大班 ${places}`, ageGroup: 'preschool', places, enrolled: 0 }] })
     .expect(201);
+  await api.http().post(`/api/v1/change-filings/${change.body.id}/approve`).set(bearer(health)).send({}).expect(200);
+}
+
+/** Fewer places in a class: applies at once. */
+async function setPlaces(classId: string, places: number): Promise<void> {
+  const cls = await api.http().get(`/api/v1/classes/${classId}`).set(bearer(owner)).expect(200);
+  await api.http().patch(`/api/v1/classes/${classId}`).set(bearer(owner)).set('If-Match', cls.headers.etag).send({ places }).expect(200);
 }
 
 describe('faults', () => {
   it('Redis killed (-9) during writes: every write acknowledged, every event delivered after the restart', async () => {
-    const f = await registeredFacility(api, owner, health, { location: HERE });
+    const f = await registeredFacility(api, owner, health, { location: HERE, indoorAreaM2: 1000, outdoorAreaM2: 1000 });
     await figuresSettled();
     await kill9(redis);
     for (const places of [11, 12, 13]) await addPlaces(f.id, places); // acknowledged with Redis gone
@@ -113,8 +121,27 @@ describe('faults', () => {
   }, 90_000);
 
   it('worker killed (-9) in the middle of its jobs: after a restart each change takes effect once', async () => {
-    const f = await registeredFacility(api, owner, health, { location: { lat: HERE.lat + 0.01, lng: HERE.lng } });
-    const writes = Array.from({ length: 8 }, (_, i) => addPlaces(f.id, 10 + i));
+    const f = await registeredFacility(api, owner, health, {
+      location: { lat: HERE.lat + 0.01, lng: HERE.lng },
+      indoorAreaM2: 1000,
+      outdoorAreaM2: 1000,
+    });
+    // Eight classes of 20 places (one approved change filing), then eight concurrent writes lowering them.
+    const change = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/changes`)
+      .set(bearer(owner))
+      .send({
+        reason: '增设托大班',
+        classes: Array.from({ length: 8 }, (_, i) => ({ op: 'add', name: `托大班 ${i}`, ageGroup: 'preschool', places: 20, enrolled: 0 })),
+      })
+      .expect(201);
+    await api.http().post(`/api/v1/change-filings/${change.body.id}/approve`).set(bearer(health)).send({}).expect(200);
+    const added: { id: string }[] = await api.db.query(
+      "SELECT id FROM classes WHERE facility_id = $1 AND age_group = 'preschool' ORDER BY name",
+      [f.id],
+    );
+    const writes = added.map((c, i) => setPlaces(c.id, 10 + i));
     await new Promise((r) => setTimeout(r, 100));
     await worker!.kill9();
     await Promise.all(writes);

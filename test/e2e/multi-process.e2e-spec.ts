@@ -37,26 +37,38 @@ const send = (server: { url: string }, method: string, path: string, user: TestU
   });
 
 it('records, audits and relays each write once, and the figures follow', async () => {
-  const f = await registeredFacility(api, owner, health, { location: HERE });
+  const f = await registeredFacility(api, owner, health, { location: HERE, indoorAreaM2: 1000, outdoorAreaM2: 1000 });
+  // Twelve classes of 20 places (a registered facility's new classes are a change filing, approved), then twelve
+  // writes through both APIs, each lowering one class's places (which applies at once).
+  const change = await send(servers[0]!, 'POST', `/api/v1/facilities/${f.id}/changes`, owner, {
+    reason: '增设托大班',
+    classes: Array.from({ length: 12 }, (_, i) => ({ op: 'add', name: `托大班 ${i}`, ageGroup: 'preschool', places: 20, enrolled: 0 })),
+  });
+  expect(change.status).toBe(201);
+  const changeId = ((await change.json()) as { id: string }).id;
+  expect((await send(servers[1]!, 'POST', `/api/v1/change-filings/${changeId}/approve`, health, {})).status).toBe(200);
+  const added: { id: string }[] = await api.db.query(
+    "SELECT id FROM classes WHERE facility_id = $1 AND age_group = 'preschool' ORDER BY name",
+    [f.id],
+  );
   const since = new Date();
   const answers = await Promise.all(
-    Array.from({ length: 12 }, (_, i) =>
-      send(servers[i % 2]!, 'POST', `/api/v1/facilities/${f.id}/classes`, owner, {
-        name: `托大班 ${i}`,
-        ageGroup: 'preschool',
-        places: 8 + i,
-        enrolled: 0,
+    added.map((c, i) =>
+      fetch(`${servers[i % 2]!.url}/api/v1/classes/${c.id}`, {
+        method: 'PATCH',
+        headers: { ...bearer(owner), 'Content-Type': 'application/json', 'If-Match': '"1"' },
+        body: JSON.stringify({ places: 8 + i }),
       }),
     ),
   );
-  expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
+  expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
   await eventually(
     async () => {
       const [row] = await api.db.query(
         `SELECT (SELECT count(*) FROM outbox WHERE event->>'facilityId' = $1 AND created_at >= $2)::int AS jobs,
                 (SELECT count(DISTINCT queue) FROM outbox WHERE event->>'facilityId' = $1 AND created_at >= $2)::int AS queues,
                 (SELECT count(*) FROM outbox WHERE event->>'facilityId' = $1 AND created_at >= $2 AND done_at IS NULL)::int AS pending,
-                (SELECT count(*) FROM audit_entries WHERE subject_id = $1 AND action = 'class.created' AND at >= $2)::int AS audited,
+                (SELECT count(*) FROM audit_entries WHERE subject_id = $1 AND action = 'class.updated' AND at >= $2)::int AS audited,
                 (SELECT coalesce(sum(place_count), 0) FROM facilities WHERE region_code = $3 AND status = 'registered')::int AS truth,
                 (SELECT place_count FROM region_figures WHERE region_code = $3) AS figure`,
         [f.id, since, UNIT],

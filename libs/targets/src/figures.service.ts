@@ -86,10 +86,21 @@ export class FiguresService {
     if (unit.parent_code) await this.recomputeCity(manager, unit.parent_code);
   }
 
-  /** A unit's (and its city's) figures recomputed now, in their own transaction: the answer of a population change. */
-  async refresh(unitCode: string): Promise<RegionView> {
-    await this.dataSource.transaction((m) => this.recomputeUnit(m, unitCode));
-    return this.get(unitCode);
+  /**
+   * The answer of a population change: the region as stored, with the new population when its year is the latest
+   * (API.md: `population` is the latest year's) and the figures derived from it. The stored figures follow through
+   * the worker's job, as every figure does.
+   */
+  async withPopulation(code: string, year: number, population: number): Promise<RegionView> {
+    const view = await this.get(code);
+    if (view.populationYear !== null && year < view.populationYear) return view;
+    const counts = {
+      facilityCount: view.facilityCount,
+      placeCount: view.placeCount,
+      affordablePlaceCount: view.affordablePlaceCount,
+      population,
+    };
+    return { ...view, population, populationYear: year, ...deriveFigures(counts) };
   }
 
   /** Every unit, then every city: the nightly repair of any drift. */

@@ -68,7 +68,7 @@ export class RegionsController {
   @ApiOkResponse({ type: RegionView })
   async setPopulation(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SetPopulationDto): Promise<RegionView> {
     await this.regions.setPopulation({ id: actor.id, role: actor.role }, code, dto.year, dto.population, dto.confirm === true);
-    // The answer shows the new population and the figures derived from it (the worker's job recomputes them too).
-    return this.figures.refresh(code);
+    // The answer shows the new population and the figures derived from it (the worker's job stores them).
+    return this.figures.withPopulation(code, dto.year, dto.population);
   }
 }
