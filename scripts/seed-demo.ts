@@ -160,6 +160,61 @@ function residentId(): string {
  * Inspections over the past two years in every domain: mostly passes, some rectifications, a few
  * failures; orders resolved when old, open or overdue when recent. Runs when there are none yet.
  */
+/**
+ * The second release's registry (docs/registry.md): 普惠 status as the health regulator recognised it (most
+ * affordable registered facilities whose fee is within the city ceiling; the others have applied), and pending
+ * change filings, two of them waiting longer than the review deadline. Deterministic: chosen by the facility ids'
+ * hashes, which the seeded generator made.
+ */
+async function seedSecondRelease(ds: DataSource): Promise<void> {
+  const pick = (salt: string, percent: number) => `('x' || substr(md5(id::text || '${salt}'), 1, 6))::bit(24)::int % 100 < ${percent}`;
+  await ds.query(
+    `UPDATE facilities SET
+        affordable_status = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
+                                 THEN 'recognized' ELSE 'applied' END,
+        affordable_max_monthly_fee = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
+                                          THEN 3000 END,
+        affordable_valid_until = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
+                                      THEN (registered_at AT TIME ZONE 'Asia/Shanghai')::date + 3 * 365 + (${pick('soon', 5)})::int * -1000 END,
+        affordable_decided_at = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
+                                     THEN registered_at + interval '20 days' END
+      WHERE affordable`,
+  );
+  // A recognition expiring within 30 days shows the alert; one past its validUntil is expired by the daily job.
+  await ds.query(
+    `UPDATE facilities SET affordable_valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date + 20
+      WHERE id IN (SELECT id FROM facilities WHERE affordable_status = 'recognized' ORDER BY md5(id::text) LIMIT 3)`,
+  );
+  // Pending change filings: more places (a new class) and a second exit, a few of them overdue.
+  const candidates: { id: string; owner_id: string; exit_count: number; kind: string }[] = await ds.query(
+    `SELECT id, owner_id, exit_count, kind FROM facilities WHERE status = 'registered' AND kind <> 'family'
+      ORDER BY md5(id::text || 'change') LIMIT 12`,
+  );
+  for (const [i, f] of candidates.entries()) {
+    const addClass = i % 2 === 0;
+    const facility = addClass ? {} : { exitCount: f.exit_count + 1 };
+    const classes = addClass ? [{ op: 'add', name: '新增托大班', ageGroup: 'preschool', places: 14, enrolled: 0 }] : [];
+    const classesBefore = await ds.query(
+      'SELECT id, name, age_group AS "ageGroup", places, enrolled FROM classes WHERE facility_id = $1 ORDER BY created_at, id',
+      [f.id],
+    );
+    const before = { facility: addClass ? {} : { exitCount: f.exit_count }, classes: classesBefore };
+    await ds.query(
+      `INSERT INTO change_filings (facility_id, status, reason, facility, classes, before, submitted_by, submitted_at)
+       VALUES ($1, 'pending', $2, $3, $4, $5, $6, now() - make_interval(days => $7))`,
+      [
+        f.id,
+        addClass ? '扩建活动室，增设托大班一个' : '改造消防通道，增设安全出口',
+        JSON.stringify(facility),
+        JSON.stringify(classes),
+        JSON.stringify(before),
+        f.owner_id,
+        i < 2 ? 12 : i % 4,
+      ],
+    );
+  }
+}
+
 async function seedInspections(ds: DataSource): Promise<void> {
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM inspections');
   if (n > 0) return;
@@ -498,13 +553,13 @@ try {
               lat,
               off.distanceM,
               off.bearingDeg,
-              kind === 'family' ? [between(1, 3)] : pick([[1], [1, 2], [1, 2, 3]]),
-              Math.max(30, totalPlaces * (3 + rand() * 2)),
+              kind === 'family' ? [between(1, 18)] : pick([[1], [1, 2], [1, 2, 3]]),
+              kind === 'family' ? totalPlaces * (9 + rand() * 6) : Math.max(30, totalPlaces * (3 + rand() * 2)),
               kind === 'family' || kind === 'kindergarten_class' ? 0 : totalPlaces * (2 + rand() * 2),
               kind === 'community' ? between(800, 1500) : between(1200, 4800),
               `0431-8${between(1000000, 9999999)}`,
               pick(['07:00-17:30', '07:30-17:30', '08:00-18:00']),
-              kind === 'family' ? 2 : between(2, 4),
+              kind === 'family' ? 1 : between(2, 4),
               JSON.stringify([
                 {
                   type: 'legal_entity',
@@ -526,6 +581,9 @@ try {
                   expiresOn: inDays(between(-10, 900)),
                 },
                 { type: 'health_evaluation', number: `WS-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 10)), rating: 'qualified' },
+                ...(kind === 'family'
+                  ? [{ type: 'owners_consent', number: `YZ-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 15)) }]
+                  : []),
                 ...(servesMeals
                   ? [
                       {
@@ -640,6 +698,7 @@ try {
         if (status === 'registered') placed += totalPlaces;
       }
     }
+    await seedSecondRelease(ds);
     await ds.transaction((m) => ctx.figures.recomputeAll(m));
     const [city] = await ds.query(
       "SELECT f.place_count, f.population FROM region_figures f JOIN regions r ON r.code = f.region_code WHERE r.level = 'city'",

@@ -17,6 +17,7 @@ export const CLASS_STANDARD = {
     infant: { nameZh: '乳儿班', nameEn: 'infant class', minMonths: 6, maxMonths: 11, maxChildren: 10, childrenPerCarer: 3 },
     toddler: { nameZh: '托小班', nameEn: 'toddler class', minMonths: 12, maxMonths: 23, maxChildren: 15, childrenPerCarer: 5 },
     preschool: { nameZh: '托大班', nameEn: 'preschool class', minMonths: 24, maxMonths: 36, maxChildren: 20, childrenPerCarer: 7 },
+    // 设置标准 sets the mixed class's size (18) but no ratio: 1 : 5 is local policy (configuration, mixedChildrenPerCarer).
     mixed: { nameZh: '混合编班', nameEn: 'mixed-age class', minMonths: 18, maxMonths: 36, maxChildren: 18, childrenPerCarer: 5 },
   },
   homeBasedPoint: { nameZh: '家庭托育点', nameEn: 'home-based point', maxChildren: 5, childrenPerCarer: 3 },

@@ -44,7 +44,14 @@ function baseline(): ComplianceInput & { facility: FacilityFacts; classes: Class
     },
     classes: [{ id: 'c1', name: '小一班', ageGroup: 'toddler', places: 15, enrolled: 12 }],
     staff: [
-      staff({ id: 'd', name: '王园长', role: 'director', education: 'bachelor', experienceYears: 5 }),
+      staff({
+        id: 'd',
+        name: '王园长',
+        role: 'director',
+        education: 'bachelor',
+        experienceYears: 5,
+        qualifications: [{ type: 'director_training', number: 'PX-1', issuedOn: '2023-01-01', expiresOn: null }],
+      }),
       staff({ id: 'g1', name: '李保育', role: 'caregiver', classIds: ['c1'], qualifications: caregiverQual('1') }),
       staff({ id: 'g2', name: '张保育', role: 'caregiver', classIds: ['c1'], qualifications: caregiverQual('2') }),
       staff({ id: 'g3', name: '赵保育', role: 'caregiver', classIds: ['c1'], qualifications: caregiverQual('3') }),
@@ -119,7 +126,7 @@ describe('the compliance check', () => {
     }
   });
 
-  it('blocks filing on the premises, document, class and role rules, and only reports the staff qualifications', () => {
+  it('blocks filing on the premises, document, class and role rules and the staff certificates, and only reports the rest', () => {
     const blocking = COMPLIANCE_RULES.filter((r) => r.blocksFiling).map((r) => r.code);
     expect(blocking).toEqual([
       'has_class',
@@ -137,6 +144,7 @@ describe('the compliance check', () => {
       'outdoor_area',
       'home_based_limit',
       'surveillance',
+      'staff_certificates',
     ]);
   });
 
@@ -512,6 +520,50 @@ describe('staff qualifications (托育机构设置标准（试行）)', () => {
     expect(c.detail).toContain('在托150人');
     input.staff = input.staff.map((s) => (s.role === 'health' ? { ...s, fullTime: true } : s));
     expect(check(input, 'health_worker').ok).toBe(true);
+  });
+
+  it('151 enrolled children need 2 full-time health workers (1 per 150)', () => {
+    const input = baseline();
+    input.classes = Array.from({ length: 11 }, (_, i) => ({
+      id: `c${i + 1}`,
+      name: `小${i + 1}班`,
+      ageGroup: 'toddler' as const,
+      places: 15,
+      enrolled: i === 0 ? 1 : 15,
+    }));
+    input.staff = input.staff.map((s) => (s.role === 'health' ? { ...s, fullTime: true } : s));
+    const c = check(input, 'health_worker');
+    expect(c.ok).toBe(false);
+    expect(c.detail).toContain('须配备专职保健人员2名，现有1名');
+    input.staff.push({ ...input.staff.find((s) => s.role === 'health')!, id: 'h2', name: '周保健' });
+    expect(check(input, 'health_worker').ok).toBe(true);
+  });
+
+  it('a director without post training (director_training) is not qualified', () => {
+    const input = baseline();
+    input.staff[0] = { ...input.staff[0]!, qualifications: [] };
+    const c = check(input, 'director_qualified');
+    expect(c.ok).toBe(false);
+    expect(c.detail).toContain('没有有效的岗位培训证明');
+  });
+
+  it('refuses a filing whose director, health worker or caregivers lack valid certificates (filing materials)', () => {
+    expect(check(baseline(), 'staff_certificates')).toMatchObject({ ok: true, blocksFiling: true });
+    const input = baseline();
+    input.staff[0] = { ...input.staff[0]!, qualifications: [] };
+    input.staff[2] = { ...input.staff[2]!, healthCertificate: { number: 'HC-x', expiresOn: '2025-05-31' } };
+    const c = check(input, 'staff_certificates');
+    expect(c).toMatchObject({ ok: false, blocksFiling: true });
+    expect(c.detail).toContain('王园长');
+    expect(c.detail).toContain('张保育');
+    expect(c.detail).not.toContain('李保育');
+    expect(filingViolations(complianceChecks(input)).map((v) => v.code)).toEqual(['staff_certificates']);
+  });
+
+  it('labels the caregiver certificate a local policy', () => {
+    const input = baseline();
+    input.staff[1] = { ...input.staff[1]!, qualifications: [] };
+    expect(check(input, 'caregiver_qualified').detail).toContain('地方政策');
   });
 
   it('149 enrolled children may share a part-time health worker', () => {

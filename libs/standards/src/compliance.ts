@@ -43,6 +43,7 @@ export const COMPLIANCE_RULES = [
   { code: 'outdoor_area', blocksFiling: true },
   { code: 'home_based_limit', blocksFiling: true },
   { code: 'surveillance', blocksFiling: true },
+  { code: 'staff_certificates', blocksFiling: true },
   { code: 'carer_ratio', blocksFiling: false },
   { code: 'director_qualified', blocksFiling: false },
   { code: 'caregiver_qualified', blocksFiling: false },
@@ -443,6 +444,53 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
         };
   },
 
+  // 托育机构登记和备案办法（试行）(2019) lists staff qualification and health certificates among the filing
+  // materials: the director (post training), the health worker (training) and every caregiver (a childcare
+  // certificate: local policy) hold valid certificates, and every one of them a valid health certificate.
+  staff_certificates({ facility, staff, today }) {
+    const required = STAFF_STANDARD.requiredRoles[facility.kind];
+    const gaps: { zh: string; en: string }[] = [];
+    const needs: Partial<Record<StaffRole, readonly QualificationType[]>> =
+      facility.kind === 'family'
+        ? { caregiver: STAFF_STANDARD.caregiverQualifications }
+        : {
+            director: STAFF_STANDARD.directorQualifications,
+            health: STAFF_STANDARD.healthWorkerQualifications,
+            caregiver: STAFF_STANDARD.caregiverQualifications,
+          };
+    for (const role of ['director', 'health', 'caregiver'] as const) {
+      if (!required.includes(role)) continue;
+      const people = staff.filter((s) => s.role === role);
+      const label = ROLE_LABELS[role];
+      if (people.length === 0) {
+        gaps.push({ zh: `没有在岗${label.zh}`, en: `no active ${label.en}` });
+        continue;
+      }
+      const types = needs[role];
+      const valid = people.filter((s) => s.healthCertificate.expiresOn >= today && (!types || holdsValid(s, types, today)));
+      // Every caregiver must hold them; one director and one health worker suffice.
+      const missing = role === 'caregiver' ? people.filter((s) => !valid.includes(s)) : valid.length === 0 ? people : [];
+      if (missing.length > 0) {
+        gaps.push({
+          zh: `${label.zh}${zhList(missing.map((s) => s.name))}没有有效的${types ? '资格证书或' : ''}健康证`,
+          en: `${label.en} ${enList(missing.map((s) => s.name))} without a valid ${types ? 'certificate or ' : ''}health certificate`,
+        });
+      }
+    }
+    if (gaps.length > 0) {
+      return {
+        ok: false,
+        detail: `备案材料不全：${zhList(gaps.map((g) => g.zh))}`,
+        detailEn: `Filing materials: ${gaps.map((g) => g.en).join('; ')}`,
+      };
+    }
+    return {
+      ok: true,
+      detail: '负责人、保健人员和保育人员的资格证书与健康证均在有效期内',
+      detailEn: 'The director, health worker and caregivers hold valid certificates and health certificates',
+    };
+  },
+
   surveillance({ facility }) {
     return facility.surveillance
       ? {
@@ -492,7 +540,8 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     };
   },
 
-  director_qualified({ facility, staff }) {
+  // 托育机构设置标准（试行）(2019): education, experience and the director's post training (director_training).
+  director_qualified({ facility, staff, today }) {
     if (facility.kind === 'family') {
       return notApplicable(
         '家庭托育点负责人不适用托育机构负责人的学历和经历要求',
@@ -502,7 +551,10 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     const { minEducation, minExperienceYears } = STAFF_STANDARD.director;
     const directors = staff.filter((s) => s.role === 'director');
     if (directors.length === 0) return { ok: false, detail: '没有在岗负责人', detailEn: 'No active director' };
-    const qualified = directors.find((d) => educationAtLeast(d.education, minEducation) && (d.experienceYears ?? 0) >= minExperienceYears);
+    const trained = (d: StaffFacts) => holdsValid(d, STAFF_STANDARD.directorQualifications, today);
+    const qualified = directors.find(
+      (d) => educationAtLeast(d.education, minEducation) && (d.experienceYears ?? 0) >= minExperienceYears && trained(d),
+    );
     if (qualified) {
       return {
         ok: true,
@@ -514,6 +566,7 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
       const gaps: string[] = [];
       if (!educationAtLeast(d.education, minEducation)) gaps.push(d.education ? `学历为${EDUCATION_LABELS[d.education].zh}` : '未填写学历');
       if ((d.experienceYears ?? 0) < minExperienceYears) gaps.push(`相关工作经历${d.experienceYears ?? 0}年`);
+      if (!trained(d)) gaps.push('没有有效的岗位培训证明');
       return `负责人${d.name}${gaps.join('，')}`;
     });
     const en = directors.map((d) => {
@@ -521,12 +574,13 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
       if (!educationAtLeast(d.education, minEducation))
         gaps.push(d.education ? `education ${EDUCATION_LABELS[d.education].en}` : 'no education given');
       if ((d.experienceYears ?? 0) < minExperienceYears) gaps.push(`${plural(d.experienceYears ?? 0, 'year')} of experience`);
+      if (!trained(d)) gaps.push('no valid post training');
       return `Director ${d.name}: ${gaps.join(', ')}`;
     });
     return {
       ok: false,
-      detail: `${zhList(zh)}；须大专及以上学历且有${minExperienceYears}年以上相关工作经历`,
-      detailEn: `${en.join('; ')}; junior college or above and ${minExperienceYears}+ years of relevant experience are required`,
+      detail: `${zhList(zh)}；须大专及以上学历、${minExperienceYears}年以上相关工作经历并经岗位培训`,
+      detailEn: `${en.join('; ')}; junior college or above, ${minExperienceYears}+ years of relevant experience and post training are required`,
     };
   },
 
@@ -538,8 +592,8 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     if (without.length > 0) {
       return {
         ok: false,
-        detail: `保育人员${zhList(without.map((s) => s.name))}没有有效的保育师、育婴员、婴幼儿发展引导员证书或教师资格证`,
-        detailEn: `Caregivers without a valid nursery teacher, childcare worker, early development guide or teacher's certificate: ${enList(without.map((s) => s.name))}`,
+        detail: `保育人员${zhList(without.map((s) => s.name))}没有有效的保育师、育婴员、婴幼儿发展引导员证书或教师资格证（地方政策要求）`,
+        detailEn: `Caregivers without a valid nursery teacher, childcare worker, early development guide or teacher's certificate (a local policy): ${enList(without.map((s) => s.name))}`,
       };
     }
     return {
@@ -564,20 +618,23 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
         detailEn: `Health worker ${enList(health.map((s) => s.name))} holds no valid health training or medical qualification`,
       };
     }
-    const from = config.fullTimeHealthWorkerFromEnrolled;
-    if (totalEnrolled >= from) {
-      const fullTime = trained.find((s) => s.fullTime);
-      if (!fullTime) {
+    // 托儿所幼儿园卫生保健管理办法: one full-time health worker per 150 children (2 for 151–300), a full- or
+    // part-time one below 150.
+    const per = config.fullTimeHealthWorkerFromEnrolled;
+    if (totalEnrolled >= per) {
+      const need = Math.ceil(totalEnrolled / per);
+      const fullTime = trained.filter((s) => s.fullTime);
+      if (fullTime.length < need) {
         return {
           ok: false,
-          detail: `在托${totalEnrolled}人，达到${from}人须配备专职保健人员，${zhList(trained.map((s) => s.name))}为兼职`,
-          detailEn: `${totalEnrolled} children enrolled (${from} or more) need a full-time health worker; ${enList(trained.map((s) => s.name))} is part-time`,
+          detail: `在托${totalEnrolled}人，按每${per}名儿童1名须配备专职保健人员${need}名，现有${fullTime.length}名`,
+          detailEn: `${totalEnrolled} children enrolled need ${plural(need, 'full-time health worker')} (1 per ${per}); there are ${fullTime.length}`,
         };
       }
       return {
         ok: true,
-        detail: `在托${totalEnrolled}人，配有专职保健人员${fullTime.name}`,
-        detailEn: `${totalEnrolled} enrolled, with full-time health worker ${fullTime.name}`,
+        detail: `在托${totalEnrolled}人，配有专职保健人员${zhList(fullTime.map((s) => s.name))}`,
+        detailEn: `${totalEnrolled} enrolled, with full-time health workers ${enList(fullTime.map((s) => s.name))}`,
       };
     }
     const first = trained[0]!;

@@ -194,6 +194,7 @@ export const en: Messages = {
       fire_safety: 'Fire-safety pass',
       health_evaluation: 'Health evaluation report',
       food_licence: 'Food business licence',
+      owners_consent: "Other owners' consent (home-based point)",
     },
     type: 'Document',
     number: 'Number',

@@ -195,6 +195,7 @@ export const zhCN = {
       fire_safety: '消防安全合格证明',
       health_evaluation: '卫生评价报告',
       food_licence: '食品经营许可证',
+      owners_consent: '其他业主同意证明（家庭托育点）',
     },
     type: '材料类型',
     number: '编号',
