@@ -6,7 +6,7 @@ import { UserEntity } from '@lib/auth';
 import { ClassEntity, publicOffset, refreshClassSummaries } from '@lib/facilities';
 import { applicationIdsOf, countApplications, firstChoiceQueueHeads, insertDemoApplication, openDemoOffer } from '@lib/applications';
 import { IdNumberCipher, StaffEntity } from '@lib/staff';
-import { formatRegistrationNo } from '@lib/filing';
+import { formatRegistrationNo, insertChangeFiling } from '@lib/filing';
 import {
   addDays,
   creditCodeCheckChar,
@@ -199,19 +199,15 @@ async function seedSecondRelease(ds: DataSource): Promise<void> {
       [f.id],
     );
     const before = { facility: addClass ? {} : { exitCount: f.exit_count }, classes: classesBefore };
-    await ds.query(
-      `INSERT INTO change_filings (facility_id, status, reason, facility, classes, before, submitted_by, submitted_at)
-       VALUES ($1, 'pending', $2, $3, $4, $5, $6, now() - make_interval(days => $7))`,
-      [
-        f.id,
-        addClass ? '扩建活动室，增设托大班一个' : '改造消防通道，增设安全出口',
-        JSON.stringify(facility),
-        JSON.stringify(classes),
-        JSON.stringify(before),
-        f.owner_id,
-        i < 2 ? 12 : i % 4,
-      ],
-    );
+    await insertChangeFiling(ds.manager, {
+      facilityId: f.id,
+      reason: addClass ? '扩建活动室，增设托大班一个' : '改造消防通道，增设安全出口',
+      facility,
+      classes,
+      before,
+      submittedBy: f.owner_id,
+      submittedAt: new Date(Date.now() - (i < 2 ? 12 : i % 4) * 86_400_000),
+    });
   }
 }
 

@@ -59,3 +59,9 @@ export async function classOfFacility(
   );
   return row ? { id: row.id, ageGroup: row.age_group, name: row.name } : null;
 }
+
+/**
+ * SQL: the facilities' heading columns, to join a row of the caller's to its facility as a subquery:
+ * `JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = x.facility_id` (libs/filing's change filings).
+ */
+export const FACILITY_HEADINGS_SQL = 'SELECT id, name, region_code, owner_id, status FROM facilities';

@@ -188,6 +188,11 @@ export class FacilityService {
     return rows.map(classView);
   }
 
+  /** A facility's classes in creation order, read inside the caller's transaction (change filings compare them). */
+  classesIn(m: EntityManager, facilityId: string): Promise<ClassEntity[]> {
+    return m.getRepository(ClassEntity).find({ where: { facilityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   async getClass(actor: Actor, classId: string): Promise<ClassView> {
     const cls = await this.dataSource.getRepository(ClassEntity).findOneBy({ id: classId });
     if (!cls) throw classNotFound();

@@ -9,6 +9,7 @@ export {
   chosenFacilities,
   classNameSql,
   classOfFacility,
+  FACILITY_HEADINGS_SQL,
   facilityColumnSql,
   facilityOwnedBySql,
   type ChosenFacility,

@@ -5,7 +5,7 @@ import { decodeCursor, definedOnly, encodeCursor, registryConfig, type Page, typ
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
-import { ClassEntity, FacilityEntity, FacilityService, type ClassChange } from '@lib/facilities';
+import { FACILITY_HEADINGS_SQL, FacilityService, type ClassChange, type ClassEntity, type FacilityEntity } from '@lib/facilities';
 import { StaffService } from '@lib/staff';
 import {
   complianceChecks,
@@ -40,7 +40,36 @@ interface Row {
 
 const SELECT = `SELECT cf.id, cf.facility_id, f.name AS facility_name, f.region_code, cf.status, cf.reason, cf.facility, cf.classes,
                        cf.before, cf.submitted_at, cf.decided_at, cf.decision
-                  FROM change_filings cf JOIN facilities f ON f.id = cf.facility_id`;
+                  FROM change_filings cf JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = cf.facility_id`;
+
+/** A pending change filing as stored (the service after its checks, and the demo seed). Returns its id. */
+export async function insertChangeFiling(
+  m: EntityManager,
+  row: {
+    facilityId: string;
+    reason: string;
+    facility: Record<string, unknown>;
+    classes: readonly unknown[];
+    before: { facility: Record<string, unknown>; classes: readonly unknown[] };
+    submittedBy: string;
+    submittedAt?: Date;
+  },
+): Promise<string> {
+  const inserted: { id: string }[] = await m.query(
+    `INSERT INTO change_filings (facility_id, status, reason, facility, classes, before, submitted_by, submitted_at)
+     VALUES ($1, 'pending', $2, $3, $4, $5, $6, COALESCE($7, now())) RETURNING id`,
+    [
+      row.facilityId,
+      row.reason,
+      JSON.stringify(row.facility),
+      JSON.stringify(row.classes),
+      JSON.stringify(row.before),
+      row.submittedBy,
+      row.submittedAt ?? null,
+    ],
+  );
+  return inserted[0]!.id;
+}
 
 @Injectable()
 export class ChangeFilingService {
@@ -83,12 +112,7 @@ export class ChangeFilingService {
           enrolled: c.enrolled,
         })),
       };
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO change_filings (facility_id, status, reason, facility, classes, before, submitted_by)
-         VALUES ($1, 'pending', $2, $3, $4, $5, $6) RETURNING id`,
-        [facilityId, dto.reason, JSON.stringify(facility), JSON.stringify(classes), JSON.stringify(before), actor.id],
-      );
-      const changeId = inserted[0]!.id;
+      const changeId = await insertChangeFiling(m, { facilityId, reason: dto.reason, facility, classes, before, submittedBy: actor.id });
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: facilityId,
@@ -214,7 +238,7 @@ export class ChangeFilingService {
   }
 
   private classesOf(m: EntityManager, facilityId: string): Promise<ClassEntity[]> {
-    return m.getRepository(ClassEntity).find({ where: { facilityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.facilities.classesIn(m, facilityId);
   }
 
   private async one(id: string): Promise<ChangeFilingView> {

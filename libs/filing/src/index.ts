@@ -8,7 +8,7 @@ export { LIFECYCLE, transition, type LifecycleAction } from './lifecycle.js';
 export { planPlacements, type PlacementPlan } from './placement.js';
 export { formatRegistrationNo, RegistrationSequenceEntity } from './registration-sequence.entity.js';
 export * from './dto/filing.dto.js';
-export { ChangeFilingService } from './change-filing.service.js';
+export { ChangeFilingService, insertChangeFiling } from './change-filing.service.js';
 export { ChangeFilingEntity } from './change-filing.entity.js';
 export * from './dto/change-filing.dto.js';
 export const filingEntities = [RegistrationSequenceEntity, ChangeFilingEntity];

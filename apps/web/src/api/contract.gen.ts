@@ -20,6 +20,24 @@ export interface AcknowledgeIncidentDto {
   note?: string;
 }
 
+export interface AffordableDecisionDto {
+  decision: 'recognize' | 'reject' | 'revoke';
+  /** recognize: the fee ceiling, CNY per month (at most AFFORDABLE_MAX_MONTHLY_FEE) */
+  maxMonthlyFee?: number;
+  /** recognize: the recognition expires after this day */
+  validUntil?: string;
+  reason?: string;
+}
+
+export interface AffordableRecognitionView {
+  status: 'applied' | 'recognized' | 'rejected' | 'revoked' | 'expired';
+  /** CNY per month; set on recognition */
+  maxMonthlyFee: number | null;
+  validUntil: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
 export interface AlertListView {
   items: AlertView[];
   nextCursor: string | null;
@@ -44,7 +62,9 @@ export interface AlertView {
     | 'incident_reported_late'
     | 'illness_cluster'
     | 'drill_overdue'
-    | 'demand_exceeds_vacancies';
+    | 'demand_exceeds_vacancies'
+    | 'filing_review_overdue'
+    | 'affordable_recognition_expiring';
   subject: AlertSubjectView;
   facilityId?: string;
   regionCode?: string;
@@ -109,6 +129,55 @@ export interface ApproveDto {
   note?: string;
 }
 
+export interface ChangeFacilityDto {
+  name?: string;
+  /** 统一社会信用代码 (GB 32100-2015, checked) */
+  creditCode?: string;
+  kind?: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+  ownership?: 'public' | 'private' | 'public_private';
+  /** 普惠 */
+  affordable?: boolean;
+  servesMeals?: boolean;
+  address?: string;
+  location?: LocationDto;
+  /** storeys used; basement 0 or below */
+  floors?: number[];
+  indoorAreaM2?: number;
+  outdoorAreaM2?: number;
+  exitCount?: number;
+  documents?: FilingDocumentDto[];
+}
+
+export interface ChangeFilingDecisionView {
+  note?: string;
+  reason?: string;
+}
+
+export interface ChangeFilingListView {
+  items: ChangeFilingView[];
+  nextCursor?: string | null;
+}
+
+export interface ChangeFilingView {
+  id: string;
+  facilityId: string;
+  /** the facility’s name now (approved state) */
+  facilityName: string;
+  regionCode: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  reason: string;
+  /** the material fields as proposed */
+  facility: ChangeFacilityDto;
+  classes: ClassChangeDto[];
+  /** the same fields and the classes as they were when filed: { facility, classes } */
+  before: Record<string, unknown>;
+  submittedAt: string;
+  decidedAt: string | null;
+  decision: ChangeFilingDecisionView | null;
+  /** pending for longer than the review deadline (working days) */
+  overdue: boolean;
+}
+
 export interface ChangePasswordDto {
   currentPassword: string;
   /** Not common, not containing the username; two kinds of characters or 16+ */
@@ -154,6 +223,16 @@ export interface ChoiceView {
   /** place in the facility’s queue for the age group (1 = next); null once out of it */
   position: number | null;
   status: 'waiting' | 'offered' | 'placed' | 'declined' | 'expired' | 'withdrawn';
+}
+
+export interface ClassChangeDto {
+  op: 'add' | 'update' | 'remove';
+  /** update, remove: the class */
+  classId?: string;
+  name?: string;
+  ageGroup?: 'infant' | 'toddler' | 'preschool' | 'mixed';
+  places?: number;
+  enrolled?: number;
 }
 
 export interface ClassListView {
@@ -203,6 +282,13 @@ export interface CreateApplicationDto {
   serviceType: 'full_day' | 'half_day' | 'hourly' | 'temporary';
   /** facility ids, first choice first */
   choices: string[];
+}
+
+export interface CreateChangeFilingDto {
+  reason: string;
+  /** the material fields as they would be */
+  facility?: ChangeFacilityDto;
+  classes?: ClassChangeDto[];
 }
 
 export interface CreateClassDto {
@@ -338,7 +424,10 @@ export interface FacilityView {
   creditCode: string;
   kind: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
   ownership: 'public' | 'private' | 'public_private';
+  /** the operator’s application for 普惠 status (recognition: affordableRecognition) */
   affordable: boolean;
+  /** read-only: 普惠 recognition by the health regulator */
+  affordableRecognition: AffordableRecognitionView | null;
   medicalIntegrated: boolean;
   servesMeals: boolean;
   serviceTypes: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
@@ -372,7 +461,7 @@ export interface FacilityView {
 }
 
 export interface FilingDocumentDto {
-  type: 'legal_entity' | 'premises' | 'fire_safety' | 'health_evaluation' | 'food_licence';
+  type: 'legal_entity' | 'premises' | 'fire_safety' | 'health_evaluation' | 'food_licence' | 'owners_consent';
   number: string;
   issuedOn: string;
   expiresOn?: Record<string, unknown> | null;
@@ -844,6 +933,8 @@ export interface ResetPasswordDto {
 export interface SetPopulationDto {
   year: number;
   population: number;
+  /** true: accept a change of more than half up or down (else 422 implausible_population) */
+  confirm?: boolean;
 }
 
 export interface StaffListView {
@@ -1002,7 +1093,9 @@ export interface Operations {
         | 'incident_reported_late'
         | 'illness_cluster'
         | 'drill_overdue'
-        | 'demand_exceeds_vacancies';
+        | 'demand_exceeds_vacancies'
+        | 'filing_review_overdue'
+        | 'affordable_recognition_expiring';
       status?: 'open' | 'resolved';
     };
     body: never;
@@ -1083,6 +1176,50 @@ export interface Operations {
     body: RegisterDto;
     response: RegisteredView;
   };
+  'GET /api/v1/change-filings': {
+    path: never;
+    query: {
+      limit?: number;
+      /** opaque; from nextCursor */
+      cursor?: string;
+      status?: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+      regionCode?: string;
+    };
+    body: never;
+    response: ChangeFilingListView;
+  };
+  'GET /api/v1/change-filings/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ChangeFilingView;
+  };
+  'POST /api/v1/change-filings/{id}/approve': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: ApproveDto;
+    response: ChangeFilingView;
+  };
+  'POST /api/v1/change-filings/{id}/reject': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: ReasonDto;
+    response: ChangeFilingView;
+  };
+  'POST /api/v1/change-filings/{id}/withdraw': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ChangeFilingView;
+  };
   'GET /api/v1/classes/{id}': {
     path: {
       id: string;
@@ -1143,6 +1280,14 @@ export interface Operations {
     body: UpdateFacilityDto;
     response: FacilityView;
   };
+  'POST /api/v1/facilities/{id}/affordable-recognition': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: AffordableDecisionDto;
+    response: FacilityView;
+  };
   'POST /api/v1/facilities/{id}/approve': {
     path: {
       id: string;
@@ -1150,6 +1295,22 @@ export interface Operations {
     query: never;
     body: ApproveDto;
     response: FacilityView;
+  };
+  'GET /api/v1/facilities/{id}/changes': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ChangeFilingListView;
+  };
+  'POST /api/v1/facilities/{id}/changes': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: CreateChangeFilingDto;
+    response: ChangeFilingView;
   };
   'GET /api/v1/facilities/{id}/classes': {
     path: {
@@ -1549,6 +1710,14 @@ export interface Operations {
     };
     body: never;
     response: AnnualReportView;
+  };
+  'GET /api/v1/staff/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: StaffView;
   };
   'PATCH /api/v1/staff/{id}': {
     path: {

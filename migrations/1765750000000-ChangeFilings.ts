@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * regulator. Facilities that declared `affordable` before keep it as an application ('applied'): only a recognised
  * facility counts as affordable from now on.
  */
-export class ChangeFilings1765650000000 implements MigrationInterface {
-  name = 'ChangeFilings1765650000000';
+export class ChangeFilings1765750000000 implements MigrationInterface {
+  name = 'ChangeFilings1765750000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
