@@ -371,12 +371,16 @@ describe('offers', () => {
   it('refuses an offer without a vacancy (422 no_vacancy), for a class of another age (422), another facility’s class, or a bad expiry (400)', async () => {
     const parent = await registerParent(api);
     const app = await applyFor(api, parent, [f.id]);
-    const infantClass = await api
+    // A registered facility adds a class through an approved change filing (docs/api.md "Change filings").
+    const change = await api
       .http()
-      .post(`/api/v1/facilities/${f.id}/classes`)
+      .post(`/api/v1/facilities/${f.id}/changes`)
       .set(bearer(offerOwner))
-      .send({ name: '乳儿班', ageGroup: 'infant', places: 5, enrolled: 0 })
+      .send({ reason: '增设乳儿班', classes: [{ op: 'add', name: '乳儿班', ageGroup: 'infant', places: 5, enrolled: 0 }] })
       .expect(201);
+    await api.http().post(`/api/v1/change-filings/${change.body.id}/approve`).set(bearer(health)).send({}).expect(200);
+    const classes = (await api.http().get(`/api/v1/facilities/${f.id}/classes`).set(bearer(offerOwner)).expect(200)).body.items;
+    const infantClass = { body: classes.find((c: { ageGroup: string }) => c.ageGroup === 'infant') as { id: string } };
     const wrongAge = await api
       .http()
       .post(`/api/v1/applications/${app.id}/offers`)
