@@ -83,6 +83,26 @@ describe('parent accounts', () => {
       .send({ name: 'x', ageGroup: 'toddler', places: 5, enrolled: 0 })
       .expect(403);
   });
+
+  it('lets a parent change its own password and sign out (its own account), ending its tokens', async () => {
+    const parent = await registerParent(api);
+    await api
+      .http()
+      .post('/api/v1/auth/password')
+      .set(bearer(parent))
+      .send({ currentPassword: parent.password, newPassword: 'Another-parent-2026' })
+      .expect(204);
+    await api.http().get('/api/v1/auth/me').set(bearer(parent)).expect(401);
+    const login = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: parent.username, password: 'Another-parent-2026' })
+      .expect(200);
+    const fresh = { token: login.body.accessToken as string };
+    await api.http().get('/api/v1/applications').set(bearer(fresh)).expect(200);
+    await api.http().post('/api/v1/auth/logout').set(bearer(fresh)).expect(204);
+    await api.http().get('/api/v1/applications').set(bearer(fresh)).expect(401);
+  });
 });
 
 describe('applications', () => {
