@@ -19,6 +19,8 @@ const TABLES = [
   'inspections',
   'rectification_orders',
   'registration_sequences',
+  'applications',
+  'application_choices',
 ];
 
 /** The app's code takes an EntityManager but only ever calls `query` on it. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Domain } from '../../libs/inspections/src/inspection-rules.types.js';
-import { CopySink } from './copy.js';
+import { CopySink, type Field } from './copy.js';
 import { iso } from './dates.js';
 import { FACILITY_COLUMNS, facilityRow, planFacilities, RegistrationNumbers, type Facility } from './facilities.js';
 import { INSPECTION_COLUMNS, inspectionRows, inspectionWeight, ORDER_COLUMNS } from './inspections.js';
@@ -11,6 +11,7 @@ import { apportion } from './random.js';
 import { boundaryEwkt, generateRegions, type City } from './regions.js';
 import { CLASS_COLUMNS, classRows, staffNeeded, staffRows, STAFF_COLUMNS } from './staff.js';
 import { generateUsers, inspectorFor, USER_COLUMNS, type People } from './users.js';
+import { APPLICATION_COLUMNS, applicationRows, CHOICE_COLUMNS, facilitiesByUnit, PARENT_COLUMNS, parentRows } from './applications.js';
 
 /**
  * One argon2id hash of "bench-password" (fixed salt, the app's parameters) for every account, so load scripts can
@@ -29,6 +30,29 @@ export async function loadAll(o: GenerateOptions, clients: readonly pg.Client[],
   await timed('classes + staff + inspections + orders', () =>
     Promise.all([loadClassesAndStaff(o, a, b, facilities, progress), loadInspections(o, c, d, facilities, people, progress)]),
   );
+  progress.finish();
+  await timed('parents + applications', () => loadApplications(o, a, b, facilities));
+}
+
+/** Parent accounts and their applications with choices (no offers: the benchmark makes its own). */
+async function loadApplications(o: GenerateOptions, a: pg.Client, b: pg.Client, facilities: Facility[]): Promise<void> {
+  const parents = parentRows(o.seed, Math.ceil(o.applications / 1.1), PASSWORD_HASH, o.now);
+  const users = await CopySink.open(a, 'users', PARENT_COLUMNS, false);
+  for (const row of parents.rows) await users.write(row);
+  await users.close();
+  const progress = new Progress('applications', o.applications);
+  // Choices name facilities (whose keys are restored later) and applications: the applications go first.
+  const applications = await CopySink.open(a, 'applications', APPLICATION_COLUMNS, false);
+  const choices: Field[][] = [];
+  for (const g of applicationRows(o.seed, o.applications, parents.ids, facilitiesByUnit(facilities), o.now)) {
+    await applications.write(g.application);
+    choices.push(...g.choices);
+    progress.add(1);
+  }
+  await applications.close();
+  const sink = await CopySink.open(b, 'application_choices', CHOICE_COLUMNS, false);
+  for (const row of choices) await sink.write(row);
+  await sink.close();
   progress.finish();
 }
 

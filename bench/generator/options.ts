@@ -11,14 +11,23 @@ export interface GenerateOptions {
   facilities: number;
   staff: number;
   inspections: number;
+  /** Parents' applications (issue #17), each with one to three choices. */
+  applications: number;
   operators: number;
   force: boolean;
 }
 
 /** The issue's two sizes: S for development and tests, N for the whole country. */
 const SIZES = {
-  S: { units: 280, facilities: 10_000, staff: 100_000, inspections: 1_000_000, database: 'childcare_bench_s' },
-  N: { units: 2_800, facilities: 100_000, staff: 1_000_000, inspections: 10_000_000, database: 'childcare_bench_n' },
+  S: { units: 280, facilities: 10_000, staff: 100_000, inspections: 1_000_000, applications: 20_000, database: 'childcare_bench_s' },
+  N: {
+    units: 2_800,
+    facilities: 100_000,
+    staff: 1_000_000,
+    inspections: 10_000_000,
+    applications: 200_000,
+    database: 'childcare_bench_n',
+  },
 } as const;
 
 export function parseGenerateOptions(argv: string[]): GenerateOptions {
@@ -30,6 +39,7 @@ export function parseGenerateOptions(argv: string[]): GenerateOptions {
       facilities: { type: 'string' },
       staff: { type: 'string' },
       inspections: { type: 'string' },
+      applications: { type: 'string' },
       seed: { type: 'string', default: '42' },
       today: { type: 'string' },
       database: { type: 'string' },
@@ -50,6 +60,7 @@ export function parseGenerateOptions(argv: string[]): GenerateOptions {
     facilities,
     staff: count('staff', values.staff, base.staff),
     inspections: count('inspections', values.inspections, base.inspections),
+    applications: count('applications', values.applications, base.applications),
     // A few thousand at national scale: most run one or two facilities, some run chains.
     operators: Math.max(100, Math.round(facilities / 25)),
     force: values.force!,
@@ -68,6 +79,6 @@ function count(name: string, value: string | undefined, fallback: number): numbe
  * on size S (bench/RESULTS.md), rounded up.
  */
 export function estimateBytes(o: GenerateOptions): number {
-  const data = o.facilities * 8_000 + o.staff * 1_000 + o.inspections * 2_200;
+  const data = o.facilities * 8_000 + o.staff * 1_000 + o.inspections * 2_200 + o.applications * 1_000;
   return Math.round(data * 1.25) + 3 * 2 ** 30;
 }

@@ -1,15 +1,17 @@
 // npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
-//                  [--parts load,sql,history,recompute,event,incident] [--scenario <part of a scenario's name>]
+//                  [--parts load,sql,history,recompute,event,incident,applications] [--scenario <part of a scenario's name>]
 //
 // Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
 // bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
 // SQL (same data, load generator and run), the search SQL alone and its plans, one facility's inspection history,
-// the full recompute of unit figures, the event-to-figure latency, the incident-report-to-alert latency, and the API's
+// the full recompute of unit figures (places and waiting children), the event-to-figure latency, the
+// incident-report-to-alert latency, an operator's applicants list and the offer/accept cycle (issue #17), and the API's
 // memory under load.
 // Needs the build (`npm run build`); starts its own API, worker and reference server on free ports.
-import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
@@ -32,7 +34,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
-    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident' },
+    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident,applications' },
     scenario: { type: 'string', default: '' },
   },
 });
@@ -57,6 +59,9 @@ const env = {
   JWT_SECRET: randomBytes(32).toString('hex'),
   ID_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
   ID_BLIND_INDEX_KEY: randomBytes(32).toString('hex'),
+  // The audit trail's key and checkpoints (issue #14): a key of the run's own, checkpoints in a directory of its own.
+  AUDIT_HMAC_KEY: randomBytes(32).toString('hex'),
+  AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'bench-audit-checkpoints-')),
   QUEUE_PREFIX: `bench${process.pid}`,
   // Rate limits are configuration: raised so that the load generator measures the service, not the limiter.
   PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -253,7 +258,7 @@ async function recompute(): Promise<void> {
   const times = await timeEach(3, () => ds.transaction((m) => figures.recomputeAll(m)));
   const { units } = await one<{ units: number }>(`SELECT count(*)::int AS units FROM regions`);
   await ds.destroy();
-  say(`\n### Full recompute of all unit and city figures (${units} regions)\n`);
+  say(`\n### Full recompute of all unit and city figures, places and waiting children (${units} regions)\n`);
   say(`runs: ${times.map(ms).join(', ')}`);
 }
 
@@ -346,6 +351,111 @@ async function reportToAlert(api: Running): Promise<void> {
   }
 }
 
+/** GET/POST through the API as `token`; throws unless the status is `expected`. */
+async function call(api: Running, token: string, method: 'GET' | 'POST', path: string, expected: number, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status !== expected) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/**
+ * Issue #17 (docs/applications.md): an operator's applicants list (one facility and age group, first page of 20, as
+ * the console shows it) for 300 queues picked at random and the 50 longest; then offer/accept cycles, each an
+ * operator's offer of a vacant place to the head of a first-choice queue and the parent's acceptance (which enrols the
+ * child and withdraws the application's other choices), sequential, through the API.
+ */
+async function applicationsPart(api: Running): Promise<void> {
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (username: string) => tokens.get(username) ?? tokens.set(username, loginAs(api, username)).get(username)!;
+  const queues = async (order: string, n: number) =>
+    (
+      await db.query(
+        `SELECT q.facility_id, q.age_group, q.n, u.username FROM (
+           SELECT facility_id, age_group, count(*)::int AS n FROM application_choices
+            WHERE status IN ('waiting', 'offered') GROUP BY 1, 2) q
+           JOIN facilities f ON f.id = q.facility_id JOIN users u ON u.id = f.owner_id
+          ORDER BY ${order} LIMIT $1`,
+        [n],
+      )
+    ).rows as { facility_id: string; age_group: string; n: number; username: string }[];
+  say("\n### Applications (issue #17): an operator's applicants list (API, one facility and age group, 20 a page, sequential)\n");
+  say('| queues | waiting (mean / max) | p50 | p95 | max |');
+  say('|---|---|---|---|---|');
+  for (const [name, list] of [
+    ['300 at random', await queues('md5(q.facility_id::text || q.age_group)', 300)],
+    ['the 50 longest', await queues('q.n DESC, q.facility_id', 50)],
+  ] as const) {
+    for (const q of list) await tokenOf(q.username);
+    const times = await timeEach(list.length, async (i) => {
+      const q = list[i]!;
+      await call(
+        api,
+        await tokenOf(q.username),
+        'GET',
+        `/api/v1/applications?facilityId=${q.facility_id}&ageGroup=${q.age_group}&limit=20`,
+        200,
+      );
+    });
+    const mean = list.reduce((s, q) => s + q.n, 0) / list.length;
+    say(
+      `| ${name} | ${mean.toFixed(1)} / ${Math.max(...list.map((q) => q.n))} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(Math.max(...times))} |`,
+    );
+  }
+
+  // Heads of first-choice queues whose facility has a vacant class for the child's age, one per facility.
+  const heads = (
+    await db.query(
+      `SELECT DISTINCT ON (h.facility_id) h.application_id, h.facility_id, c.id AS class_id, op.username AS operator, pa.username AS parent
+         FROM (SELECT DISTINCT ON (ch.facility_id, ch.age_group) ch.application_id, ch.facility_id, ch.age_group
+                 FROM application_choices ch WHERE ch.status = 'waiting' AND ch.rank = 1
+                ORDER BY ch.facility_id, ch.age_group, ch.start_month, ch.applied_at, ch.application_id) h
+         JOIN applications a ON a.id = h.application_id AND a.status = 'waiting'
+         JOIN facilities f ON f.id = h.facility_id AND f.status = 'registered'
+         JOIN classes c ON c.facility_id = f.id AND c.enrolled + c.held < c.places
+                       AND (c.age_group = a.age_group OR (c.age_group = 'mixed' AND a.age_months >= 18))
+         JOIN users op ON op.id = f.owner_id JOIN users pa ON pa.id = a.parent_id
+        ORDER BY h.facility_id, md5(h.application_id::text) LIMIT 1000`,
+    )
+  ).rows as { application_id: string; facility_id: string; class_id: string; operator: string; parent: string }[];
+  const cycles = heads.sort((x, y) => (md5Order(x.application_id) < md5Order(y.application_id) ? -1 : 1)).slice(0, 100);
+  for (const h of cycles) {
+    await tokenOf(h.operator);
+    await tokenOf(h.parent);
+  }
+  const expiresOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const offers: number[] = [];
+  const accepts: number[] = [];
+  for (const h of cycles) {
+    const operator = await tokenOf(h.operator);
+    const parent = await tokenOf(h.parent);
+    let t0 = performance.now();
+    const offer = (await call(api, operator, 'POST', `/api/v1/applications/${h.application_id}/offers`, 201, {
+      facilityId: h.facility_id,
+      classId: h.class_id,
+      expiresOn,
+    })) as { id: string };
+    offers.push(performance.now() - t0);
+    t0 = performance.now();
+    await call(api, parent, 'POST', `/api/v1/offers/${offer.id}/accept`, 200);
+    accepts.push(performance.now() - t0);
+  }
+  say(`\n### Applications (issue #17): offer and accept (API, sequential, ${cycles.length} cycles, each in another facility)\n`);
+  say('| step | p50 | p95 | max |');
+  say('|---|---|---|---|');
+  say(`| offer (holds a place) | ${ms(percentile(offers, 50))} | ${ms(percentile(offers, 95))} | ${ms(Math.max(...offers))} |`);
+  say(
+    `| accept (enrols, withdraws the other choices) | ${ms(percentile(accepts, 50))} | ${ms(percentile(accepts, 95))} | ${ms(Math.max(...accepts))} |`,
+  );
+}
+
+function md5Order(s: string): string {
+  return createHash('md5').update(s).digest('hex');
+}
+
 function machine(): string {
   const sh = (cmd: string) => execSync(cmd, { encoding: 'utf8' }).trim();
   return [
@@ -353,6 +463,11 @@ function machine(): string {
     `Node ${process.version}`,
     sh(`psql "${databaseUrl}" -Atc "SELECT split_part(version(), ' on ', 1) || ', PostGIS ' || postgis_lib_version()"`),
     `commit ${sh(`git -C ${ROOT} rev-parse --short HEAD`)}`,
+    // The machine may be shared (other processes' load skews the latencies): the 1- and 5-minute load averages.
+    `load average ${loadavg()
+      .slice(0, 2)
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the start`,
   ].join(' · ');
 }
 
@@ -361,13 +476,16 @@ async function main(): Promise<void> {
   const counts = await one<Record<string, number>>(
     `SELECT (SELECT count(*) FROM facilities)::int AS facilities, (SELECT count(*) FROM facilities WHERE status = 'registered')::int AS registered,
             (SELECT count(*) FROM staff)::int AS staff, (SELECT count(*) FROM inspections)::int AS inspections,
-            (SELECT count(*) FROM regions WHERE level <> 'city')::int AS units`,
+            (SELECT count(*) FROM regions WHERE level <> 'city')::int AS units,
+            (SELECT count(*) FROM applications)::int AS applications,
+            (SELECT count(*) FROM applications WHERE status = 'waiting')::int AS waiting`,
   );
   say(`\n## ${label}: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`);
   say(machine());
   say(
     `\nData (\`${args.database}\`): ${counts.facilities!.toLocaleString('en')} facilities (${counts.registered!.toLocaleString('en')} registered), ` +
-      `${counts.staff!.toLocaleString('en')} staff, ${counts.inspections!.toLocaleString('en')} inspections, ${counts.units} units.`,
+      `${counts.staff!.toLocaleString('en')} staff, ${counts.inspections!.toLocaleString('en')} inspections, ${counts.units} units, ` +
+      `${counts.applications!.toLocaleString('en')} applications (${counts.waiting!.toLocaleString('en')} waiting).`,
   );
   const points = await densePoints(500);
   const nodeFlags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
@@ -392,11 +510,18 @@ async function main(): Promise<void> {
     if (parts.has('recompute')) await recompute();
     if (parts.has('event')) await eventToFigure(api);
     if (parts.has('incident')) await reportToAlert(api);
+    if (parts.has('applications')) await applicationsPart(api);
   } finally {
     await api.stop();
     await plain.stop();
     await db.end();
   }
+  say(
+    `\nload average ${loadavg()
+      .slice(0, 2)
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the end`,
+  );
   appendFileSync(`${ROOT}bench/RESULTS.md`, `${report.join('\n')}\n`);
   console.log('\nappended to bench/RESULTS.md');
 }
