@@ -365,8 +365,10 @@ async function seedApplications(ds: DataSource): Promise<void> {
   let offers = 0;
   for (const unit of units) {
     // Registered facilities of the unit with the age groups of their classes.
-    const facilities: { id: string; age_groups: string[] }[] = await ds.query(
-      `SELECT id, age_groups FROM facilities WHERE region_code = $1 AND status = 'registered' ORDER BY id`,
+    const facilities: { id: string; age_groups: string[]; vacant_groups: string[] }[] = await ds.query(
+      `SELECT f.id, f.age_groups,
+              ARRAY(SELECT DISTINCT c.age_group FROM classes c WHERE c.facility_id = f.id AND c.enrolled + c.held < c.places) AS vacant_groups
+         FROM facilities f WHERE f.region_code = $1 AND f.status = 'registered' ORDER BY f.id`,
       [unit.code],
     );
     if (facilities.length === 0) continue;
@@ -378,13 +380,19 @@ async function seedApplications(ds: DataSource): Promise<void> {
       const group = ageMonths < 12 ? 'infant' : ageMonths < 24 ? 'toddler' : 'preschool';
       const taking = facilities.filter((f) => f.age_groups.includes(group) || (ageMonths >= 18 && f.age_groups.includes('mixed')));
       if (taking.length === 0) continue;
-      const startMonth = addMonths(today, 1 + Math.floor(rand() * 6));
-      const birthMonth = addMonths(startMonth, -ageMonths);
+      const drawnStart = addMonths(today, 1 + Math.floor(rand() * 6));
       const choices = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(taking).id))];
-      // The printed demo parents: one application each in 南关区 (with an offer below), and now and then another.
+      // The printed demo parents: one application each in 南关区, at the head of its first choice's queue (the
+      // soonest start month, applied for first) so that it gets an offer below; now and then another.
       const demoFirst = unit.code === '220102' && k < demoParents.length ? demoParents[k]! : null;
       const parent = demoFirst ?? (demoParents.length > 0 && rand() < 0.004 ? pick(demoParents) : pick(parents));
-      const appliedAt = new Date(Date.now() - Math.floor(rand() * 120) * 86_400_000 - Math.floor(rand() * 86_400_000));
+      const drawnAppliedAt = new Date(Date.now() - Math.floor(rand() * 120) * 86_400_000 - Math.floor(rand() * 86_400_000));
+      const startMonth = demoFirst ? addMonths(today, 1) : drawnStart;
+      // …and its first choice has a vacant class for the child's age.
+      const vacant = taking.filter((f) => f.vacant_groups.includes(group) || (ageMonths >= 18 && f.vacant_groups.includes('mixed')));
+      if (demoFirst && vacant.length > 0) choices.splice(0, choices.length, ...[...new Set([pick(vacant).id, ...choices])].slice(0, 3));
+      const birthMonth = addMonths(startMonth, -ageMonths);
+      const appliedAt = demoFirst ? new Date(Date.now() - 150 * 86_400_000) : drawnAppliedAt;
       const label = `${pick(NICKNAMES)}${k % 7 === 0 ? '' : String.fromCharCode(65 + (k % 26))}`;
       const inserted = await ds.transaction((m) =>
         insertDemoApplication(m, {
