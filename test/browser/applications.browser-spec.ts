@@ -105,6 +105,13 @@ it('a parent applies from the public page, the operator offers a place, the pare
   expect(cls).toEqual({ enrolled: 13, held: 0 });
   expect(await vacanciesOnTheMap(f.id)).toBe(before - 1);
 
+  // The same page in English (`?lang=en`), as accessible.
+  await page.goto(`${baseUrl}/console/applications?lang=en`);
+  await see(page, page.locator('.application-card'));
+  expect(await page.locator('h1.page-heading__title').innerText()).toBe('My applications');
+  expect(await page.locator('.application-card').first().innerText()).toContain('Placed');
+  await checkPage(page, 'my-applications-en');
+
   // The public page shows the lower vacancy too.
   await page.goto(`${baseUrl}/facilities/${f.id}`);
   await see(page, page.locator('#facility-classes'));
