@@ -13,6 +13,8 @@ const ORDER = [
   ['filing'],
   ['inspections'],
   ['incidents'],
+  ['complaints'],
+  ['credit'],
   ['targets', 'search'],
   ['reports'],
 ];

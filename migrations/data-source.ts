@@ -13,6 +13,8 @@ import { staffEntities } from '@lib/staff';
 import { filingEntities } from '@lib/filing';
 import { inspectionsEntities } from '@lib/inspections';
 import { incidentsEntities } from '@lib/incidents';
+import { complaintsEntities } from '@lib/complaints';
+import { creditEntities } from '@lib/credit';
 import { reportsEntities } from '@lib/reports';
 
 /** The DataSource of the migration CLI (`npm run migration:*`) and of the scripts: the owner's (DATABASE_OWNER_URL). */
@@ -30,6 +32,8 @@ export const entities = [
   ...filingEntities,
   ...inspectionsEntities,
   ...incidentsEntities,
+  ...complaintsEntities,
+  ...creditEntities,
   ...targetsEntities,
   ...reportsEntities,
 ];

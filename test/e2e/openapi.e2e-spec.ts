@@ -167,7 +167,7 @@ const CONTRACT: Record<string, string[]> = {
     'vacanciesForAgeUpdatedAt',
   ],
   LatestInspectionView: ['domain', 'outcome', 'inspectedAt'],
-  PublicFacilityView: ['status', 'classes', 'inspections', 'registrationNo', 'location', 'vacancies', 'incidents'],
+  PublicFacilityView: ['status', 'classes', 'inspections', 'registrationNo', 'location', 'vacancies', 'incidents', 'credit'],
   // v1 additions, "Incidents and drills".
   CreateIncidentDto: ['kind', 'severity', 'occurredAt', 'childrenAffected', 'hospitalized', 'description', 'actionsTaken'],
   IncidentView: [
@@ -196,6 +196,31 @@ const CONTRACT: Record<string, string[]> = {
   PublicIncidentView: ['kind', 'severity', 'occurredOn', 'finding'],
   StatusActionDto: ['reason', 'incidentId'],
   PublicClassView: ['ageGroup', 'places', 'vacancies'],
+  // Complaints; penalties and credit (API.md "v1 additions").
+  CreateComplaintDto: ['facilityId', 'location', 'address', 'providerName', 'category', 'description', 'contact'],
+  ComplaintContactDto: ['name', 'phone'],
+  ComplaintReceiptView: ['receiptCode', 'status', 'createdAt'],
+  PublicComplaintView: ['receiptCode', 'status', 'category', 'createdAt', 'updatedAt', 'reply'],
+  ComplaintView: [
+    'id',
+    'facilityId',
+    'location',
+    'category',
+    'description',
+    'status',
+    'agency',
+    'finding',
+    'reply',
+    'contact',
+    'createdAt',
+  ],
+  InvestigateComplaintDto: ['agency', 'note'],
+  CloseComplaintDto: ['finding', 'reply'],
+  CreatePenaltyDto: ['kind', 'amountYuan', 'decisionNo', 'decidedOn', 'legalBasis', 'note'],
+  RevokePenaltyDto: ['reason'],
+  CreditView: ['creditCode', 'level', 'reasons', 'facilities', 'penalties', 'substantiatedComplaints', 'substantiatedIncidents'],
+  PublicCreditView: ['level', 'penalties'],
+  PublicPenaltyView: ['kind', 'decidedOn', 'legalBasis'],
   PublicInspectionView: ['domain', 'outcome', 'inspectedAt', 'summary'],
   RegionView: [
     'code',
@@ -310,6 +335,17 @@ describe('OpenAPI document', () => {
       ['/api/v1/change-filings/{id}', 'get'],
       ...['approve', 'reject', 'withdraw'].map((a): [string, string] => [`/api/v1/change-filings/{id}/${a}`, 'post']),
       ['/api/v1/facilities/{id}/affordable-recognition', 'post'],
+      ['/api/v1/public/complaints', 'post'],
+      ['/api/v1/public/complaints/{receiptCode}', 'get'],
+      ['/api/v1/complaints', 'get'],
+      ['/api/v1/complaints/{id}', 'get'],
+      ['/api/v1/complaints/{id}/investigate', 'post'],
+      ['/api/v1/complaints/{id}/close', 'post'],
+      ['/api/v1/complaints/unregistered.geojson', 'get'],
+      ['/api/v1/facilities/{id}/penalties', 'post'],
+      ['/api/v1/facilities/{id}/penalties', 'get'],
+      ['/api/v1/penalties/{id}/revoke', 'post'],
+      ['/api/v1/credit/{creditCode}', 'get'],
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
   });
@@ -369,6 +405,8 @@ describe('OpenAPI document', () => {
       'demand_exceeds_vacancies',
       'filing_review_overdue',
       'affordable_recognition_expiring',
+      'complaint_overdue',
+      'unregistered_provider',
     ]);
     expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([
       'injury',
@@ -388,6 +426,26 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.RegisteredView!.properties!.role!.enum).toEqual(['operator', 'parent']);
     expect(doc.components.schemas.ApplicationView!.properties!.status!.enum).toEqual(['waiting', 'placed', 'withdrawn']);
     expect(doc.components.schemas.OfferView!.properties!.status!.enum).toEqual(['open', 'accepted', 'declined', 'expired', 'withdrawn']);
+    expect(doc.components.schemas.CreateComplaintDto!.properties!.category!.enum).toEqual([
+      'safety',
+      'hygiene',
+      'food',
+      'abuse',
+      'fees',
+      'staff',
+      'unregistered',
+      'other',
+    ]);
+    expect(doc.components.schemas.PublicComplaintView!.properties!.status!.enum).toEqual(['received', 'investigating', 'closed']);
+    expect(doc.components.schemas.CloseComplaintDto!.properties!.finding!.enum).toEqual(['substantiated', 'unsubstantiated', 'withdrawn']);
+    expect(doc.components.schemas.CreatePenaltyDto!.properties!.kind!.enum).toEqual([
+      'warning',
+      'fine',
+      'confiscation',
+      'order_to_stop',
+      'revocation',
+    ]);
+    expect(doc.components.schemas.CreditView!.properties!.level!.enum).toEqual(['A', 'B', 'C', 'D']);
     expect(doc.components.schemas.PublicFacilityView!.properties!.status!.enum).toEqual(['registered', 'suspended']);
     const nearby = doc.paths['/api/v1/public/facilities/nearby']!.get as { parameters: { name: string; in: string }[] };
     const nearbyParams = nearby.parameters.filter((p) => p.in === 'query').map((p) => p.name);

@@ -23,6 +23,9 @@ let owner: TestUser;
 let regulator: TestUser;
 let server: Awaited<ReturnType<typeof startApiProcess>>;
 const written: string[] = [];
+/** Complainants' phone numbers this suite sent, and the receipt codes of their complaints. */
+const phones: string[] = [];
+const receipts: string[] = [];
 let facilityId: string;
 /** A child's label and birth month an application carried (issue #17). */
 const CHILD = { ...childOf(14, `Privet${Date.now().toString(36)}`) };
@@ -90,10 +93,46 @@ beforeAll(async () => {
       applicationAnswers.push({ who, text: await (await fetch(`${server.url}${path}`, { headers: bearer(user) })).text() });
     }
     expect((await post(`/api/v1/offers/${offer.id}/accept`, parent)).status).toBe(200);
+    // Complaints with the complainant's phone, through the logged server, then every path that reads them.
+    for (const body of [
+      { facilityId: f.id, category: 'staff', description: '老师对孩子态度粗暴，多次大声呵斥。' },
+      {
+        location: { lat: 44.5, lng: 125.652 },
+        providerName: '楼上的看护班',
+        category: 'unregistered',
+        description: '住宅里无证看护多名幼儿。',
+      },
+    ]) {
+      const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      phones.push(phone);
+      const res = await fetch(`${server.url}/api/v1/public/complaints`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...body, contact: { name: '李先生', phone } }),
+      });
+      expect(res.status).toBe(201);
+      const text = await res.text();
+      expect(text).not.toContain(phone);
+      receipts.push((JSON.parse(text) as { receiptCode: string }).receiptCode);
+    }
+    const [{ id: complaintId }] = await api.db.query('SELECT id FROM complaints WHERE receipt_code = $1', [receipts[0]]);
+    for (const path of [
+      '/api/v1/complaints',
+      `/api/v1/complaints/${complaintId}`,
+      '/api/v1/complaints/unregistered.geojson',
+      ...receipts.map((r) => `/api/v1/public/complaints/${r}`),
+    ]) {
+      for (const user of [owner, regulator]) await fetch(`${server.url}${path}`, { headers: bearer(user) });
+    }
+    await fetch(`${server.url}/api/v1/complaints/${complaintId}/investigate`, {
+      method: 'POST',
+      headers: { ...bearer(regulator), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ agency: 'health', note: '约谈园长' }),
+    });
     // The outbox events of these writes have been turned into jobs (and done) by the worker.
     await eventually(async () => {
       const [{ pending }] = await api.db.query(
-        "SELECT count(*)::int AS pending FROM outbox WHERE done_at IS NULL AND event->>'facilityId' = $1",
+        "SELECT count(*)::int AS pending FROM outbox WHERE done_at IS NULL AND (event->>'facilityId' = $1 OR event->>'type' = 'complaint.changed')",
         [f.id],
       );
       expect(pending).toBe(0);
@@ -198,6 +237,75 @@ describe('resident ID numbers', () => {
       expect(text.length).toBeGreaterThan(0);
       expect(idNumbersIn(text)).toEqual([]);
       expect(text).not.toContain(CHILD.child.label);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
+
+describe('complainants’ phone numbers', () => {
+  const anyPhone = (text: string) => phones.filter((p) => text.includes(p));
+
+  it('are shown to regulators in reach only: never in a public answer or to the operator', async () => {
+    const [{ id }] = await api.db.query('SELECT id FROM complaints WHERE receipt_code = $1', [receipts[0]]);
+    const reg = await api.http().get(`/api/v1/complaints/${id}`).set(bearer(regulator)).expect(200);
+    expect(reg.body.contact.phone).toBe(phones[0]);
+    const texts = [
+      (await api.http().get(`/api/v1/complaints/${id}`).set(bearer(owner)).expect(200)).text,
+      (await api.http().get('/api/v1/complaints?limit=100').set(bearer(owner)).expect(200)).text,
+      (await api.http().get('/api/v1/complaints/unregistered.geojson').set(bearer(regulator)).expect(200)).text,
+      (await api.http().get(`/api/v1/public/facilities/${facilityId}`).expect(200)).text,
+      (await api.http().get('/api/v1/public/register.csv').expect(200)).text,
+      (await api.http().get(`/api/v1/facilities/${facilityId}/history?limit=100`).set(bearer(regulator)).expect(200)).text,
+      (await api.http().get('/api/v1/alerts?limit=100').set(bearer(regulator)).expect(200)).text,
+      ...(await Promise.all(receipts.map(async (r) => (await api.http().get(`/api/v1/public/complaints/${r}`).expect(200)).text))),
+    ];
+    for (const text of texts) expect(anyPhone(text)).toEqual([]);
+  });
+
+  it('never appear in a log line', () => {
+    expect(anyPhone(server.output())).toEqual([]);
+  });
+
+  it('never appear in a plain database column, only in complaints.contact_cipher, encrypted', async () => {
+    const columns: { table_name: string; column_name: string }[] = await api.db.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type IN ('text', 'character', 'character varying', 'json', 'jsonb', 'ARRAY')`,
+    );
+    const found: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      const [{ n }]: { n: number }[] = await api.db.query(
+        `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text LIKE ANY($1::text[])`,
+        [phones.map((p) => `%${p}%`)],
+      );
+      if (n > 0) found.push(`${table_name}.${column_name}`);
+    }
+    expect(found).toEqual([]);
+    const rows: { c: string }[] = await api.db.query('SELECT contact_cipher AS c FROM complaints WHERE receipt_code = ANY($1)', [receipts]);
+    expect(rows.map((r) => r.c)).toEqual([expect.stringMatching(/^v1:/), expect.stringMatching(/^v1:/)]);
+  });
+
+  it('never appear in a job payload in Redis', async () => {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      const prefix = process.env.QUEUE_PREFIX ?? 'childcare';
+      let text = '';
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        for (const key of keys) {
+          const type = await redis.type(key);
+          if (type === 'hash') text += JSON.stringify(await redis.hgetall(key));
+          else if (type === 'string') text += await redis.get(key);
+          else if (type === 'list') text += (await redis.lrange(key, 0, -1)).join('\n');
+          else if (type === 'zset') text += (await redis.zrange(key, 0, -1)).join('\n');
+          else if (type === 'stream') text += JSON.stringify(await redis.xrange(key, '-', '+'));
+        }
+      } while (cursor !== '0');
+      expect(text.length).toBeGreaterThan(0);
+      expect(anyPhone(text)).toEqual([]);
     } finally {
       redis.disconnect();
     }

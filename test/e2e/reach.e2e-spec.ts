@@ -13,6 +13,7 @@ import { applyFor, inDays, registerParent } from '../factories/applications.js';
 let api: TestApi;
 let roles: Record<string, TestUser | null>;
 let objects: Record<string, string>;
+let receiptCode: string;
 let operations: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string }[];
 
 // Parents (issue #17): the parent of the application to the facility is an insider of its application and offer
@@ -77,7 +78,24 @@ beforeAll(async () => {
     .set(bearer(owner))
     .send({ reason: '增设安全出口', facility: { exitCount: 3 } })
     .expect(201);
+  const receipt = await api
+    .http()
+    .post('/api/v1/public/complaints')
+    .send({ facilityId: f.id, category: 'fees', description: '收费与公示不一致，多收了餐费。', contact: { phone: '13900001234' } })
+    .expect(201);
+  const [complaint] = await api.db.query('SELECT id FROM complaints WHERE receipt_code = $1', [receipt.body.receiptCode]);
+  const penalty = await api
+    .http()
+    .post(`/api/v1/facilities/${f.id}/penalties`)
+    .set(bearer(healthInUnit))
+    .send({ kind: 'warning', decisionNo: 'REACH-1', decidedOn: '2026-01-05', legalBasis: '《托育机构管理规范（试行）》' })
+    .expect(201);
+  const [{ credit_code: code }] = await api.db.query('SELECT credit_code FROM facilities WHERE id = $1', [f.id]);
+  receiptCode = receipt.body.receiptCode;
   objects = {
+    complaints: complaint.id,
+    penalties: penalty.body.id,
+    credit: code,
     facilities: f.id,
     classes: f.classId,
     staff: staff.body.id,
@@ -103,6 +121,7 @@ function concrete(path: string): string | null {
   let unknown = false;
   const filled = path.replace(/\/([a-z-]+)\/\{(\w+)\}/g, (_, collection: string, name: string) => {
     if (name === 'code') return `/${collection}/220102`;
+    if (name === 'receiptCode') return `/${collection}/${receiptCode}`;
     if (collection === 'users') return `/users/${roles.owner!.id}`;
     const id = objects[collection];
     if (!id) unknown = true;
@@ -156,7 +175,7 @@ describe('the reach matrix', () => {
         const res = op.method === 'get' || op.method === 'delete' ? await req : await req.send({});
         const cell = `${op.method.toUpperCase()} ${op.path} as ${role}: ${res.status}`;
         const isPublic = op.path.startsWith('/api/v1/public/') || op.path === '/health' || op.path.startsWith('/health/');
-        const onObject = /\{id\}/.test(op.path) && !op.path.startsWith('/api/v1/users') && !isPublic;
+        const onObject = /\{(id|creditCode)\}/.test(op.path) && !op.path.startsWith('/api/v1/users') && !isPublic;
         if (res.status >= 500) broken.push(cell);
         if (!user && !isPublic && op.path !== '/api/v1/admin/queues-session' && res.status !== 401) broken.push(`${cell} (expected 401)`);
         if (OUTSIDERS.includes(role) && onObject) {

@@ -15,6 +15,8 @@ import { StaffModule } from '@lib/staff';
 import { FilingModule } from '@lib/filing';
 import { InspectionsModule } from '@lib/inspections';
 import { IncidentsModule } from '@lib/incidents';
+import { ComplaintsModule } from '@lib/complaints';
+import { CreditModule } from '@lib/credit';
 import { ReportsModule } from '@lib/reports';
 import { SearchModule } from '@lib/search';
 import { AccessGuard } from './common/access.guard.js';
@@ -38,6 +40,9 @@ import { ReportsController } from './reports/reports.controller.js';
 import { AdminController } from './admin/admin.controller.js';
 import { PublicFacilitiesController } from './search/public-facilities.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
+import { PublicComplaintsController } from './complaints/public-complaints.controller.js';
+import { ComplaintsController } from './complaints/complaints.controller.js';
+import { CreditController } from './credit/credit.controller.js';
 
 @Module({
   imports: [
@@ -61,6 +66,8 @@ import { ApplicationsController } from './applications/applications.controller.j
     FilingModule,
     InspectionsModule,
     IncidentsModule,
+    ComplaintsModule,
+    CreditModule,
     SearchModule,
     ReportsModule,
   ],
@@ -81,6 +88,9 @@ import { ApplicationsController } from './applications/applications.controller.j
     AdminController,
     PublicFacilitiesController,
     ApplicationsController,
+    PublicComplaintsController,
+    ComplaintsController,
+    CreditController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
 })

@@ -13,12 +13,14 @@ import { ReportsProcessor } from './reports/reports.processor.js';
 import { ReportsModule } from '@lib/reports';
 import { ApplicationsModule } from '@lib/applications';
 import { ApplicationsProcessor } from './applications/applications.processor.js';
+import { CreditModule } from '@lib/credit';
+import { CreditProcessor } from './credit/credit.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 import { OutboxPruner } from './outbox/outbox-pruner.service.js';
 
-const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor];
+const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor, CreditProcessor];
 
 @Module({
   imports: [
@@ -39,6 +41,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, Applica
     FacilitiesModule,
     ReportsModule,
     ApplicationsModule,
+    CreditModule,
   ],
   providers: [
     ...PROCESSORS,

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditSubjectType = 'facility' | 'user' | 'region' | 'application';
+export type AuditSubjectType = 'facility' | 'user' | 'region' | 'application' | 'complaint';
 
 /** One link of an append-only hash chain per subject; the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('audit_entries')

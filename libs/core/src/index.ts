@@ -11,3 +11,4 @@ export * from './page-query.js';
 export * from './csv.js';
 export * from './clock.js';
 export * from './counters.js';
+export * from './field-cipher.js';

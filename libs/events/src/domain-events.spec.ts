@@ -39,7 +39,13 @@ describe('which events recompute unit figures', () => {
   });
   it('staff and order changes rescan the alerts', () => {
     expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts]);
-    expect(jobsFor({ type: 'order.changed', facilityId: 'f', orderId: 'o' })).toEqual([alerts]);
+  });
+  it('orders (an inspection that failed items, an amendment), findings and penalties recompute the operator’s credit', () => {
+    const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
+    expect(jobsFor({ type: 'order.changed', facilityId: 'f', orderId: 'o' })).toEqual([alerts, credit]);
+    expect(jobsFor({ type: 'complaint.changed', complaintId: 'c', facilityId: 'f', regionCode: '220102' })).toEqual([alerts, credit]);
+    expect(jobsFor({ type: 'complaint.changed', complaintId: 'c', regionCode: '220102' })).toEqual([alerts]);
+    expect(jobsFor({ type: 'penalty.changed', facilityId: 'f', penaltyId: 'p' })).toEqual([credit]);
   });
   it('incidents and drills rescan the incident alerts only', () => {
     const incidentAlerts = { name: 'scan-incident-alerts', data: {} };

@@ -14,7 +14,9 @@ export type DomainEvent =
   | { type: 'drill.logged'; facilityId: string }
   // Ids and unit codes only: a child's label or birth month never leaves libs/applications (docs/applications.md).
   | { type: 'application.changed'; applicationId: string; regionCodes: string[] }
-  | { type: 'change_filing.changed'; facilityId: string; changeFilingId: string; status: string };
+  | { type: 'change_filing.changed'; facilityId: string; changeFilingId: string; status: string }
+  | { type: 'complaint.changed'; complaintId: string; facilityId?: string; regionCode: string }
+  | { type: 'penalty.changed'; facilityId: string; penaltyId: string };
 
 /** Only registered facilities count in the figures (docs/api.md "Regions and targets"). */
 const COUNTED = 'registered';
@@ -24,6 +26,8 @@ const figures = (...codes: string[]): PlannedJob[] =>
 const alerts: PlannedJob = { name: JobName.ScanAlerts, data: {} };
 /** Incident and drill alerts only: a cheap scan of their own (libs/incidents' causes), also run every few minutes. */
 const incidentAlerts: PlannedJob = { name: JobName.ScanIncidentAlerts, data: {} };
+/** The credit level of the facility's operator (by credit code) follows its penalties, findings and inspections. */
+const credit = (facilityId: string): PlannedJob => ({ name: JobName.RecomputeCredit, data: { facilityId } });
 
 export interface PlannedJob<J extends JobName = JobName> {
   name: J;
@@ -46,9 +50,15 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'class.changed':
       return [...(event.status === COUNTED ? figures(event.regionCode) : []), alerts];
     case 'staff.changed':
-    case 'order.changed':
     case 'change_filing.changed':
       return [alerts];
+    case 'order.changed':
+      // Orders follow an inspection that failed items, or an amendment: its outcome counts for credit.
+      return [alerts, credit(event.facilityId)];
+    case 'complaint.changed':
+      return [alerts, ...(event.facilityId ? [credit(event.facilityId)] : [])];
+    case 'penalty.changed':
+      return [credit(event.facilityId)];
     case 'incident.changed':
     case 'drill.logged':
       return [incidentAlerts];

@@ -7,6 +7,7 @@ export enum QueueName {
   Alerts = 'alerts',
   Reports = 'reports',
   Applications = 'applications',
+  Credit = 'credit',
 }
 
 export enum JobName {
@@ -18,6 +19,8 @@ export enum JobName {
   ScanIncidentAlerts = 'scan-incident-alerts',
   GenerateAnnualReport = 'generate-annual-report',
   ExpireOffers = 'expire-offers',
+  RecomputeCredit = 'recompute-credit',
+  RecomputeAllCredit = 'recompute-all-credit',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -29,6 +32,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ScanIncidentAlerts]: QueueName.Alerts,
   [JobName.GenerateAnnualReport]: QueueName.Reports,
   [JobName.ExpireOffers]: QueueName.Applications,
+  [JobName.RecomputeCredit]: QueueName.Credit,
+  [JobName.RecomputeAllCredit]: QueueName.Credit,
 };
 
 export interface JobData {
@@ -40,6 +45,8 @@ export interface JobData {
   [JobName.ScanIncidentAlerts]: Record<string, never>;
   [JobName.GenerateAnnualReport]: Record<string, never>;
   [JobName.ExpireOffers]: Record<string, never>;
+  [JobName.RecomputeCredit]: { facilityId: string };
+  [JobName.RecomputeAllCredit]: Record<string, never>;
 }
 
 /**
@@ -55,6 +62,8 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   // Incident escalation is counted in hours (2 h to the unit, 4 h to the city): its own small scan every 5 minutes.
   { id: 'incident-alert-scan', job: JobName.ScanIncidentAlerts, pattern: '*/5 * * * *' },
   // The annual report is due by the end of November: generated on the 30th and kept.
+  // Credit windows (12, 24 months) pass with time: every level is recomputed nightly.
+  { id: 'nightly-recompute-credit', job: JobName.RecomputeAllCredit, pattern: '30 2 * * *' },
   { id: 'annual-report', job: JobName.GenerateAnnualReport, pattern: '0 20 30 11 *' },
   // Offers run to the end of their expiresOn day (Asia/Shanghai): expired just after midnight, and hourly as a repair.
   { id: 'expire-offers', job: JobName.ExpireOffers, pattern: '1 * * * *' },
@@ -65,6 +74,9 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
   switch (name) {
     case JobName.RecomputeUnitFigures:
       return `${name}.${(data as JobData[JobName.RecomputeUnitFigures]).unitCode}`;
+    case JobName.RecomputeCredit:
+      return `${name}.${(data as JobData[JobName.RecomputeCredit]).facilityId}`;
+    case JobName.RecomputeAllCredit:
     case JobName.RecomputeAllFigures:
     case JobName.SnapshotFigures:
     case JobName.DeriveFigureHistory:

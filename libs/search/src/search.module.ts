@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { InspectionsModule } from '@lib/inspections';
 import { IncidentsModule } from '@lib/incidents';
+import { CreditModule } from '@lib/credit';
 import { SearchService } from './search.service.js';
 
 @Module({
-  imports: [InspectionsModule, IncidentsModule],
+  imports: [InspectionsModule, IncidentsModule, CreditModule],
   providers: [SearchService],
   exports: [SearchService],
 })

@@ -10,6 +10,7 @@ import { ageGroupsFor, vacanciesStale, type AgeGroupName } from '@lib/standards'
 import { facilityNotFound } from '@lib/facilities';
 import { DOMAINS, InspectionService } from '@lib/inspections';
 import { IncidentService } from '@lib/incidents';
+import { CreditService } from '@lib/credit';
 import type { NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
 import { nearbySql } from './nearby-sql.js';
 import { isoUtc, publicSummaryColumns } from './public-columns.js';
@@ -58,6 +59,7 @@ export class SearchService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inspections: InspectionService,
     private readonly incidents: IncidentService,
+    private readonly credit: CreditService,
   ) {}
 
   /** The answer's JSON text, `{"items":[…]}`, as PostgreSQL wrote it (nearby-sql.ts). */
@@ -83,16 +85,19 @@ export class SearchService {
   }
 
   async facility(id: string, lang: Lang): Promise<PublicFacilityView> {
-    const [row]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections' | 'incidents'> & { phone: string })[] =
-      await this.dataSource.query(
-        `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
-                f.opening_hours AS "openingHours", f.phone, ${isoUtc('f.registered_at')} AS "registeredAt"
+    const [found]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections' | 'incidents' | 'credit'> & {
+      phone: string;
+      creditCode: string;
+    })[] = await this.dataSource.query(
+      `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
+                f.opening_hours AS "openingHours", f.phone, ${isoUtc('f.registered_at')} AS "registeredAt", f.credit_code AS "creditCode"
            FROM facilities f JOIN regions r ON r.code = f.region_code
           WHERE f.id = $1 AND f.status = ANY($2::text[])`,
-        [id, PUBLIC_STATUSES, lang],
-      );
-    if (!row) throw facilityNotFound();
-    const [classes, record, incidents] = await Promise.all([
+      [id, PUBLIC_STATUSES, lang],
+    );
+    if (!found) throw facilityNotFound();
+    const { creditCode, ...row } = found;
+    const [classes, record, incidents, credit] = await Promise.all([
       this.dataSource.query(
         `SELECT age_group, places, places - enrolled - held AS vacancies, updated_at FROM classes WHERE facility_id = $1
           ORDER BY array_position(ARRAY['infant', 'toddler', 'mixed', 'preschool'], age_group), created_at, id`,
@@ -100,6 +105,7 @@ export class SearchService {
       ) as Promise<{ age_group: AgeGroupName; places: number; vacancies: number; updated_at: Date }[]>,
       this.inspections.publicRecord([id], lang),
       this.incidents.publicIncidents([id]),
+      this.credit.publicCredit(id, creditCode),
     ]);
     const now = new Date();
     const inspections = (record.get(id) ?? []).sort((a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain));
@@ -117,6 +123,7 @@ export class SearchService {
       })),
       inspections,
       incidents: incidents.get(id) ?? [],
+      credit,
     };
   }
 

@@ -10,3 +10,4 @@ export * from './incidents.js';
 export * from './waitlist.js';
 export * from './kind-rules.js';
 export * from './working-days.js';
+export * from './complaints.js';

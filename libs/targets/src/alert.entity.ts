@@ -15,11 +15,13 @@ export const ALERT_KINDS = [
   'demand_exceeds_vacancies',
   'filing_review_overdue',
   'affordable_recognition_expiring',
+  'complaint_overdue',
+  'unregistered_provider',
 ] as const;
 /** The kinds libs/incidents causes: scanned on their own every few minutes (escalation counts hours). */
 export const INCIDENT_ALERT_KINDS = ['incident_unacknowledged', 'incident_reported_late', 'illness_cluster', 'drill_overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export const ALERT_SUBJECT_TYPES = ['facility', 'staff', 'rectification_order', 'region', 'incident'] as const;
+export const ALERT_SUBJECT_TYPES = ['facility', 'staff', 'rectification_order', 'region', 'incident', 'complaint'] as const;
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 
 /** One open alert per subject and kind (partial unique index); it resolves when its cause goes away. */

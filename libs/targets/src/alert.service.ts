@@ -20,6 +20,7 @@ import {
 } from '@lib/standards';
 import { FilingService } from '@lib/filing';
 import { IncidentService } from '@lib/incidents';
+import { ComplaintService } from '@lib/complaints';
 import { INCIDENT_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
 import type { AlertListQuery, AlertView } from './dto/alert.dto.js';
 
@@ -58,6 +59,7 @@ export class AlertService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly filing: FilingService,
     private readonly incidents: IncidentService,
+    private readonly complaints: ComplaintService,
     private readonly clock: Clock,
     @Inject(registryConfig.KEY) private readonly registry: RegistryConfig,
   ) {}
@@ -373,6 +375,8 @@ export class AlertService {
         dueOn: null,
       });
     }
+    // Complaints: overdue ones, and groups of reports of an unregistered provider (libs/complaints).
+    out.push(...(await this.complaints.alertCauses(m, today)));
     return out;
   }
 }

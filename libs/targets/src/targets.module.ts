@@ -7,6 +7,7 @@ import { AlertEntity } from './alert.entity.js';
 import { AlertService } from './alert.service.js';
 import { FilingModule } from '@lib/filing';
 import { IncidentsModule } from '@lib/incidents';
+import { ComplaintsModule } from '@lib/complaints';
 import { FiguresService } from './figures.service.js';
 
 @Module({
@@ -16,6 +17,7 @@ import { FiguresService } from './figures.service.js';
     TypeOrmModule.forFeature([RegionFiguresEntity, RegionFigureSnapshotEntity, AlertEntity]),
     FilingModule,
     IncidentsModule,
+    ComplaintsModule,
   ],
   providers: [FiguresService, AlertService],
   exports: [FiguresService, AlertService],

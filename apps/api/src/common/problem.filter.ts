@@ -9,6 +9,8 @@ import { FilingError, FilingErrorCode } from '@lib/filing';
 import { InspectionError, InspectionErrorCode } from '@lib/inspections';
 import { IncidentError, IncidentErrorCode } from '@lib/incidents';
 import { ApplicationError, ApplicationErrorCode } from '@lib/applications';
+import { ComplaintError, ComplaintErrorCode } from '@lib/complaints';
+import { CreditError, CreditErrorCode } from '@lib/credit';
 import { HttpError, HttpErrorCode } from './http-errors.js';
 import { languageOf, type Language } from './language.js';
 import { sendWebNotFound } from './web-pages.js';
@@ -212,6 +214,39 @@ export function statusOf(error: DomainError): number {
       case ApplicationErrorCode.WrongState:
         return 409;
       case ApplicationErrorCode.Rules:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof ComplaintError) {
+    switch (error.code) {
+      case ComplaintErrorCode.InvalidSubject:
+        return 400;
+      case ComplaintErrorCode.WrongAgency:
+        return 403;
+      case ComplaintErrorCode.NotFound:
+        return 404;
+      case ComplaintErrorCode.WrongState:
+        return 409;
+      case ComplaintErrorCode.OutsideJurisdiction:
+        return 422;
+      default:
+        return exhausted(error.code);
+    }
+  }
+  if (error instanceof CreditError) {
+    switch (error.code) {
+      case CreditErrorCode.InvalidPenalty:
+        return 400;
+      case CreditErrorCode.WrongAgency:
+        return 403;
+      case CreditErrorCode.PenaltyNotFound:
+      case CreditErrorCode.CreditNotFound:
+        return 404;
+      case CreditErrorCode.AlreadyRevoked:
+        return 409;
+      case CreditErrorCode.Barred:
         return 422;
       default:
         return exhausted(error.code);

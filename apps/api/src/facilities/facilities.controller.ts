@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { CreateFacilityDto, FacilityListQuery, FacilityListView, FacilityService, FacilityView, UpdateFacilityDto } from '@lib/facilities';
 import { ApproveDto, ComplianceView, FilingService, HistoryView, PlacementPlanView, ReasonDto, StatusActionDto } from '@lib/filing';
+import { CreditService } from '@lib/credit';
 import { CurrentActor } from '../common/access.guard.js';
 import { ifMatchVersion, setEtag } from '../common/etag.js';
 import { notFoundUuid } from '../common/params.js';
@@ -18,6 +19,7 @@ export class FacilitiesController {
   constructor(
     private readonly facilities: FacilityService,
     private readonly filing: FilingService,
+    private readonly credit: CreditService,
   ) {}
 
   @Post()
@@ -68,7 +70,8 @@ export class FacilitiesController {
   @Access.operator()
   @ApiOkResponse({ type: FacilityView })
   async submit(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.tagged(reply, await this.filing.submit(actor, id));
+    // An operator at credit level D cannot file (422 credit_barred), then the filing requirements (libs/filing).
+    return this.tagged(reply, await this.credit.submit(actor, id));
   }
 
   @Post(':id/approve')

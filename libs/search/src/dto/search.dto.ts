@@ -1,4 +1,5 @@
 import { PublicIncidentView } from '@lib/incidents';
+import { PublicCreditView } from '@lib/credit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -190,4 +191,6 @@ export class PublicFacilityView extends PublicFacilitySummaryView {
     description: 'substantiated serious and critical incidents of the last 3 years: kind, severity, date and finding only',
   })
   incidents: PublicIncidentView[];
+  @ApiProperty({ type: PublicCreditView, description: 'the operator’s credit level and its penalties of the last 3 years' })
+  credit: PublicCreditView;
 }

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '@lib/auth';
+import { ComplaintReceiptView, ComplaintService, CreateComplaintDto, PublicComplaintView } from '@lib/complaints';
+
+/** Anonymous complaints and reports (API.md "Complaints"): rate-limited per client by the public hook. */
+@ApiTags('public')
+@Controller('api/v1/public/complaints')
+export class PublicComplaintsController {
+  constructor(private readonly complaints: ComplaintService) {}
+
+  @Post()
+  @Access.public()
+  @ApiCreatedResponse({ type: ComplaintReceiptView })
+  submit(@Body() dto: CreateComplaintDto): Promise<ComplaintReceiptView> {
+    return this.complaints.submit(dto);
+  }
+
+  @Get(':receiptCode')
+  @Access.public()
+  @ApiOkResponse({ type: PublicComplaintView })
+  status(@Param('receiptCode') receiptCode: string): Promise<PublicComplaintView> {
+    return this.complaints.publicStatus(receiptCode);
+  }
+}
