@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsDateOnly, PageQuery } from '@lib/core';
+import { IsPlainText } from '@lib/complaints';
 import { CREDIT_LEVELS, PENALTY_KINDS, type CreditLevel, type PenaltyKind } from '@lib/standards';
 
 export class CreatePenaltyDto {
@@ -11,10 +12,20 @@ export class CreatePenaltyDto {
   @Min(1)
   @Max(1_000_000_000)
   amountYuan?: number;
-  @ApiProperty({ example: '长南卫罚〔2026〕12号', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) decisionNo: string;
+  @ApiProperty({ example: '长南卫罚〔2026〕12号', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsPlainText()
+  decisionNo: string;
   @ApiProperty({ format: 'date', description: 'not in the future' }) @IsDateOnly() decidedOn: string;
-  @ApiProperty({ example: '《托育机构管理规范（试行）》', maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) legalBasis: string;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiProperty({ example: '《托育机构管理规范（试行）》', maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @IsPlainText()
+  legalBasis: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) @IsPlainText() note?: string;
 }
 
 export class RevokePenaltyDto {
@@ -22,6 +33,7 @@ export class RevokePenaltyDto {
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @IsPlainText()
   reason: string;
 }
 
