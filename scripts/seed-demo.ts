@@ -29,6 +29,7 @@ import {
 } from '@lib/inspections';
 import { args, scriptContext } from './context.js';
 import { seedIncidents } from './seed-incidents.js';
+import { seedComplaintsAndCredit } from './seed-complaints.js';
 
 /**
  * The Changchun demo (docs/domain.md "Demo"): about 600 facilities placed near the named places of their
@@ -714,6 +715,13 @@ try {
   await seedInspections(ds);
   await seedApplications(ds);
   await seedIncidents(ds, ctx.audit, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
+  const keys = validateEnv(IdentityEnvSchema);
+  await seedComplaintsAndCredit(
+    ds,
+    { encryptionKey: Buffer.from(keys.ID_ENCRYPTION_KEY, 'hex'), indexKey: Buffer.from(keys.ID_BLIND_INDEX_KEY, 'hex') },
+    ctx.audit,
+    ctx.outbox,
+  );
 } finally {
   await ctx.close();
 }

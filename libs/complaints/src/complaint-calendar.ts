@@ -1,4 +1,4 @@
-import type { WorkingDayCalendar } from '@lib/standards';
+import type { WorkingDayCalendar } from './complaint.rules.js';
 
 /**
  * The calendar complaint deadlines count working days in. PROVISIONAL: weekends only, until the registry's

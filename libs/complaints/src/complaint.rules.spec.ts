@@ -1,5 +1,13 @@
-import type { WorkingDayCalendar } from '@lib/standards';
-import { dueDates, mayClose, newReceiptCode, overdue, RECEIPT_SHAPE, transition, CONTROL_CHARACTERS } from './complaint.rules.js';
+import {
+  dueDates,
+  mayClose,
+  newReceiptCode,
+  overdue,
+  RECEIPT_SHAPE,
+  transition,
+  CONTROL_CHARACTERS,
+  type WorkingDayCalendar,
+} from './complaint.rules.js';
 
 const weekdays: WorkingDayCalendar = { isWorkingDay: (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) };
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { addWorkingDays, type ComplaintStatus, type WorkingDayCalendar } from '@lib/standards';
+import { addDays, type ComplaintStatus } from '@lib/standards';
 
 /**
  * Receipt codes: 12 characters from 30 that cannot be confused when read aloud or copied (no 0/O, 1/I/L, U),
@@ -16,6 +16,21 @@ export function newReceiptCode(draw: (max: number) => number = randomInt): strin
   return code;
 }
 
+/** Which days count as working days (the registry's calendar of review deadlines, see complaint-calendar.ts). */
+export interface WorkingDayCalendar {
+  isWorkingDay(date: string): boolean;
+}
+
+/** The date `n` working days after `date`: the first day counted is the day after `date`; `n = 0` gives `date`. */
+export function addWorkingDaysIn(date: string, n: number, calendar: WorkingDayCalendar): string {
+  let d = date;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (calendar.isWorkingDay(d)) left -= 1;
+  }
+  return d;
+}
+
 /** Deadlines in working days (configuration; API.md: 1 to start investigating, 15 to close). */
 export interface ComplaintDeadlines {
   acknowledgeWorkingDays: number;
@@ -29,8 +44,8 @@ export function dueDates(
   deadlines: ComplaintDeadlines = DEFAULT_COMPLAINT_DEADLINES,
 ): { acknowledgeDueOn: string; closeDueOn: string } {
   return {
-    acknowledgeDueOn: addWorkingDays(receivedOn, deadlines.acknowledgeWorkingDays, calendar),
-    closeDueOn: addWorkingDays(receivedOn, deadlines.closeWorkingDays, calendar),
+    acknowledgeDueOn: addWorkingDaysIn(receivedOn, deadlines.acknowledgeWorkingDays, calendar),
+    closeDueOn: addWorkingDaysIn(receivedOn, deadlines.closeWorkingDays, calendar),
   };
 }
 

@@ -1,5 +1,3 @@
-import { addDays } from './dates.js';
-
 /**
  * Complaints and reports (投诉举报), administrative penalties (行政处罚) and operator credit (信用): the enums and
  * their labels, defined once (API.md "v1 additions": Complaints; Penalties and credit).
@@ -51,24 +49,3 @@ export const CREDIT_LEVEL_LABELS: Record<CreditLevel, Label> = {
   C: { zh: 'C 级（失信）', en: 'C (serious issues)' },
   D: { zh: 'D 级（严重失信）', en: 'D (barred)' },
 };
-
-/**
- * Which days count as working days. The registry's review-deadline calendar (weekends, national holidays and
- * make-up working days, issue #13) implements it; deadlines are written against this interface only.
- */
-export interface WorkingDayCalendar {
-  isWorkingDay(date: string): boolean;
-}
-
-/**
- * The date `n` working days after `date` (n ≥ 1): the first day counted is the day after `date`. `n = 0` gives
- * `date` itself.
- */
-export function addWorkingDays(date: string, n: number, calendar: WorkingDayCalendar): string {
-  let d = date;
-  for (let left = n; left > 0;) {
-    d = addDays(d, 1);
-    if (calendar.isWorkingDay(d)) left -= 1;
-  }
-  return d;
-}
