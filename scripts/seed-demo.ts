@@ -716,11 +716,21 @@ try {
   await seedApplications(ds);
   await seedIncidents(ds, ctx.audit, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
   const keys = validateEnv(IdentityEnvSchema);
+  // What the complaints and penalties are about: one registered facility per unit; the city's health regulator records.
+  const perUnit: { id: string; regionCode: string; creditCode: string }[] = await ds.query(
+    `SELECT DISTINCT ON (region_code) id, region_code AS "regionCode", credit_code AS "creditCode"
+       FROM facilities WHERE status = 'registered' ORDER BY region_code, id`,
+  );
+  const [health]: { id: string }[] = await ds.query(
+    "SELECT id FROM users WHERE role = 'regulator' AND region_code = '220100' AND agency = 'health' ORDER BY username LIMIT 1",
+  );
   await seedComplaintsAndCredit(
     ds,
     { encryptionKey: Buffer.from(keys.ID_ENCRYPTION_KEY, 'hex'), indexKey: Buffer.from(keys.ID_BLIND_INDEX_KEY, 'hex') },
     ctx.audit,
     ctx.outbox,
+    perUnit,
+    health?.id ?? null,
   );
 } finally {
   await ctx.close();

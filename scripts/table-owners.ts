@@ -24,12 +24,12 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   outbox: { owner: 'events' },
   regions: { owner: 'regions', readModels: ['search', 'targets', 'reports'] },
   region_populations: { owner: 'regions', readModels: ['targets', 'reports'] },
-  facilities: { owner: 'facilities', readModels: ['search', 'targets', 'reports'] },
+  facilities: { owner: 'facilities', readModels: ['search', 'targets', 'reports', 'complaints', 'credit'] },
   classes: { owner: 'facilities', readModels: ['search', 'targets', 'reports'] },
   staff: { owner: 'staff', readModels: ['targets', 'reports'] },
   registration_sequences: { owner: 'filing' },
   change_filings: { owner: 'filing', readModels: ['targets'] },
-  inspections: { owner: 'inspections', readModels: ['search', 'targets', 'reports'] },
+  inspections: { owner: 'inspections', readModels: ['search', 'targets', 'reports', 'credit'] },
   inspection_amendments: { owner: 'inspections' },
   rectification_orders: { owner: 'inspections', readModels: ['targets', 'reports'] },
   region_figures: { owner: 'targets', readModels: ['reports'] },
@@ -42,6 +42,9 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   applications: { owner: 'applications', readModels: ['targets', 'reports'] },
   application_choices: { owner: 'applications', readModels: ['targets', 'reports'] },
   offers: { owner: 'applications' },
+  complaints: { owner: 'complaints' },
+  penalties: { owner: 'credit' },
+  credit_levels: { owner: 'credit' },
 };
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * Read model: facilities (owned by libs/facilities), only read here: the name of a complaint's facility and, for an
+ * operator's reach, the facilities it owns. Complaints (this library's table) are written here.
+ */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
