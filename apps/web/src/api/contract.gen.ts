@@ -44,7 +44,7 @@ export interface AlertListView {
 }
 
 export interface AlertSubjectView {
-  type: 'facility' | 'staff' | 'rectification_order' | 'region' | 'incident';
+  type: 'facility' | 'staff' | 'rectification_order' | 'region' | 'incident' | 'complaint';
   id: string;
 }
 
@@ -64,7 +64,9 @@ export interface AlertView {
     | 'drill_overdue'
     | 'demand_exceeds_vacancies'
     | 'filing_review_overdue'
-    | 'affordable_recognition_expiring';
+    | 'affordable_recognition_expiring'
+    | 'complaint_overdue'
+    | 'unregistered_provider';
   subject: AlertSubjectView;
   facilityId?: string;
   regionCode?: string;
@@ -255,9 +257,73 @@ export interface ClassView {
   version: number;
 }
 
+export interface CloseComplaintDto {
+  finding: 'substantiated' | 'unsubstantiated' | 'withdrawn';
+  /** shown to the complainant by receipt code */
+  reply: string;
+}
+
 export interface CloseIncidentDto {
   finding: 'substantiated' | 'unsubstantiated' | 'no_fault';
   note: string;
+}
+
+export interface ComplaintContactDto {
+  name?: string;
+  /** stored encrypted; shown only to regulators in reach */
+  phone?: string;
+}
+
+export interface ComplaintContactView {
+  name?: string;
+  phone?: string;
+}
+
+export interface ComplaintListView {
+  items: ComplaintView[];
+  nextCursor: string | null;
+}
+
+export interface ComplaintLocationDto {
+  lat: number;
+  lng: number;
+}
+
+export interface ComplaintReceiptView {
+  /** 12 unguessable characters: the complainant follows the complaint with it */
+  receiptCode: string;
+  status: 'received';
+  createdAt: string;
+}
+
+export interface ComplaintView {
+  id: string;
+  /** regulators only */
+  receiptCode?: string;
+  facilityId: string | null;
+  facilityName: string | null;
+  location: ComplaintLocationDto | null;
+  address: string | null;
+  providerName: string | null;
+  regionCode: string;
+  category: 'safety' | 'hygiene' | 'food' | 'abuse' | 'fees' | 'staff' | 'unregistered' | 'other';
+  description: string;
+  status: 'received' | 'investigating' | 'closed';
+  agency: 'health' | 'fire' | 'market' | 'housing' | null;
+  investigationNote: string | null;
+  finding: 'substantiated' | 'unsubstantiated' | 'withdrawn' | null;
+  reply: string | null;
+  /** regulators in reach only; never operators */
+  contact?: ComplaintContactView;
+  /** move to investigating by this day (working days) */
+  acknowledgeDueOn: string;
+  /** close by this day (working days) */
+  closeDueOn: string;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+  investigatingAt: string | null;
+  closedAt: string | null;
 }
 
 export interface ComplianceCheckView {
@@ -297,6 +363,18 @@ export interface CreateClassDto {
   ageGroup: 'infant' | 'toddler' | 'preschool' | 'mixed';
   places: number;
   enrolled: number;
+}
+
+export interface CreateComplaintDto {
+  /** a registered or suspended facility; exactly one of facilityId or location */
+  facilityId?: string;
+  /** the place of a provider (e.g. an unregistered one), with providerName or address */
+  location?: ComplaintLocationDto;
+  address?: string;
+  providerName?: string;
+  category: 'safety' | 'hygiene' | 'food' | 'abuse' | 'fees' | 'staff' | 'unregistered' | 'other';
+  description: string;
+  contact?: ComplaintContactDto;
 }
 
 export interface CreateDrillDto {
@@ -369,6 +447,17 @@ export interface CreateOfferDto {
   expiresOn: string;
 }
 
+export interface CreatePenaltyDto {
+  kind: 'warning' | 'fine' | 'confiscation' | 'order_to_stop' | 'revocation';
+  /** yuan; required for a fine, not allowed otherwise */
+  amountYuan?: number;
+  decisionNo: string;
+  /** not in the future */
+  decidedOn: string;
+  legalBasis: string;
+  note?: string;
+}
+
 export interface CreateStaffDto {
   name: string;
   role: 'director' | 'caregiver' | 'health' | 'nutritionist' | 'cook' | 'security' | 'other';
@@ -397,6 +486,26 @@ export interface CreateUserDto {
   agency?: 'health' | 'fire' | 'market' | 'housing';
   /** Required for regulators: the city 220100 or one unit */
   regionCode?: string;
+}
+
+export interface CreditListView {
+  items: CreditView[];
+  nextCursor: string | null;
+}
+
+export interface CreditView {
+  creditCode: string;
+  level: 'A' | 'B' | 'C' | 'D';
+  /** the rules that apply, worst first, in the language asked for */
+  reasons: string[];
+  /** facilities with this credit code in the caller’s reach */
+  facilities: string[];
+  /** penalties not revoked */
+  penalties: number;
+  substantiatedComplaints: number;
+  substantiatedIncidents: number;
+  /** when the worker last computed it */
+  computedAt: string | null;
 }
 
 export interface DrillListView {
@@ -567,6 +676,12 @@ export interface InspectionView {
   rectificationOrders: OrderBriefView[];
 }
 
+export interface InvestigateComplaintDto {
+  /** the agency that investigates */
+  agency: 'health' | 'fire' | 'market' | 'housing';
+  note?: string;
+}
+
 export interface ItemAnswerDto {
   code: string;
   result: 'pass' | 'fail' | 'na';
@@ -697,6 +812,27 @@ export interface OrderView {
   verification?: Record<string, unknown>;
 }
 
+export interface PenaltyListView {
+  items: PenaltyView[];
+}
+
+export interface PenaltyView {
+  id: string;
+  facilityId: string;
+  creditCode: string;
+  agency: 'health' | 'fire' | 'market' | 'housing';
+  kind: 'warning' | 'fine' | 'confiscation' | 'order_to_stop' | 'revocation';
+  amountYuan: number | null;
+  decisionNo: string;
+  decidedOn: string;
+  legalBasis: string;
+  note: string | null;
+  createdAt: string;
+  revoked: boolean;
+  revokedAt: string | null;
+  revocationReason: string | null;
+}
+
 export interface PlacementClassView {
   classId: string;
   ageGroup: 'infant' | 'toddler' | 'preschool' | 'mixed';
@@ -767,6 +903,22 @@ export interface PublicClassView {
   stale: boolean;
 }
 
+export interface PublicComplaintView {
+  receiptCode: string;
+  status: 'received' | 'investigating' | 'closed';
+  category: 'safety' | 'hygiene' | 'food' | 'abuse' | 'fees' | 'staff' | 'unregistered' | 'other';
+  createdAt: string;
+  updatedAt: string;
+  /** the regulator’s reply, once closed */
+  reply: string | null;
+}
+
+export interface PublicCreditView {
+  level: 'A' | 'B' | 'C' | 'D';
+  /** the last 3 years, revoked ones left out */
+  penalties: PublicPenaltyView[];
+}
+
 export interface PublicFacilityView {
   id: string;
   name: string;
@@ -803,6 +955,8 @@ export interface PublicFacilityView {
   inspections: PublicInspectionView[];
   /** substantiated serious and critical incidents of the last 3 years: kind, severity, date and finding only */
   incidents: PublicIncidentView[];
+  /** the operator’s credit level and its penalties of the last 3 years */
+  credit: PublicCreditView;
 }
 
 export interface PublicIncidentView {
@@ -818,6 +972,12 @@ export interface PublicInspectionView {
   inspectedAt: string;
   /** plain language: what failed and whether it was put right */
   summary: string;
+}
+
+export interface PublicPenaltyView {
+  kind: 'warning' | 'fine' | 'confiscation' | 'order_to_stop' | 'revocation';
+  decidedOn: string;
+  legalBasis: string;
 }
 
 export interface QualificationDto {
@@ -928,6 +1088,11 @@ export interface ReportRowView {
 export interface ResetPasswordDto {
   /** The password rules of ChangePasswordDto.newPassword */
   newPassword: string;
+}
+
+export interface RevokePenaltyDto {
+  /** e.g. the appeal decision */
+  reason: string;
 }
 
 export interface SetPopulationDto {
@@ -1095,7 +1260,9 @@ export interface Operations {
         | 'drill_overdue'
         | 'demand_exceeds_vacancies'
         | 'filing_review_overdue'
-        | 'affordable_recognition_expiring';
+        | 'affordable_recognition_expiring'
+        | 'complaint_overdue'
+        | 'unregistered_provider';
       status?: 'open' | 'resolved';
     };
     body: never;
@@ -1243,6 +1410,71 @@ export interface Operations {
     query: never;
     body: never;
     response: void;
+  };
+  'GET /api/v1/complaints': {
+    path: never;
+    query: {
+      limit?: number;
+      /** opaque; from nextCursor */
+      cursor?: string;
+      status?: 'received' | 'investigating' | 'closed';
+      category?: 'safety' | 'hygiene' | 'food' | 'abuse' | 'fees' | 'staff' | 'unregistered' | 'other';
+      regionCode?: string;
+      facilityId?: string;
+    };
+    body: never;
+    response: ComplaintListView;
+  };
+  'GET /api/v1/complaints/unregistered.geojson': {
+    path: never;
+    query: {
+      regionCode?: string;
+    };
+    body: never;
+    response: void;
+  };
+  'GET /api/v1/complaints/{id}': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ComplaintView;
+  };
+  'POST /api/v1/complaints/{id}/close': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: CloseComplaintDto;
+    response: ComplaintView;
+  };
+  'POST /api/v1/complaints/{id}/investigate': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: InvestigateComplaintDto;
+    response: ComplaintView;
+  };
+  'GET /api/v1/credit': {
+    path: never;
+    query: {
+      limit?: number;
+      /** opaque; from nextCursor */
+      cursor?: string;
+      level?: 'A' | 'B' | 'C' | 'D';
+    };
+    body: never;
+    response: CreditListView;
+  };
+  'GET /api/v1/credit/{creditCode}': {
+    path: {
+      creditCode: string;
+    };
+    query: never;
+    body: never;
+    response: CreditView;
   };
   'GET /api/v1/facilities': {
     path: never;
@@ -1399,6 +1631,22 @@ export interface Operations {
     query: never;
     body: CreateInspectionDto;
     response: InspectionView;
+  };
+  'GET /api/v1/facilities/{id}/penalties': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: PenaltyListView;
+  };
+  'POST /api/v1/facilities/{id}/penalties': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: CreatePenaltyDto;
+    response: PenaltyView;
   };
   'GET /api/v1/facilities/{id}/placement-plan': {
     path: {
@@ -1559,6 +1807,28 @@ export interface Operations {
     query: never;
     body: never;
     response: AcceptedOfferView;
+  };
+  'POST /api/v1/penalties/{id}/revoke': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: RevokePenaltyDto;
+    response: PenaltyView;
+  };
+  'POST /api/v1/public/complaints': {
+    path: never;
+    query: never;
+    body: CreateComplaintDto;
+    response: ComplaintReceiptView;
+  };
+  'GET /api/v1/public/complaints/{receiptCode}': {
+    path: {
+      receiptCode: string;
+    };
+    query: never;
+    body: never;
+    response: PublicComplaintView;
   };
   'GET /api/v1/public/facilities/nearby': {
     path: never;
