@@ -50,7 +50,7 @@ function decodedPath(url: string): string {
 }
 
 /** Client-side routes of the web app (apps/web/src/app.tsx). */
-const WEB_ROUTES = ['/login', '/console', '/console/*', '/facilities/*'];
+const WEB_ROUTES = ['/login', '/console', '/console/*', '/facilities/*', '/complain', '/complain/*'];
 
 /** Builds the API (not listening): used by main.ts and by the e2e tests alike. */
 export async function createApiApp(): Promise<NestFastifyApplication> {

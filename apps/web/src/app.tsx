@@ -28,6 +28,10 @@ const ReportIncidentPage = lazyPage(() => import('./pages/console/incidents/repo
 const MyApplicationsPage = lazyPage(() => import('./pages/applications/parent-pages').then((m) => m.MyApplicationsPage));
 const ApplyPage = lazyPage(() => import('./pages/applications/parent-pages').then((m) => m.ApplyPage));
 const ApplicantsPage = lazyPage(() => import('./pages/applications/applicants-page').then((m) => m.ApplicantsPage));
+const ComplainPage = lazyPage(() => import('./pages/complaints/complain-page').then((m) => m.ComplainPage));
+const FollowComplaintPage = lazyPage(() => import('./pages/complaints/follow-page').then((m) => m.FollowComplaintPage));
+const ComplaintsInboxPage = lazyPage(() => import('./pages/console/complaints/inbox-page').then((m) => m.ComplaintsInboxPage));
+const CreditPage = lazyPage(() => import('./pages/console/complaints/credit-page').then((m) => m.CreditPage));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -69,6 +73,14 @@ function Page({ route }: { route: Route }) {
       return <ApplyPage />;
     case 'applicants':
       return <ApplicantsPage key={route.id} id={route.id} />;
+    case 'complain':
+      return <ComplainPage />;
+    case 'followComplaint':
+      return <FollowComplaintPage />;
+    case 'complaints':
+      return <ComplaintsInboxPage />;
+    case 'credit':
+      return <CreditPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -156,6 +156,11 @@ export interface PublicInspection {
 /** `GET /public/facilities/{id}`. */
 export interface PublicFacility extends PublicFacilityBase {
   status: 'registered' | 'suspended';
+  /** The operator's credit level and the facility's penalties of the last 3 years (revoked ones left out). */
+  credit?: {
+    level: 'A' | 'B' | 'C' | 'D';
+    penalties: { kind: 'warning' | 'fine' | 'confiscation' | 'order_to_stop' | 'revocation'; decidedOn: string; legalBasis: string }[];
+  };
   ownership: 'public' | 'private' | 'public_private';
   servesMeals: boolean;
   openingHours: string;

@@ -13,6 +13,7 @@ import { paths } from '../router/routes';
 import { useDocumentTitle } from './document-title';
 import { useAlertCount } from './use-alert-count';
 import { useOrderCount } from './use-order-count';
+import { useComplaintText } from '../pages/complaints/messages';
 
 /** The console's own pages: home (facilities or the workbench), orders (with what waits), and the plan. */
 function ConsoleNav({ user }: { user: SessionUser }) {
@@ -22,6 +23,7 @@ function ConsoleNav({ user }: { user: SessionUser }) {
   const regulatorLike = user.role === 'regulator' || user.role === 'admin';
   const alerts = useAlertCount(user.role === 'regulator' ? user : undefined);
   const home = consolePathFor(user);
+  const c = useComplaintText();
   const links =
     user.role === 'parent'
       ? [{ href: home, label: t.applications.myTitle, current: pathname.startsWith(home), id: 'nav-home' }]
@@ -41,6 +43,10 @@ function ConsoleNav({ user }: { user: SessionUser }) {
           ...(user.role === 'operator'
             ? []
             : [{ href: paths.plan(), label: t.nav.plan, current: pathname.startsWith(paths.plan()), id: 'nav-plan' }]),
+          { href: paths.complaints(), label: c.inboxTitle, current: pathname.startsWith(paths.complaints()), id: 'nav-complaints' },
+          ...(regulatorLike
+            ? [{ href: paths.credit(), label: c.creditTitle, current: pathname.startsWith(paths.credit()), id: 'nav-credit' }]
+            : []),
         ];
   return (
     <nav class="console-nav" aria-label={t.nav.consoleNav}>

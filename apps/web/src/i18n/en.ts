@@ -23,6 +23,7 @@ export const en: Messages = {
     ariaLabel: 'Map of childcare places per 1,000 residents in the districts and development zones of Changchun',
     tilesUnavailable: 'Base map unavailable; showing boundaries only.',
     showUnits: 'Units',
+    reportUnregistered: 'Report unregistered childcare',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
   },

@@ -25,6 +25,7 @@ export const zhCN = {
     ariaLabel: '长春市各县（市）区、开发区每千人口托位数地图',
     tilesUnavailable: '底图暂时无法加载，仅显示区界。',
     showUnits: '各区情况',
+    reportUnregistered: '举报无证托育',
     zoomIn: '放大',
     zoomOut: '缩小',
   },

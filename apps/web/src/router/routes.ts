@@ -26,6 +26,10 @@ export type Route =
   | { name: 'myApplications' }
   | { name: 'applyForm' }
   | { name: 'applicants'; id: string }
+  | { name: 'complain' }
+  | { name: 'followComplaint' }
+  | { name: 'complaints' }
+  | { name: 'credit' }
   | { name: 'notFound' };
 
 const ID = '([0-9A-Za-z-]{1,64})';
@@ -52,6 +56,10 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/console\/applications$/, () => ({ name: 'myApplications' })],
   [/^\/console\/applications\/new$/, () => ({ name: 'applyForm' })],
   [new RegExp(`^/console/operator/facilities/${ID}/applicants$`), (m) => ({ name: 'applicants', id: m[1]! })],
+  [/^\/complain$/, () => ({ name: 'complain' })],
+  [/^\/complain\/track$/, () => ({ name: 'followComplaint' })],
+  [/^\/console\/complaints$/, () => ({ name: 'complaints' })],
+  [/^\/console\/credit$/, () => ({ name: 'credit' })],
 ];
 
 /** `/index.html` is `/`, and one trailing slash is ignored (`/console/` is `/console`). */
@@ -94,6 +102,11 @@ export const paths = {
   apply: (facilityId: string) => `/console/applications/new?facility=${encodeURIComponent(facilityId)}`,
   /** An operator's applicants of one facility. */
   applicants: (facilityId: string) => `/console/operator/facilities/${encodeURIComponent(facilityId)}/applicants`,
+  /** The public complaint form: about a facility, or (without one) a report of a provider at a place. */
+  complain: (facilityId?: string) => (facilityId ? `/complain?facilityId=${encodeURIComponent(facilityId)}` : '/complain'),
+  followComplaint: (code?: string) => (code ? `/complain/track?code=${encodeURIComponent(code)}` : '/complain/track'),
+  complaints: () => '/console/complaints',
+  credit: () => '/console/credit',
 };
 
 /** Console pages every signed-in role may open (besides its own console's pages). */
@@ -103,6 +116,8 @@ const SHARED_ROUTES: Partial<Record<Route['name'], readonly string[]>> = {
   dashboard: ['regulator', 'admin'],
   incidents: ['operator', 'regulator', 'admin'],
   incident: ['operator', 'regulator', 'admin'],
+  complaints: ['operator', 'regulator', 'admin'],
+  credit: ['regulator', 'admin'],
 };
 
 /** Whether a page after login suits the role: its own console's pages, or a shared one the role may open. */

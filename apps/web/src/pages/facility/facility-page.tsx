@@ -22,6 +22,7 @@ import { FreshnessText, OutcomeChip } from '../search/public-badges';
 import { DOMAIN_ORDER, latestByDomain } from '../search/public-format';
 import { searchQuery, EMPTY_SEARCH } from '../search/search-state';
 import { FacilityMap } from './facility-map';
+import { useComplaintText } from '../complaints/messages';
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -235,8 +236,48 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
         </section>
       )}
 
+      <CreditSection facility={facility} />
+
       <BackToSearch label={tf.backToSearch} />
     </>
+  );
+}
+
+/** The operator's credit level and the facility's penalties of the last 3 years, and a way to complain. */
+function CreditSection({ facility }: { facility: PublicFacility }) {
+  const { lang } = useI18n();
+  const c = useComplaintText();
+  const credit = facility.credit;
+  return (
+    <section class="panel-section" aria-labelledby="credit-title" id="facility-credit">
+      <h2 id="credit-title">{c.publicCredit}</h2>
+      {credit && (
+        <>
+          <p id="facility-credit-level" data-level={credit.level}>
+            {c.publicCreditLevel(c.levels[credit.level])}
+          </p>
+          {credit.penalties.length === 0 ? (
+            <p>{c.publicPenaltiesNone}</p>
+          ) : (
+            <ul class="item-list" id="facility-penalties">
+              {credit.penalties.map((p, index) => (
+                <li key={index} class="item-card">
+                  <p class="item-card__title">
+                    {c.penaltyKinds[p.kind]} · {formatDate(p.decidedOn, lang)}
+                  </p>
+                  <p class="item-card__meta">{p.legalBasis}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <p>
+        <Link class="button button--secondary" id="complain-link" href={paths.complain(facility.id)}>
+          {c.complainAboutThis}
+        </Link>
+      </p>
+    </section>
   );
 }
 

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { AppHeader } from '../../components/app-header';
 import { Loading } from '../../components/load-status';
 import { useI18n } from '../../i18n/i18n';
-import { navigate, useLocation } from '../../router/router';
+import { Link, navigate, useLocation } from '../../router/router';
 import { paths } from '../../router/routes';
 import { UNITS_PANEL_ID, UnitsPanel } from '../map/units-panel';
 import { useMapData } from '../map/use-map-data';
@@ -146,6 +146,9 @@ export function SearchPage() {
           </svg>
           <span>{t.map.showUnits}</span>
         </button>
+        <Link class="header-button" id="report-link" href={paths.complain()}>
+          {t.map.reportUnregistered}
+        </Link>
       </AppHeader>
       <main id="main" class={`search-page${mapFolded ? ' search-page--map-folded' : ''}`}>
         <section id="search-panel" class="search-panel" aria-labelledby="search-title">

@@ -1,0 +1,138 @@
+// Complaints in a real browser against the real API (in this process): a parent complains about a facility from its
+// public page (credit level shown there), gets a receipt code and follows it; someone reports an unregistered
+// provider with a map pin (typed coordinates); a health regulator reads the complaint in the inbox (hostile text shown
+// as text, the phone shown to it), puts it under investigation, sees the unregistered-provider layer, and the credit
+// view; in zh-CN and English; axe finds no serious or critical violations. Screenshots go to test/artifacts/complaints-*.png.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { PLACES, registeredFacility } from '../factories/registry.js';
+import { createUser, type TestApi } from '../helpers/app.js';
+import type { BrowserSession } from '../helpers/browser.js';
+import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
+import { DESKTOP, WAIT, see, seriousA11yViolations, signIn, watchErrors } from '../helpers/page.js';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `complaints-${name}.png`), fullPage: true });
+}
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> 午睡时老师把孩子关在储物间里，哭了很久。';
+
+describe('complaints and credit pages', () => {
+  let api: TestApi | undefined;
+  let browser: BrowserSession | undefined;
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('take a complaint from the facility page and a report with a map pin, and follow them by receipt code', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const f = await registeredFacility(api!, owner, health);
+
+    await page.goto(`${baseUrl}/facilities/${f.id}`);
+    await see(page, page.locator('#facility-credit-level'));
+    expect(await page.locator('#facility-credit-level').getAttribute('data-level')).toBe('A');
+    await page.locator('#complain-link').click();
+    await page.waitForURL(/\/complain\?facilityId=/, WAIT);
+    await see(page, page.locator('#complaint-facility'));
+    await page.locator('#complaint-category').selectOption('abuse');
+    await page.locator('#complaint-description').fill(HOSTILE);
+    await page.locator('#complaint-contact-phone').fill('13811112222');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.locator('#complaint-submit').click();
+    await see(page, page.locator('#receipt-code'));
+    const code = (await page.locator('#receipt-code').innerText()).trim();
+    expect(code).toMatch(/^[23456789A-Z]{12}$/);
+    await shot(page, 'receipt');
+    await page.locator('#complaint-receipt a').click();
+    await page.waitForURL(/\/complain\/track\?code=/, WAIT);
+    await see(page, page.locator('#complaint-status-value'));
+    expect(await page.locator('#complaint-status-value').innerText()).toBe('已受理');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // English, and an unknown code.
+    await page.locator('.app-header__actions button[lang="en"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);
+    expect(await page.locator('#complaint-status-value').innerText()).toBe('Received');
+    await page.goto(`${baseUrl}/complain/track?code=ABCDEFGHJKMN`);
+    await see(page, page.locator('.notice--error'));
+
+    // A report of an unregistered provider with the point typed into the map pin's fields.
+    await page.goto(`${baseUrl}/complain`);
+    await see(page, page.locator('#complaint-location-lat'));
+    await page.locator('#complaint-location-lat').fill(String(PLACES.nanguan2.lat));
+    await page.locator('#complaint-location-lng').fill(String(PLACES.nanguan2.lng));
+    await page.locator('#complaint-provider').fill('Flat 302 nursery');
+    await page.locator('#complaint-description').fill('Eight toddlers are looked after in a flat, no sign outside.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.locator('#complaint-submit').click();
+    await see(page, page.locator('#receipt-code'));
+    await shot(page, 'report');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('show a health regulator the inbox (text as text, the phone), investigation, the unregistered layer and the credit view', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const f = await registeredFacility(api!, owner, health);
+    await api!
+      .http()
+      .post('/api/v1/public/complaints')
+      .send({ facilityId: f.id, category: 'abuse', description: HOSTILE, contact: { phone: '13822223333' } })
+      .expect(201);
+    for (const m of [0, 30, 60])
+      await api!
+        .http()
+        .post('/api/v1/public/complaints')
+        .send({
+          location: { lat: PLACES.nanguan.lat + (1000 + m) / 111_320, lng: PLACES.nanguan.lng },
+          providerName: `无证看护点 ${m}`,
+          category: 'unregistered',
+          description: '住宅楼里有人无证开办托育。',
+        })
+        .expect(201);
+
+    await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
+    await page.locator('#nav-complaints').click();
+    await page.waitForURL(/\/console\/complaints$/, WAIT);
+    const card = page.locator('.complaint-card', { hasText: '储物间' }).first();
+    await see(page, card);
+    expect(await card.locator('.complaint-card__description').innerText()).toBe(HOSTILE);
+    expect(await card.locator('img').count()).toBe(0);
+    expect(await card.innerText()).toContain('13822223333');
+    await see(page, page.locator('#unregistered-list li'));
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('#unregistered-list li')].some((li) => Number(li.getAttribute('data-reports')) >= 3),
+      null,
+      WAIT,
+    );
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'inbox');
+    await card.locator('button', { hasText: '转入调查' }).click();
+    await page.waitForFunction(() => !!document.querySelector('.complaint-card[data-status="investigating"]'), null, WAIT);
+
+    await page.locator('#nav-credit').click();
+    await page.waitForURL(/\/console\/credit$/, WAIT);
+    await see(page, page.locator('h1'));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.locator('.console-header button[lang="en"], header button[lang="en"]').first().click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);
+    await see(page, page.locator('h1', { hasText: 'Credit levels' }));
+    await shot(page, 'credit');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
