@@ -105,6 +105,9 @@ describe('complaints and credit pages', () => {
         })
         .expect(201);
 
+    // The first test chose English, which the browser remembers (i18n/language.ts): this one starts in zh-CN.
+    await page.goto(`${baseUrl}/login`);
+    await page.evaluate(() => window.localStorage.setItem('childcare.lang', 'zh-CN'));
     await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
     await page.locator('#nav-complaints').click();
     await page.waitForURL(/\/console\/complaints$/, WAIT);
