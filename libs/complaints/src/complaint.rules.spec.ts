@@ -1,15 +1,4 @@
-import {
-  dueDates,
-  mayClose,
-  newReceiptCode,
-  overdue,
-  RECEIPT_SHAPE,
-  transition,
-  CONTROL_CHARACTERS,
-  type WorkingDayCalendar,
-} from './complaint.rules.js';
-
-const weekdays: WorkingDayCalendar = { isWorkingDay: (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) };
+import { dueDates, mayClose, newReceiptCode, overdue, RECEIPT_SHAPE, transition, CONTROL_CHARACTERS } from './complaint.rules.js';
 
 describe('complaint rules', () => {
   it('give 12-character receipt codes from the unambiguous alphabet, different each time', () => {
@@ -21,10 +10,21 @@ describe('complaint rules', () => {
 
   it('count deadlines in working days: received on a Friday, acknowledge by Monday, close 15 working days later', () => {
     // 2026-12-04 is a Friday.
-    expect(dueDates('2026-12-04', weekdays)).toEqual({ acknowledgeDueOn: '2026-12-07', closeDueOn: '2026-12-25' });
-    expect(dueDates('2026-12-05', weekdays, { acknowledgeWorkingDays: 1, closeWorkingDays: 2 })).toEqual({
+    expect(dueDates('2026-12-04')).toEqual({ acknowledgeDueOn: '2026-12-07', closeDueOn: '2026-12-25' });
+    expect(dueDates('2026-12-05', { acknowledgeWorkingDays: 1, closeWorkingDays: 2 })).toEqual({
       acknowledgeDueOn: '2026-12-07',
       closeDueOn: '2026-12-08',
+    });
+  });
+
+  it('skip national holidays and count make-up working days (the registry’s calendar, libs/standards working-days.ts)', () => {
+    // Received on Wednesday 2026-09-30: 1–7 October are the National Day holidays, Saturday 10 October a make-up
+    // working day; the 15 working days run from 8 October to Tuesday 27 October.
+    expect(dueDates('2026-09-30')).toEqual({ acknowledgeDueOn: '2026-10-08', closeDueOn: '2026-10-27' });
+    // Received on Friday 2026-02-13: Saturday the 14th is a make-up working day, the Spring Festival runs 15–23 February.
+    expect(dueDates('2026-02-13', { acknowledgeWorkingDays: 1, closeWorkingDays: 2 })).toEqual({
+      acknowledgeDueOn: '2026-02-14',
+      closeDueOn: '2026-02-24',
     });
   });
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { addDays, type ComplaintStatus } from '@lib/standards';
+import { addWorkingDays, CHINA_HOLIDAYS, type ComplaintStatus, type HolidayCalendar } from '@lib/standards';
 
 /**
  * Receipt codes: 12 characters from 30 that cannot be confused when read aloud or copied (no 0/O, 1/I/L, U),
@@ -16,21 +16,6 @@ export function newReceiptCode(draw: (max: number) => number = randomInt): strin
   return code;
 }
 
-/** Which days count as working days (the registry's calendar of review deadlines, see complaint-calendar.ts). */
-export interface WorkingDayCalendar {
-  isWorkingDay(date: string): boolean;
-}
-
-/** The date `n` working days after `date`: the first day counted is the day after `date`; `n = 0` gives `date`. */
-export function addWorkingDaysIn(date: string, n: number, calendar: WorkingDayCalendar): string {
-  let d = date;
-  for (let left = n; left > 0;) {
-    d = addDays(d, 1);
-    if (calendar.isWorkingDay(d)) left -= 1;
-  }
-  return d;
-}
-
 /** Deadlines in working days (configuration; API.md: 1 to start investigating, 15 to close). */
 export interface ComplaintDeadlines {
   acknowledgeWorkingDays: number;
@@ -38,14 +23,19 @@ export interface ComplaintDeadlines {
 }
 export const DEFAULT_COMPLAINT_DEADLINES: ComplaintDeadlines = { acknowledgeWorkingDays: 1, closeWorkingDays: 15 };
 
+/**
+ * The deadlines of a complaint received on `receivedOn`, in working days of the registry's calendar of review deadlines
+ * (libs/standards working-days.ts: weekends, national holidays and make-up working days); the first day counted is the
+ * day after receipt.
+ */
 export function dueDates(
   receivedOn: string,
-  calendar: WorkingDayCalendar,
   deadlines: ComplaintDeadlines = DEFAULT_COMPLAINT_DEADLINES,
+  calendar: HolidayCalendar = CHINA_HOLIDAYS,
 ): { acknowledgeDueOn: string; closeDueOn: string } {
   return {
-    acknowledgeDueOn: addWorkingDaysIn(receivedOn, deadlines.acknowledgeWorkingDays, calendar),
-    closeDueOn: addWorkingDaysIn(receivedOn, deadlines.closeWorkingDays, calendar),
+    acknowledgeDueOn: addWorkingDays(receivedOn, deadlines.acknowledgeWorkingDays, calendar),
+    closeDueOn: addWorkingDays(receivedOn, deadlines.closeWorkingDays, calendar),
   };
 }
 

@@ -24,7 +24,6 @@ import {
   UNREGISTERED_ALERT_REPORTS,
   UNREGISTERED_GROUP_M,
 } from './complaint.rules.js';
-import { COMPLAINT_CALENDAR } from './complaint-calendar.js';
 import type {
   CloseComplaintDto,
   ComplaintListQuery,
@@ -89,7 +88,7 @@ export class ComplaintService {
     const id = randomUUID();
     const receiptCode = newReceiptCode();
     const receivedOn = todayInShanghai();
-    const due = dueDates(receivedOn, COMPLAINT_CALENDAR);
+    const due = dueDates(receivedOn);
     const created = await this.dataSource.transaction(async (m) => {
       let regionCode: string;
       if (dto.facilityId) {
