@@ -405,6 +405,15 @@ async function applicationsPart(api: Running): Promise<void> {
       `| ${name} | ${mean.toFixed(1)} / ${Math.max(...list.map((q) => q.n))} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(Math.max(...times))} |`,
     );
   }
+  // The floor on this machine at this moment: the cheapest signed-in request (`GET /auth/me`: the access guard and
+  // one read of the user), as many times by the same operators.
+  const floorList = await queues('md5(q.facility_id::text || q.age_group)', 300);
+  const floor = await timeEach(floorList.length, async (i) =>
+    call(api, await tokenOf(floorList[i]!.username), 'GET', '/api/v1/auth/me', 200),
+  );
+  say(
+    `| (floor: \`GET /auth/me\` by the same operators) | | ${ms(percentile(floor, 50))} | ${ms(percentile(floor, 95))} | ${ms(Math.max(...floor))} |`,
+  );
 
   // Heads of first-choice queues whose facility has a vacant class for the child's age, one per facility.
   const heads = (
