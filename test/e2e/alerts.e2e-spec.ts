@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AlertService } from '@lib/targets';
 import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
-import { answers, codesBySeverity, registeredFacility, staffBody } from '../factories/registry.js';
+import { answers, codesBySeverity, enteredDaysAgo, registeredFacility, staffBody } from '../factories/registry.js';
 
 let api: TestApi;
 let worker: INestApplicationContext;
@@ -80,6 +80,7 @@ describe('alerts', () => {
   it('tell the order’s agency and health of an overdue rectification, not other agencies', async () => {
     const f = await registeredFacility(api, owner, nanguanHealth);
     const codes = await codesBySeverity(api, cityFire, 'fire');
+    await enteredDaysAgo(f.id, 60);
     const longAgo = new Date(Date.now() - 40 * 86400000).toISOString();
     const rec = await api
       .http()

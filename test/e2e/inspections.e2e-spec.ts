@@ -1,5 +1,5 @@
 import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
-import { answers, codesBySeverity, compliantFacility, registeredFacility } from '../factories/registry.js';
+import { answers, codesBySeverity, compliantFacility, enteredDaysAgo, registeredFacility } from '../factories/registry.js';
 
 let api: TestApi;
 let owner: TestUser;
@@ -145,6 +145,14 @@ describe('recording an inspection', () => {
       .set(bearer(kuanchengFire))
       .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire') })
       .expect(404);
+    // Another operator learns nothing of the facility: 404, as for any object out of reach, not 403.
+    const foreign = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(otherOwner))
+      .send({ domain: 'food', inspectedAt: nowIso(), items: food })
+      .expect(404);
+    expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
     await api
       .http()
       .post(`/api/v1/facilities/${f.id}/inspections`)
@@ -164,6 +172,30 @@ describe('recording an inspection', () => {
       .set(bearer(market))
       .send({ domain: 'food', inspectedAt: nowIso(), items: food })
       .expect(409);
+  });
+
+  it('refuses a visit in the future or before the facility was entered in the registry (422 naming inspectedAt), and nothing reaches the public page', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const food = await answers(api, market, 'food');
+    const attempt = (inspectedAt: string) =>
+      api.http().post(`/api/v1/facilities/${f.id}/inspections`).set(bearer(market)).send({ domain: 'food', inspectedAt, items: food });
+    for (const [inspectedAt, code] of [
+      ['2099-06-01T10:00:00+08:00', 'in_future'],
+      [new Date(Date.now() + 30 * 60_000).toISOString(), 'in_future'],
+      ['1970-01-01T08:00:00+08:00', 'before_facility'],
+      [new Date(Date.now() - 3 * 86400000).toISOString(), 'before_facility'],
+    ] as const) {
+      const res = await attempt(inspectedAt).expect(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'inspectedAt', code })]);
+    }
+    const listed = await api.http().get(`/api/v1/facilities/${f.id}/inspections`).set(bearer(market)).expect(200);
+    expect(listed.body.items).toEqual([]);
+    const pub = await api.http().get(`/api/v1/public/facilities/${f.id}`).expect(200);
+    expect(pub.body.inspections).toEqual([]);
+    // A minute of clock drift is fine, and so is a visit on an earlier day once the facility was entered before it.
+    await attempt(new Date(Date.now() + 60_000).toISOString()).expect(201);
+    await enteredDaysAgo(f.id, 10);
+    await attempt(new Date(Date.now() - 3 * 86400000).toISOString()).expect(201);
   });
 });
 
@@ -285,6 +317,7 @@ describe('rectification orders', () => {
   it('are overdue when unresolved past their due date', async () => {
     const f = await registeredFacility(api, owner, health);
     const codes = await codesBySeverity(api, housing, 'building');
+    await enteredDaysAgo(f.id, 60);
     const longAgo = new Date(Date.now() - 40 * 86400000).toISOString();
     const rec = await api
       .http()

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { creditCodeCheckChar, residentIdCheckChar } from '@lib/standards';
-import { bearer, type TestApi, type TestUser } from '../helpers/app.js';
+import { bearer, ownerQuery, type TestApi, type TestUser } from '../helpers/app.js';
 
 const next = () => randomInt(1_000_000);
 
@@ -154,4 +154,12 @@ export async function codesBySeverity(api: TestApi, user: TestUser, domain: stri
   const out: Record<string, string[]> = { minor: [], major: [], critical: [] };
   for (const i of res.body.items.find((c: { domain: string }) => c.domain === domain).items) out[i.severity].push(i.code);
   return out;
+}
+
+/**
+ * Dates the facility's entry in the registry `days` back, so that an inspection may be recorded that long ago
+ * (inspections before the facility was entered are refused).
+ */
+export async function enteredDaysAgo(facilityId: string, days: number): Promise<void> {
+  await ownerQuery(`UPDATE facilities SET created_at = now() - make_interval(days => $2) WHERE id = $1`, [facilityId, days]);
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@lib/core';
+import { DomainError, type Violation } from '@lib/core';
 
 export enum InspectionErrorCode {
   NotFound = 'inspection_not_found',
@@ -7,6 +7,8 @@ export enum InspectionErrorCode {
   WrongState = 'wrong_state',
   InvalidItems = 'invalid_items',
   IncidentMismatch = 'incident_mismatch',
+  NotRegulator = 'not_a_regulator',
+  ImplausibleDate = 'implausible_date',
 }
 
 export class InspectionError extends DomainError<InspectionErrorCode> {
@@ -34,3 +36,10 @@ export const incidentMismatch = () =>
       },
     ],
   );
+export const notRegulator = () =>
+  new InspectionError(InspectionErrorCode.NotRegulator, {
+    zh: '只有监管部门人员可以记录或更正检查',
+    en: 'Only regulators record or amend inspections',
+  });
+export const implausibleDate = (violation: Violation) =>
+  new InspectionError(InspectionErrorCode.ImplausibleDate, { zh: '检查时间不可信', en: 'The inspection time cannot be right' }, [violation]);

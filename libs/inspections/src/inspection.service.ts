@@ -11,6 +11,7 @@ import { FilingService } from '@lib/filing';
 import { checklistVersion, currentChecklist } from './checklists/index.js';
 import { DEFAULT_INSPECTION_CONFIG } from './rules/inspection-config.js';
 import { applyAmendments, dueOn, evaluate, reopenDueOn, validateAnswers, validateCorrections } from './rules/outcome.js';
+import { inspectionDateViolation } from './rules/inspection-date.js';
 import { inspectionDue, riskScore } from './rules/risk.js';
 import { plainSummary } from './rules/summary.js';
 import { DOMAINS, DOMAIN_AGENCY, type Domain, type ItemAnswer, type Outcome } from './inspection-rules.types.js';
@@ -18,8 +19,10 @@ import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity }
 import {
   InspectionError,
   InspectionErrorCode,
+  implausibleDate,
   incidentMismatch,
   inspectionNotFound,
+  notRegulator,
   orderNotFound,
   wrongAgency,
 } from './inspection.errors.js';
@@ -72,6 +75,8 @@ export class InspectionService {
       if (dto.incidentId) await refuseForeignIncident(m, dto.incidentId, facilityId);
       const inspectedAt = new Date(dto.inspectedAt);
       const inspectedOn = shanghaiDate(inspectedAt);
+      const dateViolation = inspectionDateViolation(inspectedAt, inspectedOn, shanghaiDate(facility.createdAt), new Date(), config);
+      if (dateViolation) throw implausibleDate(dateViolation);
       const checklist = currentChecklist(dto.domain, inspectedOn);
       // Every item of the checklist answered exactly once.
       refuseItems(validateAnswers(checklist, dto.items));
@@ -534,8 +539,10 @@ export class InspectionService {
 }
 
 /** Only a regulator of the domain's agency records or amends it (health records hygiene). */
+/** Called once the facility is known to be in reach, so that a caller who may not see it learns nothing (404 first). */
 function mayRecord(actor: Actor, domain: Domain): void {
-  if (actor.role !== 'regulator' || actor.agency !== DOMAIN_AGENCY[domain]) throw wrongAgency(domain);
+  if (actor.role !== 'regulator') throw notRegulator();
+  if (actor.agency !== DOMAIN_AGENCY[domain]) throw wrongAgency(domain);
 }
 
 /**

@@ -173,6 +173,10 @@ export function statusOf(error: DomainError): number {
         return 400;
       case InspectionErrorCode.WrongAgency:
         return 403;
+      case InspectionErrorCode.NotRegulator:
+        return 403;
+      case InspectionErrorCode.ImplausibleDate:
+        return 422;
       case InspectionErrorCode.NotFound:
         return 404;
       case InspectionErrorCode.OrderNotFound:

@@ -34,9 +34,12 @@ export class InspectionsController {
     return { items: this.inspections.checklists() };
   }
 
-  /** A regulator of the domain's agency (health: hygiene), in reach; the facility submitted, registered or suspended. */
+  /**
+   * A regulator of the domain's agency (health: hygiene), in reach; the facility submitted, registered or suspended.
+   * Open to every signed-in role so that a facility out of the caller's reach answers 404 before any 403 (docs/api.md).
+   */
   @Post('facilities/:id/inspections')
-  @Access.regulator()
+  @Access.signedIn()
   @ApiCreatedResponse({ type: InspectionView })
   async record(
     @CurrentActor() actor: Actor,
@@ -67,8 +70,9 @@ export class InspectionsController {
     return this.inspections.get(actor, id);
   }
 
+  /** Like recording: 404 for an inspection out of reach, then 403 for a caller who is not of its agency. */
   @Post('inspections/:id/amendments')
-  @Access.regulator()
+  @Access.signedIn()
   @ApiCreatedResponse({ type: InspectionView })
   amend(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: AmendmentDto): Promise<InspectionView> {
     return this.inspections.amend(actor, id, dto);

@@ -15,6 +15,8 @@ export interface InspectionConfig {
   highRiskScore: number;
   /** Points of the risk score (0..100, capped), see RiskWeights. */
   riskWeights: RiskWeights;
+  /** How far in the future an inspection's time may lie (clock drift between the inspector's device and the server). */
+  futureToleranceMinutes: number;
 }
 
 export interface RiskWeights {
@@ -71,6 +73,8 @@ export const DEFAULT_INSPECTION_CONFIG: Readonly<InspectionConfig> = Object.free
     incidentCritical: 20,
     incidentCap: 30,
   }),
+  /** This system's choice: a few minutes of clock drift, never a visit that has not happened. */
+  futureToleranceMinutes: 5,
 });
 
 /** The defaults with the given figures replaced (nested groups are merged, not replaced). */
@@ -82,6 +86,7 @@ export function inspectionConfig(overrides: DeepPartial<InspectionConfig> = {}):
     cycleMonths: { ...d.cycleMonths, ...overrides.cycleMonths },
     highRiskScore: overrides.highRiskScore ?? d.highRiskScore,
     riskWeights: { ...d.riskWeights, ...overrides.riskWeights },
+    futureToleranceMinutes: overrides.futureToleranceMinutes ?? d.futureToleranceMinutes,
   };
 }
 
