@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { freePort } from '../helpers/api-process.js';
 import { startApi, type TestApi } from '../helpers/app.js';
 
@@ -24,6 +26,56 @@ describe('problem+json errors', () => {
       .send(JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' }))
       .expect(413);
     expect(res.body).toMatchObject({ ...problemShape, status: 413 });
+  });
+
+  it('413 arrives whole for a body of several MB, the connection closed cleanly instead of reset', async () => {
+    const server = api.app.getHttpServer();
+    if (!server.listening) await api.app.listen(0, '127.0.0.1');
+    const { port } = server.address() as AddressInfo;
+    // Sent in pieces, as a phone on a slow network does: the server must read to the end before it answers and closes.
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const chunks = 32;
+    const errors: string[] = [];
+    const answer = await new Promise<{ status: number; type: string; connection: string; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': chunk.length * chunks },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), connection: String(res.headers.connection), text }));
+        },
+      );
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        errors.push(e.code ?? e.message);
+        reject(e);
+      });
+      void (async () => {
+        for (let i = 0; i < chunks && !req.destroyed; i++) {
+          if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        req.end();
+      })();
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(errors).toEqual([]);
+    expect(answer).toMatchObject({ status: 413, type: expect.stringMatching(/^application\/problem\+json/), connection: 'close' });
+    expect(JSON.parse(answer.text)).toMatchObject({ ...problemShape, status: 413, type: expect.stringContaining('payload_too_large') });
+  });
+
+  it('414 as problem+json for a path parameter over the router’s limit, 400 for a malformed escape', async () => {
+    const long = await api.http().get(`/api/v1/public/facilities/${'a'.repeat(500)}`).expect(414);
+    expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(long.body).toMatchObject({ ...problemShape, status: 414, type: expect.stringContaining('uri_too_long') });
+    const bad = await api.http().get('/api/v1/public/facilities/%E0%A4%A').expect(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.body).toMatchObject({ ...problemShape, status: 400 });
   });
 
   it('415 for a body that is not JSON', async () => {

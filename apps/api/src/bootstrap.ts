@@ -27,6 +27,7 @@ import { problemOf, sendProblem, transportProblem } from './common/problem.filte
 import { languageOf } from './common/language.js';
 import { requestId } from './common/logging.js';
 import { limitJsonDepth } from './common/json-body.js';
+import { answerOversizeBodiesCleanly, frameworkProblem } from './common/transport-limits.js';
 import { tileCspSources } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
 import { webCacheControl } from './common/web-pages.js';
@@ -62,6 +63,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     trustProxy: trustProxySetting(http.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: requestId,
+    // 414 (a path parameter too long) and 400 (a malformed escape) as problem+json.
+    frameworkErrors: frameworkProblem,
   });
   // Bodies are parsed by limitJsonDepth (below), not by Nest's parser.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
@@ -104,6 +107,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     );
   });
 
+  answerOversizeBodiesCleanly(fastify, http.BODY_LIMIT_BYTES);
   limitJsonDepth(fastify);
 
   // Bodies are JSON only: anything else is 415 before it reaches a handler.

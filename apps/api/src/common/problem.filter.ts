@@ -33,6 +33,7 @@ const TITLES: Record<number, Message> = {
   409: { zh: '状态冲突', en: 'Conflict' },
   412: { zh: '版本已过期', en: 'Precondition failed' },
   413: { zh: '请求体过大', en: 'Payload too large' },
+  414: { zh: '请求地址过长', en: 'URI too long' },
   415: { zh: '不支持的内容类型', en: 'Unsupported media type' },
   422: { zh: '不符合业务规则', en: 'Unprocessable content' },
   428: { zh: '缺少 If-Match', en: 'Precondition required' },
@@ -288,6 +289,8 @@ export function transportProblem(status: number): { detail: Message; code: strin
       return { code: 'malformed_json', detail: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } };
     case 413:
       return { code: 'payload_too_large', detail: { zh: '请求体超过 1 MB 上限', en: 'The body is larger than the 1 MB limit' } };
+    case 414:
+      return { code: 'uri_too_long', detail: { zh: '请求地址中的参数过长', en: 'A parameter in the URL is too long' } };
     case 415:
       return { code: 'unsupported_media_type', detail: { zh: '请求体须为 application/json', en: 'The body must be application/json' } };
     default:
