@@ -444,36 +444,84 @@ describe('staff and ID numbers', () => {
     await api.http().get(`/api/v1/facilities/${f.body.id}/staff?active=maybe`).set(bearer(owner)).expect(400);
   });
 
-  it('flags the same person active at two facilities in both facilities’ compliance, until one employment ends', async () => {
+  it('shows a multi-listing to regulators on both sides and to the operator who entered the later record only, never where', async () => {
     const id = residentId();
-    const a = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
-    const b = await api
-      .http()
-      .post('/api/v1/facilities')
-      .set(bearer(otherOwner))
-      .send(facilityBody({ location: PLACES.kuancheng }))
-      .expect(201);
+    // Registered, so that alerts are raised for them (drafts raise none).
+    const fetch = async (facilityId: string, user: TestUser) =>
+      (await api.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(user)).expect(200)).body as { id: string; name: string };
+    const a = { body: await fetch((await registeredFacility(api, owner, nanguanHealth)).id, owner) };
+    const b = { body: await fetch((await registeredFacility(api, otherOwner, kuanchengHealth, { location: PLACES.kuancheng })).id, otherOwner) };
     const sa = await api
       .http()
       .post(`/api/v1/facilities/${a.body.id}/staff`)
       .set(bearer(owner))
       .send(staffBody('caregiver', { idNumber: id }))
       .expect(201);
+    expect(sa.body.multiListed).toBe(false);
+    // Another operator enters the same ID number: told the person is listed elsewhere, not where.
     const sb = await api
       .http()
       .post(`/api/v1/facilities/${b.body.id}/staff`)
       .set(bearer(otherOwner))
       .send(staffBody('caregiver', { idNumber: id.toLowerCase() }))
       .expect(201);
-    expect(sb.body.multiListed).toBe(true);
+    expect(sb.body).toMatchObject({ multiListed: true, alsoListedAt: [] });
+    expect(JSON.stringify(sb.body)).not.toContain(a.body.id);
+    const roster = async (facilityId: string, user: TestUser) =>
+      (await api.http().get(`/api/v1/facilities/${facilityId}/staff?active=true&limit=100`).set(bearer(user)).expect(200)).body.items.find(
+        (x: { name: string }) => x.name === sa.body.name,
+      );
     const check = async (facilityId: string, user: TestUser) =>
       (await api.http().get(`/api/v1/facilities/${facilityId}/compliance`).set(bearer(user)).expect(200)).body.checks.find(
         (c: { code: string }) => c.code === 'staff_multi_listed',
       );
+    // The facility that listed the person first is neither told nor marked: the ID number is no oracle.
+    expect(await roster(a.body.id, owner)).toMatchObject({ id: sa.body.id, multiListed: false, alsoListedAt: [] });
+    expect((await check(a.body.id, owner)).ok).toBe(true);
+    const told = await check(b.body.id, otherOwner);
+    expect(told.ok).toBe(false);
+    expect(told.detail).toContain('监管部门将核查');
+    expect(JSON.stringify(told)).not.toContain(a.body.name);
+    // Regulators see both sides, and where, within their reach only.
     expect((await check(a.body.id, cityHealth)).ok).toBe(false);
     expect((await check(b.body.id, kuanchengHealth)).ok).toBe(false);
-    await api.http().delete(`/api/v1/staff/${sa.body.id}`).set(bearer(owner)).expect(204);
-    expect((await check(b.body.id, kuanchengHealth)).ok).toBe(true);
+    expect(await roster(a.body.id, cityHealth)).toMatchObject({
+      id: sa.body.id,
+      multiListed: true,
+      alsoListedAt: [{ staffId: sb.body.id, facilityId: b.body.id, facilityName: b.body.name, hiredOn: sb.body.hiredOn }],
+    });
+    expect(await roster(a.body.id, nanguanHealth)).toMatchObject({ multiListed: true, alsoListedAt: [] });
+    // The alert goes to the later record's facility (and its regulators), not to the first one's operator.
+    const alerts = async (user: TestUser) =>
+      (await api.http().get('/api/v1/alerts?kind=staff_multi_listed&status=open').set(bearer(user)).expect(200)).body.items as {
+        subject: { id: string };
+        message: string;
+      }[];
+    await eventually(async () => expect((await alerts(otherOwner)).map((x) => x.subject.id)).toContain(sb.body.id));
+    expect((await alerts(owner)).map((x) => x.subject.id)).not.toContain(sa.body.id);
+    expect((await alerts(kuanchengHealth)).map((x) => x.subject.id)).toContain(sb.body.id);
+
+    // A health regulator in reach settles it by ending one record, with a reason; nobody else may.
+    const settle = (staffId: string, user: TestUser) =>
+      api.http().post(`/api/v1/staff/${staffId}/end-listing`).set(bearer(user)).send({ reason: '经核实，该人员已从本机构离职' });
+    await settle(sb.body.id, otherOwner).expect(403);
+    await settle(sb.body.id, cityFire).expect(403);
+    await settle(sa.body.id, kuanchengHealth).expect(404);
+    const missingReason = await api.http().post(`/api/v1/staff/${sb.body.id}/end-listing`).set(bearer(cityHealth)).send({}).expect(400);
+    expect(missingReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const ended = await settle(sb.body.id, kuanchengHealth).expect(200);
+    expect(ended.body).toMatchObject({ id: sb.body.id, multiListed: false, endedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    await settle(sb.body.id, kuanchengHealth).expect(409);
+    await settle(sa.body.id, cityHealth).expect(409);
+    expect((await check(a.body.id, cityHealth)).ok).toBe(true);
+    expect((await check(b.body.id, otherOwner)).ok).toBe(true);
+    await eventually(async () => expect((await alerts(otherOwner)).map((x) => x.subject.id)).not.toContain(sb.body.id));
+    const trail = await api.http().get(`/api/v1/facilities/${b.body.id}/history?limit=100`).set(bearer(kuanchengHealth)).expect(200);
+    expect(trail.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'staff.listing_ended', changes: expect.objectContaining({ reason: '经核实，该人员已从本机构离职' }) }),
+      ]),
+    );
   });
 
   it('refuses classes of another facility for a caregiver (400 naming classIds)', async () => {

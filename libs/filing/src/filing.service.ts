@@ -7,7 +7,7 @@ import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
 import { complianceChecks, filingViolations, todayInShanghai, type FacilityStatus, type RuleCheck } from '@lib/standards';
 import { ClassEntity, FacilityEntity, FacilityService, wrongState, type FacilityView } from '@lib/facilities';
-import { StaffService } from '@lib/staff';
+import { multiListingSideFor, StaffService, type MultiListingSide } from '@lib/staff';
 import { filingRequirements, incidentMismatch } from './filing.errors.js';
 import { transition, type LifecycleAction } from './lifecycle.js';
 import { planPlacements, type PlacementPlan } from './placement.js';
@@ -38,7 +38,8 @@ export class FilingService {
 
   async compliance(actor: Actor, facilityId: string): Promise<ComplianceView> {
     const facility = await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId);
-    const checks = await this.checks(this.dataSource.manager, facility);
+    // An operator sees its own side of a multi-listing only (libs/staff multi-listing.ts).
+    const checks = await this.checks(this.dataSource.manager, facility, multiListingSideFor(actor.role));
     return { ok: checks.every((c) => c.ok), checks };
   }
 
@@ -146,13 +147,18 @@ export class FilingService {
     return this.facilities.get(actor, id);
   }
 
-  private async checks(m: EntityManager, f: FacilityEntity): Promise<RuleCheck[]> {
-    return (await this.checksFor(m, [f])).get(f.id)!;
+  private async checks(m: EntityManager, f: FacilityEntity, side: MultiListingSide = 'either'): Promise<RuleCheck[]> {
+    return (await this.checksFor(m, [f], side)).get(f.id)!;
   }
 
-  /** Failed compliance checks per facility, for many facilities at once (risk scores). */
+  /**
+   * Failed compliance checks per facility, for many facilities at once (risk scores). A multi-listing counts against
+   * the facility that entered the later record only: a competitor cannot raise another's risk with an ID number.
+   */
   async failureCounts(m: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
-    const checks = await this.checksByFacility(m, facilityIds);
+    if (facilityIds.length === 0) return new Map();
+    const facilities = await m.getRepository(FacilityEntity).find({ where: { id: In(facilityIds) } });
+    const checks = await this.checksFor(m, facilities, 'enteredLater');
     return new Map([...checks].map(([id, list]) => [id, list.filter((c) => !c.ok).length]));
   }
 
@@ -163,10 +169,14 @@ export class FilingService {
   }
 
   /** Compliance of several facilities with two queries (classes, active staff), whatever their number. */
-  private async checksFor(m: EntityManager, facilities: FacilityEntity[]): Promise<Map<string, RuleCheck[]>> {
+  private async checksFor(
+    m: EntityManager,
+    facilities: FacilityEntity[],
+    side: MultiListingSide = 'either',
+  ): Promise<Map<string, RuleCheck[]>> {
     const ids = facilities.map((f) => f.id);
     const classes = await m.getRepository(ClassEntity).find({ where: { facilityId: In(ids) }, order: { createdAt: 'ASC' } });
-    const staff = await this.staff.activeFactsFor(m, ids);
+    const staff = await this.staff.activeFactsFor(m, ids, side);
     const classesOf = new Map<string, ClassEntity[]>();
     for (const c of classes) classesOf.set(c.facilityId, [...(classesOf.get(c.facilityId) ?? []), c]);
     const today = todayInShanghai();

@@ -8,6 +8,7 @@ import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { addDays, todayInShanghai } from '@lib/standards';
 import { FacilityEntity, FacilityService } from '@lib/facilities';
 import { FilingService } from '@lib/filing';
+import { multiListedSql } from '@lib/staff';
 import { checklistVersion, currentChecklist } from './checklists/index.js';
 import { DEFAULT_INSPECTION_CONFIG } from './rules/inspection-config.js';
 import { applyAmendments, dueOn, evaluate, reopenDueOn, validateAnswers, validateCorrections } from './rules/outcome.js';
@@ -357,8 +358,7 @@ export class InspectionService {
       m.query(
         `SELECT DISTINCT s.facility_id FROM staff s
           WHERE s.facility_id = ANY($1::uuid[]) AND s.ended_on IS NULL
-            AND EXISTS (SELECT 1 FROM staff o JOIN facilities f ON f.id = o.facility_id
-                         WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL AND f.status <> 'closed')`,
+            AND ${multiListedSql('s', 'enteredLater')}`,
         [ids],
       ) as Promise<{ facility_id: string }[]>,
       this.filing.failureCounts(m, ids),

@@ -4,6 +4,7 @@ export enum StaffErrorCode {
   NotFound = 'staff_not_found',
   UnknownClass = 'unknown_class',
   Closed = 'facility_closed',
+  NotMultiListed = 'not_multi_listed',
 }
 
 export class StaffError extends DomainError<StaffErrorCode> {
@@ -11,3 +12,8 @@ export class StaffError extends DomainError<StaffErrorCode> {
 }
 
 export const staffNotFound = () => new StaffError(StaffErrorCode.NotFound, { zh: '人员不存在', en: 'No such staff member' });
+export const notMultiListed = (name: string) =>
+  new StaffError(StaffErrorCode.NotMultiListed, {
+    zh: `${name}目前没有在其他机构同时登记，无需处理`,
+    en: `${name} is not listed at another facility at present: there is nothing to settle`,
+  });

@@ -5,21 +5,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, definedOnly, encodeCursor, identityConfig, type IdentityConfig, type Page } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
-import { reachOf, type Actor } from '@lib/auth';
+import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { maskIdNumber, todayInShanghai, type StaffFacts } from '@lib/standards';
 import { FacilityService, type FacilityEntity } from '@lib/facilities';
 import { IdNumberCipher } from './id-number-cipher.js';
 import { StaffEntity } from './staff.entity.js';
-import { StaffError, StaffErrorCode, staffNotFound } from './staff.errors.js';
-import type { CreateStaffDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto.js';
-
-/** Also active at another facility that is not closed: the same person by blind index. */
-const MULTI_LISTED = `EXISTS (
-  SELECT 1 FROM staff o JOIN facilities f ON f.id = o.facility_id
-   WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id
-     AND o.ended_on IS NULL AND f.status <> 'closed')`;
+import { notMultiListed, StaffError, StaffErrorCode, staffNotFound } from './staff.errors.js';
+import { multiListingSideFor, multiListedSql, type MultiListingSide } from './multi-listing.js';
+import type { CreateStaffDto, EndListingDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto.js';
 
 type StaffRow = StaffEntity & { multiListed: boolean };
+type OtherListing = { staffId: string; facilityId: string; facilityName: string; hiredOn: string };
 
 @Injectable()
 export class StaffService {
@@ -63,7 +59,7 @@ export class StaffService {
       });
       await this.outbox.record(m, { type: 'staff.changed', facilityId, staffId: id });
     });
-    return this.view(id);
+    return this.view(actor, id);
   }
 
   async list(actor: Actor, facilityId: string, query: StaffQuery): Promise<Page<StaffView>> {
@@ -74,11 +70,16 @@ export class StaffService {
     if (query.active === false) where.push('s.ended_on IS NOT NULL');
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(s.created_at, s.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
-    const rows = await this.rows(`${where.join(' AND ')} ORDER BY s.created_at, s.id LIMIT $${params.push(query.limit + 1)}`, params);
+    const rows = await this.rows(
+      `${where.join(' AND ')} ORDER BY s.created_at, s.id LIMIT $${params.push(query.limit + 1)}`,
+      params,
+      multiListingSideFor(actor.role),
+    );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
+    const others = await this.otherListings(actor, page);
     return {
-      items: page.map(toView),
+      items: page.map((r) => toView(r, others.get(r.id) ?? [])),
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     };
   }
@@ -97,7 +98,7 @@ export class StaffService {
       });
       await this.outbox.record(m, { type: 'staff.changed', facilityId: staff.facilityId, staffId });
     });
-    return this.view(staffId);
+    return this.view(actor, staffId);
   }
 
   /** Ends employment today; the record is kept. */
@@ -118,16 +119,50 @@ export class StaffService {
     });
   }
 
-  /** Active staff of a facility as the compliance rules read them. */
-  async activeFacts(manager: EntityManager, facilityId: string): Promise<StaffFacts[]> {
-    return (await this.activeFactsFor(manager, [facilityId])).get(facilityId) ?? [];
+  /**
+   * A regulator settles a multi-listing: this record's employment ends today, with the reason in the audit trail.
+   * Health (which reviews filings) in reach of the record's facility; 409 unless the record is multi-listed.
+   */
+  async endListing(actor: Actor, staffId: string, dto: EndListingDto): Promise<StaffView> {
+    await this.dataSource.transaction(async (m) => {
+      const staff = await this.locked(m, actor, staffId);
+      const [{ multi, facilities }]: { multi: boolean; facilities: string[] }[] = await m.query(
+        `SELECT ${multiListedSql('s', 'either')} AS multi,
+                ARRAY(SELECT DISTINCT o.facility_id FROM staff o WHERE o.id_number_index = s.id_number_index AND o.ended_on IS NULL) AS facilities
+           FROM staff s WHERE s.id = $1`,
+        [staffId],
+      );
+      if (staff.endedOn || !multi) throw notMultiListed(staff.name);
+      const endedOn = todayInShanghai();
+      await m.update(StaffEntity, { id: staffId }, { endedOn });
+      await this.audit.record(m, {
+        subjectType: 'facility',
+        subjectId: staff.facilityId,
+        actor: { id: actor.id, role: actor.role },
+        action: 'staff.listing_ended',
+        changes: { staffId, name: staff.name, endedOn, reason: dto.reason },
+      });
+      // Both sides' alerts and compliance change: the other facilities learn it too.
+      for (const facilityId of facilities) await this.outbox.record(m, { type: 'staff.changed', facilityId, staffId });
+    });
+    return this.view(actor, staffId);
+  }
+
+  /** Active staff of a facility as the compliance rules read them, on the given side of a multi-listing (multi-listing.ts). */
+  async activeFacts(manager: EntityManager, facilityId: string, side: MultiListingSide = 'either'): Promise<StaffFacts[]> {
+    return (await this.activeFactsFor(manager, [facilityId], side)).get(facilityId) ?? [];
   }
 
   /** Active staff of many facilities at once (one query), by facility id. */
-  async activeFactsFor(manager: EntityManager, facilityIds: string[]): Promise<Map<string, StaffFacts[]>> {
+  async activeFactsFor(
+    manager: EntityManager,
+    facilityIds: string[],
+    side: MultiListingSide = 'either',
+  ): Promise<Map<string, StaffFacts[]>> {
     const rows = await this.rows(
       's.facility_id = ANY($1::uuid[]) AND s.ended_on IS NULL ORDER BY s.created_at, s.id',
       [facilityIds],
+      side,
       manager,
     );
     const out = new Map<string, StaffFacts[]>();
@@ -141,25 +176,58 @@ export class StaffService {
 
   /** One staff record, if its facility is in the caller's reach (404 otherwise, as for an absent one). */
   async get(actor: Actor, staffId: string): Promise<StaffView> {
-    const [row] = await this.rows('s.id = $1', [staffId]);
-    if (!row) throw staffNotFound();
-    await this.facilities.inReach(this.dataSource.manager, reachOf(actor), row.facilityId).catch(() => {
+    const facilityId = (await this.dataSource.getRepository(StaffEntity).findOne({ where: { id: staffId }, select: { facilityId: true } }))
+      ?.facilityId;
+    if (!facilityId) throw staffNotFound();
+    await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId).catch(() => {
       throw staffNotFound();
     });
-    return toView(row);
+    return this.view(actor, staffId);
   }
 
-  private async view(id: string): Promise<StaffView> {
-    const [row] = await this.rows('s.id = $1', [id]);
+  private async view(actor: Actor, id: string): Promise<StaffView> {
+    const [row] = await this.rows('s.id = $1', [id], multiListingSideFor(actor.role));
     if (!row) throw staffNotFound();
-    return toView(row);
+    return toView(row, (await this.otherListings(actor, [row])).get(row.id) ?? []);
   }
 
-  private async rows(whereAndOrder: string, params: unknown[], manager: EntityManager = this.dataSource.manager): Promise<StaffRow[]> {
+  /**
+   * For regulators, where each multi-listed record's person is also active, among the facilities in their reach (an
+   * out-of-reach facility is never named). Operators get nothing: they never learn where else a person works.
+   */
+  private async otherListings(actor: Actor, rows: StaffRow[]): Promise<Map<string, OtherListing[]>> {
+    const out = new Map<string, OtherListing[]>();
+    const listed = rows.filter((r) => r.multiListed).map((r) => r.id);
+    if (multiListingSideFor(actor.role) === 'enteredLater' || listed.length === 0) return out;
+    const params: unknown[] = [listed];
+    const found: { id: string; staff_id: string; facility_id: string; name: string; hired_on: string }[] = await this.dataSource.query(
+      `SELECT s.id, o.id AS staff_id, o.facility_id, f.name, to_char(o.hired_on, 'YYYY-MM-DD') AS hired_on
+         FROM staff s
+         JOIN staff o ON o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL
+         JOIN facilities f ON f.id = o.facility_id AND f.status <> 'closed'
+        WHERE s.id = ANY($1::uuid[]) AND ${reachPredicate(reachOf(actor), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)}
+        ORDER BY o.created_at, o.id`,
+      params,
+    );
+    for (const r of found) {
+      out.set(r.id, [
+        ...(out.get(r.id) ?? []),
+        { staffId: r.staff_id, facilityId: r.facility_id, facilityName: r.name, hiredOn: r.hired_on },
+      ]);
+    }
+    return out;
+  }
+
+  private async rows(
+    whereAndOrder: string,
+    params: unknown[],
+    side: MultiListingSide,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StaffRow[]> {
     const raw: Record<string, unknown>[] = await manager.query(
       `SELECT s.id, s.facility_id, s.name, s.role, s.id_number_masked, s.phone, to_char(s.hired_on, 'YYYY-MM-DD') AS hired_on,
               to_char(s.ended_on, 'YYYY-MM-DD') AS ended_on, s.full_time, s.education, s.experience_years, s.class_ids,
-              s.health_certificate, s.qualifications, s.background_checked, s.created_at, ${MULTI_LISTED} AS multi_listed
+              s.health_certificate, s.qualifications, s.background_checked, s.created_at, ${multiListedSql('s', side)} AS multi_listed
          FROM staff s WHERE ${whereAndOrder}`,
       params,
     );
@@ -237,9 +305,10 @@ function toFacts(r: StaffRow): StaffFacts {
   };
 }
 
-function toView(r: StaffRow): StaffView {
+function toView(r: StaffRow, alsoListedAt: OtherListing[]): StaffView {
   return {
     ...toFacts(r),
+    alsoListedAt,
     education: r.education ?? null,
     experienceYears: r.experienceYears ?? null,
     facilityId: r.facilityId,

@@ -638,7 +638,7 @@ describe('staff records (托儿所幼儿园卫生保健管理办法, 托育机�
     input.staff[3] = { ...input.staff[3]!, multiListed: true };
     const c = check(input, 'staff_multi_listed');
     expect(c).toMatchObject({ ok: false, blocksFiling: false });
-    expect(c.detail).toBe('张保育、赵保育同时在其他机构在岗');
+    expect(c.detail).toBe('张保育、赵保育同时登记在其他机构，监管部门将核查');
     expect(filingViolations(complianceChecks(input))).toEqual([]);
   });
 });

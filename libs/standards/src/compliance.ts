@@ -725,8 +725,8 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     if (listed.length > 0) {
       return {
         ok: false,
-        detail: `${zhList(listed.map((s) => s.name))}同时在其他机构在岗`,
-        detailEn: `Also active at another facility: ${enList(listed.map((s) => s.name))}`,
+        detail: `${zhList(listed.map((s) => s.name))}同时登记在其他机构，监管部门将核查`,
+        detailEn: `Also listed at another facility (the regulator will review it): ${enList(listed.map((s) => s.name))}`,
       };
     }
     return { ok: true, detail: '在岗人员均未在其他机构同时在岗', detailEn: 'No active staff member is also active at another facility' };

@@ -21,6 +21,7 @@ import {
 import { FilingService } from '@lib/filing';
 import { IncidentService } from '@lib/incidents';
 import { ComplaintService } from '@lib/complaints';
+import { multiListedSql } from '@lib/staff';
 import { INCIDENT_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
 import type { AlertListQuery, AlertView } from './dto/alert.dto.js';
 
@@ -192,8 +193,7 @@ export class AlertService {
       `SELECT s.id, s.name, s.facility_id, f.region_code,
               CASE WHEN s.health_certificate->>'expiresOn' <= $1 THEN s.health_certificate->>'expiresOn' END AS cert,
               (SELECT min(q->>'expiresOn') FROM jsonb_array_elements(s.qualifications) q WHERE q->>'expiresOn' <= $1) AS qual,
-              EXISTS (SELECT 1 FROM staff o JOIN facilities g ON g.id = o.facility_id
-                       WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL AND g.status <> 'closed') AS multi
+              ${multiListedSql('s', 'enteredLater')} AS multi
          FROM staff s JOIN facilities f ON f.id = s.facility_id
         WHERE s.ended_on IS NULL AND ${live}`,
       [until],
@@ -226,8 +226,8 @@ export class AlertService {
         out.push({
           ...base,
           kind: 'staff_multi_listed',
-          message: `${s.name}同时在另一家机构在职`,
-          messageEn: `${s.name} is also on the staff of another facility`,
+          message: `${s.name}同时登记在另一家机构，监管部门将核查`,
+          messageEn: `${s.name} is also listed at another facility; the regulator will review it`,
           dueOn: null,
         });
     }

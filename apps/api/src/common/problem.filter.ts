@@ -144,6 +144,8 @@ export function statusOf(error: DomainError): number {
         return 404;
       case StaffErrorCode.UnknownClass:
         return 400;
+      case StaffErrorCode.NotMultiListed:
+        return 409;
       case StaffErrorCode.Closed:
         return 409;
       default:

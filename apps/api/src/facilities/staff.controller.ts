@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
-import { CreateStaffDto, StaffListView, StaffQuery, StaffService, StaffView, UpdateStaffDto } from '@lib/staff';
+import { CreateStaffDto, EndListingDto, StaffListView, StaffQuery, StaffService, StaffView, UpdateStaffDto } from '@lib/staff';
 import { CurrentActor } from '../common/access.guard.js';
 import { notFoundUuid } from '../common/params.js';
 
@@ -54,5 +54,14 @@ export class StaffController {
   @ApiNoContentResponse()
   async end(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<void> {
     await this.staff.end(actor, id);
+  }
+
+  /** A health regulator in reach settles a multi-listing by ending this record (docs/api.md, staff ID oracle). */
+  @Post('staff/:id/end-listing')
+  @HttpCode(200)
+  @Access.regulator(['health'])
+  @ApiOkResponse({ type: StaffView })
+  endListing(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: EndListingDto): Promise<StaffView> {
+    return this.staff.endListing(actor, id, dto);
   }
 }

@@ -522,6 +522,11 @@ export interface DrillView {
   createdAt: string;
 }
 
+export interface EndListingDto {
+  /** why this record is the one that ends */
+  reason: string;
+}
+
 export interface FacilityListView {
   items: FacilityView[];
   nextCursor: string | null;
@@ -810,6 +815,13 @@ export interface OrderView {
   overdue: boolean;
   response?: Record<string, unknown>;
   verification?: Record<string, unknown>;
+}
+
+export interface OtherListingView {
+  staffId: string;
+  facilityId: string;
+  facilityName: string;
+  hiredOn: string;
 }
 
 export interface PenaltyListView {
@@ -1124,8 +1136,10 @@ export interface StaffView {
   healthCertificate: HealthCertificateDto;
   qualifications: QualificationDto[];
   backgroundChecked: boolean;
-  /** also active at another facility (same ID number) */
+  /** also active at another facility (same ID number). Regulators: either side of it. Operators: only when this record was entered after the other one (the regulator will review); never where */
   multiListed: boolean;
+  /** regulators only (empty for operators): the other active records of this person at facilities in reach */
+  alsoListedAt: OtherListingView[];
 }
 
 export interface StatusActionDto {
@@ -2004,6 +2018,14 @@ export interface Operations {
     query: never;
     body: never;
     response: void;
+  };
+  'POST /api/v1/staff/{id}/end-listing': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: EndListingDto;
+    response: StaffView;
   };
   'GET /api/v1/users': {
     path: never;

@@ -180,6 +180,10 @@ export interface StaffMember extends Omit<StaffInput, 'phone' | 'education' | 'e
   education?: EducationLevel | null;
   experienceYears?: number | null;
   endedOn?: string | null;
+  /** Also active at another facility: for an operator only when this record was entered later; never where. */
+  multiListed?: boolean;
+  /** Regulators: the other records of this person at facilities in their reach. */
+  alsoListedAt?: { staffId: string; facilityId: string; facilityName: string; hiredOn: string }[];
 }
 
 export interface ComplianceCheck {
@@ -323,6 +327,11 @@ export async function listStaff(facilityId: string, cursor?: string | null, opti
 
 export async function createStaff(facilityId: string, input: StaffInput, options?: RequestOptions): Promise<StaffMember> {
   return (await apiRequest<StaffMember>('POST', `/facilities/${id(facilityId)}/staff`, { ...options, body: input })).data;
+}
+
+/** A health regulator settles a multi-listing by ending this record, with a reason for the audit trail. */
+export async function endStaffListing(staffId: string, reason: string, options?: RequestOptions): Promise<StaffMember> {
+  return (await apiRequest<StaffMember>('POST', `/staff/${id(staffId)}/end-listing`, { ...options, body: { reason } })).data;
 }
 
 /** Ends employment (sets `endedOn`; the record is kept). */

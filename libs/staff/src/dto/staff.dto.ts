@@ -88,6 +88,13 @@ export class StaffQuery extends PageQuery {
   active?: boolean;
 }
 
+export class OtherListingView {
+  @ApiProperty({ format: 'uuid' }) staffId: string;
+  @ApiProperty({ format: 'uuid' }) facilityId: string;
+  @ApiProperty() facilityName: string;
+  @ApiProperty({ format: 'date' }) hiredOn: string;
+}
+
 export class StaffView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) facilityId: string;
@@ -104,7 +111,24 @@ export class StaffView {
   @ApiProperty({ type: HealthCertificateDto }) healthCertificate: HealthCertificateDto;
   @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];
   @ApiProperty() backgroundChecked: boolean;
-  @ApiProperty({ description: 'also active at another facility (same ID number)' }) multiListed: boolean;
+  @ApiProperty({
+    description:
+      'also active at another facility (same ID number). Regulators: either side of it. Operators: only when this record was entered after the other one (the regulator will review); never where',
+  })
+  multiListed: boolean;
+  @ApiProperty({
+    type: [OtherListingView],
+    description: 'regulators only (empty for operators): the other active records of this person at facilities in reach',
+  })
+  alsoListedAt: OtherListingView[];
+}
+
+export class EndListingDto {
+  @ApiProperty({ description: 'why this record is the one that ends', example: '经核实，该人员已于本月从本机构离职', maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
 }
 
 export class StaffListView {

@@ -1,6 +1,9 @@
 // Read-only classes and staff of a facility (the regulator's review): the same cards as the
-// operator's, without the buttons.
-import { listClasses } from '../../../api/registry';
+// operator's, without the operator's buttons. A health regulator may end a multi-listed record.
+import { useState } from 'preact/hooks';
+import { endStaffListing, listClasses, type StaffMember } from '../../../api/registry';
+import { useSession } from '../../../auth/session-context';
+import { TextAreaField } from '../../../components/fields';
 import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
@@ -35,7 +38,10 @@ export function ClassesView({ facilityId }: { facilityId: string }) {
 
 export function StaffView({ facilityId }: { facilityId: string }) {
   const { lang, t } = useI18n();
-  const { state } = useAsync(async (signal) => {
+  const { session } = useSession();
+  const mayEndListing = session?.user.role === 'regulator' && session.user.agency === 'health';
+  const [done, setDone] = useState<string | null>(null);
+  const { state, reload } = useAsync(async (signal) => {
     const [staff, classes] = await Promise.all([loadAllStaff(facilityId, { lang, signal }), listClasses(facilityId, { lang, signal })]);
     return { staff, classes };
   }, facilityId);
@@ -45,15 +51,68 @@ export function StaffView({ facilityId }: { facilityId: string }) {
       {state.status === 'loading' && <Loading inline />}
       {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
       {state.status === 'ready' && state.value.staff.length === 0 && <p>{t.staff.empty}</p>}
+      {done && <Notice kind="success">{done}</Notice>}
       {state.status === 'ready' && (
         <ul class="item-list">
           {[...state.value.staff]
             .sort((a, b) => Number(Boolean(a.endedOn)) - Number(Boolean(b.endedOn)))
             .map((member) => (
-              <StaffCard key={member.id} member={member} classes={state.value.classes} />
+              <StaffCard
+                key={member.id}
+                member={member}
+                classes={state.value.classes}
+                actions={
+                  mayEndListing && member.multiListed && !member.endedOn ? (
+                    <EndListing
+                      member={member}
+                      onEnded={() => {
+                        setDone(t.staff.endListingDone(member.name));
+                        reload();
+                      }}
+                    />
+                  ) : undefined
+                }
+              />
             ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** Settles a multi-listing: this record ends today, with the reason in the audit trail. */
+function EndListing({ member, onEnded }: { member: StaffMember; onEnded: () => void }) {
+  const { lang, t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!open)
+    return (
+      <button type="button" class="button button--secondary" onClick={() => setOpen(true)}>
+        {t.staff.endListing}
+      </button>
+    );
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await endStaffListing(member.id, reason.trim(), { lang });
+      onEnded();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="end-listing" onSubmit={submit}>
+      <TextAreaField id={`end-listing-${member.id}`} label={t.staff.endListingReason} required value={reason} onInput={setReason} rows={2} />
+      {error !== null && <Notice kind="error">{errorMessage(error, t)}</Notice>}
+      <button type="submit" class="button" disabled={busy || reason.trim() === ''}>
+        {t.staff.endListingConfirm}
+      </button>
+    </form>
   );
 }

@@ -4,10 +4,12 @@ import type { ComponentChildren } from 'preact';
 import type { RequestOptions } from '../../../api/client';
 import { listStaff, type FacilityClass, type StaffMember } from '../../../api/registry';
 import { todayInShanghai } from '../../../forms/form-values';
+import { useSession } from '../../../auth/session-context';
 import { useI18n } from '../../../i18n/i18n';
 
 export function StaffCard({ member, classes, actions }: { member: StaffMember; classes: FacilityClass[]; actions?: ComponentChildren }) {
   const { t } = useI18n();
+  const { session } = useSession();
   const today = todayInShanghai();
   const healthExpired = member.healthCertificate?.expiresOn ? member.healthCertificate.expiresOn < today : false;
   const classNames = (member.classIds ?? []).map((id) => classes.find((item) => item.id === id)?.name ?? id);
@@ -49,10 +51,18 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
           {member.backgroundChecked ? t.staff.backgroundYes : t.staff.backgroundNo}
         </li>
         {classNames.length > 0 && <li>{t.staff.classesOf(classNames.join('、'))}</li>}
+        {member.multiListed && !member.endedOn && <li class="item-card__warning staff-card__multi">{multiListedText(member, session?.user.role === 'operator', t)}</li>}
       </ul>
       {actions}
     </li>
   );
+}
+
+/** The operator is told only that the person is listed elsewhere; a regulator where, within reach. */
+function multiListedText(member: StaffMember, operator: boolean, t: ReturnType<typeof useI18n>['t']): string {
+  if (operator) return t.staff.multiListedOperator;
+  if (!member.alsoListedAt?.length) return t.staff.multiListedOutsideReach;
+  return t.staff.multiListedAt(member.alsoListedAt.map((other) => other.facilityName).join('、'));
 }
 
 /** Every page of the roster (a facility has tens of staff, not thousands). */

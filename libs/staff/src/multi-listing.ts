@@ -1,0 +1,23 @@
+/**
+ * The multi-listing rule (docs/domain.md, docs/security.md "staff ID oracle"), written once and read by the staff
+ * service, libs/inspections' risk and libs/targets' alerts.
+ *
+ * A person (the blind index of the ID number) is *multi-listed* when another active record of theirs exists at a
+ * facility that is not closed. Regulators see both sides of it (`either`). The record entered later is the one that
+ * made the conflict (`enteredLater`): its operator is told that the person is listed elsewhere, never where; it
+ * raises that facility's risk and alert. The facility that listed the person first sees nothing and is not marked,
+ * so that entering a competitor's caregiver's ID number neither reveals where they work nor harms the competitor.
+ */
+export type MultiListingSide = 'either' | 'enteredLater';
+
+/** SQL, true when the active staff row aliased `s` conflicts with another active record of the same person (on `side`). */
+export function multiListedSql(s: string, side: MultiListingSide): string {
+  const enteredFirst = side === 'enteredLater' ? `AND (o.created_at, o.id) < (${s}.created_at, ${s}.id)` : '';
+  return `(${s}.ended_on IS NULL AND EXISTS (
+  SELECT 1 FROM staff o JOIN facilities ofac ON ofac.id = o.facility_id
+   WHERE o.id_number_index = ${s}.id_number_index AND o.facility_id <> ${s}.facility_id
+     AND o.ended_on IS NULL AND ofac.status <> 'closed' ${enteredFirst}))`;
+}
+
+/** What a caller sees of the rule on a roster or a compliance check: operators their own side, everyone else both. */
+export const multiListingSideFor = (role: string): MultiListingSide => (role === 'operator' ? 'enteredLater' : 'either');
