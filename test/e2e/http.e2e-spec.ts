@@ -48,7 +48,14 @@ describe('problem+json errors', () => {
         (res) => {
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), connection: String(res.headers.connection), text }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              type: String(res.headers['content-type']),
+              connection: String(res.headers.connection),
+              text,
+            }),
+          );
         },
       );
       req.on('error', (e: NodeJS.ErrnoException) => {
@@ -70,7 +77,10 @@ describe('problem+json errors', () => {
   });
 
   it('414 as problem+json for a path parameter over the router’s limit, 400 for a malformed escape', async () => {
-    const long = await api.http().get(`/api/v1/public/facilities/${'a'.repeat(500)}`).expect(414);
+    const long = await api
+      .http()
+      .get(`/api/v1/public/facilities/${'a'.repeat(500)}`)
+      .expect(414);
     expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(long.body).toMatchObject({ ...problemShape, status: 414, type: expect.stringContaining('uri_too_long') });
     const bad = await api.http().get('/api/v1/public/facilities/%E0%A4%A').expect(400);

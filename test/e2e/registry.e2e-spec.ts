@@ -450,7 +450,9 @@ describe('staff and ID numbers', () => {
     const fetch = async (facilityId: string, user: TestUser) =>
       (await api.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(user)).expect(200)).body as { id: string; name: string };
     const a = { body: await fetch((await registeredFacility(api, owner, nanguanHealth)).id, owner) };
-    const b = { body: await fetch((await registeredFacility(api, otherOwner, kuanchengHealth, { location: PLACES.kuancheng })).id, otherOwner) };
+    const b = {
+      body: await fetch((await registeredFacility(api, otherOwner, kuanchengHealth, { location: PLACES.kuancheng })).id, otherOwner),
+    };
     const sa = await api
       .http()
       .post(`/api/v1/facilities/${a.body.id}/staff`)
@@ -519,7 +521,10 @@ describe('staff and ID numbers', () => {
     const trail = await api.http().get(`/api/v1/facilities/${b.body.id}/history?limit=100`).set(bearer(kuanchengHealth)).expect(200);
     expect(trail.body.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'staff.listing_ended', changes: expect.objectContaining({ reason: '经核实，该人员已从本机构离职' }) }),
+        expect.objectContaining({
+          action: 'staff.listing_ended',
+          changes: expect.objectContaining({ reason: '经核实，该人员已从本机构离职' }),
+        }),
       ]),
     );
   });

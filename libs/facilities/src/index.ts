@@ -19,4 +19,5 @@ export { ClassEntity, FacilityEntity, type GeoPoint } from './facility.entity.js
 export * from './dto/facility.dto.js';
 export * from './dto/class.dto.js';
 export { publicOffset } from './public-location.js';
+export { facilityNotClosedSql } from './facility-queries.js';
 export const facilitiesEntities = [FacilityEntity, ClassEntity];

@@ -42,4 +42,6 @@ export const notRegulator = () =>
     en: 'Only regulators record or amend inspections',
   });
 export const implausibleDate = (violation: Violation) =>
-  new InspectionError(InspectionErrorCode.ImplausibleDate, { zh: '检查时间不可信', en: 'The inspection time cannot be right' }, [violation]);
+  new InspectionError(InspectionErrorCode.ImplausibleDate, { zh: '检查时间不可信', en: 'The inspection time cannot be right' }, [
+    violation,
+  ]);

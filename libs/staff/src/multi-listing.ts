@@ -8,15 +8,17 @@
  * raises that facility's risk and alert. The facility that listed the person first sees nothing and is not marked,
  * so that entering a competitor's caregiver's ID number neither reveals where they work nor harms the competitor.
  */
+import { facilityNotClosedSql } from '@lib/facilities';
+
 export type MultiListingSide = 'either' | 'enteredLater';
 
 /** SQL, true when the active staff row aliased `s` conflicts with another active record of the same person (on `side`). */
 export function multiListedSql(s: string, side: MultiListingSide): string {
   const enteredFirst = side === 'enteredLater' ? `AND (o.created_at, o.id) < (${s}.created_at, ${s}.id)` : '';
   return `(${s}.ended_on IS NULL AND EXISTS (
-  SELECT 1 FROM staff o JOIN facilities ofac ON ofac.id = o.facility_id
+  SELECT 1 FROM staff o
    WHERE o.id_number_index = ${s}.id_number_index AND o.facility_id <> ${s}.facility_id
-     AND o.ended_on IS NULL AND ofac.status <> 'closed' ${enteredFirst}))`;
+     AND o.ended_on IS NULL AND ${facilityNotClosedSql('o.facility_id')} ${enteredFirst}))`;
 }
 
 /** What a caller sees of the rule on a roster or a compliance check: operators their own side, everyone else both. */

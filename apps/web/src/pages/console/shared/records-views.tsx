@@ -108,7 +108,14 @@ function EndListing({ member, onEnded }: { member: StaffMember; onEnded: () => v
   };
   return (
     <form class="end-listing" onSubmit={submit}>
-      <TextAreaField id={`end-listing-${member.id}`} label={t.staff.endListingReason} required value={reason} onInput={setReason} rows={2} />
+      <TextAreaField
+        id={`end-listing-${member.id}`}
+        label={t.staff.endListingReason}
+        required
+        value={reason}
+        onInput={setReason}
+        rows={2}
+      />
       {error !== null && <Notice kind="error">{errorMessage(error, t)}</Notice>}
       <button type="submit" class="button" disabled={busy || reason.trim() === ''}>
         {t.staff.endListingConfirm}

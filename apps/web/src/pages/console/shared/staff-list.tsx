@@ -51,7 +51,9 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
           {member.backgroundChecked ? t.staff.backgroundYes : t.staff.backgroundNo}
         </li>
         {classNames.length > 0 && <li>{t.staff.classesOf(classNames.join('、'))}</li>}
-        {member.multiListed && !member.endedOn && <li class="item-card__warning staff-card__multi">{multiListedText(member, session?.user.role === 'operator', t)}</li>}
+        {member.multiListed && !member.endedOn && (
+          <li class="item-card__warning staff-card__multi">{multiListedText(member, session?.user.role === 'operator', t)}</li>
+        )}
       </ul>
       {actions}
     </li>
