@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import { DatabaseEnvSchema, dataSourceOptions, validateEnv } from '@lib/core';
+import { coreEntities, DatabaseEnvSchema, dataSourceOptions, validateEnv } from '@lib/core';
 import { auditEntities } from '@lib/audit';
 import { eventsEntities } from '@lib/events';
 import { authEntities } from '@lib/auth';
@@ -22,6 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const env = validateEnv(DatabaseEnvSchema);
 
 export const entities = [
+  ...coreEntities,
   ...auditEntities,
   ...eventsEntities,
   ...authEntities,

@@ -19,6 +19,7 @@ export interface TableRule {
 }
 
 export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
+  idempotency_keys: { owner: 'core' },
   users: { owner: 'auth' },
   audit_entries: { owner: 'audit' },
   outbox: { owner: 'events' },

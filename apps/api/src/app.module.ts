@@ -1,9 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, ClockModule, authConfig, DatabaseModule, httpConfig, identityConfig, mapConfig, redisConfig } from '@lib/core';
+import {
+  appConfig,
+  ClockModule,
+  authConfig,
+  DatabaseModule,
+  httpConfig,
+  IdempotencyModule,
+  identityConfig,
+  mapConfig,
+  redisConfig,
+} from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { AuthModule } from '@lib/auth';
@@ -38,6 +48,7 @@ import { IncidentsController } from './incidents/incidents.controller.js';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AdminController } from './admin/admin.controller.js';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { PublicFacilitiesController } from './search/public-facilities.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { PublicComplaintsController } from './complaints/public-complaints.controller.js';
@@ -54,6 +65,7 @@ import { CreditController } from './credit/credit.controller.js';
     LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: loggerOptions }),
     DiscoveryModule,
     DatabaseModule,
+    IdempotencyModule,
     ClockModule,
     AuditModule,
     EventsModule,
@@ -92,6 +104,12 @@ import { CreditController } from './credit/credit.controller.js';
     ComplaintsController,
     CreditController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, PolicyCheck, HealthService],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    PolicyCheck,
+    HealthService,
+  ],
 })
 export class AppModule {}

@@ -33,6 +33,17 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: '数据库暂时不可用（见 Retry-After） · The database is unavailable (see Retry-After)',
 };
 
+/** Every POST takes it (apps/api common/idempotency.interceptor.ts, docs/api.md "Idempotency-Key"). */
+const IDEMPOTENCY_KEY: ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 8, maxLength: 200 },
+  description:
+    '重试同一请求时使用同一个键（如 UUID）：24 小时内重放首次的回答；键用于不同请求 422；首次请求仍在处理或已完成但回答丢失 409 · ' +
+    'The same key (a UUID, say) on every retry of one request: its first answer is replayed for 24 hours; 422 with another request; 409 while the first runs or when it completed and its answer was lost',
+};
+
 /** The problem+json answers an operation can give, read from its shape: parameters, body, security, If-Match, public path. */
 export function problemStatuses(path: string, method: string, operation: OperationObject): number[] {
   const parameters = (operation.parameters ?? []) as ParameterObject[];
@@ -45,6 +56,8 @@ export function problemStatuses(path: string, method: string, operation: Operati
   if (parameters.some((p) => p.in === 'path')) statuses.add(404);
   if (hasBody) [413, 415].forEach((s) => statuses.add(s));
   if (write && (secured || hasBody)) [409, 422].forEach((s) => statuses.add(s));
+  // Idempotency-Key: 400 malformed, 409 running or answer lost, 422 reused with another request.
+  if (method === 'post') [400, 409, 422].forEach((s) => statuses.add(s));
   if (parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match')) [412, 428].forEach((s) => statuses.add(s));
   if (path.startsWith('/api/v1/public/')) statuses.add(429);
   if (path === '/health') statuses.delete(503);
@@ -58,6 +71,7 @@ export function documentProblems(document: OpenAPIObject): OpenAPIObject {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const operation = item[method];
       if (!operation) continue;
+      if (method === 'post') operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
       for (const status of problemStatuses(path, method, operation)) {
         const existing = operation.responses[String(status)] as ResponseObject | undefined;
         if (existing?.content?.[PROBLEM_JSON]) continue;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, auditConfig, ClockModule, DatabaseModule, figuresConfig, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import { appConfig, auditConfig, ClockModule, DatabaseModule, figuresConfig, IdempotencyModule, outboxConfig, redisConfig, workerConfig } from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
@@ -34,6 +34,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, Applica
       useFactory: (app: ReturnType<typeof appConfig>) => ({ pinoHttp: { level: app.logLevel } }),
     }),
     DatabaseModule,
+    IdempotencyModule,
     ClockModule,
     AuditModule,
     EventsModule,

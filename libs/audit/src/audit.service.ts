@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { auditConfig, type AuditConfig } from '@lib/core';
+import { auditConfig, claimIdempotencyKey, type AuditConfig } from '@lib/core';
 import { AuditEntryEntity, type AuditSubjectType } from './audit-entry.entity.js';
 import { GENESIS_HASH, linkHash, verifyChain, type ChainBreak, type ChainLink } from './audit-chain.js';
 import { checkpointSignatureValid, headsMissing, signCheckpoint, type ChainHead } from './audit-checkpoint.js';
@@ -45,6 +45,8 @@ export class AuditService {
 
   /** Appends to the subject's chain inside the caller's transaction (the change and its record commit together). */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    // Every write is audited in its transaction: the request's Idempotency-Key commits with it (libs/core idempotency.ts).
+    await claimIdempotencyKey(manager);
     // Serialises appends per subject so two writers cannot fork the chain.
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${record.subjectType}:${record.subjectId}`]);
     const last: { seq: number; hash: string }[] = await manager.query(

@@ -12,3 +12,4 @@ export * from './csv.js';
 export * from './clock.js';
 export * from './counters.js';
 export * from './field-cipher.js';
+export * from './idempotency.js';

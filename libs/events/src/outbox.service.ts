@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { claimIdempotencyKey } from '@lib/core';
 import { jobsFor, type DomainEvent } from './domain-events.js';
 import { JOB_QUEUE, jobId } from './queues.js';
 import { OutboxEntryEntity } from './outbox-entry.entity.js';
@@ -19,6 +20,7 @@ export class OutboxService {
 
   /** Records an event in the caller's transaction: one outbox row per job it causes. */
   async record(manager: EntityManager, event: DomainEvent): Promise<void> {
+    await claimIdempotencyKey(manager);
     const rows = jobsFor(event).map((job) => ({
       eventType: event.type,
       event: { ...event },

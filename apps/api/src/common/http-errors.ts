@@ -7,6 +7,8 @@ export enum HttpErrorCode {
   Forbidden = 'forbidden',
   RouteNotFound = 'route_not_found',
   RateLimited = 'rate_limited',
+  IdempotencyKeyReused = 'idempotency_key_reused',
+  IdempotencyConflict = 'idempotency_conflict',
 }
 
 export class HttpError extends DomainError<HttpErrorCode> {

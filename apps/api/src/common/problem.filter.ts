@@ -56,6 +56,10 @@ export function statusOf(error: DomainError): number {
         return 404;
       case HttpErrorCode.RateLimited:
         return 429;
+      case HttpErrorCode.IdempotencyKeyReused:
+        return 422;
+      case HttpErrorCode.IdempotencyConflict:
+        return 409;
       default:
         return exhausted(error.code);
     }

@@ -98,6 +98,27 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+/** A POST is tried again after these pauses when the network fails or the server is briefly away. */
+const RETRY_DELAYS_MS = [500, 1500];
+const RETRY_STATUSES = [502, 503, 504];
+
+/** 128 random bits as a UUID-shaped string; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    });
+  });
+}
+
 /** Any method on `${API_BASE}${path}`; JSON in and out. Throws ApiError on any failure. */
 export async function apiRequest<T>(method: string, path: string, options: ApiRequestOptions = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -110,18 +131,26 @@ export async function apiRequest<T>(method: string, path: string, options: ApiRe
     if (token) headers.Authorization = `Bearer ${token}`;
   }
 
+  // Every POST carries a key of its own, repeated on each retry: a write whose answer was lost is never made twice
+  // (docs/api.md "Idempotency-Key").
+  if (method === 'POST') headers['Idempotency-Key'] = newIdempotencyKey();
   const label = `${method} ${path}`;
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, null, `${label}: ${error instanceof Error ? error.message : String(error)}`);
+  let response: Response | null = null;
+  for (let attempt = 0; ; attempt += 1) {
+    const retryable = method === 'POST' && attempt < RETRY_DELAYS_MS.length;
+    try {
+      response = await fetch(`${API_BASE}${path}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      if (!retryable) throw new ApiError(0, null, `${label}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (response && !(retryable && RETRY_STATUSES.includes(response.status))) break;
+    await wait(RETRY_DELAYS_MS[attempt]!, options.signal);
   }
   if (!response.ok) {
     const problem = await readProblem(response);
