@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, auditConfig, ClockModule, DatabaseModule, figuresConfig, IdempotencyModule, outboxConfig, redisConfig, workerConfig } from '@lib/core';
+import {
+  appConfig,
+  auditConfig,
+  ClockModule,
+  DatabaseModule,
+  figuresConfig,
+  IdempotencyModule,
+  outboxConfig,
+  redisConfig,
+  workerConfig,
+} from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { TargetsModule } from '@lib/targets';
