@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The reads of facilities and classes that other libraries (libs/applications) need, as query functions and SQL
+ * The reads of facilities and classes that other libraries (libs/applications, libs/staff) need, as query functions and SQL
  * pieces to embed in their own queries: the table names stay in this library (docs/architecture.md "Table
  * ownership"). Each piece takes SQL expressions (a column of the caller's query, or a `$n` parameter) that the caller
  * controls; never user input.
@@ -18,6 +18,11 @@ export function facilityColumnSql(facilityId: string, column: FacilityColumn): s
 /** SQL: true when the facility `facilityId` belongs to the owner `ownerId` (an operator's reach). */
 export function facilityOwnedBySql(facilityId: string, ownerId: string): string {
   return `EXISTS (SELECT 1 FROM facilities fa WHERE fa.id = ${facilityId} AND fa.owner_id = ${ownerId})`;
+}
+
+/** SQL: true when the facility `facilityId` is not closed (libs/staff: a multi-listing counts open facilities only). */
+export function facilityNotClosedSql(facilityId: string): string {
+  return `EXISTS (SELECT 1 FROM facilities fa WHERE fa.id = ${facilityId} AND fa.status <> 'closed')`;
 }
 
 /** SQL: the class `classId`'s name (NULL when there is no such class). */

@@ -11,6 +11,7 @@ export {
   classOfFacility,
   FACILITY_HEADINGS_SQL,
   facilityColumnSql,
+  facilityNotClosedSql,
   facilityOwnedBySql,
   type ChosenFacility,
   type FacilityColumn,
@@ -19,5 +20,4 @@ export { ClassEntity, FacilityEntity, type GeoPoint } from './facility.entity.js
 export * from './dto/facility.dto.js';
 export * from './dto/class.dto.js';
 export { publicOffset } from './public-location.js';
-export { facilityNotClosedSql } from './facility-queries.js';
 export const facilitiesEntities = [FacilityEntity, ClassEntity];
