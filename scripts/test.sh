@@ -32,6 +32,8 @@ step "database $db"
 psql "$admin_url" -qc "CREATE DATABASE $db" >/dev/null
 
 export APP_ENV=test LOG_LEVEL="${LOG_LEVEL:-warn}" QUEUE_PREFIX="test$$"
+# API processes the suites stop exit at once; the shutdown suite sets its own drain.
+export SHUTDOWN_DRAIN_SECONDS=0
 hex32() { node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))'; }
 export JWT_SECRET="$(hex32)" ID_ENCRYPTION_KEY="$(hex32)" ID_BLIND_INDEX_KEY="$(hex32)" AUDIT_HMAC_KEY="$(hex32)"
 export AUDIT_CHECKPOINT_DIR="$(mktemp -d /tmp/childcare-audit-checkpoints-XXXXXX)"

@@ -21,9 +21,13 @@ export function freePort(): Promise<number> {
  * Starts the built API (`dist/apps/api/src/main.js`, serving `dist/web` at `/`) as a child process on
  * the test database, and resolves when `/health` answers 200.
  */
-export async function startApiProcess(
-  env: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+export async function startApiProcess(env: Record<string, string> = {}): Promise<{
+  url: string;
+  stop: () => Promise<void>;
+  output: () => string;
+  signal: (name: NodeJS.Signals) => void;
+  exited: Promise<number | null>;
+}> {
   const port = await freePort();
   const child = spawn(process.execPath, [API_MAIN], {
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -32,7 +36,7 @@ export async function startApiProcess(
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const url = `http://127.0.0.1:${port}`;
   // Generous: on a loaded machine (2 cores shared with other builds) a start takes 30 s or more.
   const deadline = Date.now() + 120_000;
@@ -52,6 +56,8 @@ export async function startApiProcess(
   return {
     url,
     output: () => output,
+    signal: (name) => child.kill(name),
+    exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -77,7 +83,7 @@ export async function startWorkerProcess(env: Record<string, string> = {}): Prom
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const deadline = Date.now() + 60_000;
   while (!output.includes('worker running')) {
     if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}):\n${output}`);

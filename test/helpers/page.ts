@@ -54,9 +54,22 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   if (landing) await page.waitForURL(landing, WAIT);
 }
 
+/** Signs out through the header's button, and checks that the token it held no longer works on the server. */
 export async function signOut(page: Page): Promise<void> {
+  const token = await page.evaluate(() => {
+    const raw = sessionStorage.getItem('childcare.session');
+    return raw ? (JSON.parse(raw) as { accessToken: string }).accessToken : null;
+  });
   await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
   await page.waitForURL(/\/login$/, WAIT);
+  if (!token) return;
+  const statusWith = () =>
+    page.evaluate(async (t) => (await fetch('/api/v1/inspection-checklists', { headers: { Authorization: `Bearer ${t}` } })).status, token);
+  for (let i = 0; i < 50; i++) {
+    if ((await statusWith()) === 401) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the token still works after signing out');
 }
 
 const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));

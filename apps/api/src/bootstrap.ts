@@ -30,6 +30,7 @@ import { limitJsonDepth } from './common/json-body.js';
 import { answerOversizeBodiesCleanly, frameworkProblem } from './common/transport-limits.js';
 import { tileCspSources } from './common/csp.js';
 import { registerQueueDashboard } from './admin/queues.js';
+import { registerMetrics } from './metrics/metrics.js';
 import { webCacheControl } from './common/web-pages.js';
 import { openApiDocument } from './openapi.js';
 
@@ -70,7 +71,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(globalValidationPipe());
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   // Images from the configured basemap's hosts only (one per subdomain), besides the app's own.
@@ -144,6 +144,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
 
   await registerQueueDashboard(app);
+  await registerMetrics(app, { token: http.METRICS_TOKEN, public: http.METRICS_PUBLIC });
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 

@@ -63,6 +63,15 @@ export class HttpEnvSchema {
    */
   @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, { message: 'true, false, a hop count or addresses/CIDRs' })
   TRUST_PROXY: string = 'false';
+  /** `GET /metrics` (Prometheus) answers with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off (404). */
+  @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' }) METRICS_TOKEN?: string = undefined;
+  /** `true` opens `/metrics` without the token: only where the network already keeps it private. */
+  @IsBoolean() @Transform(toBool) METRICS_PUBLIC: boolean = false;
+  /**
+   * On SIGTERM the API first answers /health/ready with 503 "draining" for this long, still serving, so that the load
+   * balancer stops sending before connections are refused; then it finishes what is in flight and exits.
+   */
+  @IsInt() @Min(0) @Max(300) SHUTDOWN_DRAIN_SECONDS: number = 10;
 }
 
 /** Fastify's trustProxy from TRUST_PROXY (a hop count: the nearest that many proxies are believed). */

@@ -120,4 +120,13 @@ export class OutboxService {
       if (rows.length < batch) return total;
     }
   }
+
+  /** Pending rows and the oldest one's age in seconds (metrics: a stuck relay or Redis shows as a growing age). */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number }> {
+    const [row]: { pending: number; oldest: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+         FROM outbox WHERE done_at IS NULL`,
+    );
+    return { pending: row!.pending, oldestSeconds: row!.oldest };
+  }
 }

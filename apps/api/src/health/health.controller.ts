@@ -31,13 +31,18 @@ export class HealthController {
   }
 
   /**
-   * Readiness: 503 while PostgreSQL does not answer (nothing can be served); 200 with status "degraded" naming
-   * Redis while only Redis is away (reads go on; sign-ins and job-driven effects wait).
+   * Readiness: 503 while PostgreSQL does not answer (nothing can be served) and while the process drains before it
+   * stops (SIGTERM); 200 with status "degraded" naming Redis while only Redis is away (reads go on; sign-ins and
+   * job-driven effects wait).
    */
   @Get('ready')
   @Access.public()
-  @ApiOkResponse({ description: '{ status: "ok"|"degraded", checks: { postgres, redis }, degraded?: ["redis"] }' })
+  @ApiOkResponse({ description: '{ status: "ok"|"degraded"|"draining", checks: { postgres, redis }, degraded?: ["redis"] }' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.health.draining) {
+      void reply.status(503);
+      return { status: 'draining' };
+    }
     const checks = await this.health.check();
     if (checks.postgres !== 'up') {
       void reply.status(503);

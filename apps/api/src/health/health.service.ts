@@ -9,6 +9,8 @@ const TIMEOUT_MS = 1000;
 @Injectable()
 export class HealthService implements OnModuleDestroy {
   private readonly redis: Redis;
+  /** Set on SIGTERM (main.ts): readiness answers 503 while requests are still served. */
+  draining = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

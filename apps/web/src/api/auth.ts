@@ -1,5 +1,5 @@
 // Sign-in and operator registration (API.md "Auth and users").
-import { apiRequest, type RequestOptions } from './client';
+import { API_BASE, apiRequest, type RequestOptions } from './client';
 import type { SessionUser } from './types';
 
 export type { Agency, Role, SessionUser } from './types';
@@ -22,6 +22,14 @@ export interface RegisterInput {
 
 export async function login(username: string, password: string, options: RequestOptions = {}): Promise<LoginResult> {
   return (await apiRequest<LoginResult>('POST', '/auth/login', { ...options, auth: false, body: { username, password } })).data;
+}
+
+/**
+ * Revokes the token on the server (every token of the account issued so far), best effort: signing out in the
+ * browser never waits for it or fails because of it. Plain fetch, so that a 401 does not call the sign-out again.
+ */
+export async function logout(accessToken: string): Promise<void> {
+  await fetch(`${API_BASE}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } }).catch(() => undefined);
 }
 
 export async function register(

@@ -3,6 +3,7 @@
 // alerts' count (regulators, admins), home, orders with a count, the inspection plan), then the page's heading and content in <main>. The page
 // heading takes focus after an in-app navigation (router.tsx).
 import type { ComponentChildren } from 'preact';
+import { logout } from '../api/auth';
 import { useSession } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n';
 import { otherLang } from '../i18n/language';
@@ -101,6 +102,7 @@ function ConsoleHeader() {
             type="button"
             class="header-button"
             onClick={() => {
+              if (session) void logout(session.accessToken);
               signOut();
               navigate('/login');
             }}
