@@ -2,6 +2,7 @@
 // with random path parameters, query strings and bodies shaped after the documented fields. No answer may be a 5xx
 // or carry a stack trace or SQL, and a refused write may change nothing that is stored.
 import fc from 'fast-check';
+import { encodeCursor } from '@lib/core';
 import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
 import { compliantFacility, registeredFacility } from '../factories/registry.js';
 
@@ -97,6 +98,33 @@ const nasty = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue(), { maxKeys: 4 }),
 );
 
+/**
+ * Cursors (issue #14, defect 5): garbage, cut or re-signed ones, and, signed with the API's own key, values of every
+ * wrong shape (a date that is not one, a NUL in an id, numbers, nesting) that only the guards behind the signature
+ * stop. Each must answer 400 naming `cursor`, never a 5xx.
+ */
+const cursorValue = fc.oneof(
+  nasty.map(text),
+  fc.string({ maxLength: 60 }).map((s) => `${Buffer.from(s).toString('base64url')}.${Buffer.from(s).toString('base64url')}`),
+  fc
+    .oneof(
+      fc.constantFrom(
+        ['not a date', 'x'],
+        ['2026-13-45T99:00:00Z', '00000000-0000-4000-8000-000000000000'],
+        ['2026-01-01T00:00:00Z', 'x\u0000'],
+        ['0000-01-01', null],
+        [1e308, -1],
+        [[], {}],
+        ['2026-01-01T00:00:00Z'],
+        'not an array',
+      ),
+      fc.array(nasty, { maxLength: 4 }),
+      fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 40 })),
+    )
+    .map((value) => encodeCursor(value)),
+  fc.tuple(fc.jsonValue(), fc.nat()).map(([value, cut]) => encodeCursor(value).slice(0, Math.max(1, cut % 40))),
+);
+
 /** A value as query text (objects, including those without a prototype, as JSON). */
 function text(v: unknown): string {
   return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
@@ -122,6 +150,7 @@ async function fingerprint(): Promise<string> {
 describe('bad input', () => {
   it(`never answers 5xx, a stack trace or SQL, and refused writes change nothing (${RUNS} requests)`, async () => {
     const statuses = new Map<number, number>();
+    let cursorRefusals = 0;
     let before = await fingerprint();
     await fc.assert(
       fc.asyncProperty(
@@ -133,7 +162,8 @@ describe('bad input', () => {
         fc.dictionary(fc.string({ maxLength: 12 }), nasty, { maxKeys: 3 }),
         fc.array(nasty, { minLength: 12, maxLength: 12 }),
         fc.boolean(),
-        async (opIndex, userIndex, randomPath, idIndex, extraQuery, extraBody, values, realId) => {
+        cursorValue,
+        async (opIndex, userIndex, randomPath, idIndex, extraQuery, extraBody, values, realId, cursor) => {
           const op = operations[opIndex % operations.length]!;
           const user = users[userIndex % users.length];
           let k = 0;
@@ -144,6 +174,7 @@ describe('bad input', () => {
           op.query.forEach((name, i) => {
             if (i % 2 === 0) query[name] = text(values[i]);
           });
+          if (op.query.includes('cursor')) query.cursor = cursor;
           for (const [name, v] of Object.entries(extraQuery)) query[name] = text(v);
           const body: Record<string, unknown> = { ...extraBody };
           op.body.forEach((name, i) => {
@@ -156,6 +187,7 @@ describe('bad input', () => {
           const writes = op.method !== 'get';
           const res = writes ? await req.send(body) : await req;
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status === 400 && /"field":"cursor"/.test(res.text ?? '')) cursorRefusals++;
           if (res.status >= 500 || LEAK.test(res.text ?? '')) {
             throw new Error(
               `${op.method.toUpperCase()} ${path} ${JSON.stringify(query)} ${JSON.stringify(body).slice(0, 300)} → ${res.status} ${res.text?.slice(0, 300)}`,
@@ -172,6 +204,8 @@ describe('bad input', () => {
       ),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261128), endOnFailure: true },
     );
+    // Forged cursors reached the lists (and were refused by the signature or the guards behind it).
+    expect(cursorRefusals).toBeGreaterThan(50);
     // The runs reached refusals of every kind and some acceptances.
     for (const status of [400, 401, 403, 404]) expect(statuses.get(status) ?? 0).toBeGreaterThan(0);
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
