@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { AuditEnvSchema, DatabaseEnvSchema, validateEnv } from '@lib/core';
 import { args } from './context.js';
+import { sha256File } from './file-digest.js';
 
 /**
  * `npm run backup [-- --out DIR]` (docs/operations.md "Backups and restore"): a consistent pg_dump of the whole
@@ -35,18 +34,8 @@ const manifest = {
   database: new URL(url).pathname.slice(1),
   dump: 'database.dump',
   dumpBytes: (await stat(dump)).size,
-  dumpSha256: await sha256(dump),
+  dumpSha256: await sha256File(dump),
   auditCheckpoints: checkpoints,
 };
 await writeFile(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`backup: ${folder} (${manifest.dumpBytes} bytes, ${checkpoints} audit checkpoint files)`);
-
-function sha256(path: string): Promise<string> {
-  return new Promise((done, fail) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => done(hash.digest('hex')))
-      .on('error', fail);
-  });
-}

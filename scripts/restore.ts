@@ -1,6 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { AuditEnvSchema, DatabaseEnvSchema, validateEnv } from '@lib/core';
 import { args } from './context.js';
+import { sha256File } from './file-digest.js';
 
 /**
  * `npm run restore -- --from <backup folder> [--database <owner URL of an empty database>]` (docs/operations.md):
@@ -38,7 +37,7 @@ const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'
   createdAt: string;
 };
 const dump = join(folder, manifest.dump);
-const digest = createHash('sha256').update(readFileSync(dump)).digest('hex');
+const digest = await sha256File(dump);
 if (digest !== manifest.dumpSha256) {
   console.error(`restore: ${dump} does not match its manifest (SHA-256 ${digest}, expected ${manifest.dumpSha256}); nothing restored`);
   process.exit(1);

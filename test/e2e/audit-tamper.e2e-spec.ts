@@ -1,51 +1,23 @@
 // Issue #14, defect 1: the audit trail is tamper-evident against the database's owner. In a database of its own
 // (the tampering would break every other suite's verification), migrated by two processes at once (defect 8).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditEnvSchema, auditSettings, canonicalJson, dataSourceOptions, validateEnv } from '@lib/core';
 import { auditEntities, AuditService } from '@lib/audit';
 import { Foundation1764320000000 } from '../../migrations/1764320000000-Foundation.js';
-import { API_MAIN } from '../helpers/api-process.js';
+import { scratchDatabase } from '../helpers/scratch-db.js';
 
-const run = promisify(execFile);
 // Each step starts a script (a Node process): generous on a busy machine.
 const SLOW = 180_000;
-const DIST = API_MAIN.replace('apps/api/src/main.js', 'scripts/');
-const ownerBase = new URL(process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL!);
-const appBase = new URL(process.env.DATABASE_URL!);
-const dbName = `childcare_tamper_${process.pid}`;
-const at = (base: URL, db: string) => Object.assign(new URL(base.href), { pathname: `/${db}` }).href;
-const ownerUrl = at(ownerBase, dbName);
-const appUrl = at(appBase, dbName);
-const checkpoints = mkdtempSync(join(tmpdir(), 'audit-cp-'));
-const env = { ...process.env, NODE_OPTIONS: '', DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, AUDIT_CHECKPOINT_DIR: checkpoints };
+const { name: dbName, ownerUrl, appUrl, checkpoints, admin, script } = scratchDatabase('childcare_tamper');
 
 let owner: pg.Client;
 let app: pg.Client;
 let ds: DataSource;
 let audit: AuditService;
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: at(ownerBase, 'postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-const script = (name: string, ...args: string[]) =>
-  run(process.execPath, [`${DIST}${name}.js`, ...args], { env }).then(
-    (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-  );
 
 async function chain(subjectId: string, n: number): Promise<void> {
   for (let i = 1; i <= n; i++)

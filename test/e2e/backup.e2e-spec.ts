@@ -1,46 +1,18 @@
 // Issue #14, item 12: `npm run backup` and `npm run restore`. A database of its own is filled through the API and the
 // worker, backed up, destroyed and restored; the restored one answers the same figures and facility, and its audit
 // chains verify against the checkpoints that came with the backup.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import pg from 'pg';
-import { API_MAIN } from '../helpers/api-process.js';
+import { scratchDatabase } from '../helpers/scratch-db.js';
 import { createUser, eventually, startApi, startWorker, type TestApi } from '../helpers/app.js';
 import { registeredFacility } from '../factories/registry.js';
 
-const run = promisify(execFile);
 const SLOW = 300_000;
-const DIST = API_MAIN.replace('apps/api/src/main.js', 'scripts/');
-const ownerBase = new URL(process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL!);
-const appBase = new URL(process.env.DATABASE_URL!);
-const dbName = `childcare_backup_${process.pid}`;
-const at = (base: URL, db: string) => Object.assign(new URL(base.href), { pathname: `/${db}` }).href;
-const ownerUrl = at(ownerBase, dbName);
-const appUrl = at(appBase, dbName);
-const checkpoints = mkdtempSync(join(tmpdir(), 'backup-cp-'));
+const { name: dbName, ownerUrl, checkpoints, dbEnv, admin, script } = scratchDatabase('childcare_backup');
 const backups = mkdtempSync(join(tmpdir(), 'backups-'));
-const dbEnv = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, AUDIT_CHECKPOINT_DIR: checkpoints };
-const env = { ...process.env, NODE_OPTIONS: '', ...dbEnv };
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: at(ownerBase, 'postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-const script = (name: string, ...args: string[]) =>
-  run(process.execPath, [`${DIST}${name}.js`, ...args], { env }).then(
-    (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-  );
 
 /** What a regulator and the public read: the unit's figures and the facility, and the whole trail's size. */
 async function observed(api: TestApi, facilityId: string) {

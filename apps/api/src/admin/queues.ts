@@ -13,6 +13,18 @@ import { languageOf } from '../common/language.js';
 export const QUEUES_PATH = '/admin/queues';
 export const QUEUES_COOKIE = 'queues_session';
 
+/** A handle on every queue, for reading only (the dashboard, the metrics); errors while Redis is away are ignored. */
+export function openQueues(redis: RedisConfig): Queue[] {
+  return Object.values(QueueName).map((name) => {
+    const q = new Queue(name, {
+      prefix: redis.queuePrefix,
+      connection: { ...redisOptionsFromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+    });
+    q.on('error', () => undefined);
+    return q;
+  });
+}
+
 /**
  * The queue dashboard (Bull Board) at /admin/queues, for admins only: the page cannot send a bearer header,
  * so it accepts the short-lived HttpOnly cookie that POST /api/v1/admin/queues-session issues, on this path only.
@@ -22,14 +34,7 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
   const auth = app.get(AuthService);
   const board = new BoardAdapter();
   board.setBasePath(QUEUES_PATH);
-  const queues = Object.values(QueueName).map(
-    (name) =>
-      new Queue(name, {
-        prefix: redis.queuePrefix,
-        connection: { ...redisOptionsFromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-      }),
-  );
-  for (const q of queues) q.on('error', () => undefined);
+  const queues = openQueues(redis);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: board });
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { redisConfig, redisOptionsFromUrl, type RedisConfig } from '@lib/core';
-import { OutboxService, QueueName } from '@lib/events';
+import { redisConfig, type RedisConfig } from '@lib/core';
+import { OutboxService } from '@lib/events';
+import { openQueues } from '../admin/queues.js';
 import { languageOf } from '../common/language.js';
 import { problemOf, sendProblem } from '../common/problem.filter.js';
 
@@ -78,15 +78,7 @@ export async function registerMetrics(app: NestFastifyApplication, access: { tok
     },
   });
 
-  const redis = app.get<RedisConfig>(redisConfig.KEY);
-  const queues = Object.values(QueueName).map((name) => {
-    const q = new Queue(name, {
-      prefix: redis.queuePrefix,
-      connection: { ...redisOptionsFromUrl(redis.url), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-    });
-    q.on('error', () => undefined);
-    return q;
-  });
+  const queues = openQueues(app.get<RedisConfig>(redisConfig.KEY));
   new Gauge({
     name: 'childcare_queue_jobs',
     help: 'Jobs per queue and state (BullMQ)',
