@@ -118,7 +118,8 @@ describe('operator and regulator consoles', () => {
     const operator = unique('op')
       .replace(/[^A-Za-z0-9_.-]/g, '')
       .slice(0, 40);
-    const facilityName = `阳光宝贝托育中心 ${random(4)}`;
+    // A name no factory makes: the factories' `阳光宝贝托育中心 <n>` made `… 3633` match `… 363385` of another suite.
+    const facilityName = `朝阳花园托育中心 ${random(4)}号`;
     const className = '托小一班';
 
     // The map links to sign-in.
