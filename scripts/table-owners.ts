@@ -53,14 +53,6 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
  * an entry that no longer matches anything, so this list only shrinks. Do not add to it.
  */
 export const NOT_YET_OWNED: readonly { file: string; table: string }[] = [
-  { file: 'libs/facilities/src/facility.service.ts', table: 'staff' },
-  { file: 'libs/filing/src/filing.service.ts', table: 'classes' },
-  { file: 'libs/filing/src/filing.service.ts', table: 'facilities' },
-  { file: 'libs/inspections/src/inspection.service.ts', table: 'facilities' },
-  { file: 'libs/inspections/src/inspection.service.ts', table: 'staff' },
-  { file: 'libs/staff/src/staff.service.ts', table: 'classes' },
-  { file: 'libs/staff/src/staff.service.ts', table: 'facilities' },
-  { file: 'libs/targets/src/alert.service.ts', table: 'staff' },
   { file: 'scripts/seed-demo.ts', table: 'classes' },
   { file: 'scripts/seed-demo.ts', table: 'facilities' },
   { file: 'scripts/seed-demo.ts', table: 'inspections' },
@@ -71,8 +63,6 @@ export const NOT_YET_OWNED: readonly { file: string; table: string }[] = [
   { file: 'scripts/seed-demo.ts', table: 'staff' },
   { file: 'scripts/seed-demo.ts', table: 'users' },
   { file: 'scripts/seed.ts', table: 'users' },
-  { file: 'libs/incidents/src/incident.service.ts', table: 'facilities' },
-  { file: 'libs/incidents/src/incident.service.ts', table: 'audit_entries' },
   { file: 'scripts/seed-incidents.ts', table: 'facilities' },
   { file: 'scripts/seed-incidents.ts', table: 'users' },
   { file: 'scripts/seed-incidents.ts', table: 'incidents' },

@@ -396,7 +396,7 @@ describe('risk-ordered inspection plan', () => {
 
 describe('public record', () => {
   it('gives the latest outcome per domain with a plain-language summary and no inspector', async () => {
-    const { InspectionService } = await import('@lib/inspections');
+    const { PublicInspectionService } = await import('@lib/inspections');
     const f = await registeredFacility(api, owner, health);
     const codes = await codesBySeverity(api, fire, 'fire');
     await api
@@ -405,7 +405,7 @@ describe('public record', () => {
       .set(bearer(fire))
       .send({ domain: 'fire', inspectedAt: nowIso(), items: await answers(api, fire, 'fire', [codes.major![0]!]) })
       .expect(201);
-    const record = (await api.app.get(InspectionService).publicRecord([f.id])).get(f.id)!;
+    const record = (await api.app.get(PublicInspectionService).publicRecord([f.id])).get(f.id)!;
     expect(record).toEqual([expect.objectContaining({ domain: 'fire', outcome: 'rectify', summary: expect.any(String) })]);
     expect(record[0]!.summary.length).toBeGreaterThan(0);
     expect(JSON.stringify(record)).not.toContain(fire.id);

@@ -75,6 +75,31 @@ export class AuditService {
     );
   }
 
+  /**
+   * The entries of these subjects with one of `actions` whose `changes[key]` is one of `values`, oldest first: how
+   * other libraries find the decisions that name one of their records (libs/incidents: the suspensions and closures
+   * decided with an incidentId). Only this library names the audit table (docs/architecture.md "Table ownership").
+   */
+  async entriesNaming(
+    m: EntityManager,
+    query: {
+      subjectType: AuditSubjectType;
+      subjectIds: readonly string[];
+      actions: readonly string[];
+      key: string;
+      values: readonly string[];
+    },
+  ): Promise<{ value: string; action: string; at: Date; changes: Record<string, unknown> }[]> {
+    if (query.subjectIds.length === 0 || query.values.length === 0) return [];
+    return m.query(
+      `SELECT e.changes->>$4 AS value, e.action, e.at, e.changes
+         FROM audit_entries e
+        WHERE e.subject_type = $1 AND e.subject_id = ANY($2::text[]) AND e.action = ANY($3::text[]) AND e.changes->>$4 = ANY($5::text[])
+        ORDER BY e.at`,
+      [query.subjectType, query.subjectIds, query.actions, query.key, query.values],
+    );
+  }
+
   /** A subject's trail, oldest first, `limit` entries after the entry numbered `afterSeq`. */
   async history(subjectType: AuditSubjectType, subjectId: string, limit = 1000, afterSeq = 0): Promise<(AuditView & { seq: number })[]> {
     const rows = await this.dataSource.getRepository(AuditEntryEntity).find({

@@ -54,6 +54,12 @@ export interface ClassChange {
   enrolled?: number;
 }
 
+/**
+ * What else goes with a class when it is removed, in the removal's transaction: libs/staff takes it off the caregivers
+ * assigned to it (unassignClass). The staff table is libs/staff's, which lies right of this library, so it is passed in.
+ */
+export type ClassRemoval = (m: EntityManager, facilityId: string, classId: string) => Promise<void>;
+
 const actorRef = (a: Actor) => ({ id: a.id, role: a.role });
 
 @Injectable()
@@ -266,17 +272,15 @@ export class FacilityService {
     return classView((await this.dataSource.getRepository(ClassEntity).findOneBy({ id: classId }))!);
   }
 
-  async deleteClass(actor: Actor, classId: string): Promise<void> {
+  /** Deletes a class; `onRemove` runs first in the same transaction (StaffService.removeClass passes it). */
+  async deleteClass(actor: Actor, classId: string, onRemove: ClassRemoval): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const cls = await m.getRepository(ClassEntity).findOne({ where: { id: classId }, lock: { mode: 'pessimistic_write' } });
       if (!cls) throw classNotFound();
       const facility = await this.editable(m, actor, cls.facilityId, { zh: '删除班级', en: 'have classes removed' }, classNotFound);
       if (cls.held > 0) throw classHeld(cls.held);
       // Caregivers assigned to the class lose the assignment with it.
-      await m.query('UPDATE staff SET class_ids = array_remove(class_ids, $1::uuid) WHERE facility_id = $2 AND $1::uuid = ANY(class_ids)', [
-        classId,
-        facility.id,
-      ]);
+      await onRemove(m, facility.id, classId);
       await m.delete(ClassEntity, { id: classId });
       await refreshClassSummaries(m, [facility.id]);
       await this.audit.record(m, {
@@ -331,8 +335,16 @@ export class FacilityService {
    * Applies an approved change filing in the caller's transaction (the facility locked by the caller): the material
    * fields (regionCode re-derived from a new location), the classes added, changed or removed, the class summary,
    * the public location; version + 1, audited as `facility.change_applied`, announced as `facility.changed`.
+   * `onRemoveClass` runs before each class removed (libs/staff unassigns its caregivers).
    */
-  async applyChange(m: EntityManager, actor: Actor, facility: FacilityEntity, change: ApprovedChange, filingId: string): Promise<void> {
+  async applyChange(
+    m: EntityManager,
+    actor: Actor,
+    facility: FacilityEntity,
+    change: ApprovedChange,
+    filingId: string,
+    onRemoveClass: ClassRemoval,
+  ): Promise<void> {
     const dto = change.facility;
     const changes: Record<string, unknown> = diff(facility, dto);
     const { location: _location, ...fields } = definedOnly(dto);
@@ -368,10 +380,7 @@ export class FacilityService {
         await m.update(ClassEntity, { id: cls.id }, { ...update, version: cls.version + 1 });
         classChanges.push({ op: 'update', classId: cls.id, ...diff(cls, update) });
       } else {
-        await m.query(
-          'UPDATE staff SET class_ids = array_remove(class_ids, $1::uuid) WHERE facility_id = $2 AND $1::uuid = ANY(class_ids)',
-          [c.classId, facility.id],
-        );
+        await onRemoveClass(m, facility.id, c.classId!);
         await m.delete(ClassEntity, { id: c.classId!, facilityId: facility.id });
         classChanges.push({ op: 'remove', classId: c.classId });
       }

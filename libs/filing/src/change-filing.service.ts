@@ -6,7 +6,7 @@ import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { FACILITY_HEADINGS_SQL, FacilityService, type ClassChange, type ClassEntity, type FacilityEntity } from '@lib/facilities';
-import { StaffService } from '@lib/staff';
+import { StaffService, unassignClass } from '@lib/staff';
 import {
   complianceChecks,
   filingViolations,
@@ -173,7 +173,7 @@ export class ChangeFilingService {
   approve(actor: Actor, id: string, note?: string): Promise<ChangeFilingView> {
     return this.decide(actor, id, 'approved', note ? { note } : {}, async (m, f, filing) => {
       await this.check(m, f, { facility: filing.facility, classes: filing.classes });
-      await this.facilities.applyChange(m, actor, f, { facility: filing.facility, classes: filing.classes }, id);
+      await this.facilities.applyChange(m, actor, f, { facility: filing.facility, classes: filing.classes }, id, unassignClass);
     });
   }
 

@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
 import { complianceChecks, filingViolations, todayInShanghai, type FacilityStatus, type RuleCheck } from '@lib/standards';
-import { ClassEntity, FacilityEntity, FacilityService, wrongState, type FacilityView } from '@lib/facilities';
+import {
+  classesOf,
+  facilitiesByIds,
+  FacilityService,
+  receivingClassesNear,
+  wrongState,
+  writeLifecycleStep,
+  type ClassEntity,
+  type FacilityEntity,
+  type FacilityView,
+  type LifecycleFields,
+} from '@lib/facilities';
 import { multiListingSideFor, StaffService, type MultiListingSide } from '@lib/staff';
 import { filingRequirements, incidentMismatch } from './filing.errors.js';
 import { transition, type LifecycleAction } from './lifecycle.js';
@@ -121,14 +132,14 @@ export class FilingService {
     actor: Actor,
     id: string,
     action: LifecycleAction,
-    step: (m: EntityManager, f: FacilityEntity) => Promise<{ patch: Partial<FacilityEntity>; changes?: Record<string, unknown> }>,
+    step: (m: EntityManager, f: FacilityEntity) => Promise<{ patch: LifecycleFields; changes?: Record<string, unknown> }>,
   ): Promise<FacilityView> {
     await this.dataSource.transaction(async (m) => {
       const f = await this.facilities.inReach(m, reachOf(actor), id, true);
       const to = transition(f.status, action);
       if (!to) throw wrongState(f.status, ACTION_WORDS[action]);
       const { patch, changes } = await step(m, f);
-      await m.update(FacilityEntity, { id }, { ...patch, status: to, version: f.version + 1 } as never);
+      await writeLifecycleStep(m, f, to, patch);
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: id,
@@ -157,7 +168,7 @@ export class FilingService {
    */
   async failureCounts(m: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
     if (facilityIds.length === 0) return new Map();
-    const facilities = await m.getRepository(FacilityEntity).find({ where: { id: In(facilityIds) } });
+    const facilities = await facilitiesByIds(m, facilityIds);
     const checks = await this.checksFor(m, facilities, 'enteredLater');
     return new Map([...checks].map(([id, list]) => [id, list.filter((c) => !c.ok).length]));
   }
@@ -165,7 +176,7 @@ export class FilingService {
   /** The compliance checks of many facilities at once (alerts, risk scores). */
   async checksByFacility(m: EntityManager, facilityIds: string[]): Promise<Map<string, RuleCheck[]>> {
     if (facilityIds.length === 0) return new Map();
-    return this.checksFor(m, await m.getRepository(FacilityEntity).find({ where: { id: In(facilityIds) } }));
+    return this.checksFor(m, await facilitiesByIds(m, facilityIds));
   }
 
   /** Compliance of several facilities with two queries (classes, active staff), whatever their number. */
@@ -175,17 +186,17 @@ export class FilingService {
     side: MultiListingSide = 'either',
   ): Promise<Map<string, RuleCheck[]>> {
     const ids = facilities.map((f) => f.id);
-    const classes = await m.getRepository(ClassEntity).find({ where: { facilityId: In(ids) }, order: { createdAt: 'ASC' } });
+    const classes = await classesOf(m, ids);
     const staff = await this.staff.activeFactsFor(m, ids, side);
-    const classesOf = new Map<string, ClassEntity[]>();
-    for (const c of classes) classesOf.set(c.facilityId, [...(classesOf.get(c.facilityId) ?? []), c]);
+    const byFacility = new Map<string, ClassEntity[]>();
+    for (const c of classes) byFacility.set(c.facilityId, [...(byFacility.get(c.facilityId) ?? []), c]);
     const today = todayInShanghai();
     return new Map(
       facilities.map((f) => [
         f.id,
         complianceChecks({
           facility: f,
-          classes: (classesOf.get(f.id) ?? []).map((c) => ({
+          classes: (byFacility.get(f.id) ?? []).map((c) => ({
             id: c.id,
             name: c.name,
             ageGroup: c.ageGroup,
@@ -201,33 +212,11 @@ export class FilingService {
 
   /** Classes of registered facilities within 5 km with room (IDX_facilities_location_registered), then the pure allocation. */
   private async computePlan(m: EntityManager, facilityId: string): Promise<PlacementPlan> {
-    const closing = await m.getRepository(ClassEntity).find({ where: { facilityId }, order: { createdAt: 'ASC' } });
-    const receiving: {
-      facility_id: string;
-      class_id: string;
-      name: string;
-      age_group: ClassEntity['ageGroup'];
-      vacancies: number;
-      distance_m: number;
-    }[] = await m.query(
-      `SELECT f.id AS facility_id, c.id AS class_id, f.name, c.age_group, c.places - c.enrolled - c.held AS vacancies,
-              ST_Distance(f.location, src.location) AS distance_m
-         FROM facilities src
-         JOIN facilities f ON f.status = 'registered' AND f.id <> src.id AND ST_DWithin(f.location, src.location, $2)
-         JOIN classes c ON c.facility_id = f.id AND c.enrolled + c.held < c.places
-        WHERE src.id = $1`,
-      [facilityId, PLACEMENT_RADIUS_M],
-    );
+    const closing = await classesOf(m, [facilityId]);
+    const receiving = await receivingClassesNear(m, facilityId, PLACEMENT_RADIUS_M);
     return planPlacements(
       closing.map((c) => ({ classId: c.id, ageGroup: c.ageGroup, enrolled: c.enrolled })),
-      receiving.map((r) => ({
-        facilityId: r.facility_id,
-        classId: r.class_id,
-        name: r.name,
-        ageGroup: r.age_group,
-        vacancies: r.vacancies,
-        distanceM: Number(r.distance_m),
-      })),
+      receiving,
     );
   }
 }

@@ -6,8 +6,8 @@ import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, todayInShanghai, type IncidentKind } from '@lib/standards';
-import { FacilityService } from '@lib/facilities';
-import { InspectionService } from '@lib/inspections';
+import { FACILITY_HEADINGS_SQL, FacilityService } from '@lib/facilities';
+import { InspectionRecordService } from '@lib/inspections';
 import { DEFAULT_INCIDENT_CONFIG, type IncidentConfig } from './rules/incident-config.js';
 import {
   acknowledgingAgencies,
@@ -76,7 +76,7 @@ export class IncidentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facilities: FacilityService,
-    private readonly inspections: InspectionService,
+    private readonly inspections: InspectionRecordService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -170,7 +170,7 @@ export class IncidentService {
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(i.reported_at, i.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const rows: { id: string; reported_at: Date }[] = await this.dataSource.query(
-      `SELECT i.id, i.reported_at FROM incidents i JOIN facilities f ON f.id = i.facility_id
+      `SELECT i.id, i.reported_at FROM incidents i JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = i.facility_id
         WHERE ${where.join(' AND ')} ORDER BY i.reported_at DESC, i.id DESC LIMIT $${params.push(query.limit + 1)}`,
       params,
     );
@@ -363,7 +363,7 @@ export class IncidentService {
     })[] = await m.query(
       `SELECT i.id, i.facility_id AS "facilityId", i.kind, i.severity, i.status, i.late, i.reported_at AS "reportedAt",
               i.report_due_at AS "reportDueAt", f.region_code AS "regionCode", f.name AS "facilityName"
-         FROM incidents i JOIN facilities f ON f.id = i.facility_id
+         FROM incidents i JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = i.facility_id
         WHERE i.status <> 'closed'`,
     );
     for (const i of open) {
@@ -408,7 +408,7 @@ export class IncidentService {
       finding: string | null;
     }[] = await m.query(
       `SELECT i.id, i.facility_id, f.region_code, f.name, i.occurred_at, i.children_affected, i.status, i.finding
-           FROM incidents i JOIN facilities f ON f.id = i.facility_id
+           FROM incidents i JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = i.facility_id
           WHERE i.kind = 'illness'
             AND i.facility_id IN (SELECT facility_id FROM incidents WHERE kind = 'illness' AND status <> 'closed')
           ORDER BY i.facility_id, i.occurred_at`,
@@ -448,7 +448,7 @@ export class IncidentService {
     const drills: { id: string; region_code: string; name: string; registered_on: string | null; last_on: string | null }[] = await m.query(
       `SELECT f.id, f.region_code, f.name, to_char(f.registered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS registered_on,
               (SELECT to_char(max(d.held_on), 'YYYY-MM-DD') FROM drills d WHERE d.facility_id = f.id AND d.kind = 'fire_evacuation') AS last_on
-         FROM facilities f WHERE f.status = 'registered'`,
+         FROM (${FACILITY_HEADINGS_SQL}) f WHERE f.status = 'registered'`,
     );
     for (const d of drills) {
       if (!drillOverdue(d.last_on, d.registered_on ?? today, today, c)) continue;
@@ -481,24 +481,22 @@ export class IncidentService {
   private async views(m: EntityManager, ids: string[]): Promise<IncidentView[]> {
     if (ids.length === 0) return [];
     const now = this.clock.now();
-    const [incidents, updates, facilities, inspections, actions] = await Promise.all([
-      m.getRepository(IncidentEntity).findBy({ id: In(ids) }),
+    const incidents = await m.getRepository(IncidentEntity).findBy({ id: In(ids) });
+    const facilityIds = [...new Set(incidents.map((i) => i.facilityId))];
+    const [updates, facilities, inspections, actions] = await Promise.all([
       m.getRepository(IncidentUpdateEntity).find({ where: { incidentId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
-      m.query(
-        'SELECT f.id, f.name, f.region_code FROM facilities f WHERE f.id IN (SELECT facility_id FROM incidents WHERE id = ANY($1::uuid[]))',
-        [ids],
-      ) as Promise<{ id: string; name: string; region_code: string }[]>,
+      m.query(`SELECT f.id, f.name, f.region_code FROM (${FACILITY_HEADINGS_SQL}) f WHERE f.id = ANY($1::uuid[])`, [
+        facilityIds,
+      ]) as Promise<{ id: string; name: string; region_code: string }[]>,
       this.inspections.byIncidents(ids),
       // Suspensions and closures decided with an incidentId (libs/filing records it in the audit entry).
-      m.query(
-        `SELECT e.changes->>'incidentId' AS incident_id, e.action, e.at, e.changes->>'reason' AS reason
-           FROM audit_entries e
-          WHERE e.subject_type = 'facility' AND e.action IN ('facility.suspend', 'facility.close')
-            AND e.subject_id IN (SELECT facility_id::text FROM incidents WHERE id = ANY($1::uuid[]))
-            AND e.changes->>'incidentId' = ANY($2::text[])
-          ORDER BY e.at`,
-        [ids, ids],
-      ) as Promise<{ incident_id: string; action: string; at: Date; reason: string | null }[]>,
+      this.audit.entriesNaming(m, {
+        subjectType: 'facility',
+        subjectIds: facilityIds,
+        actions: ['facility.suspend', 'facility.close'],
+        key: 'incidentId',
+        values: ids,
+      }),
     ]);
     const byId = new Map(incidents.map((i) => [i.id, i]));
     const facilityBy = new Map(facilities.map((f) => [f.id, f]));
@@ -540,11 +538,11 @@ export class IncidentService {
         links: {
           inspections: inspections.get(id) ?? [],
           facilityActions: actions
-            .filter((a) => a.incident_id === id)
+            .filter((a) => a.value === id)
             .map((a) => ({
               action: a.action === 'facility.close' ? ('close' as const) : ('suspend' as const),
               at: new Date(a.at).toISOString(),
-              reason: a.reason,
+              reason: typeof a.changes.reason === 'string' ? a.changes.reason : null,
             })),
         },
       };

@@ -1,7 +1,10 @@
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 
 export { InspectionsModule } from './inspections.module.js';
-export { InspectionService } from './inspection.service.js';
+export { InspectionRecordService } from './inspection-record.service.js';
+export { RectificationOrderService } from './rectification-order.service.js';
+export { InspectionPlanService } from './inspection-plan.service.js';
+export { PublicInspectionService } from './public-inspection.service.js';
 export { InspectionError, InspectionErrorCode } from './inspection.errors.js';
 export { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 export * from './inspection-rules.types.js';

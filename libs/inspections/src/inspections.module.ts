@@ -5,7 +5,12 @@ import { EventsModule } from '@lib/events';
 import { FacilitiesModule } from '@lib/facilities';
 import { FilingModule } from '@lib/filing';
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
-import { InspectionService } from './inspection.service.js';
+import { InspectionPlanService } from './inspection-plan.service.js';
+import { InspectionRecordService } from './inspection-record.service.js';
+import { PublicInspectionService } from './public-inspection.service.js';
+import { RectificationOrderService } from './rectification-order.service.js';
+
+const SERVICES = [InspectionRecordService, RectificationOrderService, InspectionPlanService, PublicInspectionService];
 
 @Module({
   imports: [
@@ -15,7 +20,7 @@ import { InspectionService } from './inspection.service.js';
     FacilitiesModule,
     FilingModule,
   ],
-  providers: [InspectionService],
-  exports: [InspectionService],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class InspectionsModule {}

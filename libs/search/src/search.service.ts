@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { csvLine, queryRows } from '@lib/core';
 import { ageGroupsFor, vacanciesStale, type AgeGroupName } from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
-import { DOMAINS, InspectionService } from '@lib/inspections';
+import { DOMAINS, PublicInspectionService } from '@lib/inspections';
 import { IncidentService } from '@lib/incidents';
 import { CreditService } from '@lib/credit';
 import type { NearbyQuery, PublicFacilitySummaryView, PublicFacilityView } from './dto/search.dto.js';
@@ -57,7 +57,7 @@ const REGISTER_PAGE = 2000;
 export class SearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly inspections: InspectionService,
+    private readonly inspections: PublicInspectionService,
     private readonly incidents: IncidentService,
     private readonly credit: CreditService,
   ) {}

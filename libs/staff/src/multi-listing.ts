@@ -8,6 +8,7 @@
  * raises that facility's risk and alert. The facility that listed the person first sees nothing and is not marked,
  * so that entering a competitor's caregiver's ID number neither reveals where they work nor harms the competitor.
  */
+import type { EntityManager } from 'typeorm';
 import { facilityNotClosedSql } from '@lib/facilities';
 
 export type MultiListingSide = 'either' | 'enteredLater';
@@ -23,3 +24,17 @@ export function multiListedSql(s: string, side: MultiListingSide): string {
 
 /** What a caller sees of the rule on a roster or a compliance check: operators their own side, everyone else both. */
 export const multiListingSideFor = (role: string): MultiListingSide => (role === 'operator' ? 'enteredLater' : 'either');
+
+/** Of these facilities, those with an active staff record that is multi-listed on `side` (the inspection plan's risk). */
+export async function facilitiesWithMultiListedStaff(
+  m: EntityManager,
+  facilityIds: readonly string[],
+  side: MultiListingSide,
+): Promise<Set<string>> {
+  const rows: { facility_id: string }[] = await m.query(
+    `SELECT DISTINCT s.facility_id FROM staff s
+      WHERE s.facility_id = ANY($1::uuid[]) AND s.ended_on IS NULL AND ${multiListedSql('s', side)}`,
+    [facilityIds],
+  );
+  return new Set(rows.map((r) => r.facility_id));
+}

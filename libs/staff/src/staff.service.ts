@@ -7,9 +7,10 @@ import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { maskIdNumber, todayInShanghai, type StaffFacts } from '@lib/standards';
-import { FacilityService, type FacilityEntity } from '@lib/facilities';
+import { countClassesOf, FACILITY_HEADINGS_SQL, FacilityService, type FacilityEntity } from '@lib/facilities';
 import { IdNumberCipher } from './id-number-cipher.js';
 import { StaffEntity } from './staff.entity.js';
+import { unassignClass } from './staff-sql.js';
 import { notMultiListed, StaffError, StaffErrorCode, staffNotFound } from './staff.errors.js';
 import { multiListingSideFor, multiListedSql, type MultiListingSide } from './multi-listing.js';
 import type { CreateStaffDto, EndListingDto, StaffQuery, StaffView, UpdateStaffDto } from './dto/staff.dto.js';
@@ -148,6 +149,14 @@ export class StaffService {
     return this.view(actor, staffId);
   }
 
+  /**
+   * Deletes a class (libs/facilities owns it) and, in the same transaction, takes it off the caregivers assigned to it
+   * (DELETE /classes/{id}).
+   */
+  async removeClass(actor: Actor, classId: string): Promise<void> {
+    await this.facilities.deleteClass(actor, classId, unassignClass);
+  }
+
   /** Active staff of a facility as the compliance rules read them, on the given side of a multi-listing (multi-listing.ts). */
   async activeFacts(manager: EntityManager, facilityId: string, side: MultiListingSide = 'either'): Promise<StaffFacts[]> {
     return (await this.activeFactsFor(manager, [facilityId], side)).get(facilityId) ?? [];
@@ -204,7 +213,7 @@ export class StaffService {
       `SELECT s.id, o.id AS staff_id, o.facility_id, f.name, to_char(o.hired_on, 'YYYY-MM-DD') AS hired_on
          FROM staff s
          JOIN staff o ON o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL
-         JOIN facilities f ON f.id = o.facility_id AND f.status <> 'closed'
+         JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = o.facility_id AND f.status <> 'closed'
         WHERE s.id = ANY($1::uuid[]) AND ${reachPredicate(reachOf(actor), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)}
         ORDER BY o.created_at, o.id`,
       params,
@@ -275,11 +284,7 @@ export class StaffService {
 
   private async checkClasses(m: EntityManager, facilityId: string, classIds: string[]): Promise<void> {
     if (classIds.length === 0) return;
-    const [{ n }]: { n: number }[] = await m.query(
-      'SELECT count(*)::int AS n FROM classes WHERE facility_id = $1 AND id = ANY($2::uuid[])',
-      [facilityId, classIds],
-    );
-    if (n !== classIds.length) {
+    if ((await countClassesOf(m, facilityId, classIds)) !== classIds.length) {
       throw new StaffError(
         StaffErrorCode.UnknownClass,
         { zh: '所选班级不属于本机构', en: 'A chosen class is not one of this facility’s' },

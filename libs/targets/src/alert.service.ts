@@ -1,7 +1,7 @@
 /**
- * Read model: facilities and classes (owned by libs/facilities), rectification_orders (libs/inspections),
- * change_filings (libs/filing) and regions (libs/regions), read to open and resolve the alerts this library owns
- * (docs/architecture.md "Table ownership").
+ * Read model: facilities and classes (owned by libs/facilities), staff (libs/staff; the multi-listed rule is
+ * libs/staff's multiListedSql), rectification_orders (libs/inspections), change_filings (libs/filing) and regions
+ * (libs/regions), read to open and resolve the alerts this library owns (docs/architecture.md "Table ownership").
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, Api
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { ClassListView, ClassView, CreateClassDto, FacilityService, UpdateClassDto } from '@lib/facilities';
+import { StaffService } from '@lib/staff';
 import { CurrentActor } from '../common/access.guard.js';
 import { ifMatchVersion, setEtag } from '../common/etag.js';
 import { notFoundUuid } from '../common/params.js';
@@ -11,7 +12,10 @@ import { notFoundUuid } from '../common/params.js';
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ClassesController {
-  constructor(private readonly facilities: FacilityService) {}
+  constructor(
+    private readonly facilities: FacilityService,
+    private readonly staff: StaffService,
+  ) {}
 
   @Post('facilities/:id/classes')
   @Access.operator()
@@ -65,6 +69,7 @@ export class ClassesController {
   @Access.operator()
   @ApiNoContentResponse()
   async remove(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<void> {
-    await this.facilities.deleteClass(actor, id);
+    // Through libs/staff, which unassigns the class's caregivers in the same transaction.
+    await this.staff.removeClass(actor, id);
   }
 }

@@ -7,7 +7,8 @@ import {
   ChecklistListView,
   CreateInspectionDto,
   InspectionListView,
-  InspectionService,
+  InspectionPlanService,
+  InspectionRecordService,
   InspectionView,
   ListQuery,
   OrderListQuery,
@@ -16,6 +17,7 @@ import {
   OrderView,
   PlanQuery,
   PlanView,
+  RectificationOrderService,
   VerifyDto,
 } from '@lib/inspections';
 import { CurrentActor } from '../common/access.guard.js';
@@ -25,7 +27,11 @@ import { notFoundUuid } from '../common/params.js';
 @ApiBearerAuth()
 @Controller('api/v1')
 export class InspectionsController {
-  constructor(private readonly inspections: InspectionService) {}
+  constructor(
+    private readonly inspections: InspectionRecordService,
+    private readonly rectification: RectificationOrderService,
+    private readonly plans: InspectionPlanService,
+  ) {}
 
   @Get('inspection-checklists')
   @Access.signedIn()
@@ -82,7 +88,7 @@ export class InspectionsController {
   @Access.signedIn()
   @ApiOkResponse({ type: OrderListView })
   orders(@CurrentActor() actor: Actor, @Query() query: OrderListQuery): Promise<OrderListView> {
-    return this.inspections.orders(actor, query);
+    return this.rectification.list(actor, query);
   }
 
   @Post('rectification-orders/:id/response')
@@ -90,7 +96,7 @@ export class InspectionsController {
   @Access.operator()
   @ApiOkResponse({ type: OrderView })
   respond(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: OrderResponseDto): Promise<OrderView> {
-    return this.inspections.respond(actor, id, dto.note);
+    return this.rectification.respond(actor, id, dto.note);
   }
 
   @Post('rectification-orders/:id/verify')
@@ -98,13 +104,13 @@ export class InspectionsController {
   @Access.regulator()
   @ApiOkResponse({ type: OrderView })
   verify(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: VerifyDto): Promise<OrderView> {
-    return this.inspections.verify(actor, id, dto.accepted, dto.note);
+    return this.rectification.verify(actor, id, dto.accepted, dto.note);
   }
 
   @Get('inspection-plan')
   @Access.grants({ role: 'regulator' }, { role: 'admin' })
   @ApiOkResponse({ type: PlanView })
   plan(@CurrentActor() actor: Actor, @Query() query: PlanQuery): Promise<PlanView> {
-    return this.inspections.plan(actor, query);
+    return this.plans.plan(actor, query);
   }
 }
