@@ -315,6 +315,39 @@ describe('change filings', () => {
       .expect(400);
   });
 
+  it('checks a change live without filing it: every rule against the facility as it would be (POST …/changes/check)', async () => {
+    const f = await registeredFacility(api, owner, nanguanHealth, { affordable: false });
+    const check = (user: TestUser, body: Record<string, unknown>) =>
+      api.http().post(`/api/v1/facilities/${f.id}/changes/check`).set(bearer(user)).send(body);
+    const broken = await check(owner, {
+      facility: { floors: [4], exitCount: 1 },
+      classes: [{ op: 'update', classId: f.classId, places: 16 }],
+    }).expect(200);
+    expect(broken.body.acceptable).toBe(false);
+    const failed = (broken.body.checks as { code: string; ok: boolean; blocksFiling: boolean }[]).filter((c) => !c.ok).map((c) => c.code);
+    expect(failed).toEqual(expect.arrayContaining(['storey', 'exit_count', 'class_size']));
+    expect(broken.body.checks.every((c: { detail: string; detailEn: string }) => c.detail.length > 0 && c.detailEn.length > 0)).toBe(true);
+    const fine = await check(owner, {
+      facility: { exitCount: 3 },
+      classes: [{ op: 'add', name: '托大一班', ageGroup: 'preschool', places: 10 }],
+    }).expect(200);
+    expect(fine.body.acceptable).toBe(true);
+    expect(fine.body.checks.find((c: { code: string }) => c.code === 'class_size')).toMatchObject({ ok: true, blocksFiling: true });
+    const exitsOnly = await check(owner, { facility: { exitCount: 3 } }).expect(200);
+    expect(exitsOnly.body).toMatchObject({ acceptable: true });
+    // Nothing filed, nothing applied, nothing audited.
+    expect(await api.db.query('SELECT 1 FROM change_filings WHERE facility_id = $1', [f.id])).toEqual([]);
+    expect((await facility(f.id)).exitCount).toBe(2);
+    // Broken references are 400 naming the field, as on filing; others' facilities are 404; regulators do not file.
+    const bad = await check(owner, { classes: [{ op: 'update', classId: '00000000-0000-4000-8000-000000000000', places: 3 }] }).expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'classes[0].classId' });
+    await check(otherOwner, { facility: { exitCount: 3 } }).expect(404);
+    await check(nanguanHealth, { facility: { exitCount: 3 } }).expect(403);
+    await check(owner, { reason: 'x', facility: { exitCount: 3 } }).expect(400);
+    const draft = await api.http().post('/api/v1/facilities').set(bearer(owner)).send(facilityBody()).expect(201);
+    await api.http().post(`/api/v1/facilities/${draft.body.id}/changes/check`).set(bearer(owner)).send({}).expect(409);
+  });
+
   it('rejects (nothing applied) and withdraws; only pending filings are decided (409)', async () => {
     const f = await registeredFacility(api, owner, nanguanHealth, { affordable: false });
     const v = (await facility(f.id)).version;

@@ -342,6 +342,7 @@ describe('OpenAPI document', () => {
       // v1 additions: change filings and 普惠 recognition
       ['/api/v1/facilities/{id}/changes', 'post'],
       ['/api/v1/facilities/{id}/changes', 'get'],
+      ['/api/v1/facilities/{id}/changes/check', 'post'],
       ['/api/v1/change-filings', 'get'],
       ['/api/v1/change-filings/{id}', 'get'],
       ...['approve', 'reject', 'withdraw'].map((a): [string, string] => [`/api/v1/change-filings/{id}/${a}`, 'post']),

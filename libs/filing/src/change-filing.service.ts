@@ -13,12 +13,19 @@ import {
   MATERIAL_FACILITY_FIELDS,
   pastWorkingDayDeadline,
   todayInShanghai,
+  type ComplianceCheck,
   type FacilityStatus,
 } from '@lib/standards';
 import { ChangeFilingEntity } from './change-filing.entity.js';
 import { changesSomething, proposedState } from './change-filing.js';
 import { changeInvalid, changeNotAllowed, changeNotFound, changePending, changeWrongState, filingRequirements } from './filing.errors.js';
-import type { ChangeFilingQuery, ChangeFilingView, CreateChangeFilingDto } from './dto/change-filing.dto.js';
+import type {
+  ChangeCheckDto,
+  ChangeCheckView,
+  ChangeFilingQuery,
+  ChangeFilingView,
+  CreateChangeFilingDto,
+} from './dto/change-filing.dto.js';
 
 /** Facilities that have been registered file changes (API.md "Change filings"). */
 const APPROVED: readonly FacilityStatus[] = ['registered', 'suspended'];
@@ -126,6 +133,21 @@ export class ChangeFilingService {
     return this.one(id);
   }
 
+  /**
+   * Owner: the filing requirements against the facility as it would be after the change, without filing anything
+   * (the console's live check). Broken class references answer 400 as on create; a location outside every unit 422.
+   */
+  async checkChange(actor: Actor, facilityId: string, dto: ChangeCheckDto): Promise<ChangeCheckView> {
+    const m = this.dataSource.manager;
+    const f = await this.facilities.inReach(m, reachOf(actor), facilityId);
+    if (!APPROVED.includes(f.status)) throw changeNotAllowed(f.status);
+    const checks = await this.proposedChecks(m, f, {
+      facility: definedOnly((dto.facility ?? {}) as Record<string, unknown>),
+      classes: (dto.classes ?? []).map((c) => definedOnly({ ...c }) as ClassChange),
+    });
+    return { acceptable: filingViolations(checks).length === 0, checks };
+  }
+
   /** A facility's change filings, newest first (owner, regulators in reach). */
   async listForFacility(actor: Actor, facilityId: string): Promise<ChangeFilingView[]> {
     await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId);
@@ -221,6 +243,16 @@ export class ChangeFilingService {
 
   /** The filing requirements against the state after the change (422), and a new location inside a unit (422). */
   private async check(m: EntityManager, f: FacilityEntity, change: { facility: Record<string, unknown>; classes: ClassChange[] }) {
+    const unmet = filingViolations(await this.proposedChecks(m, f, change));
+    if (unmet.length > 0) throw filingRequirements(unmet.map((c) => ({ code: c.code, message: { zh: c.detail, en: c.detailEn } })));
+  }
+
+  /** Every rule against the facility and its classes as they would be after the change (400 for broken references). */
+  private async proposedChecks(
+    m: EntityManager,
+    f: FacilityEntity,
+    change: { facility: Record<string, unknown>; classes: ClassChange[] },
+  ): Promise<ComplianceCheck[]> {
     const location = change.facility['location'] as { lat: number; lng: number } | undefined;
     if (location) await this.facilities.unitFor(m, location);
     const current = await this.classesOf(m, f.id);
@@ -231,10 +263,7 @@ export class ChangeFilingService {
     );
     if (proposed.invalid.length > 0) throw changeInvalid(proposed.invalid);
     const staff = (await this.staff.activeFactsFor(m, [f.id])).get(f.id) ?? [];
-    const unmet = filingViolations(
-      complianceChecks({ facility: proposed.facility, classes: proposed.classes, staff, today: todayInShanghai() }),
-    );
-    if (unmet.length > 0) throw filingRequirements(unmet.map((c) => ({ code: c.code, message: { zh: c.detail, en: c.detailEn } })));
+    return complianceChecks({ facility: proposed.facility, classes: proposed.classes, staff, today: todayInShanghai() });
   }
 
   private classesOf(m: EntityManager, facilityId: string): Promise<ClassEntity[]> {

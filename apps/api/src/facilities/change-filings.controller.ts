@@ -5,6 +5,8 @@ import { Access, type Actor } from '@lib/auth';
 import { AffordableDecisionDto, FacilityService, FacilityView } from '@lib/facilities';
 import {
   ApproveDto,
+  ChangeCheckDto,
+  ChangeCheckView,
   ChangeFilingListView,
   ChangeFilingQuery,
   ChangeFilingService,
@@ -40,6 +42,19 @@ export class ChangeFilingsController {
     const filing = await this.changes.create(actor, id, dto);
     void reply.header('Location', `/api/v1/change-filings/${filing.id}`);
     return filing;
+  }
+
+  /** The live check of the "request a change" form: nothing is filed. */
+  @Post('facilities/:id/changes/check')
+  @HttpCode(200)
+  @Access.operator()
+  @ApiOkResponse({ type: ChangeCheckView })
+  checkChange(
+    @CurrentActor() actor: Actor,
+    @Param('id', notFoundUuid()) id: string,
+    @Body() dto: ChangeCheckDto,
+  ): Promise<ChangeCheckView> {
+    return this.changes.checkChange(actor, id, dto);
   }
 
   @Get('facilities/:id/changes')

@@ -131,6 +131,19 @@ export interface ApproveDto {
   note?: string;
 }
 
+export interface ChangeCheckDto {
+  /** the material fields as they would be */
+  facility?: ChangeFacilityDto;
+  classes?: ClassChangeDto[];
+}
+
+export interface ChangeCheckView {
+  /** a change filing of this change would be accepted: no rule that refuses a filing is broken */
+  acceptable: boolean;
+  /** every rule, against the facility as it would be after the change */
+  checks: ComplianceCheckView[];
+}
+
 export interface ChangeFacilityDto {
   name?: string;
   /** 统一社会信用代码 (GB 32100-2015, checked) */
@@ -1557,6 +1570,14 @@ export interface Operations {
     query: never;
     body: CreateChangeFilingDto;
     response: ChangeFilingView;
+  };
+  'POST /api/v1/facilities/{id}/changes/check': {
+    path: {
+      id: string;
+    };
+    query: never;
+    body: ChangeCheckDto;
+    response: ChangeCheckView;
   };
   'GET /api/v1/facilities/{id}/classes': {
     path: {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '@lib/core';
 import { UpdateFacilityDto } from '@lib/facilities';
+import { ComplianceCheckView } from './filing.dto.js';
 import {
   AGE_GROUP_NAMES,
   CHANGE_FILING_STATUSES,
@@ -87,4 +88,14 @@ export class ChangeFilingListView {
 export class ChangeFilingQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CHANGE_FILING_STATUSES }) @IsOptional() @IsIn(CHANGE_FILING_STATUSES) status?: ChangeFilingStatus;
   @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
+}
+
+/** The change as it would be filed, without its reason: the console's live check (nothing is filed). */
+export class ChangeCheckDto extends OmitType(CreateChangeFilingDto, ['reason'] as const) {}
+
+export class ChangeCheckView {
+  @ApiProperty({ description: 'a change filing of this change would be accepted: no rule that refuses a filing is broken' })
+  acceptable: boolean;
+  @ApiProperty({ type: [ComplianceCheckView], description: 'every rule, against the facility as it would be after the change' })
+  checks: ComplianceCheckView[];
 }
