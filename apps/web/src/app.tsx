@@ -18,6 +18,7 @@ const FacilityNewPage = lazyPage(() => import('./pages/console/operator/facility
 const OperatorFacilityPage = lazyPage(() => import('./pages/console/operator/facility-page').then((m) => m.OperatorFacilityPage));
 const RegulatorHomePage = lazyPage(() => import('./pages/console/regulator/regulator-home').then((m) => m.RegulatorHomePage));
 const RegulatorFacilityPage = lazyPage(() => import('./pages/console/regulator/review-page').then((m) => m.RegulatorFacilityPage));
+const RegulatorChangePage = lazyPage(() => import('./pages/console/regulator/change-page').then((m) => m.RegulatorChangePage));
 const InspectionFormPage = lazyPage(() => import('./pages/console/inspections/inspection-form-page').then((m) => m.InspectionFormPage));
 const OrdersPage = lazyPage(() => import('./pages/console/inspections/orders-page').then((m) => m.OrdersPage));
 const PlanPage = lazyPage(() => import('./pages/console/inspections/plan-page').then((m) => m.PlanPage));
@@ -53,6 +54,8 @@ function Page({ route }: { route: Route }) {
       return <RegulatorHomePage />;
     case 'regulatorFacility':
       return <RegulatorFacilityPage key={route.id} id={route.id} />;
+    case 'regulatorChange':
+      return <RegulatorChangePage key={route.id} id={route.id} />;
     case 'regulatorInspect':
       return <InspectionFormPage key={`${route.id}:${route.domain}`} id={route.id} domain={route.domain} />;
     case 'orders':

@@ -35,6 +35,17 @@ export const QUALIFICATION_TYPES = [
 ] as const;
 export type QualificationType = (typeof QUALIFICATION_TYPES)[number];
 
+export const AFFORDABLE_STATUSES = ['applied', 'recognized', 'rejected', 'revoked', 'expired'] as const;
+export type AffordableStatus = (typeof AFFORDABLE_STATUSES)[number];
+
+export interface AffordableRecognition {
+  status: AffordableStatus;
+  maxMonthlyFee: number | null;
+  validUntil: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
 export interface LatLng {
   lat: number;
   lng: number;
@@ -111,6 +122,8 @@ export interface Facility extends Partial<FacilityInput> {
   status: FacilityStatus;
   registrationNo: string | null;
   rejectionReason: string | null;
+  /** Read-only: 普惠 recognition by the health regulator (null: never applied for). */
+  affordableRecognition?: AffordableRecognition | null;
   version: number;
   createdAt?: string;
   updatedAt?: string;

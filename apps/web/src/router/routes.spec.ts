@@ -20,6 +20,9 @@ describe('routes', () => {
     expect(matchRoute(`/console/operator/facilities/${id}`)).toEqual({ name: 'operatorFacility', id });
     expect(matchRoute(`/console/regulator/facilities/${id}`)).toEqual({ name: 'regulatorFacility', id });
     expect(matchRoute('/console/regulator')).toEqual({ name: 'regulatorHome' });
+    expect(matchRoute(`/console/regulator/changes/${id}`)).toEqual({ name: 'regulatorChange', id });
+    expect(paths.regulatorChange(id)).toBe(`/console/regulator/changes/${id}`);
+    expect(matchRoute('/console/regulator/changes/')).toEqual({ name: 'notFound' });
     expect(matchRoute('/console/nothing')).toEqual({ name: 'notFound' });
     expect(paths.regulatorFacility(id)).toBe(`/console/regulator/facilities/${id}`);
     expect(matchRoute(`/console/regulator/facilities/${id}/inspect/fire`)).toEqual({ name: 'regulatorInspect', id, domain: 'fire' });

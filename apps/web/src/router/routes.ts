@@ -17,6 +17,7 @@ export type Route =
   | { name: 'regulatorHome' }
   | { name: 'regulatorFacility'; id: string }
   | { name: 'regulatorInspect'; id: string; domain: Domain }
+  | { name: 'regulatorChange'; id: string }
   | { name: 'orders' }
   | { name: 'plan' }
   | { name: 'dashboard' }
@@ -44,6 +45,7 @@ const PATTERNS: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/console/operator/facilities/${ID}/incidents/new$`), (m) => ({ name: 'operatorReportIncident', id: m[1]! })],
   [/^\/console\/regulator$/, () => ({ name: 'regulatorHome' })],
   [new RegExp(`^/console/regulator/facilities/${ID}$`), (m) => ({ name: 'regulatorFacility', id: m[1]! })],
+  [new RegExp(`^/console/regulator/changes/${ID}$`), (m) => ({ name: 'regulatorChange', id: m[1]! })],
   [
     new RegExp(`^/console/regulator/facilities/${ID}/inspect/(${DOMAINS.join('|')})$`),
     (m) => ({ name: 'regulatorInspect', id: m[1]!, domain: m[2] as Domain }),
@@ -89,6 +91,7 @@ export const paths = {
   regulatorHome: () => '/console/regulator',
   regulatorFacility: (id: string, tab?: string) =>
     `/console/regulator/facilities/${encodeURIComponent(id)}${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
+  regulatorChange: (id: string) => `/console/regulator/changes/${encodeURIComponent(id)}`,
   regulatorInspect: (id: string, domain: Domain) => `/console/regulator/facilities/${encodeURIComponent(id)}/inspect/${domain}`,
   orders: (status?: string) => (status ? `/console/orders?status=${encodeURIComponent(status)}` : '/console/orders'),
   plan: () => '/console/plan',

@@ -1,5 +1,5 @@
 // Page `/console/operator/facilities/:id`: one of the operator's facilities, in tabs: profile
-// (edit), classes, staff, compliance and filing, inspections and orders (read-only), history, and closing. The facility and its ETag
+// (edit), classes, staff, compliance and filing, change filings and 普惠 status (once registered), inspections and orders (read-only), history, and closing. The facility and its ETag
 // live here; every tab that changes it hands back the new version.
 import { useState } from 'preact/hooks';
 import { getFacility, type Facility, type Versioned } from '../../../api/registry';
@@ -19,12 +19,13 @@ import { CloseFlow } from '../shared/close-flow';
 import { FacilityHeader } from '../shared/facility-header';
 import { HistoryView } from '../shared/history-view';
 import { RequireRole } from '../shared/require-role';
+import { ChangesSection } from './changes-section';
 import { ClassesSection } from './classes-section';
 import { FilingSection } from './filing-section';
 import { ProfileForm } from './profile-form';
 import { StaffSection } from './staff-section';
 
-const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'history', 'close'] as const;
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'changes', 'inspections', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -76,7 +77,8 @@ function FacilityScreen({ id }: { id: string }) {
   const facility = current.data;
   const editable = isEditable(facility);
   const update = (next: Versioned<Facility>) => setValue(next);
-  const tabs = TAB_KEYS.filter((key) => key !== 'close' || ['registered', 'suspended', 'closed'].includes(facility.status)).map((key) => ({
+  const registered = ['registered', 'suspended', 'closed'].includes(facility.status);
+  const tabs = TAB_KEYS.filter((key) => (key !== 'close' && key !== 'changes') || registered).map((key) => ({
     key,
     label: t.console.tabs[key],
   }));
@@ -127,6 +129,7 @@ function FacilityScreen({ id }: { id: string }) {
         {tab === 'classes' && <ClassesSection facilityId={facility.id} editable={editable} />}
         {tab === 'staff' && <StaffSection facilityId={facility.id} editable={facility.status !== 'closed'} />}
         {tab === 'filing' && <FilingSection facility={facility} onFacility={update} />}
+        {tab === 'changes' && <ChangesSection facility={facility} />}
         {tab === 'inspections' && session && <InspectionRecord facility={facility} user={session.user} />}
         {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'close' && <CloseFlow idPrefix="operator" facility={facility} onClosed={update} canClose />}

@@ -1,4 +1,4 @@
-// Page `/console/regulator`: the filings waiting for review, and a search of every facility in
+// Page `/console/regulator`: the filings and the change filings waiting for review, and a search of every facility in
 // the regulator's reach by status, unit and text.
 import { useState } from 'preact/hooks';
 import { FACILITY_STATUSES, listFacilities, type FacilityQuery, type FacilityStatus } from '../../../api/registry';
@@ -14,6 +14,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { paths } from '../../../router/routes';
 import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
+import { ChangeQueue } from './change-queue';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 const CITY_CODE = '220100';
@@ -121,7 +122,10 @@ export function RegulatorHomePage() {
     <RequireRole roles={['regulator', 'admin']}>
       <ConsolePage title={t.console.regulatorTitle}>
         <div class="console-columns">
-          <Queue />
+          <div class="console-stack">
+            <Queue />
+            <ChangeQueue />
+          </div>
           <Search />
         </div>
       </ConsolePage>

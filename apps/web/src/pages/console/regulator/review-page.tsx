@@ -23,6 +23,7 @@ import { HistoryView } from '../shared/history-view';
 import { ProfileView } from '../shared/profile-view';
 import { ClassesView, StaffView } from '../shared/records-views';
 import { RequireRole } from '../shared/require-role';
+import { AffordableDecisionPanel } from './affordable-decision';
 import { ReviewActions } from './review-actions';
 
 const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'history', 'close'] as const;
@@ -78,7 +79,12 @@ function ReviewScreen({ id }: { id: string }) {
         selected={tabs.some((item) => item.key === tab) ? tab : 'profile'}
         onSelect={setTab}
       >
-        {tab === 'profile' && <ProfileView facility={facility} />}
+        {tab === 'profile' && (
+          <>
+            <AffordableDecisionPanel facility={facility} canDecide={isHealthRegulator(session.user)} onFacility={update} />
+            <ProfileView facility={facility} />
+          </>
+        )}
         {tab === 'classes' && <ClassesView facilityId={facility.id} />}
         {tab === 'staff' && <StaffView facilityId={facility.id} />}
         {tab === 'filing' && <ComplianceView facilityId={facility.id} refreshKey={facility.version} />}
