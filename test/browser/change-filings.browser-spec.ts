@@ -2,13 +2,14 @@
 // An operator opens a registered facility's change filings, requests a change: the form shows each field as
 // registered beside the new value, and the live check names the broken rule while the floors are wrong, then
 // accepts the change (a third exit, a new class, the 普惠 application). A district health regulator finds it in
-// the change-filing queue, reads the side-by-side diff and approves it; the facility now has the new values.
-// The regulator then recognises the facility as 普惠 with a fee ceiling and an expiry (a ceiling below the
-// facility's fee is refused). Desktop and phone width; screenshots go to test/artifacts/change-filings-*.png.
+// the change-filing queue (a month old: overdue, as is a filing in the filing queue), reads the side-by-side diff
+// and approves it; the facility now has the new values. The regulator then recognises the facility as 普惠 with a
+// fee ceiling and an expiry (a ceiling below the facility's fee is refused). Desktop and phone width; screenshots
+// go to test/artifacts/change-filings-*.png.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { registeredFacility } from '../factories/registry.js';
-import { createUser, type TestApi } from '../helpers/app.js';
+import { compliantFacility, registeredFacility } from '../factories/registry.js';
+import { bearer, createUser, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
 import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, signIn, signOut, watchErrors } from '../helpers/page.js';
@@ -93,12 +94,23 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     await bothWidths(page, 'operator-list');
     await signOut(page);
 
-    // The health regulator: the change-filing queue beside the filing queue.
+    // A filing and this change filing have waited a month: past the 5-working-day deadline.
+    const waiting = await compliantFacility(api!, owner);
+    await api!.http().post(`/api/v1/facilities/${waiting.id}/submit`).set(bearer(owner)).expect(200);
+    await api!.db.query(`UPDATE facilities SET submitted_at = now() - interval '30 days' WHERE id = $1`, [waiting.id]);
+    await api!.db.query(`UPDATE change_filings SET submitted_at = now() - interval '30 days' WHERE facility_id = $1`, [facility.id]);
+
+    // The health regulator: the change-filing queue beside the filing queue, both with overdue badges.
     await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
     const [{ id: changeId }] = await api!.db.query('SELECT id FROM change_filings WHERE facility_id = $1', [facility.id]);
     const queued = page.locator(`#change-queue li[data-change-id="${changeId}"]`);
     await see(page, queued);
     expect(await queued.innerText()).toContain('待审核');
+    expect(await queued.locator('.badge--overdue').innerText()).toBe('审核超时');
+    const filed = page.locator(`#review-queue li[data-facility-id="${waiting.id}"]`);
+    await see(page, filed);
+    expect(await filed.locator('.badge--overdue').innerText()).toBe('审核超时');
+    expect(await filed.innerText()).toContain('提交于');
     await bothWidths(page, 'queue');
     await queued.locator('a').click();
     await page.waitForURL(new RegExp(`/console/regulator/changes/${changeId}$`), WAIT);

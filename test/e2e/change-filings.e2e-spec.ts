@@ -434,6 +434,9 @@ describe('change filings', () => {
     expect(await overdue(kuanchengHealth)).not.toContain(f.id);
     expect(await overdue(cityFire)).not.toContain(f.id);
     expect((await api.http().get(`/api/v1/change-filings/${c.body.id}`).set(bearer(nanguanHealth)).expect(200)).body.overdue).toBe(true);
+    // The facility answers it too (the filing queue's badge).
+    expect(await facility(waiting.id, nanguanHealth)).toMatchObject({ status: 'submitted', reviewOverdue: true });
+    expect((await facility(waiting.id, nanguanHealth)).submittedAt).toEqual(expect.any(String));
 
     await api.http().post(`/api/v1/change-filings/${c.body.id}/approve`).set(bearer(nanguanHealth)).send({}).expect(200);
     await api.http().post(`/api/v1/facilities/${waiting.id}/approve`).set(bearer(nanguanHealth)).send({}).expect(200);
@@ -442,6 +445,7 @@ describe('change filings', () => {
       expect(open).not.toContain(f.id);
       expect(open).not.toContain(waiting.id);
     });
+    expect((await facility(waiting.id, nanguanHealth)).reviewOverdue).toBe(false);
     // A filing of yesterday is not overdue.
     const fresh = await registeredFacility(api, owner, nanguanHealth, { affordable: false });
     const d = await api
@@ -453,6 +457,9 @@ describe('change filings', () => {
     await api.db.transaction((m) => service.scan(m));
     expect(await overdue(nanguanHealth)).not.toContain(fresh.id);
     expect(d.body.overdue).toBe(false);
+    const submittedToday = await compliantFacility(api, owner);
+    await api.http().post(`/api/v1/facilities/${submittedToday.id}/submit`).set(bearer(owner)).expect(200);
+    expect(await facility(submittedToday.id, nanguanHealth)).toMatchObject({ status: 'submitted', reviewOverdue: false });
   });
 });
 

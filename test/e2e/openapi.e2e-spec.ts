@@ -58,6 +58,8 @@ const CONTRACT: Record<string, string[]> = {
     'rejectionReason',
     'version',
     'affordableRecognition',
+    'submittedAt',
+    'reviewOverdue',
   ],
   FilingDocumentDto: ['type', 'number', 'issuedOn', 'expiresOn', 'scopeIncludesChildcare', 'tenure', 'leaseEndsOn', 'rating'],
   CreateClassDto: ['name', 'ageGroup', 'places', 'enrolled'],

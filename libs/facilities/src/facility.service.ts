@@ -11,6 +11,7 @@ import {
   classViolations,
   homeBasedLimitViolation,
   MATERIAL_FACILITY_FIELDS,
+  pastWorkingDayDeadline,
   todayInShanghai,
   type AffordableDecision,
   type AgeGroupName,
@@ -494,6 +495,12 @@ export class FacilityService {
       registrationNo: f.registrationNo,
       rejectionReason: f.rejectionReason,
       statusReason: f.statusReason,
+      submittedAt: f.submittedAt?.toISOString() ?? null,
+      // Waiting for review longer than the deadline (the same rule as the alert filing_review_overdue).
+      reviewOverdue:
+        f.status === 'submitted' &&
+        f.submittedAt !== null &&
+        pastWorkingDayDeadline(todayInShanghai(f.submittedAt), todayInShanghai(), this.config.reviewDeadlineWorkingDays),
       version: f.version,
       createdAt: f.createdAt.toISOString(),
       updatedAt: f.updatedAt.toISOString(),

@@ -579,6 +579,10 @@ export interface FacilityView {
   rejectionReason: string | null;
   /** read-only: reason of the last suspension or closure */
   statusReason: string | null;
+  /** read-only: when it was last submitted for filing */
+  submittedAt: string | null;
+  /** read-only: submitted and waiting longer than the review deadline (REVIEW_DEADLINE_WORKING_DAYS) */
+  reviewOverdue: boolean;
   /** read-only; ETag and If-Match carry it */
   version: number;
   createdAt: string;

@@ -122,6 +122,10 @@ export interface Facility extends Partial<FacilityInput> {
   status: FacilityStatus;
   registrationNo: string | null;
   rejectionReason: string | null;
+  /** Read-only: when it was last submitted for filing. */
+  submittedAt?: string | null;
+  /** Read-only: submitted and waiting longer than the review deadline. */
+  reviewOverdue?: boolean;
   /** Read-only: 普惠 recognition by the health regulator (null: never applied for). */
   affordableRecognition?: AffordableRecognition | null;
   version: number;

@@ -484,6 +484,7 @@ export const en: Messages = {
     noActions: (status: string) => `The facility is ${status}: no action applies.`,
     working: 'Working…',
     submittedOn: (when: string) => `Submitted ${when}`,
+    reviewOverdue: 'Review overdue',
   },
   inspections: {
     domains: { fire: 'Fire', food: 'Food', building: 'Building', hygiene: 'Hygiene' },

@@ -483,6 +483,7 @@ export const zhCN = {
     noActions: (status: string) => `机构当前状态为“${status}”，没有可进行的操作。`,
     working: '正在处理…',
     submittedOn: (when: string) => `提交于 ${when}`,
+    reviewOverdue: '审核超时',
   },
   inspections: {
     domains: { fire: '消防', food: '食品', building: '建筑', hygiene: '卫生' },

@@ -165,6 +165,10 @@ export class FacilityView {
   @ApiProperty({ type: String, nullable: true, description: 'read-only' }) rejectionReason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'read-only: reason of the last suspension or closure' }) statusReason:
     string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'read-only: when it was last submitted for filing' })
+  submittedAt: string | null;
+  @ApiProperty({ description: 'read-only: submitted and waiting longer than the review deadline (REVIEW_DEADLINE_WORKING_DAYS)' })
+  reviewOverdue: boolean;
   @ApiProperty({ description: 'read-only; ETag and If-Match carry it' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

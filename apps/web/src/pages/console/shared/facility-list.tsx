@@ -1,8 +1,9 @@
-// Facilities as a list of cards: name (a link), status, kind, unit, registration number, and the
-// reason a filing was returned.
+// Facilities as a list of cards: name (a link), status (and a badge when a filing waits past the review deadline),
+// kind, unit, registration number or when it was submitted, and the reason a filing was returned.
 import type { Facility } from '../../../api/registry';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { StatusBadge } from '../../../components/status-badge';
+import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 
@@ -27,7 +28,10 @@ export function FacilityList({
               <Link class="item-card__title" href={hrefOf(facility)}>
                 {facility.name}
               </Link>
-              <StatusBadge status={facility.status} />
+              <span class="change-badges">
+                <StatusBadge status={facility.status} />
+                {facility.reviewOverdue && <span class="badge badge--overdue">{t.regulator.reviewOverdue}</span>}
+              </span>
             </div>
             <p class="item-card__meta">
               {[
@@ -35,6 +39,9 @@ export function FacilityList({
                 region,
                 facility.address,
                 facility.registrationNo ? t.console.registrationNo(facility.registrationNo) : null,
+                facility.status === 'submitted' && facility.submittedAt
+                  ? t.regulator.submittedOn(formatDateTime(facility.submittedAt, lang) ?? facility.submittedAt)
+                  : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}
