@@ -505,8 +505,18 @@ async function nearbyAt(id: string) {
 describe('demand figures', () => {
   it('counts waiting children per unit of the first choice and per age group, and raises demand_exceeds_vacancies', async () => {
     const unitOwner = await createUser(api, 'operator');
-    // 朝阳区 (220104): one full toddler class.
-    const full = await registeredFacility(api, unitOwner, health, { location: PLACES.chaoyang }, { places: 15, enrolled: 15 });
+    // 农安县 (220122), north of every point other suites place facilities at (search-plan spreads vacancies over the
+    // city's south and east, 朝阳区 included), so the unit's toddler vacancies are this facility's: one full class.
+    const [inside] = await api.db.query(
+      "SELECT ST_Y(p) AS lat, ST_X(p) AS lng FROM (SELECT ST_PointOnSurface(boundary) AS p FROM regions WHERE code = '220122') x",
+    );
+    const full = await registeredFacility(
+      api,
+      unitOwner,
+      health,
+      { location: { lat: inside.lat, lng: inside.lng } },
+      { places: 15, enrolled: 15 },
+    );
     const code = (await api.db.query('SELECT region_code FROM facilities WHERE id = $1', [full.id]))[0].region_code as string;
     const before = (await api.http().get(`/api/v1/public/regions/${code}`).expect(200)).body;
     const parent = await registerParent(api);
