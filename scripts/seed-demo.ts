@@ -70,6 +70,8 @@ function rand(): number {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** Security companies the demo's guards come from (invented names). */
+const GUARD_COMPANIES = ['长春市安保服务有限公司', '吉林省卫士保安服务有限公司', '长春市恒安保安服务有限公司'];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400000);
 const inDays = (n: number) => day(new Date(Date.now() + n * 86400000));
 
@@ -641,6 +643,8 @@ try {
             const idNumber = facilities === 7 && role === 'director' ? staffSeen[0]! : residentId();
             staffSeen.push(idNumber);
             const expiring = rand() < 0.06;
+            const checked = rand() > 0.02;
+            const hiredDaysAgo = createdDaysAgo + between(0, 30);
             staff.push({
               id: randomUUID(),
               facilityId: id,
@@ -650,7 +654,7 @@ try {
               idNumberMasked: maskIdNumber(idNumber),
               idNumberIndex: cipher.blindIndex(idNumber),
               phone: `13${between(100000000, 999999999)}`,
-              hiredOn: day(daysAgo(createdDaysAgo + between(0, 30))),
+              hiredOn: day(daysAgo(hiredDaysAgo)),
               endedOn: null,
               fullTime: true,
               education: pick(['high_school', 'junior_college', 'junior_college', 'bachelor']),
@@ -661,7 +665,12 @@ try {
                 expiresOn: expiring ? inDays(between(-5, 25)) : inDays(between(40, 360)),
               },
               qualifications: [],
-              backgroundChecked: rand() > 0.02,
+              backgroundChecked: checked,
+              // Checked at hiring, then yearly: most within the year, a few overdue for the re-check.
+              backgroundCheckedOn: checked
+                ? day(daysAgo(Math.min(hiredDaysAgo, rand() < 0.08 ? between(370, 420) : between(0, 330))))
+                : null,
+              employer: null,
               ...extra,
             });
           };
@@ -687,7 +696,7 @@ try {
           }
           if (kind !== 'family') {
             person('health', { qualifications: q('health_training') as never });
-            person('security', { education: 'high_school', qualifications: q('security_guard') as never });
+            person('security', { education: 'high_school', employer: pick(GUARD_COMPANIES), qualifications: q('security_guard') as never });
             if (servesMeals) person('cook');
           }
           await m.insert(StaffEntity, staff as never);

@@ -90,6 +90,7 @@ async function addStaff(page: Page, staff: StaffInput): Promise<void> {
   await page.locator('#staff-qualifications-0-number').fill(`Q-${random(6)}`);
   await page.locator('#staff-qualifications-0-issuedOn').fill(inDays(-700));
   await page.locator('#staff-qualifications-0-expiresOn').fill(inDays(900));
+  if (staff.role === 'security') await page.locator('#staff-employer').fill('长春市保安服务有限公司');
   await page.locator('#staff-backgroundChecked').check();
   await form.locator('button[type="submit"]').click();
   await expectSuccess(page, page.locator('.notice--success', { hasText: staff.name }), `adding ${staff.role}`);

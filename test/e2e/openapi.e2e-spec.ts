@@ -411,6 +411,7 @@ describe('OpenAPI document', () => {
       'rectification_overdue',
       'ratio_breach',
       'staff_multi_listed',
+      'background_check_due',
       'region_below_target',
       'incident_unacknowledged',
       'incident_reported_late',

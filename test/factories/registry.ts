@@ -79,6 +79,9 @@ export function staffBody(role: string, overrides: Record<string, unknown> = {})
       ? [{ type: qualification[role], number: `Q-${next()}`, issuedOn: '2023-01-01', expiresOn: inYears(3) }]
       : [],
     backgroundChecked: true,
+    // Checked a month ago (re-done yearly), and a guard's security company.
+    backgroundCheckedOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+    ...(role === 'security' ? { employer: '长春市保安服务有限公司' } : {}),
     ...overrides,
   };
 }

@@ -27,6 +27,10 @@ export class StaffEntity {
   @Column({ type: 'jsonb' }) healthCertificate: { number: string; expiresOn: string };
   @Column({ type: 'jsonb', default: () => "'[]'" }) qualifications: Qualification[];
   @Column({ type: 'boolean' }) backgroundChecked: boolean;
+  /** When the background check was done: at hiring, then yearly (docs/registry.md "Staff"). */
+  @Column({ type: 'date', nullable: true }) backgroundCheckedOn: string | null;
+  /** A security guard: the licensed security company that employs the guard. */
+  @Column({ type: 'text', nullable: true }) employer: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

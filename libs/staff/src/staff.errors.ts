@@ -5,6 +5,7 @@ export enum StaffErrorCode {
   UnknownClass = 'unknown_class',
   Closed = 'facility_closed',
   NotMultiListed = 'not_multi_listed',
+  Invalid = 'staff_invalid',
 }
 
 export class StaffError extends DomainError<StaffErrorCode> {

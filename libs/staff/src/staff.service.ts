@@ -41,6 +41,8 @@ export class StaffService {
       const masked = maskIdNumber(idNumber.toUpperCase());
       await m.insert(StaffEntity, {
         ...rest,
+        ...backgroundCheck(dto.backgroundChecked, dto.backgroundCheckedOn, null),
+        employer: dto.employer ?? null,
         id,
         facilityId,
         idNumberCipher: this.cipher.encrypt(idNumber),
@@ -89,7 +91,11 @@ export class StaffService {
     await this.dataSource.transaction(async (m) => {
       const staff = await this.locked(m, actor, staffId);
       if (dto.classIds) await this.checkClasses(m, staff.facilityId, dto.classIds);
-      await m.update(StaffEntity, { id: staffId }, definedOnly(dto) as never);
+      const check =
+        dto.backgroundChecked !== undefined || dto.backgroundCheckedOn !== undefined
+          ? backgroundCheck(dto.backgroundChecked ?? staff.backgroundChecked, dto.backgroundCheckedOn, staff.backgroundCheckedOn)
+          : {};
+      await m.update(StaffEntity, { id: staffId }, { ...definedOnly(dto), ...check } as never);
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: staff.facilityId,
@@ -236,7 +242,8 @@ export class StaffService {
     const raw: Record<string, unknown>[] = await manager.query(
       `SELECT s.id, s.facility_id, s.name, s.role, s.id_number_masked, s.phone, to_char(s.hired_on, 'YYYY-MM-DD') AS hired_on,
               to_char(s.ended_on, 'YYYY-MM-DD') AS ended_on, s.full_time, s.education, s.experience_years, s.class_ids,
-              s.health_certificate, s.qualifications, s.background_checked, s.created_at, ${multiListedSql('s', side)} AS multi_listed
+              s.health_certificate, s.qualifications, s.background_checked,
+              to_char(s.background_checked_on, 'YYYY-MM-DD') AS background_checked_on, s.employer, s.created_at, ${multiListedSql('s', side)} AS multi_listed
          FROM staff s WHERE ${whereAndOrder}`,
       params,
     );
@@ -256,6 +263,8 @@ export class StaffService {
       healthCertificate: r.health_certificate,
       qualifications: r.qualifications,
       backgroundChecked: r.background_checked as boolean,
+      backgroundCheckedOn: r.background_checked_on as string | null,
+      employer: r.employer as string | null,
       createdAt: r.created_at as Date,
       multiListed: r.multi_listed as boolean,
     })) as StaffRow[];
@@ -294,6 +303,28 @@ export class StaffService {
   }
 }
 
+/**
+ * The stored background check: checked on the date given, or (no date) kept if it was checked already, else the day
+ * it is recorded; not checked clears the date. A date in the future is refused (400 naming the field).
+ */
+export function backgroundCheck(
+  checked: boolean,
+  on: string | null | undefined,
+  previous: string | null,
+  today: string = todayInShanghai(),
+): { backgroundChecked: boolean; backgroundCheckedOn: string | null } {
+  if (on && on > today) {
+    throw new StaffError(
+      StaffErrorCode.Invalid,
+      { zh: '背景审查日期不能晚于今天', en: 'The background check cannot be dated in the future' },
+      [{ field: 'backgroundCheckedOn', code: 'future_date', message: { zh: '不能晚于今天', en: 'must not be after today' } }],
+    );
+  }
+  if (on) return { backgroundChecked: true, backgroundCheckedOn: on };
+  if (!checked) return { backgroundChecked: false, backgroundCheckedOn: null };
+  return { backgroundChecked: true, backgroundCheckedOn: previous ?? today };
+}
+
 function toFacts(r: StaffRow): StaffFacts {
   return {
     id: r.id,
@@ -306,6 +337,8 @@ function toFacts(r: StaffRow): StaffFacts {
     healthCertificate: r.healthCertificate,
     qualifications: r.qualifications,
     backgroundChecked: r.backgroundChecked,
+    backgroundCheckedOn: r.backgroundCheckedOn,
+    employer: r.employer,
     multiListed: r.multiListed,
   };
 }
@@ -314,6 +347,8 @@ function toView(r: StaffRow, alsoListedAt: OtherListing[]): StaffView {
   return {
     ...toFacts(r),
     alsoListedAt,
+    backgroundCheckedOn: r.backgroundCheckedOn ?? null,
+    employer: r.employer ?? null,
     education: r.education ?? null,
     experienceYears: r.experienceYears ?? null,
     facilityId: r.facilityId,

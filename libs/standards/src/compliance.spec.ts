@@ -1,5 +1,5 @@
 import type { ComplianceCheck, ComplianceCode, ComplianceInput } from './compliance.js';
-import { COMPLIANCE_CODES, COMPLIANCE_RULES, complianceChecks, filingViolations } from './compliance.js';
+import { backgroundRecheckDue, COMPLIANCE_CODES, COMPLIANCE_RULES, complianceChecks, filingViolations } from './compliance.js';
 import type { ClassFacts, FacilityFacts, FilingDocument, StaffFacts } from './registry-types.js';
 import { DEFAULT_STANDARDS_CONFIG } from './standards-config.js';
 
@@ -14,6 +14,7 @@ function staff(over: Partial<StaffFacts> & Pick<StaffFacts, 'id' | 'name' | 'rol
     healthCertificate: { number: `HC-${over.id}`, expiresOn: '2026-03-01' },
     qualifications: [],
     backgroundChecked: true,
+    backgroundCheckedOn: '2025-03-01',
     multiListed: false,
     ...over,
   };
@@ -66,6 +67,7 @@ function baseline(): ComplianceInput & { facility: FacilityFacts; classes: Class
         id: 's',
         name: '陈保安',
         role: 'security',
+        employer: '长春市保安服务有限公司',
         qualifications: [{ type: 'security_guard', number: 'BA-2201-9', issuedOn: '2021-08-01' }],
       }),
     ],
@@ -586,6 +588,15 @@ describe('staff qualifications (托育机构设置标准（试行）)', () => {
     expect(c.detail).toContain('陈保安');
   });
 
+  it('a certified guard whose record names no security company is not enough (docs/domain.md corrections)', () => {
+    const input = baseline();
+    expect(check(input, 'security_guard_certified').ok).toBe(true);
+    input.staff = input.staff.map((s) => (s.role === 'security' ? { ...s, employer: null } : s));
+    const c = check(input, 'security_guard_certified');
+    expect(c).toMatchObject({ ok: false, blocksFiling: false });
+    expect(c.detail).toBe('保安人员陈保安未登记所属保安服务公司');
+  });
+
   it('a home-based point needs no separate health worker or guard', () => {
     const input = homeBased();
     expect(check(input, 'health_worker').ok).toBe(true);
@@ -614,6 +625,21 @@ describe('staff records (托儿所幼儿园卫生保健管理办法, 托育机�
     const c = check(input, 'background_checks');
     expect(c).toMatchObject({ ok: false, blocksFiling: false });
     expect(c.detailEn).toBe('No background check for 陈保安');
+  });
+
+  it('a background check older than a year (or undated) is due again; a year to the day is still current', () => {
+    const input = baseline();
+    expect(check(input, 'background_checks').ok).toBe(true);
+    input.staff[5] = { ...input.staff[5]!, backgroundCheckedOn: '2024-06-01' };
+    expect(check(input, 'background_checks').ok).toBe(true);
+    input.staff[5] = { ...input.staff[5]!, backgroundCheckedOn: '2024-05-31' };
+    input.staff[1] = { ...input.staff[1]!, backgroundCheckedOn: null };
+    const c = check(input, 'background_checks');
+    expect(c).toMatchObject({ ok: false, blocksFiling: false });
+    expect(c.detail).toBe('李保育的背景审查（未注明日期）已超过一年，须重新审查、陈保安的背景审查（2024-05-31）已超过一年，须重新审查');
+    expect(backgroundRecheckDue('2024-05-31', TODAY)).toBe(true);
+    expect(backgroundRecheckDue('2024-06-01', TODAY)).toBe(false);
+    expect(backgroundRecheckDue(undefined, TODAY)).toBe(true);
   });
 
   it('an expired qualification is reported even when another one is valid', () => {

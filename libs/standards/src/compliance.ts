@@ -651,6 +651,15 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     const guards = staff.filter((s) => s.role === 'security');
     if (guards.length === 0) return { ok: false, detail: '没有在岗保安人员', detailEn: 'No active security guard' };
     const certified = guards.find((s) => holdsValid(s, STAFF_STANDARD.securityQualifications, today));
+    // docs/domain.md corrections: guards come from a licensed security company, named on the guard's record.
+    const noEmployer = guards.filter((s) => !s.employer);
+    if (certified && noEmployer.length > 0) {
+      return {
+        ok: false,
+        detail: `保安人员${zhList(noEmployer.map((s) => s.name))}未登记所属保安服务公司`,
+        detailEn: `No security company recorded for security guard ${enList(noEmployer.map((s) => s.name))}`,
+      };
+    }
     if (certified) {
       return {
         ok: true,
@@ -683,20 +692,28 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     };
   },
 
-  background_checks({ staff }) {
+  // 托育机构管理规范（试行）: background checks at hiring; docs/domain.md corrections: dated, re-done every year.
+  background_checks({ staff, today }) {
     if (staff.length === 0) return NO_STAFF;
     const unchecked = staff.filter((s) => !s.backgroundChecked);
-    if (unchecked.length > 0) {
+    const due = staff.filter((s) => s.backgroundChecked && backgroundRecheckDue(s.backgroundCheckedOn, today));
+    if (unchecked.length > 0 || due.length > 0) {
       return {
         ok: false,
-        detail: `${zhList(unchecked.map((s) => s.name))}未经背景审查`,
-        detailEn: `No background check for ${enList(unchecked.map((s) => s.name))}`,
+        detail: zhList([
+          ...(unchecked.length > 0 ? [`${zhList(unchecked.map((s) => s.name))}未经背景审查`] : []),
+          ...due.map((s) => `${s.name}的背景审查（${s.backgroundCheckedOn ?? '未注明日期'}）已超过一年，须重新审查`),
+        ]),
+        detailEn: [
+          ...(unchecked.length > 0 ? [`No background check for ${enList(unchecked.map((s) => s.name))}`] : []),
+          ...due.map((s) => `${s.name}'s background check (${s.backgroundCheckedOn ?? 'undated'}) is more than a year old: re-check due`),
+        ].join('; '),
       };
     }
     return {
       ok: true,
-      detail: `${staff.length}名在岗人员均已通过背景审查`,
-      detailEn: `All ${plural(staff.length, 'active staff member')} have been background-checked`,
+      detail: `${staff.length}名在岗人员均已通过背景审查，且在一年以内`,
+      detailEn: `All ${plural(staff.length, 'active staff member')} have been background-checked within the year`,
     };
   },
 
@@ -752,6 +769,15 @@ export function complianceChecks(input: ComplianceInput): ComplianceCheck[] {
 }
 
 /** The failed checks that refuse a filing (422, one error per code). */
+/**
+ * Whether a background check of `checkedOn` is due again on `today`: more than a year old, or undated (docs/domain.md
+ * corrections: "re-done yearly").
+ */
+export function backgroundRecheckDue(checkedOn: string | null | undefined, today: string): boolean {
+  if (!checkedOn) return true;
+  return checkedOn < addYears(today, -1);
+}
+
 export function filingViolations<T extends RuleCheck>(checks: readonly T[]): T[] {
   return checks.filter((c) => c.blocksFiling && !c.ok);
 }

@@ -93,6 +93,10 @@ export interface StaffFacts {
   healthCertificate: { number: string; expiresOn: string };
   qualifications: Qualification[];
   backgroundChecked: boolean;
+  /** When the background check was done (re-done yearly). */
+  backgroundCheckedOn?: string | null;
+  /** A security guard's employer: the licensed security company. */
+  employer?: string | null;
   multiListed: boolean;
 }
 

@@ -7,6 +7,7 @@ export const ALERT_KINDS = [
   'rectification_overdue',
   'ratio_breach',
   'staff_multi_listed',
+  'background_check_due',
   'region_below_target',
   'incident_unacknowledged',
   'incident_reported_late',

@@ -11,6 +11,7 @@ import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import {
   addDays,
   addWorkingDays,
+  addYears,
   ageGroupLabel,
   pastWorkingDayDeadline,
   placesPer1000,
@@ -189,14 +190,19 @@ export class AlertService {
       cert: string | null;
       qual: string | null;
       multi: boolean;
+      checked_on: string | null;
+      recheck: boolean;
     }[] = await m.query(
       `SELECT s.id, s.name, s.facility_id, f.region_code,
               CASE WHEN s.health_certificate->>'expiresOn' <= $1 THEN s.health_certificate->>'expiresOn' END AS cert,
               (SELECT min(q->>'expiresOn') FROM jsonb_array_elements(s.qualifications) q WHERE q->>'expiresOn' <= $1) AS qual,
-              ${multiListedSql('s', 'enteredLater')} AS multi
+              EXISTS (SELECT 1 FROM staff o JOIN facilities g ON g.id = o.facility_id
+                       WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL AND g.status <> 'closed') AS multi,
+              to_char(s.background_checked_on, 'YYYY-MM-DD') AS checked_on,
+              (s.background_checked AND (s.background_checked_on IS NULL OR s.background_checked_on < $2::date)) AS recheck
          FROM staff s JOIN facilities f ON f.id = s.facility_id
         WHERE s.ended_on IS NULL AND ${live}`,
-      [until],
+      [until, addYears(today, -1)],
     );
     for (const s of staff) {
       const base = {
@@ -221,6 +227,15 @@ export class AlertService {
           message: `${s.name}的资格证书${soon(s.qual).zh}`,
           messageEn: `${s.name}'s qualification ${soon(s.qual).en}`,
           dueOn: s.qual,
+        });
+      // Background checks are re-done yearly (docs/domain.md corrections).
+      if (s.recheck)
+        out.push({
+          ...base,
+          kind: 'background_check_due',
+          message: `${s.name}的背景审查（${s.checked_on ?? '未注明日期'}）已超过一年，须重新审查`,
+          messageEn: `${s.name}'s background check (${s.checked_on ?? 'undated'}) is more than a year old: re-check due`,
+          dueOn: s.checked_on ? addYears(s.checked_on, 1) : null,
         });
       if (s.multi)
         out.push({

@@ -147,6 +147,7 @@ export function statusOf(error: DomainError): number {
       case StaffErrorCode.NotFound:
         return 404;
       case StaffErrorCode.UnknownClass:
+      case StaffErrorCode.Invalid:
         return 400;
       case StaffErrorCode.NotMultiListed:
         return 409;

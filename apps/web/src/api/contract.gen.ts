@@ -57,6 +57,7 @@ export interface AlertView {
     | 'rectification_overdue'
     | 'ratio_breach'
     | 'staff_multi_listed'
+    | 'background_check_due'
     | 'region_below_target'
     | 'incident_unacknowledged'
     | 'incident_reported_late'
@@ -487,6 +488,10 @@ export interface CreateStaffDto {
   qualifications: QualificationDto[];
   /** background check done */
   backgroundChecked: boolean;
+  /** when the background check was done (at hiring, then yearly); backgroundChecked without it: the day it is recorded */
+  backgroundCheckedOn?: string | null;
+  /** a security guard: the licensed security company (保安服务公司) that employs the guard */
+  employer?: string | null;
 }
 
 export interface CreateUserDto {
@@ -1153,6 +1158,10 @@ export interface StaffView {
   healthCertificate: HealthCertificateDto;
   qualifications: QualificationDto[];
   backgroundChecked: boolean;
+  /** when the background check was done */
+  backgroundCheckedOn: string | null;
+  /** a security guard: the security company that employs the guard */
+  employer: string | null;
   /** also active at another facility (same ID number). Regulators: either side of it. Operators: only when this record was entered after the other one (the regulator will review); never where */
   multiListed: boolean;
   /** regulators only (empty for operators): the other active records of this person at facilities in reach */
@@ -1225,6 +1234,10 @@ export interface UpdateStaffDto {
   qualifications?: QualificationDto[];
   /** background check done */
   backgroundChecked?: boolean;
+  /** when the background check was done (at hiring, then yearly); backgroundChecked without it: the day it is recorded */
+  backgroundCheckedOn?: string | null;
+  /** a security guard: the licensed security company (保安服务公司) that employs the guard */
+  employer?: string | null;
 }
 
 export interface UpdateUserDto {
@@ -1284,6 +1297,7 @@ export interface Operations {
         | 'rectification_overdue'
         | 'ratio_breach'
         | 'staff_multi_listed'
+        | 'background_check_due'
         | 'region_below_target'
         | 'incident_unacknowledged'
         | 'incident_reported_late'

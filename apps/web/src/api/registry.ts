@@ -186,9 +186,13 @@ export interface StaffInput {
   healthCertificate: { number: string; expiresOn: string };
   qualifications: Qualification[];
   backgroundChecked: boolean;
+  /** When the background check was done (at hiring, then yearly); without it the API records today. */
+  backgroundCheckedOn?: string;
+  /** A security guard: the licensed security company that employs the guard. */
+  employer?: string;
 }
 
-export interface StaffMember extends Omit<StaffInput, 'phone' | 'education' | 'experienceYears'> {
+export interface StaffMember extends Omit<StaffInput, 'phone' | 'education' | 'experienceYears' | 'backgroundCheckedOn' | 'employer'> {
   id: string;
   facilityId?: string;
   /** Always masked: `2201**********1234`. */
@@ -197,6 +201,8 @@ export interface StaffMember extends Omit<StaffInput, 'phone' | 'education' | 'e
   education?: EducationLevel | null;
   experienceYears?: number | null;
   endedOn?: string | null;
+  backgroundCheckedOn?: string | null;
+  employer?: string | null;
   /** Also active at another facility: for an operator only when this record was entered later; never where. */
   multiListed?: boolean;
   /** Regulators: the other records of this person at facilities in their reach. */

@@ -75,6 +75,26 @@ export class CreateStaffDto {
   @Type(() => QualificationDto)
   qualifications: QualificationDto[];
   @ApiProperty({ description: 'background check done' }) @IsBoolean() backgroundChecked: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'when the background check was done (at hiring, then yearly); backgroundChecked without it: the day it is recorded',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  backgroundCheckedOn?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 100,
+    description: 'a security guard: the licensed security company (保安服务公司) that employs the guard',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  employer?: string | null;
 }
 
 /** The ID number identifies the person: it is not changed on a record (end it and add another). */
@@ -111,6 +131,10 @@ export class StaffView {
   @ApiProperty({ type: HealthCertificateDto }) healthCertificate: HealthCertificateDto;
   @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];
   @ApiProperty() backgroundChecked: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'when the background check was done' })
+  backgroundCheckedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'a security guard: the security company that employs the guard' })
+  employer: string | null;
   @ApiProperty({
     description:
       'also active at another facility (same ID number). Regulators: either side of it. Operators: only when this record was entered after the other one (the regulator will review); never where',

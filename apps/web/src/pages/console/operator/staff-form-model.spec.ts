@@ -45,6 +45,19 @@ describe('staff form → API body', () => {
     });
   });
 
+  it('sends the date of the background check when given, and a guard’s security company (required)', () => {
+    const dated = staffFormToInput({ ...caregiver(), backgroundCheckedOn: '2026-01-15' }, v);
+    expect(dated.input?.backgroundCheckedOn).toBe('2026-01-15');
+    expect(staffFormToInput({ ...caregiver(), backgroundCheckedOn: '2026-13-01' }, v).errors).toEqual({ backgroundCheckedOn: [v.date] });
+    expect(staffFormToInput({ ...caregiver(), backgroundChecked: false, backgroundCheckedOn: '2026-01-15' }, v).input).not.toHaveProperty(
+      'backgroundCheckedOn',
+    );
+    const guard = { ...withRole(caregiver(), 'security'), qualifications: [] };
+    expect(staffFormToInput(guard, v).errors).toEqual({ employer: [v.required] });
+    expect(staffFormToInput({ ...guard, employer: ' 长春市保安服务有限公司 ' }, v).input?.employer).toBe('长春市保安服务有限公司');
+    expect(staffFormToInput(caregiver(), v).input).not.toHaveProperty('employer');
+  });
+
   it('sends classes only for caregivers, and education and experience when given', () => {
     const form = { ...withRole(caregiver(), 'director'), education: 'junior_college' as const, experienceYears: '5' };
     form.qualifications = [];

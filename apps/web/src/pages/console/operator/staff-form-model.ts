@@ -28,6 +28,10 @@ export interface StaffForm {
   healthCertificateExpiresOn: string;
   qualifications: QualificationRow[];
   backgroundChecked: boolean;
+  /** Empty: the day it is recorded. */
+  backgroundCheckedOn: string;
+  /** A security guard's security company. */
+  employer: string;
 }
 
 /** The qualification a role usually needs (the national standard), offered as the first row. */
@@ -58,6 +62,8 @@ export function emptyStaffForm(): StaffForm {
     healthCertificateExpiresOn: '',
     qualifications: [],
     backgroundChecked: false,
+    backgroundCheckedOn: '',
+    employer: '',
   };
 }
 
@@ -102,6 +108,9 @@ export function staffFormToInput(form: StaffForm, v: V): { input: StaffInput | n
     date(`qualifications.${index}.issuedOn`, row.issuedOn, true);
     date(`qualifications.${index}.expiresOn`, row.expiresOn, false);
   });
+  if (form.backgroundChecked) date('backgroundCheckedOn', form.backgroundCheckedOn, false);
+  // A guard comes from a licensed security company, named on the record (docs/domain.md corrections).
+  if (form.role === 'security' && !form.employer.trim()) fail('employer', v.required);
   if (Object.keys(errors).length > 0 || !form.role) return { input: null, errors };
 
   const input: StaffInput = {
@@ -123,5 +132,7 @@ export function staffFormToInput(form: StaffForm, v: V): { input: StaffInput | n
   if (form.education) input.education = form.education;
   if (experienceYears !== undefined) input.experienceYears = experienceYears;
   if (form.role === 'caregiver') input.classIds = [...form.classIds];
+  if (form.backgroundChecked && form.backgroundCheckedOn) input.backgroundCheckedOn = form.backgroundCheckedOn;
+  if (form.role === 'security') input.employer = form.employer.trim();
   return { input, errors };
 }

@@ -52,6 +52,8 @@ function labelOf(t: Messages) {
     healthCertificate: s.healthCertificate,
     qualifications: s.qualifications,
     backgroundChecked: s.backgroundChecked,
+    backgroundCheckedOn: s.backgroundCheckedOn,
+    employer: s.employer,
   };
   const rowLabels: Record<string, string> = {
     type: s.qualificationType,
@@ -298,6 +300,17 @@ export function StaffForm({
           {s.addQualification}
         </button>
       </FieldSet>
+      {form.role === 'security' && (
+        <TextField
+          id={`${ID}-employer`}
+          label={s.employer}
+          hint={s.employerHint}
+          value={form.employer}
+          onInput={set('employer')}
+          required
+          errors={err('employer')}
+        />
+      )}
       <CheckboxField
         id={`${ID}-backgroundChecked`}
         label={s.backgroundChecked}
@@ -305,6 +318,17 @@ export function StaffForm({
         onChange={set('backgroundChecked')}
         errors={err('backgroundChecked')}
       />
+      {form.backgroundChecked && (
+        <TextField
+          id={`${ID}-backgroundCheckedOn`}
+          type="date"
+          label={s.backgroundCheckedOn}
+          hint={s.backgroundCheckedOnHint}
+          value={form.backgroundCheckedOn}
+          onInput={set('backgroundCheckedOn')}
+          errors={err('backgroundCheckedOn')}
+        />
+      )}
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
           {busy ? s.adding : s.add}

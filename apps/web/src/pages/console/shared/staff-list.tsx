@@ -48,8 +48,13 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
           </li>
         ))}
         <li class={member.backgroundChecked ? undefined : 'item-card__warning'}>
-          {member.backgroundChecked ? t.staff.backgroundYes : t.staff.backgroundNo}
+          {member.backgroundChecked
+            ? member.backgroundCheckedOn
+              ? t.staff.backgroundOn(member.backgroundCheckedOn)
+              : t.staff.backgroundYes
+            : t.staff.backgroundNo}
         </li>
+        {member.employer && <li>{t.staff.employerOf(member.employer)}</li>}
         {classNames.length > 0 && <li>{t.staff.classesOf(classNames.join('、'))}</li>}
         {member.multiListed && !member.endedOn && (
           <li class="item-card__warning staff-card__multi">{multiListedText(member, session?.user.role === 'operator', t)}</li>
