@@ -20,6 +20,22 @@ const pendingRows = (code: string) =>
     'SELECT id, sent_at, done_at FROM outbox WHERE job_id = $1 AND done_at IS NULL AND id > $2 ORDER BY id',
     [`recompute-unit-figures.${code}`, since],
   );
+/**
+ * Alert scans recorded by the transaction (the same now()) of the unit's figures job that completed this test's last
+ * event of `eventType` for it; undefined while that job has not completed.
+ */
+const scansRecordedBy = async (code: string, eventType: string) =>
+  (
+    await api.db.query<{ n: number }[]>(
+      `WITH job AS (
+         SELECT done_at FROM outbox WHERE job_id = $1 AND event_type = $2 AND id > $3 AND done_at IS NOT NULL ORDER BY id DESC LIMIT 1
+       )
+       SELECT (SELECT count(*)::int FROM outbox o WHERE o.event_type = 'figures.changed' AND o.job_name = 'scan-alerts'
+                  AND o.created_at = job.done_at) AS n
+         FROM job`,
+      [`recompute-unit-figures.${code}`, eventType, since],
+    )
+  )[0]?.n;
 const unitPopulation = async (code: string) =>
   (await api.http().get(`/api/v1/public/regions/${code}`).expect(200)).body.population as number;
 
@@ -78,6 +94,9 @@ describe('outbox delivery', () => {
     try {
       await api.http().put('/api/v1/regions/220122/population').set(bearer(admin)).send({ year: 2033, population: 765432 }).expect(200);
       await eventually(async () => expect(await unitPopulation('220122')).toBe(765432));
+      // The alert scan is recorded by the figures job, in its transaction (the same now()), after the figures it reads:
+      // a scan recorded with the write could run before the figures and never see them.
+      await eventually(async () => expect(await scansRecordedBy('220122', 'region.population_changed')).toBe(1));
       const before = await api.db.query(
         'SELECT region_code, facility_count, place_count, population, population_year FROM region_figures ORDER BY region_code',
       );
@@ -87,6 +106,8 @@ describe('outbox delivery', () => {
          VALUES ('region.population_changed', '{}', 'figures', 'recompute-unit-figures', 'recompute-unit-figures.220122', '{"unitCode":"220122"}')`,
       );
       await eventually(async () => expect(await pendingRows('220122')).toHaveLength(0));
+      // Figures unchanged: no alert scan.
+      expect(await scansRecordedBy('220122', 'region.population_changed')).toBe(0);
       const after = await api.db.query(
         'SELECT region_code, facility_count, place_count, population, population_year FROM region_figures ORDER BY region_code',
       );

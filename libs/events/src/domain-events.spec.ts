@@ -5,10 +5,7 @@ describe('which events recompute unit figures', () => {
   const alerts = { name: 'scan-alerts', data: {} };
 
   it('population changes and imports recompute their unit', () => {
-    expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([
-      figures('220102'),
-      alerts,
-    ]);
+    expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
     expect(jobsFor({ type: 'region.imported', regionCode: '220102' })).toEqual([figures('220102')]);
   });
   it('every lifecycle transition recomputes its unit (registration, suspension, reinstatement and closure change the figures)', () => {
@@ -46,6 +43,13 @@ describe('which events recompute unit figures', () => {
     expect(jobsFor({ type: 'complaint.changed', complaintId: 'c', facilityId: 'f', regionCode: '220102' })).toEqual([alerts, credit]);
     expect(jobsFor({ type: 'complaint.changed', complaintId: 'c', regionCode: '220102' })).toEqual([alerts]);
     expect(jobsFor({ type: 'penalty.changed', facilityId: 'f', penaltyId: 'p' })).toEqual([credit]);
+  });
+  it('applications recompute their units; the alerts that read figures follow the figures job, not the write', () => {
+    expect(jobsFor({ type: 'application.changed', applicationId: 'a', regionCodes: ['220102', '220104'] })).toEqual([
+      figures('220102'),
+      figures('220104'),
+    ]);
+    expect(jobsFor({ type: 'figures.changed', regionCodes: ['220102', '220100'] })).toEqual([alerts]);
   });
   it('incidents and drills rescan the incident alerts only', () => {
     const incidentAlerts = { name: 'scan-incident-alerts', data: {} };

@@ -14,6 +14,8 @@ export type DomainEvent =
   | { type: 'drill.logged'; facilityId: string }
   // Ids and unit codes only: a child's label or birth month never leaves libs/applications (docs/applications.md).
   | { type: 'application.changed'; applicationId: string; regionCodes: string[] }
+  // Recorded by the figures job when a region's places, population or waiting children changed.
+  | { type: 'figures.changed'; regionCodes: string[] }
   | { type: 'change_filing.changed'; facilityId: string; changeFilingId: string; status: string }
   | { type: 'complaint.changed'; complaintId: string; facilityId?: string; regionCode: string }
   | { type: 'penalty.changed'; facilityId: string; penaltyId: string };
@@ -39,7 +41,10 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'region.imported':
       return figures(event.regionCode);
     case 'region.population_changed':
-      return [...figures(event.regionCode), alerts];
+      // The alerts that read the figures follow the figures (figures.changed), never before them.
+      return figures(event.regionCode);
+    case 'figures.changed':
+      return [alerts];
     case 'facility.created':
       return [];
     case 'facility.changed':
@@ -63,8 +68,9 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'drill.logged':
       return [incidentAlerts];
     case 'application.changed':
-      // The units' waiting children (figures) and the demand alert follow.
-      return [...figures(...event.regionCodes), alerts];
+      // The units' waiting children (figures); the demand alert follows them (figures.changed). Places held by
+      // offers are class.changed.
+      return figures(...event.regionCodes);
     default: {
       const unreachable: never = event;
       throw new Error(`unrouted event ${JSON.stringify(unreachable)}`);

@@ -73,17 +73,18 @@ export class FiguresService {
 
   /**
    * Recomputes a unit's counts from source tables, then its city's as the sum of the city's units.
-   * Set-based and idempotent: running it twice gives the same rows.
+   * Set-based and idempotent: running it twice gives the same rows. Answers the regions whose counts the alerts read
+   * (places, population, waiting children) changed, so the caller can have the alerts rescanned after this commits.
    */
-  async recomputeUnit(manager: EntityManager, unitCode: string): Promise<void> {
+  async recomputeUnit(manager: EntityManager, unitCode: string): Promise<string[]> {
     const [unit]: { code: string; parent_code: string | null; level: string }[] = await manager.query(
       'SELECT code, parent_code, level FROM regions WHERE code = $1',
       [unitCode],
     );
-    if (!unit) return;
-    if (unit.level === 'city') return this.recomputeCity(manager, unit.code);
-    await this.recomputeUnits(manager, [unit.code]);
-    if (unit.parent_code) await this.recomputeCity(manager, unit.parent_code);
+    if (!unit) return [];
+    if (unit.level === 'city') return this.recomputeCities(manager, [unit.code]);
+    const changed = await this.recomputeUnits(manager, [unit.code]);
+    return unit.parent_code ? [...changed, ...(await this.recomputeCities(manager, [unit.parent_code]))] : changed;
   }
 
   /**
@@ -201,8 +202,9 @@ export class FiguresService {
     };
   }
 
-  private async recomputeUnits(manager: EntityManager, codes: string[]): Promise<void> {
-    await manager.query(
+  /** Upserts the units' rows; answers the units whose places, population or waiting children changed. */
+  private async recomputeUnits(manager: EntityManager, codes: string[]): Promise<string[]> {
+    const rows: { region_code: string }[] = await manager.query(
       `WITH latest_population AS (
          SELECT DISTINCT ON (region_code) region_code, year, population
            FROM region_populations
@@ -233,7 +235,9 @@ export class FiguresService {
        unit_waiting AS (
          SELECT region_code, sum(n)::int AS waiting_children, jsonb_object_agg(age_group, n) AS by_group
            FROM unit_waiting_groups GROUP BY region_code
-       )
+       ),
+       ${PREVIOUS}
+       upserted AS (
        INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year,
                                    waiting_children, waiting_by_age_group, updated_at)
        SELECT r.code, coalesce(p.facility_count, 0), coalesce(p.place_count, 0), coalesce(p.affordable_place_count, 0),
@@ -247,25 +251,26 @@ export class FiguresService {
          facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
          affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
          population_year = EXCLUDED.population_year, waiting_children = EXCLUDED.waiting_children,
-         waiting_by_age_group = EXCLUDED.waiting_by_age_group, updated_at = EXCLUDED.updated_at`,
+         waiting_by_age_group = EXCLUDED.waiting_by_age_group, updated_at = EXCLUDED.updated_at
+       RETURNING ${RETURNED})
+       ${CHANGED}`,
       [codes, this.config.countedKinds],
     );
-  }
-
-  private recomputeCity(manager: EntityManager, cityCode: string): Promise<void> {
-    return this.recomputeCities(manager, [cityCode]);
+    return rows.map((r) => r.region_code);
   }
 
   /** Cities as the sums of their units, in one statement (2,800 units in some 300 cities at national scale). */
-  private async recomputeCities(manager: EntityManager, cityCodes: string[]): Promise<void> {
+  private async recomputeCities(manager: EntityManager, cityCodes: string[]): Promise<string[]> {
     // Held to commit, taken in code order (no deadlock between two jobs): the last job to sum a city sees every
     // unit committed before it.
     await manager.query(
       `SELECT pg_advisory_xact_lock(hashtextextended('figures:city:' || code, 0)) FROM unnest($1::text[]) AS code ORDER BY code`,
       [cityCodes],
     );
-    await manager.query(
-      `INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year,
+    const rows: { region_code: string }[] = await manager.query(
+      `WITH ${PREVIOUS}
+       upserted AS (
+       INSERT INTO region_figures (region_code, facility_count, place_count, affordable_place_count, population, population_year,
                                    waiting_children, waiting_by_age_group, updated_at)
        SELECT c.code, coalesce(sum(f.facility_count), 0), coalesce(sum(f.place_count), 0), coalesce(sum(f.affordable_place_count), 0),
               coalesce(sum(f.population), 0), max(f.population_year), coalesce(sum(f.waiting_children), 0),
@@ -282,11 +287,25 @@ export class FiguresService {
          facility_count = EXCLUDED.facility_count, place_count = EXCLUDED.place_count,
          affordable_place_count = EXCLUDED.affordable_place_count, population = EXCLUDED.population,
          population_year = EXCLUDED.population_year, waiting_children = EXCLUDED.waiting_children,
-         waiting_by_age_group = EXCLUDED.waiting_by_age_group, updated_at = EXCLUDED.updated_at`,
+         waiting_by_age_group = EXCLUDED.waiting_by_age_group, updated_at = EXCLUDED.updated_at
+       RETURNING ${RETURNED})
+       ${CHANGED}`,
       [cityCodes],
     );
+    return rows.map((r) => r.region_code);
   }
 }
+
+/*
+ * What the alerts read of a region's figures (region_below_target, demand_exceeds_vacancies), before and after an
+ * upsert of its row ($1: the regions written): a statement's CTEs all see the rows as they were before it.
+ */
+const ALERT_INPUTS = 'place_count, population, waiting_by_age_group';
+const PREVIOUS = `previous AS (SELECT region_code, ${ALERT_INPUTS} FROM region_figures WHERE region_code = ANY($1)),`;
+const RETURNED = `region_code, ${ALERT_INPUTS}`;
+const CHANGED = `SELECT u.region_code FROM upserted u LEFT JOIN previous p ON p.region_code = u.region_code
+  WHERE p.region_code IS NULL
+     OR (p.place_count, p.population, p.waiting_by_age_group) IS DISTINCT FROM (u.place_count, u.population, u.waiting_by_age_group)`;
 
 function toView(r: FigureRow): RegionView {
   const counts = {

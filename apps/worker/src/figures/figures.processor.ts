@@ -36,7 +36,12 @@ export class FiguresProcessor implements QueueProcessor {
     switch (job.name) {
       case JobName.RecomputeUnitFigures: {
         const { unitCode } = job.data as JobData[JobName.RecomputeUnitFigures];
-        await this.outbox.complete(this.queue, job.id!, (manager) => this.figures.recomputeUnit(manager, unitCode));
+        await this.outbox.complete(this.queue, job.id!, async (manager) => {
+          const changed = await this.figures.recomputeUnit(manager, unitCode);
+          // The alerts that read these figures are rescanned after they commit: a scan caused by the same write may
+          // have run before this job and seen the old figures.
+          if (changed.length > 0) await this.outbox.record(manager, { type: 'figures.changed', regionCodes: changed });
+        });
         return;
       }
       case JobName.RecomputeAllFigures:
