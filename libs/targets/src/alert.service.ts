@@ -196,8 +196,7 @@ export class AlertService {
       `SELECT s.id, s.name, s.facility_id, f.region_code,
               CASE WHEN s.health_certificate->>'expiresOn' <= $1 THEN s.health_certificate->>'expiresOn' END AS cert,
               (SELECT min(q->>'expiresOn') FROM jsonb_array_elements(s.qualifications) q WHERE q->>'expiresOn' <= $1) AS qual,
-              EXISTS (SELECT 1 FROM staff o JOIN facilities g ON g.id = o.facility_id
-                       WHERE o.id_number_index = s.id_number_index AND o.facility_id <> s.facility_id AND o.ended_on IS NULL AND g.status <> 'closed') AS multi,
+              ${multiListedSql('s', 'enteredLater')} AS multi,
               to_char(s.background_checked_on, 'YYYY-MM-DD') AS checked_on,
               (s.background_checked AND (s.background_checked_on IS NULL OR s.background_checked_on < $2::date)) AS recheck
          FROM staff s JOIN facilities f ON f.id = s.facility_id
