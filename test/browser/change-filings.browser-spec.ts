@@ -92,13 +92,14 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     const [before] = await api!.db.query('SELECT exit_count, affordable_status FROM facilities WHERE id = $1', [facility.id]);
     expect(before).toEqual({ exit_count: 2, affordable_status: null });
     await bothWidths(page, 'operator-list');
-    await signOut(page);
 
-    // A filing and this change filing have waited a month: past the 5-working-day deadline.
+    // A filing and this change filing have waited a month: past the 5-working-day deadline. Filed before the
+    // operator signs out: signing out revokes every token of the account, the test's own included.
     const waiting = await compliantFacility(api!, owner);
     await api!.http().post(`/api/v1/facilities/${waiting.id}/submit`).set(bearer(owner)).expect(200);
     await api!.db.query(`UPDATE facilities SET submitted_at = now() - interval '30 days' WHERE id = $1`, [waiting.id]);
     await api!.db.query(`UPDATE change_filings SET submitted_at = now() - interval '30 days' WHERE facility_id = $1`, [facility.id]);
+    await signOut(page);
 
     // The health regulator: the change-filing queue beside the filing queue, both with overdue badges.
     await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
