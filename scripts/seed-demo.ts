@@ -1,12 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { IdentityEnvSchema, validateEnv } from '@lib/core';
-import { parseCsv } from '@lib/regions';
-import { UserEntity } from '@lib/auth';
-import { ClassEntity, publicOffset, refreshClassSummaries } from '@lib/facilities';
+import { parseCsv, randomPointIn, regionCovers } from '@lib/regions';
+import { loadUserThatNeverSignsIn } from '@lib/auth';
+import {
+  classesOf,
+  countFacilities,
+  demoChangeCandidates,
+  facilitiesWithStatus,
+  loadClasses,
+  loadDemoRecognitions,
+  loadFacility,
+  oneRegisteredPerUnit,
+  publicOffset,
+  refreshClassSummaries,
+  registeredFacilitiesOfUnit,
+  vacantClassesOfRegistered,
+} from '@lib/facilities';
 import { applicationIdsOf, countApplications, firstChoiceQueueHeads, insertDemoApplication, openDemoOffer } from '@lib/applications';
-import { IdNumberCipher, StaffEntity } from '@lib/staff';
-import { formatRegistrationNo, insertChangeFiling } from '@lib/filing';
+import { IdNumberCipher, loadStaff, type StaffEntity } from '@lib/staff';
+import { insertChangeFiling, nextRegistrationNo } from '@lib/filing';
 import {
   addDays,
   creditCodeCheckChar,
@@ -21,11 +34,11 @@ import {
   DEFAULT_INSPECTION_CONFIG,
   DOMAINS,
   DOMAIN_AGENCY,
-  InspectionEntity,
-  RectificationOrderEntity,
+  countInspections,
   currentChecklist,
   dueOn,
   evaluate,
+  loadInspections,
 } from '@lib/inspections';
 import { args, scriptContext } from './context.js';
 import { seedIncidents } from './seed-incidents.js';
@@ -36,6 +49,8 @@ import { seedComplaintsAndCredit } from './seed-complaints.js';
  * unit (or at random interior points where a unit has none), with classes, staff, and registration and
  * closure dates spread over the past three years, so that the figures' history is derived from them.
  * Deterministic (seeded PRNG); each part runs once: facilities when there are none, inspections likewise.
+ * It writes through the owning libraries' services and loaders, never naming a table itself (docs/architecture.md
+ * "Table ownership").
  *
  * Places per 1,000 per unit are aimed between about 1.5 and 5 (rural counties low, core districts high).
  */
@@ -170,37 +185,21 @@ function residentId(): string {
  * hashes, which the seeded generator made.
  */
 async function seedSecondRelease(ds: DataSource): Promise<void> {
-  const pick = (salt: string, percent: number) => `('x' || substr(md5(id::text || '${salt}'), 1, 6))::bit(24)::int % 100 < ${percent}`;
-  await ds.query(
-    `UPDATE facilities SET
-        affordable_status = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
-                                 THEN 'recognized' ELSE 'applied' END,
-        affordable_max_monthly_fee = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
-                                          THEN 3000 END,
-        affordable_valid_until = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
-                                      THEN (registered_at AT TIME ZONE 'Asia/Shanghai')::date + 3 * 365 + (${pick('soon', 5)})::int * -1000 END,
-        affordable_decided_at = CASE WHEN status IN ('registered', 'suspended', 'closed') AND monthly_fee <= 3000 AND ${pick('aff', 85)}
-                                     THEN registered_at + interval '20 days' END
-      WHERE affordable`,
-  );
   // A recognition expiring within 30 days shows the alert; one past its validUntil is expired by the daily job.
-  await ds.query(
-    `UPDATE facilities SET affordable_valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date + 20
-      WHERE id IN (SELECT id FROM facilities WHERE affordable_status = 'recognized' ORDER BY md5(id::text) LIMIT 3)`,
-  );
+  await loadDemoRecognitions(ds.manager);
   // Pending change filings: more places (a new class) and a second exit, a few of them overdue.
-  const candidates: { id: string; owner_id: string; exit_count: number; kind: string }[] = await ds.query(
-    `SELECT id, owner_id, exit_count, kind FROM facilities WHERE status = 'registered' AND kind <> 'family'
-      ORDER BY md5(id::text || 'change') LIMIT 12`,
-  );
+  const candidates = await demoChangeCandidates(ds.manager, 12);
   for (const [i, f] of candidates.entries()) {
     const addClass = i % 2 === 0;
     const facility = addClass ? {} : { exitCount: f.exit_count + 1 };
     const classes = addClass ? [{ op: 'add', name: '新增托大班', ageGroup: 'preschool', places: 14, enrolled: 0 }] : [];
-    const classesBefore = await ds.query(
-      'SELECT id, name, age_group AS "ageGroup", places, enrolled FROM classes WHERE facility_id = $1 ORDER BY created_at, id',
-      [f.id],
-    );
+    const classesBefore = (await classesOf(ds.manager, [f.id])).map((c) => ({
+      id: c.id,
+      name: c.name,
+      ageGroup: c.ageGroup,
+      places: c.places,
+      enrolled: c.enrolled,
+    }));
     const before = { facility: addClass ? {} : { exitCount: f.exit_count }, classes: classesBefore };
     await insertChangeFiling(ds.manager, {
       facilityId: f.id,
@@ -215,15 +214,10 @@ async function seedSecondRelease(ds: DataSource): Promise<void> {
 }
 
 async function seedInspections(ds: DataSource): Promise<void> {
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM inspections');
-  if (n > 0) return;
-  const inspectors: { id: string; agency: string }[] = await ds.query(
-    "SELECT id, agency FROM users WHERE role = 'regulator' AND region_code = '220100'",
-  );
+  if ((await countInspections(ds.manager)) > 0) return;
+  const inspectors = await auth.usersWithRole('regulator', '220100');
   const byAgency = new Map(inspectors.map((u) => [u.agency, u.id]));
-  const facilities: { id: string; registered_at: Date }[] = await ds.query(
-    "SELECT id, registered_at FROM facilities WHERE status IN ('registered', 'suspended', 'closed') ORDER BY id",
-  );
+  const facilities = await facilitiesWithStatus(ds.manager, ['registered', 'suspended', 'closed']);
   let inspections = 0;
   let orders = 0;
   for (const f of facilities) {
@@ -288,8 +282,7 @@ async function seedInspections(ds: DataSource): Promise<void> {
         }
       }
     }
-    if (inspectionRows.length) await ds.getRepository(InspectionEntity).insert(inspectionRows as never);
-    if (orderRows.length) await ds.getRepository(RectificationOrderEntity).insert(orderRows as never);
+    await loadInspections(ds.manager, inspectionRows, orderRows);
     inspections += inspectionRows.length;
     orders += orderRows.length;
   }
@@ -351,29 +344,24 @@ async function seedApplications(ds: DataSource): Promise<void> {
     return;
   }
   const today = todayInShanghai();
-  const units: { code: string; population: number }[] = await ds.query(
-    `SELECT r.code, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code WHERE r.level <> 'city' ORDER BY r.code`,
-  );
-  const demoParents = await ds.getRepository(UserEntity).find({ where: { role: 'parent' }, order: { username: 'ASC' } });
+  const units = await unitsWithPopulation();
+  const demoParents = await auth.usersWithRole('parent');
   const parents: { id: string }[] = [];
   for (let i = 1; i <= 60; i++) {
     const id = randomUUID();
-    await ds.query(
-      `INSERT INTO users (id, username, password_hash, display_name, role) VALUES ($1, $2, 'demo: never signs in', $3, 'parent')`,
-      [id, `parent-${String(i).padStart(3, '0')}`, `家长 ${i}`],
-    );
+    await loadUserThatNeverSignsIn(ds.manager, {
+      id,
+      username: `parent-${String(i).padStart(3, '0')}`,
+      displayName: `家长 ${i}`,
+      role: 'parent',
+    });
     parents.push({ id });
   }
   let applications = 0;
   let offers = 0;
   for (const unit of units) {
     // Registered facilities of the unit with the age groups of their classes.
-    const facilities: { id: string; age_groups: string[]; vacant_groups: string[] }[] = await ds.query(
-      `SELECT f.id, f.age_groups,
-              ARRAY(SELECT DISTINCT c.age_group FROM classes c WHERE c.facility_id = f.id AND c.enrolled + c.held < c.places) AS vacant_groups
-         FROM facilities f WHERE f.region_code = $1 AND f.status = 'registered' ORDER BY f.id`,
-      [unit.code],
-    );
+    const facilities = await registeredFacilitiesOfUnit(ds.manager, unit.code);
     if (facilities.length === 0) continue;
     const count = Math.round(((unit.population * (DEMAND_PER_1000[unit.code] ?? 0.05)) / 1000) * (0.8 + rand() * 0.4));
     for (let k = 0; k < count; k++) {
@@ -417,10 +405,7 @@ async function seedApplications(ds: DataSource): Promise<void> {
   // Open offers: the head of some first-choice queues is offered a place in a class with a vacancy for its age, held
   // as the API holds it.
   const heads = await firstChoiceQueueHeads(ds.manager);
-  const vacant: { id: string; facility_id: string; age_group: string; owner_id: string }[] = await ds.query(
-    `SELECT c.id, c.facility_id, c.age_group, f.owner_id FROM classes c JOIN facilities f ON f.id = c.facility_id
-      WHERE f.status = 'registered' AND c.enrolled + c.held < c.places ORDER BY c.facility_id, c.name, c.id`,
-  );
+  const vacant = await vacantClassesOfRegistered(ds.manager);
   const demoApps = new Set(
     await applicationIdsOf(
       ds.manager,
@@ -452,23 +437,29 @@ async function seedApplications(ds: DataSource): Promise<void> {
   console.log(`seed-demo: ${applications} waiting applications, ${offers} open offers`);
 }
 
+/** The units (not the city) by code, with their population as the figures hold it. */
+async function unitsWithPopulation(): Promise<{ code: string; name: string; population: number }[]> {
+  return (await ctx.figures.list())
+    .filter((r) => r.level !== 'city')
+    .map((r) => ({ code: r.code, name: r.name, population: r.population }));
+}
+
 const ctx = await scriptContext();
+const auth = ctx.auth();
 try {
   const ds = ctx.dataSource;
-  const [{ n: existing }] = await ds.query('SELECT count(*)::int AS n FROM facilities');
+  const existing = await countFacilities(ds.manager);
   if (existing > 0) {
     console.log(`seed-demo: ${existing} facilities already there`);
   } else {
     const identity = validateEnv(IdentityEnvSchema);
     const cipher = new IdNumberCipher(Buffer.from(identity.ID_ENCRYPTION_KEY, 'hex'), Buffer.from(identity.ID_BLIND_INDEX_KEY, 'hex'));
-    const units: { code: string; name: string; population: number }[] = await ds.query(
-      `SELECT r.code, r.name, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code WHERE r.level <> 'city' ORDER BY r.code`,
-    );
+    const units = await unitsWithPopulation();
     const places = parseCsv(readFileSync(a.get('places') ?? 'data/changchun-places.csv', 'utf8'));
     // The printed demo operators own a few facilities each; the rest belong to operators who never sign in here.
-    const demoOperators = await ds.getRepository(UserEntity).find({ where: { role: 'operator' }, order: { username: 'ASC' } });
-    const admin = await ds.getRepository(UserEntity).findOneByOrFail({ role: 'admin' });
-    const auth = ctx.auth();
+    const demoOperators = await auth.usersWithRole('operator');
+    const [admin] = await auth.usersWithRole('admin');
+    if (!admin) throw new Error('seed-demo: no admin exists; run the seed first');
     const operators: { id: string }[] = [];
     for (let i = 1; i <= 40; i++) {
       const user = await auth.createUser(
@@ -504,18 +495,10 @@ try {
             lat: anchor.lat + (km / 111) * Math.sin(angle),
             lng: anchor.lng + (km / (111 * Math.cos((anchor.lat * Math.PI) / 180))) * Math.cos(angle),
           };
-          const [hit] = await ds.query(
-            `SELECT 1 FROM regions WHERE code = $1 AND ST_Covers(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))`,
-            [unit.code, candidate.lng, candidate.lat],
-          );
-          if (hit) point = candidate;
+          if (await regionCovers(ds.manager, unit.code, candidate.lat, candidate.lng)) point = candidate;
         }
         if (!point) {
-          const [p] = await ds.query(
-            `SELECT ST_Y(g) AS lat, ST_X(g) AS lng FROM (SELECT (ST_Dump(ST_GeneratePoints(boundary, 1, $2))).geom AS g FROM regions WHERE code = $1) x`,
-            [unit.code, between(1, 1e9)],
-          );
-          point = { lat: Number(p.lat), lng: Number(p.lng) };
+          point = await randomPointIn(ds.manager, unit.code, between(1, 1e9));
         }
 
         // Status and dates: registrations spread over three years; some closed, suspended, pending, drafts.
@@ -533,95 +516,81 @@ try {
         const lng = point.lng;
         const off = publicOffset(id);
         await ds.transaction(async (m) => {
-          await m.query(
-            `INSERT INTO facilities (id, owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals, service_types,
-                address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone, opening_hours, exit_count,
-                surveillance, documents, region_code, status, registration_no, submitted_at, registered_at, closed_at, status_reason, version,
-                created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography,
-                CASE WHEN $5 = 'family' THEN ST_Project(ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography, $14, radians($15)) ELSE ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography END,
-                $16, $17, $18, $19, $20, $21, $22, true, $23, $24, $25, $26, $27, $28, $29, $30, 2, $31, $32)`,
-            [
-              id,
-              owner.id,
-              facilityName(kind, unit.name, n),
-              creditCode(unit.code),
-              kind,
-              kind === 'kindergarten_class' || kind === 'community' ? 'public' : pick(['private', 'private', 'public_private']),
-              kind === 'family' ? false : rand() < 0.55,
-              rand() < 0.12,
-              servesMeals,
+          // Approved ones take their unit's next registration number of the year, as approval does.
+          const registrationNo = ['registered', 'suspended', 'closed'].includes(status)
+            ? await nextRegistrationNo(m, unit.code, daysAgo(registeredDaysAgo).getUTCFullYear())
+            : null;
+          // In the order the generator draws them (the seeded sequence decides every value).
+          await loadFacility(m, {
+            id,
+            ownerId: owner.id,
+            name: facilityName(kind, unit.name, n),
+            creditCode: creditCode(unit.code),
+            kind,
+            ownership: kind === 'kindergarten_class' || kind === 'community' ? 'public' : pick(['private', 'private', 'public_private']),
+            affordable: kind === 'family' ? false : rand() < 0.55,
+            medicalIntegrated: rand() < 0.12,
+            servesMeals,
+            serviceTypes:
               kind === 'family'
                 ? ['full_day', 'hourly']
                 : pick([['full_day'], ['full_day', 'half_day'], ['full_day', 'hourly', 'temporary']]),
-              `长春市${unit.name}${pick(['人民大街', '自由大路', '卫星路', '普庆路', '亚泰大街', '东盛大街', '南湖大路', '西安大路'])}${between(1, 3999)}号`,
-              lng,
-              lat,
-              off.distanceM,
-              off.bearingDeg,
-              kind === 'family' ? [between(1, 18)] : pick([[1], [1, 2], [1, 2, 3]]),
-              kind === 'family' ? totalPlaces * (9 + rand() * 6) : Math.max(30, totalPlaces * (3 + rand() * 2)),
-              kind === 'family' || kind === 'kindergarten_class' ? 0 : totalPlaces * (2 + rand() * 2),
-              kind === 'community' ? between(800, 1500) : between(1200, 4800),
-              `0431-8${between(1000000, 9999999)}`,
-              pick(['07:00-17:30', '07:30-17:30', '08:00-18:00']),
-              kind === 'family' ? 1 : between(2, 4),
-              JSON.stringify([
-                {
-                  type: 'legal_entity',
-                  number: `YYZZ-${serial}`,
-                  issuedOn: day(daysAgo(createdDaysAgo + 200)),
-                  scopeIncludesChildcare: true,
-                },
-                {
-                  type: 'premises',
-                  number: `FC-${serial}`,
-                  issuedOn: day(daysAgo(createdDaysAgo + 100)),
-                  tenure: 'leased',
-                  leaseEndsOn: inDays(between(1200, 3000)),
-                },
-                {
-                  type: 'fire_safety',
-                  number: `XF-${serial}`,
-                  issuedOn: day(daysAgo(createdDaysAgo + 20)),
-                  expiresOn: inDays(between(-10, 900)),
-                },
-                { type: 'health_evaluation', number: `WS-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 10)), rating: 'qualified' },
-                ...(kind === 'family'
-                  ? [{ type: 'owners_consent', number: `YZ-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 15)) }]
-                  : []),
-                ...(servesMeals
-                  ? [
-                      {
-                        type: 'food_licence',
-                        number: `JY-${serial}`,
-                        issuedOn: day(daysAgo(createdDaysAgo + 30)),
-                        expiresOn: inDays(between(5, 1500)),
-                      },
-                    ]
-                  : []),
-              ]),
-              unit.code,
-              status,
-              status === 'draft' ? null : null,
-              status === 'draft' ? null : daysAgo(status === 'submitted' ? between(0, createdDaysAgo) : registeredDaysAgo + 5),
-              ['registered', 'suspended', 'closed'].includes(status) ? daysAgo(registeredDaysAgo) : null,
-              closedDaysAgo === null ? null : daysAgo(closedDaysAgo),
-              status === 'closed' ? '举办者申请停止服务' : status === 'suspended' ? '检查发现重大安全隐患，停业整改' : null,
-              daysAgo(createdDaysAgo),
-              daysAgo(closedDaysAgo ?? between(0, Math.min(createdDaysAgo, 90))),
+            address: `长春市${unit.name}${pick(['人民大街', '自由大路', '卫星路', '普庆路', '亚泰大街', '东盛大街', '南湖大路', '西安大路'])}${between(1, 3999)}号`,
+            lng,
+            lat,
+            publicOffset: off,
+            floors: kind === 'family' ? [between(1, 18)] : pick([[1], [1, 2], [1, 2, 3]]),
+            indoorAreaM2: kind === 'family' ? totalPlaces * (9 + rand() * 6) : Math.max(30, totalPlaces * (3 + rand() * 2)),
+            outdoorAreaM2: kind === 'family' || kind === 'kindergarten_class' ? 0 : totalPlaces * (2 + rand() * 2),
+            monthlyFee: kind === 'community' ? between(800, 1500) : between(1200, 4800),
+            phone: `0431-8${between(1000000, 9999999)}`,
+            openingHours: pick(['07:00-17:30', '07:30-17:30', '08:00-18:00']),
+            exitCount: kind === 'family' ? 1 : between(2, 4),
+            documents: [
+              {
+                type: 'legal_entity',
+                number: `YYZZ-${serial}`,
+                issuedOn: day(daysAgo(createdDaysAgo + 200)),
+                scopeIncludesChildcare: true,
+              },
+              {
+                type: 'premises',
+                number: `FC-${serial}`,
+                issuedOn: day(daysAgo(createdDaysAgo + 100)),
+                tenure: 'leased',
+                leaseEndsOn: inDays(between(1200, 3000)),
+              },
+              {
+                type: 'fire_safety',
+                number: `XF-${serial}`,
+                issuedOn: day(daysAgo(createdDaysAgo + 20)),
+                expiresOn: inDays(between(-10, 900)),
+              },
+              { type: 'health_evaluation', number: `WS-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 10)), rating: 'qualified' },
+              ...(kind === 'family'
+                ? [{ type: 'owners_consent', number: `YZ-${serial}`, issuedOn: day(daysAgo(createdDaysAgo + 15)) }]
+                : []),
+              ...(servesMeals
+                ? [
+                    {
+                      type: 'food_licence',
+                      number: `JY-${serial}`,
+                      issuedOn: day(daysAgo(createdDaysAgo + 30)),
+                      expiresOn: inDays(between(5, 1500)),
+                    },
+                  ]
+                : []),
             ],
-          );
-          if (['registered', 'suspended', 'closed'].includes(status)) {
-            const year = daysAgo(registeredDaysAgo).getUTCFullYear();
-            const [{ last_value: seq }] = await m.query(
-              `INSERT INTO registration_sequences (region_code, year, last_value) VALUES ($1, $2, 1)
-               ON CONFLICT (region_code, year) DO UPDATE SET last_value = registration_sequences.last_value + 1 RETURNING last_value`,
-              [unit.code, year],
-            );
-            await m.query('UPDATE facilities SET registration_no = $2 WHERE id = $1', [id, formatRegistrationNo(unit.code, year, seq)]);
-          }
+            regionCode: unit.code,
+            status,
+            registrationNo,
+            submittedAt: status === 'draft' ? null : daysAgo(status === 'submitted' ? between(0, createdDaysAgo) : registeredDaysAgo + 5),
+            registeredAt: ['registered', 'suspended', 'closed'].includes(status) ? daysAgo(registeredDaysAgo) : null,
+            closedAt: closedDaysAgo === null ? null : daysAgo(closedDaysAgo),
+            statusReason: status === 'closed' ? '举办者申请停止服务' : status === 'suspended' ? '检查发现重大安全隐患，停业整改' : null,
+            createdAt: daysAgo(createdDaysAgo),
+            updatedAt: daysAgo(closedDaysAgo ?? between(0, Math.min(createdDaysAgo, 90))),
+          });
           const classRows = cls.map((c) => ({
             id: randomUUID(),
             facilityId: id,
@@ -634,7 +603,7 @@ try {
             // Some operators have not reported for over 30 days: the public view says so.
             updatedAt: daysAgo(rand() < 0.2 ? between(31, 120) : between(0, 29)),
           }));
-          await m.insert(ClassEntity, classRows);
+          await loadClasses(m, classRows);
           await refreshClassSummaries(m, [id]);
 
           const staff: Partial<StaffEntity>[] = [];
@@ -699,7 +668,7 @@ try {
             person('security', { education: 'high_school', employer: pick(GUARD_COMPANIES), qualifications: q('security_guard') as never });
             if (servesMeals) person('cook');
           }
-          await m.insert(StaffEntity, staff as never);
+          await loadStaff(m, staff);
           await ctx.audit.record(m, {
             subjectType: 'facility',
             subjectId: id,
@@ -714,25 +683,18 @@ try {
     }
     await seedSecondRelease(ds);
     await ds.transaction((m) => ctx.figures.recomputeAll(m));
-    const [city] = await ds.query(
-      "SELECT f.place_count, f.population FROM region_figures f JOIN regions r ON r.code = f.region_code WHERE r.level = 'city'",
-    );
+    const city = (await ctx.figures.list()).find((r) => r.level === 'city')!;
     console.log(
-      `seed-demo: ${facilities} facilities; city ${city.place_count} places, ${((city.place_count / city.population) * 1000).toFixed(2)} per 1,000`,
+      `seed-demo: ${facilities} facilities; city ${city.placeCount} places, ${((city.placeCount / city.population) * 1000).toFixed(2)} per 1,000`,
     );
   }
   await seedInspections(ds);
   await seedApplications(ds);
-  await seedIncidents(ds, ctx.audit, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
+  await seedIncidents(ds, ctx.audit, auth, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
   const keys = validateEnv(IdentityEnvSchema);
   // What the complaints and penalties are about: one registered facility per unit; the city's health regulator records.
-  const perUnit: { id: string; regionCode: string; creditCode: string }[] = await ds.query(
-    `SELECT DISTINCT ON (region_code) id, region_code AS "regionCode", credit_code AS "creditCode"
-       FROM facilities WHERE status = 'registered' ORDER BY region_code, id`,
-  );
-  const [health]: { id: string }[] = await ds.query(
-    "SELECT id FROM users WHERE role = 'regulator' AND region_code = '220100' AND agency = 'health' ORDER BY username LIMIT 1",
-  );
+  const perUnit = await oneRegisteredPerUnit(ds.manager);
+  const [health] = (await auth.usersWithRole('regulator', '220100')).filter((u) => u.agency === 'health');
   await seedComplaintsAndCredit(
     ds,
     { encryptionKey: Buffer.from(keys.ID_ENCRYPTION_KEY, 'hex'), indexKey: Buffer.from(keys.ID_BLIND_INDEX_KEY, 'hex') },

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '@lib/audit';
-import { DEFAULT_INCIDENT_CONFIG, DrillEntity, IncidentEntity, IncidentUpdateEntity, isLate, reportDueAt } from '@lib/incidents';
+import type { AuthService } from '@lib/auth';
+import { facilitiesByIds, facilitiesWithStatus, writeLifecycleStep } from '@lib/facilities';
+import {
+  countIncidents,
+  DEFAULT_INCIDENT_CONFIG,
+  isLate,
+  loadDrills,
+  loadIncidents,
+  reportDueAt,
+  type DrillEntity,
+  type IncidentEntity,
+  type IncidentUpdateEntity,
+} from '@lib/incidents';
 import { todayInShanghai, type IncidentFinding, type IncidentKind, type IncidentSeverity } from '@lib/standards';
 
 /**
@@ -9,26 +21,25 @@ import { todayInShanghai, type IncidentFinding, type IncidentKind, type Incident
  * years mostly minor injuries, some illnesses and one illness cluster (open, this week), one substantiated food
  * poisoning, one substantiated abuse allegation that led to a suspension; a few recent ones still unacknowledged (one
  * past 4 hours, escalated to the city; one within the first 2 hours) and one reported late. Fire evacuation drills
- * every two to three months at most registered facilities, some overdue. Runs when there are no incidents yet.
+ * every two to three months at most registered facilities, some overdue. Runs when there are no incidents yet. Writes
+ * through the owning libraries' loaders (docs/architecture.md "Table ownership").
  */
 export async function seedIncidents(
   ds: DataSource,
   audit: AuditService,
+  auth: AuthService,
   rand: () => number,
   recomputeFigures: () => Promise<void>,
 ): Promise<void> {
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM incidents');
-  if (n > 0) return;
+  if ((await countIncidents(ds.manager)) > 0) return;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const HOUR = 3600_000;
   const DAY = 24 * HOUR;
   const now = Date.now();
-  const facilities: { id: string; owner_id: string; registered_at: Date }[] = await ds.query(
-    "SELECT id, owner_id, registered_at FROM facilities WHERE status = 'registered' ORDER BY id",
-  );
+  const facilities = await facilitiesWithStatus(ds.manager, ['registered']);
   if (facilities.length < 10) return;
-  const regulators: { id: string; agency: string }[] = await ds.query("SELECT id, agency FROM users WHERE role = 'regulator'");
+  const regulators = await auth.usersWithRole('regulator');
   const healthId = regulators.find((r) => r.agency === 'health')?.id ?? null;
   const incidents: Partial<IncidentEntity>[] = [];
   const updates: Partial<IncidentUpdateEntity>[] = [];
@@ -222,16 +233,13 @@ export async function seedIncidents(
     actionsTaken: '送医治疗，床铺加装护栏',
     acknowledge: true,
   });
-  await ds.getRepository(IncidentEntity).insert(incidents as never);
-  await ds.getRepository(IncidentUpdateEntity).insert(updates as never);
+  await loadIncidents(ds.manager, incidents, updates);
 
   // The suspension that followed the abuse allegation, linked to it in the audit trail.
   const suspension = new Date(now - 44 * DAY);
   await ds.transaction(async (m) => {
-    await m.query("UPDATE facilities SET status = 'suspended', status_reason = $2, version = version + 1 WHERE id = $1", [
-      suspendedAt.id,
-      '虐童指控属实，暂停收托整改',
-    ]);
+    const [facility] = await facilitiesByIds(m, [suspendedAt.id]);
+    await writeLifecycleStep(m, facility!, 'suspended', { statusReason: '虐童指控属实，暂停收托整改' });
     await audit.record(m, {
       subjectType: 'facility',
       subjectId: suspendedAt.id,
@@ -275,6 +283,6 @@ export async function seedIncidents(
       });
     }
   }
-  for (let i = 0; i < drills.length; i += 1000) await ds.getRepository(DrillEntity).insert(drills.slice(i, i + 1000) as never);
+  await loadDrills(ds.manager, drills);
   console.log(`seed-demo: ${incidents.length} incidents, ${drills.length} drills`);
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { UserEntity, type Agency, type Role } from '@lib/auth';
+import type { Agency, Role } from '@lib/auth';
 import { args, scriptContext } from './context.js';
 
 /**
@@ -67,11 +67,11 @@ try {
   const auth = ctx.auth();
   const adminPassword = process.env.ADMIN_PASSWORD;
   if (adminPassword) await auth.ensureFirstAdmin(adminPassword);
-  const admin = await ctx.dataSource.getRepository(UserEntity).findOneBy({ role: 'admin' });
+  const [admin] = await auth.usersWithRole('admin');
   if (!admin) throw new Error('seed: no admin exists; set ADMIN_PASSWORD');
   const actor = { id: admin.id, username: admin.username, role: 'admin' as const, agency: null, regionCode: null };
   for (const acc of accounts) {
-    if (await ctx.dataSource.getRepository(UserEntity).existsBy({ username: acc.username })) continue;
+    if (await auth.usernameTaken(acc.username)) continue;
     await auth.createUser(actor, acc);
   }
   mkdirSync(file.replace(/[^/]*$/, '') || '.', { recursive: true });

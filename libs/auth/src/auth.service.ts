@@ -323,6 +323,19 @@ export class AuthService {
     });
   }
 
+  /** Users of a role (and, if given, of one region), by username: for scripts (the seeds). */
+  async usersWithRole(role: Role, regionCode?: string): Promise<UserView[]> {
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { role, ...(regionCode ? { regionCode } : {}) }, order: { username: 'ASC' } });
+    return rows.map(toView);
+  }
+
+  /** Whether a user has this username (as stored: usernames are created in lower case). */
+  async usernameTaken(username: string): Promise<boolean> {
+    return this.dataSource.getRepository(UserEntity).existsBy({ username });
+  }
+
   async adminExists(): Promise<boolean> {
     return this.dataSource.getRepository(UserEntity).existsBy({ role: 'admin' });
   }

@@ -7,4 +7,5 @@ export { Access, POLICY_KEY } from './access.decorator.js';
 export * from './roles.js';
 export * from './dto/auth.dto.js';
 export { UserEntity } from './user.entity.js';
+export { loadUserThatNeverSignsIn } from './user-loader.js';
 export const authEntities = [UserEntity];

@@ -106,10 +106,10 @@ export async function facilitiesInScope(
   );
 }
 
-/** The classes of these facilities, oldest first. */
+/** The classes of these facilities, oldest first (by id among those created at once). */
 export async function classesOf(m: EntityManager, facilityIds: readonly string[]): Promise<ClassEntity[]> {
   if (facilityIds.length === 0) return [];
-  return m.getRepository(ClassEntity).find({ where: { facilityId: In([...facilityIds]) }, order: { createdAt: 'ASC' } });
+  return m.getRepository(ClassEntity).find({ where: { facilityId: In([...facilityIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
 
 /** How many of `classIds` are classes of the facility. */

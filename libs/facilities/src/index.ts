@@ -36,4 +36,16 @@ export { ClassEntity, FacilityEntity, type GeoPoint } from './facility.entity.js
 export * from './dto/facility.dto.js';
 export * from './dto/class.dto.js';
 export { publicOffset } from './public-location.js';
+export {
+  countFacilities,
+  demoChangeCandidates,
+  facilitiesWithStatus,
+  loadClasses,
+  loadDemoRecognitions,
+  loadFacility,
+  oneRegisteredPerUnit,
+  registeredFacilitiesOfUnit,
+  vacantClassesOfRegistered,
+  type LoadedFacility,
+} from './facility-loader.js';
 export const facilitiesEntities = [FacilityEntity, ClassEntity];

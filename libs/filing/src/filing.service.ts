@@ -22,7 +22,7 @@ import { multiListingSideFor, StaffService, type MultiListingSide } from '@lib/s
 import { filingRequirements, incidentMismatch } from './filing.errors.js';
 import { transition, type LifecycleAction } from './lifecycle.js';
 import { planPlacements, type PlacementPlan } from './placement.js';
-import { formatRegistrationNo } from './registration-sequence.entity.js';
+import { nextRegistrationNo } from './registration-numbers.js';
 import type { ComplianceView, HistoryView, PlacementPlanView } from './dto/filing.dto.js';
 
 /** Receiving classes may be this far from a closing facility (docs/domain.md 5). */
@@ -66,13 +66,7 @@ export class FilingService {
   approve(actor: Actor, id: string, note?: string): Promise<FacilityView> {
     return this.act(actor, id, 'approve', async (m, f) => {
       const year = Number(todayInShanghai().slice(0, 4));
-      const [{ last_value: seq }]: { last_value: number }[] = await m.query(
-        `INSERT INTO registration_sequences (region_code, year, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (region_code, year) DO UPDATE SET last_value = registration_sequences.last_value + 1
-         RETURNING last_value`,
-        [f.regionCode, year],
-      );
-      const registrationNo = formatRegistrationNo(f.regionCode, year, seq);
+      const registrationNo = await nextRegistrationNo(m, f.regionCode, year);
       return { patch: { registrationNo, registeredAt: new Date() }, changes: { registrationNo, ...(note ? { note } : {}) } };
     });
   }

@@ -7,4 +7,5 @@ export { DrillEntity, IncidentEntity, IncidentUpdateEntity } from './incident.en
 export * from './dto/incident.dto.js';
 export { DEFAULT_INCIDENT_CONFIG, incidentConfig, type IncidentConfig } from './rules/incident-config.js';
 export * from './rules/incident.rules.js';
+export { countIncidents, loadDrills, loadIncidents } from './incident-loader.js';
 export const incidentsEntities = [IncidentEntity, IncidentUpdateEntity, DrillEntity];

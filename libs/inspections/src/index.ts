@@ -12,4 +12,5 @@ export * from './dto/inspection.dto.js';
 export { CHECKLISTS, currentChecklist, checklistVersion } from './checklists/index.js';
 export { DEFAULT_INSPECTION_CONFIG, type InspectionConfig } from './rules/inspection-config.js';
 export { dueOn, evaluate } from './rules/outcome.js';
+export { countInspections, loadInspections } from './inspection-loader.js';
 export const inspectionsEntities = [InspectionEntity, InspectionAmendmentEntity, RectificationOrderEntity];

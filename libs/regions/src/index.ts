@@ -7,4 +7,5 @@ export { RegionEntity, RegionPopulationEntity, type RegionLevel } from './region
 export { SetPopulationDto } from './dto/population.dto.js';
 export { importRegions, readRegionFiles, type RegionImportOptions } from './region-import.js';
 export { parseCsv } from './csv.js';
+export { randomPointIn, regionCovers } from './region-queries.js';
 export const regionsEntities = [RegionEntity, RegionPopulationEntity];

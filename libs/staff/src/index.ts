@@ -7,5 +7,6 @@ export { StaffEntity } from './staff.entity.js';
 export { IdNumberCipher } from './id-number-cipher.js';
 export { facilitiesWithMultiListedStaff, multiListingSideFor, multiListedSql, type MultiListingSide } from './multi-listing.js';
 export { unassignClass } from './staff-sql.js';
+export { loadStaff } from './staff-loader.js';
 export * from './dto/staff.dto.js';
 export const staffEntities = [StaffEntity];
