@@ -40,7 +40,8 @@ export function StaffView({ facilityId }: { facilityId: string }) {
   const { lang, t } = useI18n();
   const { session } = useSession();
   const mayEndListing = session?.user.role === 'regulator' && session.user.agency === 'health';
-  const [done, setDone] = useState<string | null>(null);
+  // The name of the person whose listing was just ended; the notice is worded at render time, in the current language.
+  const [endedName, setEndedName] = useState<string | null>(null);
   const { state, reload } = useAsync(async (signal) => {
     const [staff, classes] = await Promise.all([loadAllStaff(facilityId, { lang, signal }), listClasses(facilityId, { lang, signal })]);
     return { staff, classes };
@@ -51,7 +52,7 @@ export function StaffView({ facilityId }: { facilityId: string }) {
       {state.status === 'loading' && <Loading inline />}
       {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
       {state.status === 'ready' && state.value.staff.length === 0 && <p>{t.staff.empty}</p>}
-      {done && <Notice kind="success">{done}</Notice>}
+      {endedName && <Notice kind="success">{t.staff.endListingDone(endedName)}</Notice>}
       {state.status === 'ready' && (
         <ul class="item-list">
           {[...state.value.staff]
@@ -66,7 +67,7 @@ export function StaffView({ facilityId }: { facilityId: string }) {
                     <EndListing
                       member={member}
                       onEnded={() => {
-                        setDone(t.staff.endListingDone(member.name));
+                        setEndedName(member.name);
                         reload();
                       }}
                     />
