@@ -543,26 +543,17 @@ export class ApplicationService {
       viewer.kind === 'parent'
         ? `a.parent_id = $${params.push(viewer.parentId)}`
         : `EXISTS (SELECT 1 FROM application_choices c WHERE c.application_id = a.id AND ${facilityOwnedBySql('c.facility_id', `$${params.push(viewer.ownerId)}`)})`;
-    const apps: {
-      id: string;
-      status: ApplicationView['status'];
-      child_label: string;
-      child_birth_month: string;
-      start_month: string;
-      service_type: ApplicationView['serviceType'];
-      age_group: ApplicationView['ageGroup'];
-      age_months: number;
-      created_at: Date;
-      updated_at: Date;
-    }[] = await m.query(
-      `SELECT a.id, a.status, a.child_label, a.child_birth_month, a.start_month, a.service_type, a.age_group, a.age_months, a.created_at, a.updated_at
-         FROM applications a WHERE a.id = ANY($1::uuid[]) AND ${visible}`,
-      params,
-    );
-    if (apps.length === 0) return [];
-    const shown = apps.map((a) => a.id);
-    const choices = await this.choices(m, shown, viewer);
-    const offers = await this.offers(m, shown, viewer);
+    // The three reads at once (each on its own pooled connection outside a transaction): the choices and offers of
+    // an application the viewer may not see are read too but never shown (only `apps` decides what is answered).
+    const [apps, choices, offers] = await Promise.all([
+      m.query(
+        `SELECT a.id, a.status, a.child_label, a.child_birth_month, a.start_month, a.service_type, a.age_group, a.age_months, a.created_at, a.updated_at
+           FROM applications a WHERE a.id = ANY($1::uuid[]) AND ${visible}`,
+        params,
+      ) as Promise<AppRow[]>,
+      this.choices(m, ids, viewer),
+      this.offers(m, ids, viewer),
+    ]);
     const byId = new Map(apps.map((a) => [a.id, a]));
     return ids
       .filter((id) => byId.has(id))
@@ -625,6 +616,20 @@ export class ApplicationService {
       decidedAt: o.decided_at ? o.decided_at.toISOString() : null,
     }));
   }
+}
+
+/** An application's row as the views read it. */
+interface AppRow {
+  id: string;
+  status: ApplicationView['status'];
+  child_label: string;
+  child_birth_month: string;
+  start_month: string;
+  service_type: ApplicationView['serviceType'];
+  age_group: ApplicationView['ageGroup'];
+  age_months: number;
+  created_at: Date;
+  updated_at: Date;
 }
 
 interface LockedOffer {
