@@ -588,6 +588,15 @@ describe('affordable (普惠) recognition', () => {
     ).body.items;
     expect(alerts.find((a: { subject: { id: string } }) => a.subject.id === f.id)).toMatchObject({ dueOn: soon });
 
+    // The alert scans its earlier writes caused have run: one still pending would expire the recognition (and change
+    // the facility's version) between reading the version and the PATCH below.
+    await eventually(async () => {
+      const [{ pending }] = await api.db.query(
+        "SELECT count(*)::int AS pending FROM outbox WHERE done_at IS NULL AND queue = 'alerts' AND event->>'facilityId' = $1",
+        [f.id],
+      );
+      expect(pending).toBe(0);
+    }, 30_000);
     await api.db.query('UPDATE facilities SET affordable_valid_until = $2 WHERE id = $1', [f.id, addDays(todayInShanghai(), -1)]);
     const v = (await facility(f.id)).version;
     // Any write triggers the scan job, which runs the expiry first (the daily schedule does the same).
