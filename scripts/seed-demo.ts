@@ -690,7 +690,7 @@ try {
   }
   await seedInspections(ds);
   await seedApplications(ds);
-  await seedIncidents(ds, ctx.audit, auth, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
+  await seedIncidents(ds, ctx.audit, auth, ctx.outbox, rand, () => ds.transaction((m) => ctx.figures.recomputeAll(m)));
   const keys = validateEnv(IdentityEnvSchema);
   // What the complaints and penalties are about: one registered facility per unit; the city's health regulator records.
   const perUnit = await oneRegisteredPerUnit(ds.manager);

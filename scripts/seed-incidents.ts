@@ -14,6 +14,7 @@ import {
   type IncidentEntity,
   type IncidentUpdateEntity,
 } from '@lib/incidents';
+import type { OutboxService } from '@lib/events';
 import { todayInShanghai, type IncidentFinding, type IncidentKind, type IncidentSeverity } from '@lib/standards';
 
 /**
@@ -28,6 +29,7 @@ export async function seedIncidents(
   ds: DataSource,
   audit: AuditService,
   auth: AuthService,
+  outbox: OutboxService,
   rand: () => number,
   recomputeFigures: () => Promise<void>,
 ): Promise<void> {
@@ -234,6 +236,9 @@ export async function seedIncidents(
     acknowledge: true,
   });
   await loadIncidents(ds.manager, incidents, updates);
+  // Substantiated findings count for the operator's credit (libs/credit): their events let the worker recompute it.
+  for (const incident of incidents.filter((i) => i.finding === 'substantiated'))
+    await outbox.record(ds.manager, { type: 'incident.changed', facilityId: incident.facilityId!, incidentId: incident.id! });
 
   // The suspension that followed the abuse allegation, linked to it in the audit trail.
   const suspension = new Date(now - 44 * DAY);

@@ -44,8 +44,33 @@ const creditOf = async (code: string, user: TestUser = nanguanHealth) =>
     reasons: string[];
     penalties: number;
     substantiatedComplaints: number;
+    substantiatedIncidents: number;
     facilities: string[];
   };
+/** An incident reported by the owner and closed by health with a finding (libs/incidents), as credit reads it. */
+const closedIncident = async (facilityId: string, over: Record<string, unknown>, finding: string) => {
+  const reported = await api
+    .http()
+    .post(`/api/v1/facilities/${facilityId}/incidents`)
+    .set(bearer(owner))
+    .send({
+      kind: 'injury',
+      severity: 'serious',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      childrenAffected: 1,
+      hospitalized: 1,
+      description: '滑梯摔伤，送医缝合',
+      actionsTaken: '已送医并通知家长',
+      ...over,
+    })
+    .expect(201);
+  await api
+    .http()
+    .post(`/api/v1/incidents/${reported.body.id}/close`)
+    .set(bearer(nanguanHealth))
+    .send({ finding, note: '调查结论' })
+    .expect(200);
+};
 
 describe('penalties', () => {
   it('are recorded by a regulator in reach with decision number, legal basis and amount, listed, and in the facility’s history', async () => {
@@ -196,6 +221,70 @@ describe('credit', () => {
       .expect(201);
     await eventually(async () => expect((await creditOf(inspected)).level).toBe('C'));
     expect((await creditOf(inspected)).reasons).toEqual(['12 个月内检查结果为不合格']);
+  });
+
+  it('counts incidents through the worker: C after a substantiated serious one, D after a substantiated abuse allegation (credit_barred)', async () => {
+    const code = creditCode();
+    const f = await registeredFacility(api, owner, nanguanHealth, { creditCode: code });
+    // Neither a minor substantiated incident nor a serious one found without fault counts.
+    await closedIncident(f.id, { severity: 'minor', hospitalized: 0 }, 'substantiated');
+    await closedIncident(f.id, {}, 'no_fault');
+    await eventually(async () => expect(await creditOf(code)).toMatchObject({ level: 'A', substantiatedIncidents: 1 }));
+
+    await closedIncident(f.id, {}, 'substantiated');
+    await eventually(async () => expect(await creditOf(code)).toMatchObject({ level: 'C', substantiatedIncidents: 2 }));
+    expect((await creditOf(code)).reasons).toEqual(['12 个月内发生经查属实的严重突发事件']);
+
+    await closedIncident(f.id, { kind: 'abuse_allegation', severity: 'minor', hospitalized: 0 }, 'substantiated');
+    await eventually(async () => expect((await creditOf(code)).level).toBe('D'));
+    expect((await creditOf(code)).reasons[0]).toBe('虐待儿童的指控经查属实');
+    const second = await compliantFacility(api, owner, { creditCode: code });
+    const refused = await api.http().post(`/api/v1/facilities/${second.id}/submit`).set(bearer(owner)).expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'creditCode', code: 'credit_barred' })]);
+  });
+
+  it('refuses a change filing to a credit code at level D (422 credit_barred), and follows an approved change of code', async () => {
+    const barred = creditCode();
+    const b = await registeredFacility(api, owner, nanguanHealth, { creditCode: barred });
+    await penalize(nanguanHealth, b.id, {
+      kind: 'revocation',
+      decisionNo: '长南卫撤〔2026〕2号',
+      decidedOn: today,
+      legalBasis: '《托育机构登记和备案办法（试行）》',
+    }).expect(201);
+    await eventually(async () => expect((await creditOf(barred)).level).toBe('D'));
+
+    const from = creditCode();
+    const f = await registeredFacility(api, otherOwner, nanguanHealth, { creditCode: from });
+    const changeTo = (code: string) =>
+      api
+        .http()
+        .post(`/api/v1/facilities/${f.id}/changes`)
+        .set(bearer(otherOwner))
+        .send({ reason: '变更举办者', facility: { creditCode: code } });
+    const refused = await changeTo(barred).expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'facility.creditCode', code: 'credit_barred' })]);
+
+    // A substantiated complaint about the facility puts its code at B; approved, a change of code takes it along.
+    const receipt = (
+      await api
+        .http()
+        .post('/api/v1/public/complaints')
+        .send({ facilityId: f.id, category: 'fees', description: '乱收费，额外收取兴趣班费用。' })
+        .expect(201)
+    ).body.receiptCode;
+    const [{ id }] = await api.db.query('SELECT id FROM complaints WHERE receipt_code = $1', [receipt]);
+    await api
+      .http()
+      .post(`/api/v1/complaints/${id}/close`)
+      .set(bearer(nanguanHealth))
+      .send({ finding: 'substantiated', reply: '属实，已责令退费' })
+      .expect(200);
+    await eventually(async () => expect((await creditOf(from)).level).toBe('B'));
+    const to = creditCode();
+    const change = await changeTo(to).expect(201);
+    await api.http().post(`/api/v1/change-filings/${change.body.id}/approve`).set(bearer(nanguanHealth)).send({}).expect(200);
+    await eventually(async () => expect(await creditOf(to)).toMatchObject({ level: 'B', facilities: [f.id], substantiatedComplaints: 1 }));
   });
 
   it('is for regulators in reach only: 404 for a code with no facility in reach or a malformed one, 403 for operators', async () => {

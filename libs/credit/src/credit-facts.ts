@@ -1,6 +1,8 @@
 /**
- * Read model: facilities, inspections (and credit_levels, its own, joined to them). What credit reads of other libraries' tables: the facilities of a credit
- * code (and their units, for reach) and the effective outcomes of their inspections. It never writes them.
+ * Read model: facilities, inspections, incident_facts (and credit_levels, its own, joined to them). What credit reads of
+ * other libraries' tables: the facilities of a credit code (and their units, for reach), the effective outcomes of their
+ * inspections, and the findings of their incidents through `incident_facts`, the view libs/incidents publishes
+ * (docs/incidents.md "Layering"). It never writes them.
  */
 import type { EntityManager } from 'typeorm';
 import { reachPredicate, type Reach } from '@lib/auth';
@@ -42,6 +44,22 @@ export async function inspectionOutcomes(
     `SELECT outcome, to_char(inspected_on, 'YYYY-MM-DD') AS on
        FROM inspections WHERE facility_id = ANY($1::uuid[]) AND ($2::date IS NULL OR inspected_on >= $2::date)`,
     [facilityIds, since],
+  );
+}
+
+/**
+ * The facilities' closed incidents with a finding (incident_facts: kind, severity, finding and the day it happened; never
+ * the description or the children). An incident counts from the day it happened, as the rules' windows read it.
+ */
+export async function incidentFindings(
+  m: EntityManager,
+  facilityIds: string[],
+): Promise<{ kind: string; severity: string; finding: string; on: string }[]> {
+  if (facilityIds.length === 0) return [];
+  return m.query(
+    `SELECT kind, severity, finding, to_char(occurred_on, 'YYYY-MM-DD') AS on
+       FROM incident_facts WHERE facility_id = ANY($1::uuid[]) AND finding IS NOT NULL`,
+    [facilityIds],
   );
 }
 

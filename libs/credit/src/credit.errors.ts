@@ -23,7 +23,7 @@ export const wrongAgency = () =>
     zh: '只有作出处罚的部门可以撤销',
     en: 'Only the agency that decided the penalty may revoke it',
   });
-export const creditBarred = (creditCode: string) =>
+export const creditBarred = (creditCode: string, field = 'creditCode') =>
   new CreditError(
     CreditErrorCode.Barred,
     {
@@ -32,7 +32,7 @@ export const creditBarred = (creditCode: string) =>
     },
     [
       {
-        field: 'creditCode',
+        field,
         code: 'credit_barred',
         message: { zh: '该信用代码的信用等级为 D（严重失信）', en: 'This credit code is at credit level D' },
       },

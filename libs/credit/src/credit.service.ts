@@ -8,7 +8,7 @@ import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
 import { isValidCreditCode, todayInShanghai, type CreditLevel } from '@lib/standards';
 import { FacilityService, type FacilityView } from '@lib/facilities';
-import { FilingService } from '@lib/filing';
+import { ChangeFilingService, FilingService, type ChangeFilingView, type CreateChangeFilingDto } from '@lib/filing';
 import { ComplaintService } from '@lib/complaints';
 import { CreditLevelEntity, PenaltyEntity } from './penalty.entity.js';
 import { alreadyRevoked, creditBarred, creditNotFound, invalidPenalty, penaltyNotFound, wrongAgency } from './credit.errors.js';
@@ -19,6 +19,7 @@ import {
   creditLevelsInReach,
   facilitiesOfCode,
   facilitiesOfCodeInReach,
+  incidentFindings,
   inspectionOutcomes,
 } from './credit-facts.js';
 import type { CreatePenaltyDto, CreditListQuery, CreditView, PenaltyView, PublicCreditView } from './dto/credit.dto.js';
@@ -33,6 +34,7 @@ export class CreditService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facilities: FacilityService,
     private readonly filing: FilingService,
+    private readonly changes: ChangeFilingService,
     private readonly complaints: ComplaintService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -147,10 +149,24 @@ export class CreditService {
     return { level: row?.level ?? 'A', penalties };
   }
 
-  /** 422 credit_barred when the credit code is at level D. */
-  async assertNotBarred(m: EntityManager, creditCode: string): Promise<void> {
+  /** 422 credit_barred (naming `field`) when the credit code is at level D. */
+  async assertNotBarred(m: EntityManager, creditCode: string, field = 'creditCode'): Promise<void> {
     const row = await m.getRepository(CreditLevelEntity).findOneBy({ creditCode });
-    if (row?.level === 'D') throw creditBarred(creditCode);
+    if (row?.level === 'D') throw creditBarred(creditCode, field);
+  }
+
+  /**
+   * A change filing (issue #13) that hands a facility to another credit code, refused when that code is at level D
+   * (422 credit_barred on `facility.creditCode`): a barred operator cannot take over a registered facility either. Then
+   * the change filing rules (libs/filing).
+   */
+  async fileChange(actor: Actor, facilityId: string, dto: CreateChangeFilingDto): Promise<ChangeFilingView> {
+    const next = dto.facility?.creditCode;
+    if (next) {
+      const f = await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId);
+      if (next !== f.creditCode) await this.assertNotBarred(this.dataSource.manager, next, 'facility.creditCode');
+    }
+    return this.changes.create(actor, facilityId, dto);
   }
 
   /** Submitting a facility for filing, refused for an operator at level D (then the filing rules, libs/filing). */
@@ -187,10 +203,12 @@ export class CreditService {
     );
     const complaints = await this.complaints.findingsFor(m, facilityIds, '1900-01-01');
     const inspections = await inspectionOutcomes(m, facilityIds, since);
+    const incidents = await incidentFindings(m, facilityIds);
     const facts: CreditFact[] = [
       ...penalties.map((p) => ({ fact: 'penalty' as const, kind: p.kind, on: p.on })),
       ...complaints.map((c) => ({ fact: 'complaint' as const, category: c.category, finding: c.finding, on: c.closedOn })),
       ...inspections.map((i) => ({ fact: 'inspection' as const, outcome: i.outcome, on: i.on })),
+      ...incidents.map((i) => ({ fact: 'incident' as const, kind: i.kind, severity: i.severity, finding: i.finding, on: i.on })),
     ];
     const outcome = creditLevel(facts, today, this.rules);
     await m.query(
@@ -206,7 +224,7 @@ export class CreditService {
         facilityIds,
         penalties.length,
         complaints.filter((c) => c.finding === 'substantiated').length,
-        0,
+        incidents.filter((i) => i.finding === 'substantiated').length,
       ],
     );
     return outcome.level;

@@ -51,9 +51,17 @@ describe('which events recompute unit figures', () => {
     ]);
     expect(jobsFor({ type: 'figures.changed', regionCodes: ['220102', '220100'] })).toEqual([alerts]);
   });
-  it('incidents and drills rescan the incident alerts only', () => {
+  it('change filings rescan the alerts; an approved one (perhaps to another credit code) recomputes credit too', () => {
+    const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
+    const event = (status: string) => ({ type: 'change_filing.changed' as const, facilityId: 'f', changeFilingId: 'c', status });
+    expect(jobsFor(event('pending'))).toEqual([alerts]);
+    expect(jobsFor(event('rejected'))).toEqual([alerts]);
+    expect(jobsFor(event('approved'))).toEqual([alerts, credit]);
+  });
+  it('incidents rescan the incident alerts and recompute the operator’s credit; drills rescan the incident alerts only', () => {
     const incidentAlerts = { name: 'scan-incident-alerts', data: {} };
-    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts]);
+    const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
+    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts, credit]);
     expect(jobsFor({ type: 'drill.logged', facilityId: 'f' })).toEqual([incidentAlerts]);
   });
 });

@@ -28,7 +28,7 @@ const figures = (...codes: string[]): PlannedJob[] =>
 const alerts: PlannedJob = { name: JobName.ScanAlerts, data: {} };
 /** Incident and drill alerts only: a cheap scan of their own (libs/incidents' causes), also run every few minutes. */
 const incidentAlerts: PlannedJob = { name: JobName.ScanIncidentAlerts, data: {} };
-/** The credit level of the facility's operator (by credit code) follows its penalties, findings and inspections. */
+/** The credit level of the facility's operator (by credit code) follows its penalties, findings, incidents and inspections. */
 const credit = (facilityId: string): PlannedJob => ({ name: JobName.RecomputeCredit, data: { facilityId } });
 
 export interface PlannedJob<J extends JobName = JobName> {
@@ -55,8 +55,10 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'class.changed':
       return [...(event.status === COUNTED ? figures(event.regionCode) : []), alerts];
     case 'staff.changed':
-    case 'change_filing.changed':
       return [alerts];
+    case 'change_filing.changed':
+      // An approved change may hand the facility to another credit code: both codes' levels follow (libs/credit).
+      return [alerts, ...(event.status === 'approved' ? [credit(event.facilityId)] : [])];
     case 'order.changed':
       // Orders follow an inspection that failed items, or an amendment: its outcome counts for credit.
       return [alerts, credit(event.facilityId)];
@@ -65,6 +67,8 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'penalty.changed':
       return [credit(event.facilityId)];
     case 'incident.changed':
+      // A closed incident's finding counts for credit (libs/credit reads it through incident_facts).
+      return [incidentAlerts, credit(event.facilityId)];
     case 'drill.logged':
       return [incidentAlerts];
     case 'application.changed':

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { AffordableDecisionDto, FacilityService, FacilityView } from '@lib/facilities';
+import { CreditService } from '@lib/credit';
 import {
   ApproveDto,
   ChangeCheckDto,
@@ -28,6 +29,7 @@ export class ChangeFilingsController {
   constructor(
     private readonly changes: ChangeFilingService,
     private readonly facilities: FacilityService,
+    private readonly credit: CreditService,
   ) {}
 
   @Post('facilities/:id/changes')
@@ -39,7 +41,8 @@ export class ChangeFilingsController {
     @Body() dto: CreateChangeFilingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ChangeFilingView> {
-    const filing = await this.changes.create(actor, id, dto);
+    // A change to a credit code at level D is refused (422 credit_barred), then the change filing rules (libs/filing).
+    const filing = await this.credit.fileChange(actor, id, dto);
     void reply.header('Location', `/api/v1/change-filings/${filing.id}`);
     return filing;
   }
