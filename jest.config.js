@@ -35,5 +35,6 @@ export default {
   // Long runs only by `npm run test:soak` (SOAK=1); `npm test` stays short.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.SOAK ? [] : ['\\.soak-spec\\.ts$'])],
   maxWorkers: 1,
-  testTimeout: 30000,
+  // Hooks too (starting an API in beforeAll): the shared 2-core machine has taken over 30 s under load.
+  testTimeout: 60000,
 };

@@ -211,7 +211,7 @@ describe('bad input', () => {
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
     // Still there and unchanged by anything refused.
     await api.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200);
-  }, 240_000);
+  }, 600_000);
 });
 
 describe('hostile bodies', () => {

@@ -194,5 +194,5 @@ describe('the reach matrix', () => {
     expect(cells).toBeGreaterThan(250);
     // Nothing the outsiders (or the empty bodies) sent changed the facility's records.
     expect(await fingerprint()).toBe(before);
-  });
+  }, 180_000);
 });
