@@ -4,6 +4,7 @@ import {
   ageGroupContains,
   ageGroupRange,
   ageGroupsFor,
+  caregiversCounted,
   carersRequired,
   classSizeLimit,
   classViolations,
@@ -128,6 +129,19 @@ describe('carers required', () => {
   it('a home-based point needs 1 carer per 3 children in all', () => {
     expect(homeBasedCarersRequired(5)).toBe(2);
     expect(homeBasedCarersRequired(3)).toBe(1);
+  });
+});
+
+describe('caregivers counted per class', () => {
+  it('counts a caregiver once in total, split equally over their classes', () => {
+    const counted = caregiversCounted([{ classIds: ['a'] }, { classIds: ['a', 'b'] }, { classIds: ['a', 'b', 'c'] }], ['a', 'b', 'c']);
+    expect(Object.fromEntries(counted)).toEqual({ a: 1.83, b: 0.83, c: 0.33 });
+    expect([...counted.values()].reduce((sum, value) => sum + value, 0)).toBeCloseTo(3, 1);
+  });
+  it('three thirds make one carer, and unknown or repeated assignments do not dilute or double', () => {
+    const third = { classIds: ['a', 'b', 'c'] };
+    expect(caregiversCounted([third, third, third], ['a', 'b', 'c']).get('a')).toBe(1);
+    expect(Object.fromEntries(caregiversCounted([{ classIds: ['a', 'ended', 'a'] }], ['a', 'b']))).toEqual({ a: 1, b: 0 });
   });
 });
 

@@ -191,6 +191,26 @@ export function carersRequired(group: AgeGroupName, enrolled: number, config: Mi
   return Math.ceil(Math.max(0, enrolled) / childrenPerCarer(group, config));
 }
 
+/**
+ * Caregivers counted toward each class: a caregiver counts once in total, split equally over the classes they are
+ * assigned to (one on two classes is half a carer in each), so one person never meets two classes' ratios at once.
+ * Assignments to classes not in `classIds` (ended or another facility's) are ignored when splitting.
+ */
+export function caregiversCounted(
+  caregivers: readonly { classIds: readonly string[] }[],
+  classIds: readonly string[],
+): Map<string, number> {
+  const known = new Set(classIds);
+  const counted = new Map(classIds.map((id) => [id, 0]));
+  for (const caregiver of caregivers) {
+    const assigned = [...new Set(caregiver.classIds)].filter((id) => known.has(id));
+    for (const id of assigned) counted.set(id, counted.get(id)! + 1 / assigned.length);
+  }
+  // Thirds and sixths do not add up exactly in binary: round to two decimals so 1/3 × 3 is 1.
+  for (const [id, value] of counted) counted.set(id, Math.round(value * 100) / 100);
+  return counted;
+}
+
 /** Carers a home-based point needs for all its children: ⌈enrolled ÷ 3⌉ (家庭托育点管理办法（试行）). */
 export function homeBasedCarersRequired(enrolled: number): number {
   return Math.ceil(Math.max(0, enrolled) / CLASS_STANDARD.homeBasedPoint.childrenPerCarer);

@@ -449,6 +449,26 @@ describe('carer ratio (托育机构设置标准（试行）)', () => {
     expect(c.detail).not.toContain('小一班');
   });
 
+  it('counts a caregiver once in total: two caregivers on two classes that need two each fall short in both', () => {
+    const input = baseline();
+    input.classes = [
+      { id: 'c1', name: '小一班', ageGroup: 'toddler', places: 10, enrolled: 10 },
+      { id: 'c2', name: '小二班', ageGroup: 'toddler', places: 10, enrolled: 10 },
+    ];
+    input.facility.indoorAreaM2 = 200;
+    input.facility.outdoorAreaM2 = 100;
+    input.staff = input.staff.filter((s) => s.id !== 'g3').map((s) => (s.role === 'caregiver' ? { ...s, classIds: ['c1', 'c2'] } : s));
+    const c = check(input, 'carer_ratio');
+    expect(c.ok).toBe(false);
+    expect(c.detail).toBe('「小一班」（托小班）在托10人需保育人员2名，现有1名、「小二班」（托小班）在托10人需保育人员2名，现有1名');
+    // Two more caregivers, one in each class: each class has 1 + ½ + ½ = 2.
+    input.staff.push(
+      staff({ id: 'g4', name: '钱保育', role: 'caregiver', classIds: ['c1'], qualifications: caregiverQual('4') }),
+      staff({ id: 'g5', name: '孙保育', role: 'caregiver', classIds: ['c2'], qualifications: caregiverQual('5') }),
+    );
+    expect(check(input, 'carer_ratio').ok).toBe(true);
+  });
+
   it('a mixed class of 18 needs 4 caregivers at the default 1 : 5, 3 when configured to 1 : 6', () => {
     const input = baseline();
     input.classes = [{ id: 'c1', name: '混合班', ageGroup: 'mixed', places: 18, enrolled: 18 }];

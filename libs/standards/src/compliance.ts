@@ -1,4 +1,11 @@
-import { ageGroupLabel, carersRequired, classViolations, facilityPlaceLimit, homeBasedCarersRequired } from './classes.js';
+import {
+  ageGroupLabel,
+  caregiversCounted,
+  carersRequired,
+  classViolations,
+  facilityPlaceLimit,
+  homeBasedCarersRequired,
+} from './classes.js';
 import { addYears, isCalendarDate } from './dates.js';
 import type {
   ClassFacts,
@@ -522,9 +529,13 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
           };
     }
     const short: { zh: string; en: string }[] = [];
+    const counted = caregiversCounted(
+      caregivers,
+      classes.map((c) => c.id),
+    );
     for (const c of classes) {
       const need = carersRequired(c.ageGroup, c.enrolled, config);
-      const have = caregivers.filter((s) => s.classIds.includes(c.id)).length;
+      const have = counted.get(c.id)!;
       if (have < need) {
         short.push({
           zh: `${zhName(c.name)}（${ageGroupLabel(c.ageGroup).zh}）在托${c.enrolled}人需保育人员${need}名，现有${have}名`,
@@ -535,8 +546,8 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
     if (short.length > 0) return { ok: false, detail: zhList(short.map((s) => s.zh)), detailEn: short.map((s) => s.en).join('; ') };
     return {
       ok: true,
-      detail: `${classes.length}个班级的保育人员配备均达到师幼比`,
-      detailEn: `Every class (${classes.length}) has the caregivers its ratio requires`,
+      detail: `${classes.length}个班级的保育人员配备均达到师幼比（同时负责几个班级的保育人员在各班按比例计）`,
+      detailEn: `Every class (${classes.length}) has the caregivers its ratio requires (one assigned to several classes is shared between them)`,
     };
   },
 
