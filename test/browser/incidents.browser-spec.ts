@@ -2,8 +2,9 @@
 // injury: the draft is kept over a reload and over a lost connection (the report is refused offline and sent once
 // back online). At desktop width a district health regulator sees the inbox with severity, escalation badge and
 // countdown, opens the incident, acknowledges it, adds a note and closes it with a finding; the timeline shows each
-// step and "record an inspection" pre-selects the domain that fits the kind. Screenshots at both widths go to
-// test/artifacts/incidents-*.png.
+// step and "record an inspection" pre-selects the domain that fits the kind. On a phone the operator logs a fire
+// evacuation drill (refused without participants, refused in the future), and the health regulator reads it at desktop
+// width without the form. Screenshots at both widths go to test/artifacts/incidents-*.png.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Clock } from '@lib/core';
@@ -11,7 +12,17 @@ import { registeredFacility } from '../factories/registry.js';
 import { bearer, createUser, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, signIn, signOut, watchErrors } from '../helpers/page.js';
+import {
+  DESKTOP,
+  PHONE,
+  WAIT,
+  expectNoHorizontalScroll,
+  see,
+  seriousA11yViolations,
+  signIn,
+  signOut,
+  watchErrors,
+} from '../helpers/page.js';
 
 const PASSWORD = 'correct-horse-battery';
 const HOUR = 3600_000;
@@ -164,6 +175,55 @@ describe('incidents in the consoles', () => {
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
     await shot(page, 'incident-regulator-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('an operator logs a drill on a phone; the health regulator reads the drills without the form', async () => {
+    const page = await browser!.context.newPage();
+    await page.setViewportSize(PHONE);
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const facility = await registeredFacility(api!, owner, health);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+
+    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
+    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}?tab=drills`);
+    await see(page, page.locator('#drills-latest-fire', { hasText: '尚未登记消防疏散演练' }));
+    expect(await page.locator('#drill-kind').inputValue()).toBe('fire_evacuation');
+    // Without participants, and dated tomorrow: refused in the form, naming each field; nothing is sent.
+    await page.locator('#drill-held-on').fill(tomorrow);
+    await page.locator('#drill-submit').click();
+    await see(page, page.locator('.error-summary'));
+    expect(await page.locator('.error-summary').innerText()).toContain('演练日期：不能晚于今天');
+    expect(await page.locator('.error-summary').innerText()).toContain('参加人数（含幼儿和工作人员）：必填');
+    expect(await page.locator('#drill-participants').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#drill-held-on').fill(today);
+    await page.locator('#drill-participants').fill('36');
+    await page.locator('#drill-note').fill('全园疏散用时 3 分 20 秒');
+    await page.locator('#drill-submit').click();
+    await see(page, page.locator('.notice--success', { hasText: `已登记：${today} 消防疏散演练` }));
+    await see(page, page.locator('#drills-list li[data-kind="fire_evacuation"]', { hasText: '36 人参加' }));
+    expect(await page.locator('#drills-latest-fire').innerText()).toBe(`最近一次消防疏散演练：${today}（今天）`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'drills-operator-phone');
+    // The API has it.
+    const drills = await api!.http().get(`/api/v1/facilities/${facility.id}/drills`).set(bearer(health)).expect(200);
+    expect(drills.body.items).toEqual([
+      expect.objectContaining({ kind: 'fire_evacuation', heldOn: today, participants: 36, note: '全园疏散用时 3 分 20 秒' }),
+    ]);
+    await signOut(page);
+
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
+    await page.goto(`${baseUrl}/console/regulator/facilities/${facility.id}?tab=drills`);
+    await see(page, page.locator('#drills-list li', { hasText: '全园疏散用时 3 分 20 秒' }));
+    expect(await page.locator('#drill-submit').count()).toBe(0);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'drills-regulator-desktop');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -14,6 +14,7 @@ import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { Link, useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
+import { DrillsSection } from '../incidents/drills-section';
 import { InspectionRecord } from '../inspections/inspection-record';
 import { CloseFlow } from '../shared/close-flow';
 import { FacilityHeader } from '../shared/facility-header';
@@ -25,11 +26,21 @@ import { FilingSection } from './filing-section';
 import { ProfileForm } from './profile-form';
 import { StaffSection } from './staff-section';
 
-const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'changes', 'inspections', 'history', 'close'] as const;
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'changes', 'inspections', 'drills', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function isTab(value: string | null): value is TabKey {
   return (TAB_KEYS as readonly string[]).includes(value ?? '');
+}
+
+/** Drills are logged from submission on (API.md: submitted, registered, suspended); a closed facility's stay readable. */
+const DRILL_STATUSES: readonly string[] = ['submitted', 'registered', 'suspended'];
+
+function shownTab(key: TabKey, status: Facility['status']): boolean {
+  // Change filings and closing begin with the registration.
+  if (key === 'close' || key === 'changes') return ['registered', 'suspended', 'closed'].includes(status);
+  if (key === 'drills') return status !== 'draft';
+  return true;
 }
 
 /** Where the owner may change the profile and classes (API.md: PATCH in draft and registered). */
@@ -77,11 +88,7 @@ function FacilityScreen({ id }: { id: string }) {
   const facility = current.data;
   const editable = isEditable(facility);
   const update = (next: Versioned<Facility>) => setValue(next);
-  const registered = ['registered', 'suspended', 'closed'].includes(facility.status);
-  const tabs = TAB_KEYS.filter((key) => (key !== 'close' && key !== 'changes') || registered).map((key) => ({
-    key,
-    label: t.console.tabs[key],
-  }));
+  const tabs = TAB_KEYS.filter((key) => shownTab(key, facility.status)).map((key) => ({ key, label: t.console.tabs[key] }));
 
   return (
     <ConsolePage title={facility.name} back={back} aside={<StatusBadge status={facility.status} />}>
@@ -131,6 +138,7 @@ function FacilityScreen({ id }: { id: string }) {
         {tab === 'filing' && <FilingSection facility={facility} onFacility={update} />}
         {tab === 'changes' && <ChangesSection facility={facility} />}
         {tab === 'inspections' && session && <InspectionRecord facility={facility} user={session.user} />}
+        {tab === 'drills' && <DrillsSection facilityId={facility.id} editable={DRILL_STATUSES.includes(facility.status)} />}
         {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'close' && <CloseFlow idPrefix="operator" facility={facility} onClosed={update} canClose />}
       </Tabs>

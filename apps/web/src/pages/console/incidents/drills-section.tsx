@@ -1,0 +1,147 @@
+// A facility's emergency drills (应急演练): the latest fire evacuation drill, the list newest first and, for the owner
+// of a facility that may still log them, the form to log one (API.md "Incidents and drills"; docs/incidents.md).
+// Regulators see the same list without the form.
+import { useState } from 'preact/hooks';
+import { ApiError } from '../../../api/client';
+import { DRILL_KINDS, listDrills, logDrill } from '../../../api/incidents';
+import { errorMessage } from '../../../components/error-message';
+import { SelectField, TextAreaField, TextField } from '../../../components/fields';
+import { Loading } from '../../../components/load-status';
+import { ErrorSummary, Notice } from '../../../components/notice';
+import { useAsync } from '../../../components/use-async';
+import { todayInShanghai } from '../../../forms/form-values';
+import { useI18n } from '../../../i18n/i18n';
+import { drillProblems, emptyDrillForm, latestFireDrill, toDrillInput, type DrillField, type DrillForm } from './drill-form';
+
+const FIELD_IDS: Record<DrillField, string> = {
+  kind: 'drill-kind',
+  heldOn: 'drill-held-on',
+  participants: 'drill-participants',
+  note: 'drill-note',
+};
+
+export function DrillsSection({ facilityId, editable }: { facilityId: string; editable: boolean }) {
+  const { lang, t } = useI18n();
+  const m = t.incidents.drills;
+  const { state, reload } = useAsync((signal) => listDrills(facilityId, { lang, signal }), facilityId);
+  const today = todayInShanghai();
+  const [form, setForm] = useState<DrillForm>(() => emptyDrillForm(today));
+  const [attempt, setAttempt] = useState(0);
+  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [logged, setLogged] = useState<{ kind: DrillForm['kind']; heldOn: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const change = (patch: Partial<DrillForm>) => {
+    setForm({ ...form, ...patch });
+    setServerErrors({});
+  };
+  const problems = attempt > 0 ? drillProblems(form, today) : {};
+  const errorsOf = (field: DrillField): string[] | undefined => {
+    const list = [problems[field] ? m.problems[problems[field]!] : null, serverErrors[field] ?? null].filter((x): x is string =>
+      Boolean(x),
+    );
+    return list.length ? list : undefined;
+  };
+  const summary = (Object.keys(FIELD_IDS) as DrillField[])
+    .filter((field) => errorsOf(field))
+    .map((field) => ({ fieldId: FIELD_IDS[field], text: `${m.fields[field]}：${errorsOf(field)!.join('；')}` }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setFailure(null);
+    setLogged(null);
+    if (Object.keys(drillProblems(form, today)).length > 0) return;
+    setBusy(true);
+    try {
+      const drill = await logDrill(facilityId, toDrillInput(form), { lang });
+      setLogged({ kind: drill.kind, heldOn: drill.heldOn });
+      setForm(emptyDrillForm(today));
+      setAttempt(0);
+      reload();
+    } catch (caught) {
+      const fielded: Partial<Record<string, string>> = {};
+      if (caught instanceof ApiError) for (const e of caught.problem?.errors ?? []) if (e.field) fielded[e.field] = e.message;
+      setServerErrors(fielded);
+      setFailure(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const latest = state.status === 'ready' ? latestFireDrill(state.value, today) : null;
+  return (
+    <section class="panel-section" aria-labelledby="drills-title">
+      <h2 id="drills-title">{t.incidents.drillsTitle}</h2>
+      <p class="section-intro">{editable ? m.intro : m.readOnlyIntro}</p>
+      {state.status === 'loading' && <Loading inline />}
+      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      {state.status === 'ready' && (
+        <>
+          <p id="drills-latest-fire" class={latest ? undefined : 'item-card__warning'}>
+            {latest ? m.lastFire(latest.heldOn, latest.daysAgo) : m.noFire}
+          </p>
+          {state.value.length === 0 ? (
+            <p>{m.empty}</p>
+          ) : (
+            <ul class="item-list" id="drills-list">
+              {state.value.map((drill) => (
+                <li key={drill.id} class="item-card drill-card" data-kind={drill.kind}>
+                  <p class="item-card__title">{m.item(drill.heldOn, m.kinds[drill.kind], drill.participants)}</p>
+                  {drill.note && <p class="drill-card__note">{drill.note}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {editable && (
+        <form class="drill-form" onSubmit={submit} noValidate aria-label={m.log}>
+          <h3>{m.log}</h3>
+          <ErrorSummary title={t.incidents.fixThese} items={summary} focusKey={attempt} />
+          {logged && logged.kind && <Notice kind="success">{m.logged(m.kinds[logged.kind], logged.heldOn)}</Notice>}
+          {failure !== null && <Notice kind="error">{errorMessage(failure, t)}</Notice>}
+          <SelectField
+            id={FIELD_IDS.kind}
+            label={m.fields.kind}
+            required
+            value={form.kind}
+            onChange={(kind) => change({ kind })}
+            options={DRILL_KINDS.map((value) => ({ value, label: m.kinds[value] }))}
+            errors={errorsOf('kind')}
+          />
+          <TextField
+            id={FIELD_IDS.heldOn}
+            label={m.fields.heldOn}
+            type="date"
+            required
+            value={form.heldOn}
+            onInput={(heldOn) => change({ heldOn })}
+            errors={errorsOf('heldOn')}
+          />
+          <TextField
+            id={FIELD_IDS.participants}
+            label={m.fields.participants}
+            required
+            inputMode="numeric"
+            value={form.participants}
+            onInput={(participants) => change({ participants })}
+            errors={errorsOf('participants')}
+          />
+          <TextAreaField
+            id={FIELD_IDS.note}
+            label={m.fields.note}
+            rows={2}
+            value={form.note}
+            onInput={(note) => change({ note })}
+            errors={errorsOf('note')}
+          />
+          <button type="submit" id="drill-submit" class="button" disabled={busy}>
+            {busy ? m.logging : m.log}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
