@@ -434,3 +434,27 @@ describe('alerts through the worker', () => {
     await eventually(async () => expect(await alertsOf(fire, 'drill_overdue', f.id)).toHaveLength(0));
   });
 });
+
+describe('configuration', () => {
+  it('takes the deadlines and escalation hours from the environment (INCIDENT_* variables)', async () => {
+    const tuned = await startApi({ INCIDENT_REPORT_HOURS_MINOR: '1', INCIDENT_ACK_UNIT_HOURS: '1', INCIDENT_ACK_CITY_HOURS: '3' });
+    try {
+      const occurredAt = ago(2 * HOUR);
+      // A minor injury 2 hours ago: on time by the default 72 hours, late by the configured one.
+      const minor = await tuned
+        .http()
+        .post(`/api/v1/facilities/${facility.id}/incidents`)
+        .set(bearer(owner))
+        .send(body({ severity: 'minor', occurredAt }))
+        .expect(201);
+      expect(minor.body).toMatchObject({ late: true, reportDueAt: new Date(Date.parse(occurredAt) + HOUR).toISOString() });
+      const serious = await tuned.http().post(`/api/v1/facilities/${facility.id}/incidents`).set(bearer(owner)).send(body()).expect(201);
+      expect(Date.parse(serious.body.nextEscalationAt) - Date.parse(serious.body.reportedAt)).toBe(HOUR);
+      // The suite's API, started with the defaults, still gives 72 hours.
+      const byDefault = await report(owner, { severity: 'minor', occurredAt }).expect(201);
+      expect(byDefault.body).toMatchObject({ late: false, reportDueAt: new Date(Date.parse(occurredAt) + 72 * HOUR).toISOString() });
+    } finally {
+      await tuned.close();
+    }
+  });
+});

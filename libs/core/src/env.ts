@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { configNamespace } from './config.js';
+import { ConfigError, configNamespace } from './config.js';
 
 // Reads the raw value: implicit conversion would turn the string 'false' into true.
 const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -191,6 +191,49 @@ export const registryConfig = configNamespace('registry', RegistryEnvSchema, (e)
   reviewDeadlineWorkingDays: e.REVIEW_DEADLINE_WORKING_DAYS,
 }));
 export type RegistryConfig = ReturnType<typeof registryConfig>;
+
+/**
+ * The figures of the incident rules (docs/incidents.md); the defaults are API.md's. Kind-specific reporting deadlines
+ * (a death, an abuse allegation or a missing child within 2 hours) are rules, not settings, and stay in code.
+ */
+export class IncidentsEnvSchema {
+  /** Hours from the incident to its reporting deadline, by severity. */
+  @IsInt() @Min(1) @Max(720) INCIDENT_REPORT_HOURS_CRITICAL: number = 2;
+  @IsInt() @Min(1) @Max(720) INCIDENT_REPORT_HOURS_SERIOUS: number = 12;
+  @IsInt() @Min(1) @Max(720) INCIDENT_REPORT_HOURS_MINOR: number = 72;
+  /** A serious or critical incident not acknowledged after this many hours alerts the unit, then also the city. */
+  @IsInt() @Min(1) @Max(168) INCIDENT_ACK_UNIT_HOURS: number = 2;
+  @IsInt() @Min(1) @Max(168) INCIDENT_ACK_CITY_HOURS: number = 4;
+  /** `illness_cluster`: this many children ill at one facility within this many days. */
+  @IsInt() @Min(2) @Max(100) ILLNESS_CLUSTER_CHILDREN: number = 3;
+  @IsInt() @Min(1) @Max(60) ILLNESS_CLUSTER_DAYS: number = 7;
+  /** `drill_overdue`: a registered facility without a fire evacuation drill for this many days. */
+  @IsInt() @Min(7) @Max(730) DRILL_INTERVAL_DAYS: number = 90;
+  /** Years of substantiated serious and critical incidents shown on the public facility page. */
+  @IsInt() @Min(1) @Max(10) INCIDENT_PUBLIC_YEARS: number = 3;
+}
+
+/** The settings of the incident rules, or the names of the variables that contradict each other. */
+export function incidentSettings(e: IncidentsEnvSchema) {
+  if (e.INCIDENT_ACK_CITY_HOURS <= e.INCIDENT_ACK_UNIT_HOURS) {
+    throw new ConfigError([
+      `INCIDENT_ACK_CITY_HOURS: must be more than INCIDENT_ACK_UNIT_HOURS (${e.INCIDENT_ACK_UNIT_HOURS}) (got ${e.INCIDENT_ACK_CITY_HOURS})`,
+    ]);
+  }
+  return {
+    reportHours: {
+      critical: e.INCIDENT_REPORT_HOURS_CRITICAL,
+      serious: e.INCIDENT_REPORT_HOURS_SERIOUS,
+      minor: e.INCIDENT_REPORT_HOURS_MINOR,
+    },
+    acknowledgeHours: { unit: e.INCIDENT_ACK_UNIT_HOURS, city: e.INCIDENT_ACK_CITY_HOURS },
+    illnessCluster: { children: e.ILLNESS_CLUSTER_CHILDREN, days: e.ILLNESS_CLUSTER_DAYS },
+    drillIntervalDays: e.DRILL_INTERVAL_DAYS,
+    publicRecordYears: e.INCIDENT_PUBLIC_YEARS,
+  };
+}
+export const incidentsConfig = configNamespace('incidents', IncidentsEnvSchema, incidentSettings);
+export type IncidentsSettings = ReturnType<typeof incidentSettings>;
 
 export class OutboxEnvSchema {
   @IsInt() @Min(10) @Max(60000) OUTBOX_POLL_MS: number = 500;

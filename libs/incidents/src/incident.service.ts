@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { Clock, decodeCursor, encodeCursor, type Page } from '@lib/core';
+import { Clock, decodeCursor, encodeCursor, incidentsConfig, type IncidentsSettings, type Page } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, todayInShanghai, type IncidentKind } from '@lib/standards';
 import { FACILITY_HEADINGS_SQL, FacilityService } from '@lib/facilities';
 import { InspectionRecordService } from '@lib/inspections';
-import { DEFAULT_INCIDENT_CONFIG, type IncidentConfig } from './rules/incident-config.js';
+import { incidentConfigFrom, type IncidentConfig } from './rules/incident-config.js';
 import {
   acknowledgingAgencies,
   drillOverdue,
@@ -71,16 +71,19 @@ export interface IncidentAlertCause {
 
 @Injectable()
 export class IncidentService {
-  private readonly config: IncidentConfig = DEFAULT_INCIDENT_CONFIG;
+  private readonly config: IncidentConfig;
 
   constructor(
+    @Inject(incidentsConfig.KEY) settings: IncidentsSettings,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facilities: FacilityService,
     private readonly inspections: InspectionRecordService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.config = incidentConfigFrom(settings);
+  }
 
   /** The owner reports; a regulator in reach records a report it received (by phone). */
   async report(actor: Actor, facilityId: string, dto: CreateIncidentDto): Promise<IncidentView> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { incidentsConfig } from '@lib/core';
 import { AuditModule } from '@lib/audit';
 import { EventsModule } from '@lib/events';
 import { FacilitiesModule } from '@lib/facilities';
@@ -9,6 +11,7 @@ import { IncidentService } from './incident.service.js';
 
 @Module({
   imports: [
+    ConfigModule.forFeature(incidentsConfig),
     TypeOrmModule.forFeature([IncidentEntity, IncidentUpdateEntity, DrillEntity]),
     AuditModule,
     EventsModule,

@@ -1,3 +1,4 @@
+import type { IncidentsSettings } from '@lib/core';
 import type { IncidentKind, IncidentSeverity } from '@lib/standards';
 
 /**
@@ -41,4 +42,15 @@ export function incidentConfig(overrides: Partial<{ [K in keyof IncidentConfig]:
     drillIntervalDays: (overrides.drillIntervalDays as number | undefined) ?? d.drillIntervalDays,
     publicRecord: { ...d.publicRecord, ...overrides.publicRecord },
   };
+}
+
+/** The rules' figures from the deployment's settings (INCIDENT_* and friends, libs/core env.ts); the rest as defaults. */
+export function incidentConfigFrom(settings: IncidentsSettings): IncidentConfig {
+  return incidentConfig({
+    reportHours: { bySeverity: settings.reportHours },
+    acknowledge: { unitHours: settings.acknowledgeHours.unit, cityHours: settings.acknowledgeHours.city },
+    illnessCluster: settings.illnessCluster,
+    drillIntervalDays: settings.drillIntervalDays,
+    publicRecord: { years: settings.publicRecordYears },
+  });
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_INCIDENT_CONFIG as config, incidentConfig } from './incident-config.js';
+import { IncidentsEnvSchema, incidentSettings, validateEnv } from '@lib/core';
+import { DEFAULT_INCIDENT_CONFIG as config, incidentConfig, incidentConfigFrom } from './incident-config.js';
 import {
   acknowledgingAgencies,
   drillOverdue,
@@ -157,5 +158,25 @@ describe('the public record', () => {
     expect(isPublic({ ...closed, status: 'acknowledged' as never }, '2026-12-05', config)).toBe(false);
     expect(isPublic({ ...closed, occurredOn: '2023-12-05' }, '2026-12-05', config)).toBe(true);
     expect(isPublic({ ...closed, occurredOn: '2023-12-04' }, '2026-12-05', config)).toBe(false);
+  });
+});
+
+describe('configuration from the environment', () => {
+  it('the variables default to the contract figures', () => {
+    expect(incidentConfigFrom(incidentSettings(validateEnv(IncidentsEnvSchema, {})))).toEqual(config);
+  });
+
+  it('maps each variable to its rule, and refuses a city step that does not come after the unit one', () => {
+    const settings = incidentSettings(
+      validateEnv(IncidentsEnvSchema, { INCIDENT_REPORT_HOURS_MINOR: '24', ILLNESS_CLUSTER_CHILDREN: '5', DRILL_INTERVAL_DAYS: '60' }),
+    );
+    const c = incidentConfigFrom(settings);
+    expect(c.reportHours.bySeverity.minor).toBe(24);
+    expect(c.reportHours.byKind).toEqual(config.reportHours.byKind);
+    expect(c.illnessCluster).toEqual({ children: 5, days: 7 });
+    expect(c.drillIntervalDays).toBe(60);
+    expect(() => incidentSettings(validateEnv(IncidentsEnvSchema, { INCIDENT_ACK_UNIT_HOURS: '5', INCIDENT_ACK_CITY_HOURS: '4' }))).toThrow(
+      /INCIDENT_ACK_CITY_HOURS: must be more than INCIDENT_ACK_UNIT_HOURS/,
+    );
   });
 });
