@@ -1,3 +1,4 @@
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service.js';
 import { freePort } from '../helpers/api-process.js';
 import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
 
@@ -112,6 +113,42 @@ describe('outbox delivery', () => {
         'SELECT region_code, facility_count, place_count, population, population_year FROM region_figures ORDER BY region_code',
       );
       expect(after).toEqual(before);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('is woken by the commit (LISTEN/NOTIFY), not the poll, and listens again when its connection is cut', async () => {
+    // Polling once a minute: only the notification can deliver within seconds.
+    const worker = await startWorker({ OUTBOX_POLL_MS: '60000' });
+    const relay = worker.get(OutboxRelay);
+    const deliveredQuickly = async (year: number) => {
+      const population = (await unitPopulation('220183')) + 1;
+      await api.http().put('/api/v1/regions/220183/population').set(bearer(admin)).send({ year, population }).expect(200);
+      await eventually(async () => {
+        expect(await pendingRows('220183')).toHaveLength(0);
+        expect(await unitPopulation('220183')).toBe(population);
+      }, 8000);
+    };
+    try {
+      await eventually(async () => expect(relay.listening).toBe(true));
+      // The first pass at start-up is over (nothing of this test is pending), so the next one waits a minute.
+      await new Promise((r) => setTimeout(r, 300));
+      await deliveredQuickly(2034);
+
+      const cut = await api.db.query(
+        "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'outbox-relay listener' AND datname = current_database()",
+      );
+      expect(cut).toEqual([{ cut: true }]);
+      await eventually(async () => {
+        const listeners = await api.db.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'outbox-relay listener' AND datname = current_database()",
+        );
+        expect(listeners[0].n).toBe(1);
+        expect(relay.listening).toBe(true);
+      });
+      since = (await api.db.query('SELECT coalesce(max(id), 0)::text AS max FROM outbox'))[0].max;
+      await deliveredQuickly(2035);
     } finally {
       await worker.close();
     }

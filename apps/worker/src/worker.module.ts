@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import {
   appConfig,
+  databaseConfig,
   auditConfig,
   ClockModule,
   DatabaseModule,
@@ -37,7 +38,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, Applica
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, redisConfig, outboxConfig, workerConfig, figuresConfig, auditConfig],
+      load: [appConfig, databaseConfig, redisConfig, outboxConfig, workerConfig, figuresConfig, auditConfig],
     }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
