@@ -488,6 +488,16 @@ describe('public facility pages and the open register', () => {
     expect(home.properties.address).toBeNull();
     expect(names.filter((n: string) => n === page.name)).toHaveLength(1);
     expect(lines.find((l) => l.includes(page.registrationNo))).toContain(`${page.location.lat},${page.location.lng}`);
+    // Each row names the facility's id and its public page, on the host the register was asked from.
+    expect(lines[0]!.endsWith(',id,url')).toBe(true);
+    const viaProxyHost = await api.http().get('/api/v1/public/register.csv').set('Host', 'tuoyu.example.cn').expect(200);
+    expect(viaProxyHost.text.split('\r\n').find((l) => l.includes(page.registrationNo))).toContain(
+      `,${family.id},http://tuoyu.example.cn/facilities/${family.id}`,
+    );
+    expect(home.properties).toMatchObject({
+      id: family.id,
+      url: expect.stringMatching(new RegExp(`^http://[^/]+/facilities/${family.id}$`)),
+    });
   });
 
   it('never answers staff, ID numbers, operators or true home locations in public', async () => {

@@ -42,6 +42,9 @@ const REGISTER_COLUMNS = [
   'vacancies',
   'vacanciesUpdatedAt',
   'registeredAt',
+  // Appended (issue #18): the facility's id, and its public page when the register is asked for through a host.
+  'id',
+  'url',
 ] as const;
 type RegisterRecord = Record<(typeof REGISTER_COLUMNS)[number], string | number | boolean | null>;
 
@@ -143,7 +146,7 @@ export class SearchService {
   }
 
   /** The public register, registered and suspended facilities in registration-number order, a page at a time. */
-  async *register(lang: Lang): AsyncGenerator<RegisterRecord> {
+  async *register(lang: Lang, pageBase: string | null = null): AsyncGenerator<RegisterRecord> {
     let after = '';
     for (;;) {
       const rows: (Omit<PublicFacilitySummaryView, 'latestInspections'> & { status: string; registeredAt: string | null })[] =
@@ -175,6 +178,8 @@ export class SearchService {
           vacancies: r.vacancies,
           vacanciesUpdatedAt: r.vacanciesUpdatedAt,
           registeredAt: r.registeredAt,
+          id: r.id,
+          url: pageBase ? `${pageBase}/facilities/${r.id}` : null,
         };
       }
       if (rows.length < REGISTER_PAGE) return;
@@ -183,16 +188,16 @@ export class SearchService {
   }
 
   /** The register as CSV (UTF-8 with a BOM, CRLF, so that Excel reads the Chinese). */
-  async *registerCsv(lang: Lang): AsyncGenerator<string> {
+  async *registerCsv(lang: Lang, pageBase: string | null = null): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(REGISTER_COLUMNS)}`;
-    for await (const r of this.register(lang)) yield csvLine(REGISTER_COLUMNS.map((c) => r[c]));
+    for await (const r of this.register(lang, pageBase)) yield csvLine(REGISTER_COLUMNS.map((c) => r[c]));
   }
 
   /** The register as a GeoJSON FeatureCollection, written feature by feature. */
-  async *registerGeoJson(lang: Lang): AsyncGenerator<string> {
+  async *registerGeoJson(lang: Lang, pageBase: string | null = null): AsyncGenerator<string> {
     yield '{"type":"FeatureCollection","features":[';
     let first = true;
-    for await (const r of this.register(lang)) {
+    for await (const r of this.register(lang, pageBase)) {
       const { lat, lng, ...properties } = r;
       yield `${first ? '' : ','}\n${JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties })}`;
       first = false;

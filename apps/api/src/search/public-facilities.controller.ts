@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '@lib/auth';
 import { MapQuery, NearbyListView, NearbyQuery, PublicFacilityView, SearchService, parseBbox } from '@lib/search';
 import { languageOf } from '../common/language.js';
@@ -47,21 +47,34 @@ export class PublicFacilitiesController {
   @Access.public()
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The public register (registered and suspended facilities), UTF-8 CSV with a BOM' })
-  registerCsv(@Res() reply: FastifyReply, @Headers('accept-language') acceptLanguage?: string): FastifyReply {
+  registerCsv(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): FastifyReply {
     return reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="childcare-register.csv"')
-      .send(Readable.from(this.search.registerCsv(languageOf(acceptLanguage))));
+      .send(Readable.from(this.search.registerCsv(languageOf(acceptLanguage), pageBase(request))));
   }
 
   @Get('register.geojson')
   @Access.public()
   @ApiProduces('application/geo+json')
   @ApiOkResponse({ description: 'The public register as a GeoJSON FeatureCollection (public locations)' })
-  registerGeoJson(@Res() reply: FastifyReply, @Headers('accept-language') acceptLanguage?: string): FastifyReply {
+  registerGeoJson(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): FastifyReply {
     return reply
       .header('Content-Type', 'application/geo+json; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="childcare-register.geojson"')
-      .send(Readable.from(this.search.registerGeoJson(languageOf(acceptLanguage))));
+      .send(Readable.from(this.search.registerGeoJson(languageOf(acceptLanguage), pageBase(request))));
   }
+}
+
+/** Where the web app's public pages are, as the client reached this API (the proxy's scheme when TRUST_PROXY says so). */
+function pageBase(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
 }
