@@ -6,10 +6,20 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PLACES, registeredFacility } from '../factories/registry.js';
-import { createUser, type TestApi } from '../helpers/app.js';
+import { bearer, createUser, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { DESKTOP, WAIT, see, seriousA11yViolations, signIn, watchErrors } from '../helpers/page.js';
+import {
+  DESKTOP,
+  PHONE,
+  WAIT,
+  expectNoHorizontalScroll,
+  see,
+  seriousA11yViolations,
+  signIn,
+  signOut,
+  watchErrors,
+} from '../helpers/page.js';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `complaints-${name}.png`), fullPage: true });
@@ -138,4 +148,69 @@ describe('complaints and credit pages', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('let a health regulator record a fine on the facility record and revoke it; the operator reads them', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const f = await registeredFacility(api!, owner, health);
+    await page.goto(`${baseUrl}/login`);
+    await page.evaluate(() => window.localStorage.setItem('childcare.lang', 'zh-CN'));
+    await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
+    await page.goto(`${baseUrl}/console/regulator/facilities/${f.id}?tab=penalties`);
+    await see(page, page.locator('#penalty-kind'));
+    expect(await page.locator('#penalties-title').innerText()).toBe('行政处罚');
+
+    // A fine without its amount is refused in the form, naming the field; nothing is sent.
+    await page.locator('#penalty-kind').selectOption('fine');
+    await page.locator('#penalty-decision-no').fill('长南卫罚〔2026〕12号');
+    await page.locator('#penalty-legal-basis').fill('《托育机构管理规范（试行）》第四十二条');
+    await page.locator('#penalty-submit').click();
+    await see(page, page.locator('.error-summary', { hasText: '罚款金额（元）：此项必填' }));
+    await page.locator('#penalty-amount').fill('20000');
+    await page.locator('#penalty-submit').click();
+    await see(page, page.locator('.notice--success', { hasText: '已登记罚款（长南卫罚〔2026〕12号）' }));
+    const card = page.locator('#penalties-list li.penalty-card', { hasText: '长南卫罚〔2026〕12号' });
+    await see(page, card);
+    expect(await card.innerText()).toContain('罚款 20,000 元');
+    expect(await card.innerText()).toContain('卫生健康');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'penalty-recorded');
+
+    // Revoked on appeal, with the reason: the card says so and offers nothing more.
+    await card.getByRole('button', { name: '登记撤销' }).click();
+    const confirm = card.getByRole('button', { name: '确认撤销' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await card.getByLabel('撤销理由（如复议决定书文号）').fill('长南复决〔2026〕3号 撤销原处罚决定');
+    await confirm.click();
+    await see(page, page.locator('.notice--success', { hasText: '已登记撤销：长南卫罚〔2026〕12号' }));
+    await page.waitForFunction(() => document.querySelector('li.penalty-card')?.getAttribute('data-revoked') === 'true', null, WAIT);
+    expect(await card.locator('.penalty-card__revoked').innerText()).toContain('长南复决〔2026〕3号 撤销原处罚决定');
+    expect(await card.getByRole('button', { name: '登记撤销' }).count()).toBe(0);
+    const stored = await api!.http().get(`/api/v1/facilities/${f.id}/penalties`).set(bearer(owner)).expect(200);
+    expect(stored.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'fine',
+        amountYuan: 20000,
+        agency: 'health',
+        revoked: true,
+        revocationReason: '长南复决〔2026〕3号 撤销原处罚决定',
+      }),
+    ]);
+    await signOut(page);
+
+    // The operator reads the record at phone width, without the forms.
+    await page.setViewportSize(PHONE);
+    await signIn(page, baseUrl, owner.username, owner.password, /\/console\/operator$/);
+    await page.goto(`${baseUrl}/console/operator/facilities/${f.id}?tab=penalties`);
+    await see(page, page.locator('#penalties-list li.penalty-card[data-revoked="true"]'));
+    expect(await page.locator('#penalty-submit').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '登记撤销' }).count()).toBe(0);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'penalty-operator-phone');
+    await page.setViewportSize(DESKTOP);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -2,6 +2,7 @@
 // code, the regulators' inbox and actions, the unregistered-provider layer, and credit levels.
 import type { Lang } from '../i18n/language';
 import { apiRequest, getJson, type RequestOptions } from './client';
+import type { CreatePenaltyDto, PenaltyView } from './contract.gen';
 
 export const COMPLAINT_CATEGORIES = ['safety', 'hygiene', 'food', 'abuse', 'fees', 'staff', 'unregistered', 'other'] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
@@ -127,4 +128,28 @@ export async function listCredit(
 
 export async function fetchCredit(creditCode: string, options: RequestOptions = {}): Promise<Credit> {
   return (await apiRequest<Credit>('GET', `/credit/${encodeURIComponent(creditCode)}`, options)).data;
+}
+
+/** Administrative penalties (行政处罚) of one facility, revoked ones included (they say so). Types from the contract. */
+export type Penalty = PenaltyView;
+export type PenaltyInput = CreatePenaltyDto;
+export const PENALTY_KINDS = [
+  'warning',
+  'fine',
+  'confiscation',
+  'order_to_stop',
+  'revocation',
+] as const satisfies readonly Penalty['kind'][];
+
+export async function listPenalties(facilityId: string, options: RequestOptions = {}): Promise<Penalty[]> {
+  return (await apiRequest<{ items: Penalty[] }>('GET', `/facilities/${encodeURIComponent(facilityId)}/penalties`, options)).data.items;
+}
+
+export async function recordPenalty(facilityId: string, body: PenaltyInput, options: RequestOptions = {}): Promise<Penalty> {
+  return (await apiRequest<Penalty>('POST', `/facilities/${encodeURIComponent(facilityId)}/penalties`, { ...options, body })).data;
+}
+
+/** A revocation on appeal (same agency only); the penalty itself is never edited. */
+export async function revokePenalty(penaltyId: string, reason: string, options: RequestOptions = {}): Promise<Penalty> {
+  return (await apiRequest<Penalty>('POST', `/penalties/${encodeURIComponent(penaltyId)}/revoke`, { ...options, body: { reason } })).data;
 }

@@ -240,6 +240,7 @@ export const en: Messages = {
       history: 'History',
       inspections: 'Inspections & orders',
       drills: 'Drills',
+      penalties: 'Penalties',
       close: 'Close',
       changes: 'Change filings',
     },
@@ -876,7 +877,8 @@ export const en: Messages = {
       logging: 'Logging…',
       logged: (kind: string, date: string) => `Logged: ${kind} on ${date}`,
       empty: 'No drills logged yet.',
-      lastFire: (date: string, days: number) => `Latest fire evacuation drill: ${date} (${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`})`,
+      lastFire: (date: string, days: number) =>
+        `Latest fire evacuation drill: ${date} (${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`})`,
       noFire: 'No fire evacuation drill logged yet.',
       item: (date: string, kind: string, participants: number) => `${date} · ${kind} · ${participants} took part`,
     },

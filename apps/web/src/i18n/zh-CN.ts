@@ -241,6 +241,7 @@ export const zhCN = {
       history: '变更记录',
       inspections: '检查与整改',
       drills: '应急演练',
+      penalties: '行政处罚',
       close: '停办',
       changes: '变更备案',
     },

@@ -14,6 +14,7 @@ import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { Link, useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
+import { PenaltiesSection } from '../complaints/penalties-section';
 import { DrillsSection } from '../incidents/drills-section';
 import { InspectionRecord } from '../inspections/inspection-record';
 import { CloseFlow } from '../shared/close-flow';
@@ -26,7 +27,7 @@ import { FilingSection } from './filing-section';
 import { ProfileForm } from './profile-form';
 import { StaffSection } from './staff-section';
 
-const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'changes', 'inspections', 'drills', 'history', 'close'] as const;
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'changes', 'inspections', 'drills', 'penalties', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -37,9 +38,9 @@ function isTab(value: string | null): value is TabKey {
 const DRILL_STATUSES: readonly string[] = ['submitted', 'registered', 'suspended'];
 
 function shownTab(key: TabKey, status: Facility['status']): boolean {
-  // Change filings and closing begin with the registration.
+  // Change filings and closing begin with the registration; drills and penalties with the filing.
   if (key === 'close' || key === 'changes') return ['registered', 'suspended', 'closed'].includes(status);
-  if (key === 'drills') return status !== 'draft';
+  if (key === 'drills' || key === 'penalties') return status !== 'draft';
   return true;
 }
 
@@ -139,6 +140,7 @@ function FacilityScreen({ id }: { id: string }) {
         {tab === 'changes' && <ChangesSection facility={facility} />}
         {tab === 'inspections' && session && <InspectionRecord facility={facility} user={session.user} />}
         {tab === 'drills' && <DrillsSection facilityId={facility.id} editable={DRILL_STATUSES.includes(facility.status)} />}
+        {tab === 'penalties' && <PenaltiesSection facilityId={facility.id} />}
         {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'close' && <CloseFlow idPrefix="operator" facility={facility} onClosed={update} canClose />}
       </Tabs>

@@ -15,6 +15,7 @@ import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
+import { PenaltiesSection } from '../complaints/penalties-section';
 import { DrillsSection } from '../incidents/drills-section';
 import { InspectionRecord, InspectStart } from '../inspections/inspection-record';
 import { CloseFlow } from '../shared/close-flow';
@@ -27,7 +28,7 @@ import { RequireRole } from '../shared/require-role';
 import { AffordableDecisionPanel } from './affordable-decision';
 import { ReviewActions } from './review-actions';
 
-const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'drills', 'history', 'close'] as const;
+const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'drills', 'penalties', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -54,7 +55,9 @@ function ReviewScreen({ id }: { id: string }) {
   const facility = state.value.data;
   const update = (next: Versioned<Facility>) => setValue(next);
   const showClose = ['registered', 'suspended', 'closed'].includes(facility.status);
-  const tabs = TAB_KEYS.filter((key) => (key === 'close' ? showClose : key !== 'drills' || facility.status !== 'draft')).map((key) => ({
+  const tabs = TAB_KEYS.filter((key) =>
+    key === 'close' ? showClose : !['drills', 'penalties'].includes(key) || facility.status !== 'draft',
+  ).map((key) => ({
     key,
     label: key === 'filing' ? t.compliance.title : t.console.tabs[key],
   }));
@@ -91,6 +94,7 @@ function ReviewScreen({ id }: { id: string }) {
         {tab === 'filing' && <ComplianceView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'inspections' && <InspectionRecord facility={facility} user={session.user} onFacility={update} />}
         {tab === 'drills' && <DrillsSection facilityId={facility.id} editable={false} />}
+        {tab === 'penalties' && <PenaltiesSection facilityId={facility.id} />}
         {tab === 'history' && <HistoryView facilityId={facility.id} refreshKey={facility.version} />}
         {tab === 'close' && (
           <CloseFlow idPrefix="review" facility={facility} onClosed={update} canClose={isHealthRegulator(session.user)} />
