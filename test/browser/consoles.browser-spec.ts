@@ -247,6 +247,10 @@ describe('operator and regulator consoles', () => {
     await refusal.waitFor(WAIT);
     expect(await refusal.locator('li[data-code="missing_role"]').count()).toBeGreaterThan(0);
     await page.locator('.check--failed').first().waitFor(WAIT);
+    // Words, not codes: neither the refusal nor the checks show a rule's code (missing_role, carer_ratio, …).
+    const codeLike = /\b[a-z]+(_[a-z0-9]+)+\b/;
+    expect(await refusal.innerText()).not.toMatch(codeLike);
+    expect(await page.locator('.check-list').innerText()).not.toMatch(codeLike);
 
     // The staff the national standard requires.
     await page.getByRole('tab', { name: '工作人员' }).click();

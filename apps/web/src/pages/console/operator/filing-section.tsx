@@ -67,9 +67,8 @@ export function FilingSection({ facility, onFacility }: { facility: Facility; on
                 {refusal.items.length > 0 && (
                   <ul class="refusal__list">
                     {refusal.items.map((item, index) => (
-                      <li key={index} data-code={item.code}>
+                      <li key={index} data-code={item.code} title={item.code}>
                         {item.message}
-                        <code class="check__code">{item.code}</code>
                       </li>
                     ))}
                   </ul>

@@ -17,12 +17,12 @@ export function ComplianceList({ compliance }: { compliance: Compliance }) {
       </p>
       <ul class="check-list">
         {compliance.checks.map((check) => (
-          <li key={check.code} class={`check ${check.ok ? 'check--ok' : 'check--failed'}`} data-code={check.code}>
+          // Users read the detail; the rule's code stays a tooltip (for support) and a data attribute.
+          <li key={check.code} class={`check ${check.ok ? 'check--ok' : 'check--failed'}`} data-code={check.code} title={check.code}>
             <span class="check__verdict">
               <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span> {check.ok ? t.compliance.ok : t.compliance.failed}
             </span>
             <span class="check__detail">{lang === 'en' ? check.detailEn || check.detail : check.detail}</span>
-            <code class="check__code">{check.code}</code>
           </li>
         ))}
       </ul>
