@@ -10,6 +10,7 @@ import { Loading } from '../../../components/load-status';
 import { ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
+import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { drillProblems, emptyDrillForm, latestFireDrill, toDrillInput, type DrillField, type DrillForm } from './drill-form';
 
@@ -80,15 +81,17 @@ export function DrillsSection({ facilityId, editable }: { facilityId: string; ed
       {state.status === 'ready' && (
         <>
           <p id="drills-latest-fire" class={latest ? undefined : 'item-card__warning'}>
-            {latest ? m.lastFire(latest.heldOn, latest.daysAgo) : m.noFire}
+            {latest ? m.lastFire(formatDate(latest.heldOn, lang) ?? latest.heldOn, latest.daysAgo) : m.noFire}
           </p>
           {state.value.length === 0 ? (
             <p>{m.empty}</p>
           ) : (
             <ul class="item-list" id="drills-list">
               {state.value.map((drill) => (
-                <li key={drill.id} class="item-card drill-card" data-kind={drill.kind}>
-                  <p class="item-card__title">{m.item(drill.heldOn, m.kinds[drill.kind], drill.participants)}</p>
+                <li key={drill.id} class="item-card drill-card" data-kind={drill.kind} data-held-on={drill.heldOn}>
+                  <p class="item-card__title">
+                    {m.item(formatDate(drill.heldOn, lang) ?? drill.heldOn, m.kinds[drill.kind], drill.participants)}
+                  </p>
                   {drill.note && <p class="drill-card__note">{drill.note}</p>}
                 </li>
               ))}
@@ -100,7 +103,9 @@ export function DrillsSection({ facilityId, editable }: { facilityId: string; ed
         <form class="drill-form" onSubmit={submit} noValidate aria-label={m.log}>
           <h3>{m.log}</h3>
           <ErrorSummary title={t.incidents.fixThese} items={summary} focusKey={attempt} />
-          {logged && logged.kind && <Notice kind="success">{m.logged(m.kinds[logged.kind], logged.heldOn)}</Notice>}
+          {logged && logged.kind && (
+            <Notice kind="success">{m.logged(m.kinds[logged.kind], formatDate(logged.heldOn, lang) ?? logged.heldOn)}</Notice>
+          )}
           {failure !== null && <Notice kind="error">{errorMessage(failure, t)}</Notice>}
           <SelectField
             id={FIELD_IDS.kind}
