@@ -98,6 +98,19 @@ describe('the regulator dashboard', () => {
       .first()
       .waitFor({ ...WAIT, state: 'attached' });
     expect(await page.locator(`.dashboard-map path.region[data-code="${code}"]`).getAttribute('aria-pressed')).toBe('true');
+    // One "now": the trend's last point is the table's figure for the unit (issue #18, item 9).
+    const tableRate = await firstUnit.locator('td:nth-child(4)').innerText();
+    await page.waitForFunction(
+      (rate) => [...document.querySelectorAll('#dashboard-trend .trend__data tbody tr')].at(-1)?.querySelector('td')?.textContent === rate,
+      tableRate,
+      WAIT,
+    );
+    // This year's target and the places missing to it, beside 2025's and 2035's.
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+    expect(await page.locator('#dashboard-shortfall-this-year').innerText()).toMatch(
+      new RegExp(`^距 ${year} 年目标（\\d\\.\\d{1,2}）缺口$`),
+    );
+    expect(await page.locator('#dashboard-units tbody td[data-shortfall-this-year]').count()).toBe(15);
 
     // The kind filter.
     await page.locator('#alert-kind').selectOption('region_below_target');

@@ -77,6 +77,39 @@ describe('figures over time', () => {
     expect(city.body.items[0].placeCount).toBe(sum);
   });
 
+  it('give today as the region answers it now, not as the nightly snapshot saw it (one now for table and trend)', async () => {
+    const figures = api.app.get(FiguresService);
+    await api.db.transaction((m) => figures.snapshot(m, today()));
+    // After the snapshot a facility is registered: the table counts it within seconds, and so does today's point.
+    const before = (await api.http().get('/api/v1/public/regions/220183').expect(200)).body.placeCount as number;
+    await registeredFacility(api, owner, cityHealth, DEHUI, { places: 9, enrolled: 3 });
+    await eventually(async () =>
+      expect((await api.http().get('/api/v1/public/regions/220183').expect(200)).body.placeCount).toBe(before + 9),
+    );
+    const current = (await api.http().get('/api/v1/public/regions/220183').expect(200)).body;
+    const history = await api
+      .http()
+      .get(`/api/v1/regions/220183/history?from=${addDays(today(), -3)}`)
+      .set(bearer(cityHealth))
+      .expect(200);
+    const todays = history.body.items.filter((p: { day: string }) => p.day === today());
+    expect(todays).toEqual([
+      expect.objectContaining({
+        derived: false,
+        placeCount: current.placeCount,
+        placesPer1000: current.placesPer1000,
+        population: current.population,
+      }),
+    ]);
+    expect(history.body.items.at(-1).day).toBe(today());
+    // The snapshot itself is untouched: the nightly job stays the record of the day.
+    const [{ place_count }] = await api.db.query('SELECT place_count FROM region_figure_snapshots WHERE region_code = $1 AND day = $2', [
+      '220183',
+      today(),
+    ]);
+    expect(place_count).toBe(before);
+  });
+
   it('give identical rows when the derivation runs twice, and never overwrite an observed day', async () => {
     const figures = api.app.get(FiguresService);
     const range = [addDays(today(), -60), today()] as const;

@@ -34,6 +34,10 @@ const FIELDS = [
   'target2035',
   'shortfall2025',
   'shortfall2035',
+  // This year's target on the plan's line and the places missing (issue #18, item 9).
+  'currentYear',
+  'targetCurrentYear',
+  'shortfallCurrentYear',
   // Parents' applications (issue #17): children waiting, first choice in the region.
   'waitingChildren',
   'waitingByAgeGroup',
@@ -92,6 +96,9 @@ describe('GET /public/regions', () => {
       target2035: number;
       shortfall2025: number;
       placesPer1000: number;
+      currentYear: number;
+      targetCurrentYear: number;
+      shortfallCurrentYear: number;
     }[];
     const units = items.slice(1);
     expect(items[0]!.population).toBe(units.reduce((s, u) => s + u.population, 0));
@@ -100,6 +107,11 @@ describe('GET /public/regions', () => {
       expect(r).toMatchObject({ target2025: 4.5, target2035: 8 });
       expect(r.placesPer1000).toBe(Math.round((r.placeCount / r.population) * 1000 * 100) / 100);
       expect(r.shortfall2025).toBe(Math.max(0, Math.ceil((4.5 * r.population) / 1000) - r.placeCount));
+      // This year's target lies on the line from 4.5 in 2025 to 8 in 2035 (two decimals).
+      const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+      const target = Math.round((4.5 + ((year - 2025) * 3.5) / 10) * 100) / 100;
+      expect(r).toMatchObject({ currentYear: year, targetCurrentYear: target });
+      expect(r.shortfallCurrentYear).toBe(Math.max(0, Math.ceil((target * r.population) / 1000) - r.placeCount));
     }
     // 2020 census (data/changchun-population.csv): 绿园区 714,919.
     expect(items.find((r) => r.code === '220106')!.population).toBe(714919);

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { figuresConfig, type FiguresConfig } from '@lib/core';
 import { regionNotFound } from '@lib/regions';
-import { placesPer1000, targetFor } from '@lib/standards';
+import { placesPer1000, targetFor, todayInShanghai } from '@lib/standards';
 import { deriveFigures } from './figures.js';
 import type { RegionHistoryView, RegionView, WaitingByAgeGroup } from './dto/region.view.js';
 
@@ -172,9 +172,13 @@ export class FiguresService {
     );
   }
 
-  /** A region's figures per day with the target of each day's year (a trend chart's data). */
+  /**
+   * A region's figures per day with the target of each day's year (a trend chart's data). Today, when asked for, is
+   * the live figures the region's own answer gives (the nightly snapshot of today is hours old): one "now" for the
+   * table and the trend.
+   */
   async history(code: string, from: string, to: string): Promise<RegionHistoryView> {
-    await this.get(code);
+    const now = await this.get(code);
     const rows: {
       day: string;
       facility_count: number;
@@ -187,6 +191,18 @@ export class FiguresService {
            FROM region_figure_snapshots WHERE region_code = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
       [code, from, to],
     );
+    const today = todayInShanghai();
+    if (from <= today && today <= to) {
+      const live = {
+        day: today,
+        facility_count: now.facilityCount,
+        place_count: now.placeCount,
+        affordable_place_count: now.affordablePlaceCount,
+        population: now.population,
+        derived: false,
+      };
+      rows.splice(0, rows.length, ...rows.filter((r) => r.day !== today), live);
+    }
     return {
       code,
       items: rows.map((r) => ({

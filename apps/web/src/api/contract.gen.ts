@@ -1075,6 +1075,12 @@ export interface RegionView {
   target2035: number;
   shortfall2025: number;
   shortfall2035: number;
+  /** the current year (Asia/Shanghai) */
+  currentYear: number;
+  /** this year's target on the line between the plan's points (2025: 4.5, 2035: 8) */
+  targetCurrentYear: number;
+  /** places missing to reach this year’s target */
+  shortfallCurrentYear: number;
   /** waiting applications whose first choice lies in the region */
   waitingChildren: number;
   /** waitingChildren by the age group of the child in its start month */

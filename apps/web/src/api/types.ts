@@ -21,6 +21,10 @@ export interface RegionProperties {
   target2035: number;
   shortfall2025: number;
   shortfall2035: number;
+  /** This year (Asia/Shanghai), its target on the plan's line between 2025 and 2035, and the places missing. */
+  currentYear: number;
+  targetCurrentYear: number;
+  shortfallCurrentYear: number;
   /** Waiting applications whose first choice lies in the region, and by age group (issue #17). */
   waitingChildren?: number;
   waitingByAgeGroup?: { infant: number; toddler: number; preschool: number };

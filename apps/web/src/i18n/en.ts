@@ -621,6 +621,7 @@ export const en: Messages = {
     per1000: 'Per 1,000',
     shortfall2025: 'Short of 2025 target',
     shortfall2035: 'Short of 2035 target',
+    shortfallThisYear: (year: number, target: string) => `Short of ${year} target (${target})`,
     select: (name: string) => `Show the trend of ${name}`,
     trendTitle: (name: string) => `Places per 1,000 residents over time: ${name}`,
     trendSummary: (name: string, from: string, to: string, first: string, last: string, target: string) =>

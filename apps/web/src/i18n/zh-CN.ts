@@ -618,6 +618,7 @@ export const zhCN = {
     per1000: '每千人口托位',
     shortfall2025: '距 2025 年目标缺口',
     shortfall2035: '距 2035 年目标缺口',
+    shortfallThisYear: (year: number, target: string) => `距 ${year} 年目标（${target}）缺口`,
     select: (name: string) => `查看${name}的趋势`,
     trendTitle: (name: string) => `${name}每千人口托位数变化`,
     trendSummary: (name: string, from: string, to: string, first: string, last: string, target: string) =>

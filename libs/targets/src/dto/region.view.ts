@@ -24,6 +24,10 @@ export class RegionView {
   @ApiProperty({ example: 8 }) target2035: number;
   @ApiProperty() shortfall2025: number;
   @ApiProperty() shortfall2035: number;
+  @ApiProperty({ example: 2026, description: 'the current year (Asia/Shanghai)' }) currentYear: number;
+  @ApiProperty({ example: 4.85, description: "this year's target on the line between the plan's points (2025: 4.5, 2035: 8)" })
+  targetCurrentYear: number;
+  @ApiProperty({ description: 'places missing to reach this year’s target' }) shortfallCurrentYear: number;
   @ApiProperty({ description: 'waiting applications whose first choice lies in the region' }) waitingChildren: number;
   @ApiProperty({ type: WaitingByAgeGroup, description: 'waitingChildren by the age group of the child in its start month' })
   waitingByAgeGroup: WaitingByAgeGroup;

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { emptyPenaltyForm, penaltyProblems, toPenaltyInput } from './penalty-form';
 
 const TODAY = '2026-12-06';

@@ -46,6 +46,8 @@ function UnitsTable({
   onSelect: (code: string) => void;
 }) {
   const { lang, t } = useI18n();
+  // This year's target is the same for every row: the header names it once.
+  const thisYear = rows[0];
   return (
     <section class="panel-section dashboard__table" aria-labelledby="dashboard-units-title">
       <h2 id="dashboard-units-title">{t.dashboard.tableTitle}</h2>
@@ -67,6 +69,11 @@ function UnitsTable({
               <th scope="col" class="num">
                 {t.applications.demand}
               </th>
+              {thisYear && (
+                <th scope="col" class="num" id="dashboard-shortfall-this-year">
+                  {t.dashboard.shortfallThisYear(thisYear.currentYear, formatRate(thisYear.targetCurrentYear, lang))}
+                </th>
+              )}
               <th scope="col" class="num">
                 {t.dashboard.shortfall2025}
               </th>
@@ -103,6 +110,11 @@ function UnitsTable({
                   <td class="num" data-waiting>
                     {formatInteger(row.waitingChildren ?? 0, lang)}
                   </td>
+                  {thisYear && (
+                    <td class="num" data-shortfall-this-year>
+                      <Shortfall value={row.shortfallCurrentYear} lang={lang} t={t} />
+                    </td>
+                  )}
                   <td class="num">
                     <Shortfall value={row.shortfall2025} lang={lang} t={t} />
                   </td>

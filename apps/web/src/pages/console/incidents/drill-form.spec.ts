@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { Drill } from '../../../api/incidents';
 import { drillProblems, emptyDrillForm, latestFireDrill, toDrillInput } from './drill-form';
 
