@@ -84,7 +84,9 @@ describe('outbox delivery', () => {
       const [row] = await api.db.query(
         "SELECT attempts FROM outbox WHERE job_id = 'recompute-unit-figures.220184' ORDER BY id DESC LIMIT 1",
       );
-      expect(row.attempts).toBe(2);
+      // Sent again at least once (each resend after OUTBOX_RESEND_AFTER_MS until its job completes: under load the
+      // job can take longer than the second, and is sent a third time).
+      expect(row.attempts).toBeGreaterThanOrEqual(2);
     } finally {
       await worker.close();
     }

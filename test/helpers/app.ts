@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import pg from 'pg';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuthService, type Agency, type Role } from '@lib/auth';
+import { SharedCounters } from '@lib/core';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 
@@ -39,6 +40,12 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     await a.getHttpAdapter().getInstance().ready();
     return a;
   });
+  // On a loaded machine the counters' first connection to Redis can take longer than start-up waits for it, and a
+  // login meanwhile is refused (503, closed while Redis is away): suites that do not cut Redis off wait for it.
+  if (!env['REDIS_URL']) {
+    const counters = app.get(SharedCounters);
+    for (let waited = 0; !counters.connected && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  }
   return {
     app,
     http: () => request(app.getHttpServer()),

@@ -77,6 +77,11 @@ export class SharedCounters implements OnModuleInit, OnApplicationShutdown {
     await withTimeout(this.redis.del(`${this.prefix}s:${key}`), TIMEOUT_MS);
   }
 
+  /** Whether the counters can answer now (connected to Redis). */
+  get connected(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
   }
