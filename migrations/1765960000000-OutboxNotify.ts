@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the channel `outbox_pending`, which PostgreSQL delivers when (and only if) the transaction commits. The relay keeps
  * polling as the fallback (apps/worker/src/outbox/outbox-relay.service.ts; docs/architecture.md "Data flow").
  */
-export class OutboxNotify1765950000000 implements MigrationInterface {
-  name = 'OutboxNotify1765950000000';
+export class OutboxNotify1765960000000 implements MigrationInterface {
+  name = 'OutboxNotify1765960000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
