@@ -224,11 +224,14 @@ async function seedInspections(ds: DataSource): Promise<void> {
     const inspectionRows: Record<string, unknown>[] = [];
     const orderRows: Record<string, unknown>[] = [];
     for (const domain of DOMAINS) {
-      const checklist = currentChecklist(domain);
       const sinceDays = Math.min(730, Math.floor((Date.now() - f.registered_at.getTime()) / 86400000));
       const visits = rand() < 0.12 ? 0 : between(1, 3);
       const days = Array.from({ length: visits }, () => between(1, Math.max(2, sinceDays))).sort((x, y) => y - x);
       for (const ago of days) {
+        const at = new Date(Date.now() - ago * 86400000 + between(8, 16) * 3600000);
+        const inspectedOn = todayInShanghai(at);
+        // The version in force on the day of the visit: older visits answer version 1, as recorded ones do.
+        const checklist = currentChecklist(domain, inspectedOn);
         const r = rand();
         const failCount = r < 0.62 ? 0 : r < 0.93 ? between(1, 3) : between(1, 2);
         const pool = r < 0.93 ? checklist.items.filter((i) => i.severity !== 'critical') : checklist.items;
@@ -237,8 +240,6 @@ async function seedInspections(ds: DataSource): Promise<void> {
         );
         const items = checklist.items.map((i) => ({ code: i.code, result: failing.has(i.code) ? 'fail' : 'pass' }));
         const { outcome, score, failed } = evaluate(checklist, items as never, DEFAULT_INSPECTION_CONFIG);
-        const at = new Date(Date.now() - ago * 86400000 + between(8, 16) * 3600000);
-        const inspectedOn = todayInShanghai(at);
         const id = randomUUID();
         inspectionRows.push({
           id,

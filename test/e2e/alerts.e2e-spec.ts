@@ -86,7 +86,7 @@ describe('alerts', () => {
       .http()
       .post(`/api/v1/facilities/${f.id}/inspections`)
       .set(bearer(cityFire))
-      .send({ domain: 'fire', inspectedAt: longAgo, items: await answers(api, cityFire, 'fire', [codes.minor![0]!]) })
+      .send({ domain: 'fire', inspectedAt: longAgo, items: await answers(api, cityFire, 'fire', [codes.minor![0]!], [], longAgo) })
       .expect(201);
     const orderId = rec.body.rectificationOrders[0].id as string;
     const overdue = (user: TestUser) =>

@@ -1,3 +1,4 @@
+import { SECOND_RELEASE_FROM, checklistVersion, currentChecklist } from '@lib/inspections';
 import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
 import { answers, codesBySeverity, compliantFacility, enteredDaysAgo, registeredFacility } from '../factories/registry.js';
 
@@ -60,7 +61,13 @@ describe('recording an inspection', () => {
       .set(bearer(fire))
       .send({ domain: 'fire', inspectedAt, items: await answers(api, fire, 'fire', failed), summary: '消防设施基本完好' })
       .expect(201);
-    expect(res.body).toMatchObject({ facilityId: f.id, domain: 'fire', checklistVersion: 1, outcome: 'rectify', score: 100 - 10 - 3 });
+    expect(res.body).toMatchObject({
+      facilityId: f.id,
+      domain: 'fire',
+      checklistVersion: currentChecklist('fire').version,
+      outcome: 'rectify',
+      score: 100 - 10 - 3,
+    });
     expect(res.headers.location).toBe(`/api/v1/inspections/${res.body.id}`);
     const orders = Object.fromEntries(
       res.body.rectificationOrders.map((o: { itemCode: string; dueOn: string; status: string }) => [o.itemCode, o]),
@@ -176,16 +183,23 @@ describe('recording an inspection', () => {
 
   it('refuses a visit in the future or before the facility was entered in the registry (422 naming inspectedAt), and nothing reaches the public page', async () => {
     const f = await registeredFacility(api, owner, health);
-    const food = await answers(api, market, 'food');
-    const attempt = (inspectedAt: string) =>
-      api.http().post(`/api/v1/facilities/${f.id}/inspections`).set(bearer(market)).send({ domain: 'food', inspectedAt, items: food });
+    // The answers of the version in force on the visit's day (a visit before version 2 answers version 1).
+    const attempt = async (inspectedAt: string, status: number) => {
+      const items = await answers(api, market, 'food', [], [], inspectedAt);
+      return api
+        .http()
+        .post(`/api/v1/facilities/${f.id}/inspections`)
+        .set(bearer(market))
+        .send({ domain: 'food', inspectedAt, items })
+        .expect(status);
+    };
     for (const [inspectedAt, code] of [
       ['2099-06-01T10:00:00+08:00', 'in_future'],
       [new Date(Date.now() + 30 * 60_000).toISOString(), 'in_future'],
       ['1970-01-01T08:00:00+08:00', 'before_facility'],
       [new Date(Date.now() - 3 * 86400000).toISOString(), 'before_facility'],
     ] as const) {
-      const res = await attempt(inspectedAt).expect(422);
+      const res = await attempt(inspectedAt, 422);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'inspectedAt', code })]);
     }
     const listed = await api.http().get(`/api/v1/facilities/${f.id}/inspections`).set(bearer(market)).expect(200);
@@ -193,9 +207,70 @@ describe('recording an inspection', () => {
     const pub = await api.http().get(`/api/v1/public/facilities/${f.id}`).expect(200);
     expect(pub.body.inspections).toEqual([]);
     // A minute of clock drift is fine, and so is a visit on an earlier day once the facility was entered before it.
-    await attempt(new Date(Date.now() + 60_000).toISOString()).expect(201);
+    await attempt(new Date(Date.now() + 60_000).toISOString(), 201);
     await enteredDaysAgo(f.id, 10);
-    await attempt(new Date(Date.now() - 3 * 86400000).toISOString()).expect(201);
+    await attempt(new Date(Date.now() - 3 * 86400000).toISOString(), 201);
+  });
+});
+
+describe('checklist versions', () => {
+  it('records a visit dated before version 2 against version 1 and keeps its answers; a visit today answers version 2', async () => {
+    const f = await registeredFacility(api, owner, health);
+    // Back-filled from paper: a visit on the day before version 2 came into force, 10:00 in Shanghai.
+    const visitedAt = `${plusDays(SECOND_RELEASE_FROM, -1)}T02:00:00.000Z`;
+    await enteredDaysAgo(f.id, Math.ceil((Date.now() - Date.parse(visitedAt)) / 86400000) + 2);
+    const v1Answers = (fail: string[]) =>
+      checklistVersion('building', 1).items.map((i) => ({ code: i.code, result: fail.includes(i.code) ? 'fail' : 'pass' }));
+    const old = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: visitedAt, items: v1Answers(['BUILDING-FIT-03']) })
+      .expect(201);
+    expect(old.body).toMatchObject({ checklistVersion: 1, outcome: 'rectify', score: 90 });
+    expect(old.body.rectificationOrders.map((o: { itemCode: string }) => o.itemCode)).toEqual(['BUILDING-FIT-03']);
+
+    // Today the building checklist is version 2: video surveillance went to health, socket height and indoor air came in.
+    const current = (await api.http().get('/api/v1/inspection-checklists').set(bearer(housing)).expect(200)).body.items.find(
+      (c: { domain: string }) => c.domain === 'building',
+    );
+    const codes = current.items.map((i: { code: string }) => i.code);
+    expect(current.version).toBe(2);
+    expect(codes).toEqual(expect.arrayContaining(['BUILDING-FIT-06', 'BUILDING-FIT-07']));
+    expect(codes).not.toContain('BUILDING-FIT-03');
+    // Version 1's answers for a visit today: refused, naming the unknown and the missing codes.
+    const refused = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: nowIso(), items: v1Answers([]) })
+      .expect(400);
+    expect(refused.body.errors.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['unknown', 'missing']));
+    const fresh = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(housing))
+      .send({ domain: 'building', inspectedAt: nowIso(), items: await answers(api, housing, 'building', ['BUILDING-FIT-06']) })
+      .expect(201);
+    expect(fresh.body).toMatchObject({ checklistVersion: 2, outcome: 'rectify' });
+
+    // The old inspection keeps its version and its answers, and is amended against version 1.
+    const kept = (await api.http().get(`/api/v1/inspections/${old.body.id}`).set(bearer(owner)).expect(200)).body;
+    expect(kept.checklistVersion).toBe(1);
+    expect(kept.items).toEqual(v1Answers(['BUILDING-FIT-03']));
+    await api
+      .http()
+      .post(`/api/v1/inspections/${old.body.id}/amendments`)
+      .set(bearer(housing))
+      .send({ reason: '复核', items: [{ code: 'BUILDING-FIT-06', result: 'pass' }] })
+      .expect(400);
+    const amended = await api
+      .http()
+      .post(`/api/v1/inspections/${old.body.id}/amendments`)
+      .set(bearer(housing))
+      .send({ reason: '复核：监控录像已补足90天', items: [{ code: 'BUILDING-FIT-03', result: 'pass' }] })
+      .expect(201);
+    expect(amended.body).toMatchObject({ checklistVersion: 1, outcome: 'pass', score: 100 });
   });
 });
 
@@ -323,7 +398,7 @@ describe('rectification orders', () => {
       .http()
       .post(`/api/v1/facilities/${f.id}/inspections`)
       .set(bearer(housing))
-      .send({ domain: 'building', inspectedAt: longAgo, items: await answers(api, housing, 'building', [codes.minor![0]!]) })
+      .send({ domain: 'building', inspectedAt: longAgo, items: await answers(api, housing, 'building', [codes.minor![0]!], [], longAgo) })
       .expect(201);
     const overdue = await api.http().get(`/api/v1/rectification-orders?facilityId=${f.id}&status=overdue`).set(bearer(housing)).expect(200);
     expect(overdue.body.items).toEqual([

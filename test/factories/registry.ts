@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { creditCodeCheckChar, residentIdCheckChar } from '@lib/standards';
+import { creditCodeCheckChar, residentIdCheckChar, todayInShanghai } from '@lib/standards';
+import { currentChecklist, type Domain } from '@lib/inspections';
 import { bearer, ownerQuery, type TestApi, type TestUser } from '../helpers/app.js';
 
 const next = () => randomInt(1_000_000);
@@ -141,10 +142,16 @@ export async function registeredFacility(
   return f;
 }
 
-/** Answers every item of a domain's current checklist: pass, except the given codes (fail) and n.a. ones. */
-export async function answers(api: TestApi, user: TestUser, domain: string, fail: string[] = [], na: string[] = []) {
+/**
+ * Answers every item of a domain's current checklist: pass, except the given codes (fail) and n.a. ones. With `at`
+ * (the visit's inspectedAt), the version in force on that day in Asia/Shanghai: a visit dated before a version came
+ * into force answers the one before it.
+ */
+export async function answers(api: TestApi, user: TestUser, domain: string, fail: string[] = [], na: string[] = [], at?: string) {
   const res = await api.http().get('/api/v1/inspection-checklists').set(bearer(user)).expect(200);
-  const checklist = res.body.items.find((c: { domain: string }) => c.domain === domain);
+  const checklist = at
+    ? currentChecklist(domain as Domain, todayInShanghai(new Date(at)))
+    : res.body.items.find((c: { domain: string }) => c.domain === domain);
   return (checklist.items as { code: string; severity: string }[]).map((i) => ({
     code: i.code,
     result: fail.includes(i.code) ? 'fail' : na.includes(i.code) ? 'na' : 'pass',

@@ -1,5 +1,5 @@
 import type { Checklist } from '../inspection-rules.types.js';
-import { RULE_DOCUMENTS as DOC, type ChecklistEntry } from './documents.js';
+import { RULE_DOCUMENTS as DOC, SECOND_RELEASE_FROM, revise, type ChecklistEntry } from './documents.js';
 
 /**
  * Building safety (房屋建筑安全), recorded by housing. Versioned as in fire.ts: a later version is a new constant
@@ -258,5 +258,53 @@ const V1_ITEMS: ChecklistEntry[] = [
 
 const BUILDING_V1: Checklist = { domain: 'building', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
+/**
+ * Version 2 (PRODUCT.md "Corrections for the second release"): video surveillance and access control are health's
+ * (HYGIENE-SAFE-01, -02), so the grounds item keeps the fence only (BUILDING-GROUND-06); socket height comes from the
+ * fire checklist (BUILDING-FIT-06), and indoor air after fitting-out is checked (BUILDING-FIT-07).
+ */
+const V2_ITEMS: ChecklistEntry[] = revise(
+  V1_ITEMS,
+  {
+    'BUILDING-GROUND-01': [
+      {
+        code: 'BUILDING-GROUND-06',
+        ...GROUND,
+        text: '场地设围墙或围栏，与外界有效分隔',
+        textEn: 'The grounds are walled or fenced off from outside',
+        finding: '场地未封闭',
+        findingEn: 'Grounds not fenced',
+        severity: 'major',
+        rule: DOC.settingStandard,
+      },
+    ],
+    'BUILDING-FIT-03': [],
+  },
+  [
+    {
+      code: 'BUILDING-FIT-06',
+      ...FIT,
+      text: '婴幼儿活动场所的电源插座为安全型，底边距地面不低于1.80米',
+      textEn: "Sockets in children's areas are safety sockets mounted at least 1.80 m above the floor",
+      finding: '儿童区域插座不安全或安装过低',
+      findingEn: "Unsafe or low sockets in children's areas",
+      severity: 'major',
+      rule: DOC.nurseryBuildingCode,
+    },
+    {
+      code: 'BUILDING-FIT-07',
+      ...FIT,
+      text: '室内装饰装修后经室内环境污染物检测，甲醛等浓度不超过标准限值，有检测报告',
+      textEn: 'Indoor air was tested after fitting-out: formaldehyde and the other pollutants are within the limits, with a test report',
+      finding: '室内空气未检测或甲醛等超标',
+      findingEn: 'Indoor air not tested, or formaldehyde above the limit',
+      severity: 'major',
+      rule: DOC.indoorPollutionCode,
+    },
+  ],
+);
+
+const BUILDING_V2: Checklist = { domain: 'building', version: 2, effectiveFrom: SECOND_RELEASE_FROM, items: V2_ITEMS };
+
 /** Every version of the building safety checklist, oldest first. */
-export const BUILDING_CHECKLISTS: Checklist[] = [BUILDING_V1];
+export const BUILDING_CHECKLISTS: Checklist[] = [BUILDING_V1, BUILDING_V2];

@@ -10,7 +10,7 @@ import {
   currentChecklists,
   versionInForce,
 } from './index.js';
-import { RULE_DOCUMENTS, type ChecklistEntry } from './documents.js';
+import { RULE_DOCUMENTS, SECOND_RELEASE_FROM, revise, type ChecklistEntry } from './documents.js';
 
 const PREFIX: Record<Domain, string> = { fire: 'FIRE', food: 'FOOD', building: 'BUILDING', hygiene: 'HYGIENE' };
 const CODE = /^(FIRE|FOOD|BUILDING|HYGIENE)-[A-Z]+-\d{2}$/;
@@ -93,9 +93,11 @@ describe('checklists', () => {
     });
   });
 
-  it('never uses one code for two items in any domain', () => {
-    const codes = CHECKLISTS.filter((c) => c.version === 1).flatMap((c) => c.items.map((i) => i.code));
-    expect(new Set(codes).size).toBe(codes.length);
+  it('never uses one code for two items in any version', () => {
+    for (const version of new Set(CHECKLISTS.map((c) => c.version))) {
+      const codes = CHECKLISTS.filter((c) => c.version === version).flatMap((c) => c.items.map((i) => i.code));
+      expect(new Set(codes).size).toBe(codes.length);
+    }
   });
 
   it('keeps a code on the same item in every version it appears in', () => {
@@ -129,8 +131,10 @@ describe('checklists', () => {
       ['HYGIENE-HEALTH-01', 'staff without a valid health certificate'],
       ['HYGIENE-ROOM-01', 'no health observation room'],
       ['HYGIENE-DAILY-01', 'no morning health check records'],
-    ])('%s (%s) is critical', (code) => {
+    ])('%s (%s) is critical, and still on the current checklist', (code) => {
       expect(item(code)?.severity).toBe('critical');
+      const domain = DOMAINS.find((d) => code.startsWith(`${PREFIX[d]}-`))!;
+      expect(currentChecklist(domain, SECOND_RELEASE_FROM).items.map((i) => i.code)).toContain(code);
     });
 
     it('puts the storey rule on GB 50016 article 5.4.4 and the licence on article 35 of the Food Safety Law', () => {
@@ -179,5 +183,83 @@ describe('checklistVersion', () => {
 
   it('refuses a version that does not exist', () => {
     expect(() => checklistVersion('food', 99)).toThrow(RangeError);
+  });
+});
+
+describe('version 2 (PRODUCT.md "Corrections for the second release")', () => {
+  const v2 = (domain: Domain) => checklistVersion(domain, 2);
+  const texts = (c: Checklist) => c.items.map((i) => i.text).join('\n');
+  const withText = (c: Checklist, text: RegExp) => c.items.filter((i) => text.test(i.text));
+  const dayBefore = new Date(Date.parse(`${SECOND_RELEASE_FROM}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+
+  it('is the version in force from its day; a visit dated the day before answers version 1', () => {
+    for (const domain of DOMAINS) {
+      expect(currentChecklist(domain, SECOND_RELEASE_FROM)).toBe(v2(domain));
+      expect(currentChecklist(domain, dayBefore).version).toBe(1);
+    }
+  });
+
+  it('gives video surveillance, access control, drinking water and cups to health, and socket height to building', () => {
+    for (const topic of [/视频监控/, /门禁/, /饮用水/, /水杯/]) {
+      expect(withText(v2('hygiene'), topic)).toHaveLength(1);
+      for (const other of ['fire', 'food', 'building'] as const) expect(texts(v2(other))).not.toMatch(topic);
+    }
+    expect(withText(v2('building'), /插座/)).toHaveLength(1);
+    expect(texts(v2('fire'))).not.toMatch(/插座/);
+    // Where they were in version 1.
+    expect(texts(checklistVersion('building', 1))).toMatch(/视频监控/);
+    expect(texts(checklistVersion('food', 1))).toMatch(/水杯/);
+    expect(texts(checklistVersion('fire', 1))).toMatch(/插座/);
+  });
+
+  it('makes a food handler without a health certificate and fewer than two exits at a centre critical', () => {
+    expect(withText(v2('food'), /健康证明/).map((i) => i.severity)).toEqual(['critical']);
+    expect(withText(v2('fire'), /不少于2个安全出口/).map((i) => i.severity)).toEqual(['critical']);
+    expect(withText(v2('hygiene'), /健康合格证明/).map((i) => i.severity)).toEqual(['critical']);
+    // Version 1 keeps its severities: inspections recorded against it are evaluated as they were.
+    expect(withText(checklistVersion('food', 1), /健康证明/).map((i) => i.severity)).toEqual(['major']);
+    expect(withText(checklistVersion('fire', 1), /不少于2个安全出口/).map((i) => i.severity)).toEqual(['major']);
+  });
+
+  it.each([
+    ['safe sleep', /睡眠/],
+    ['scalds', /热水/],
+    ['drowning', /盛水容器/],
+    ['small objects', /小物件/],
+    ['the pick-up hand-over check', /接送/],
+    ['an injury log', /伤害事件/],
+    ['abuse prevention and reporting', /虐待/],
+    ['daily outdoor time', /户外活动/],
+  ])('adds %s to the health checklist', (_name, text) => {
+    expect(withText(v2('hygiene'), text).length).toBeGreaterThan(0);
+    expect(withText(checklistVersion('hygiene', 1), text)).toHaveLength(0);
+  });
+
+  it('adds indoor air (formaldehyde) to the building checklist', () => {
+    expect(withText(v2('building'), /甲醛/)).toHaveLength(1);
+  });
+
+  it('leaves version 1 as it was', () => {
+    expect(checklistVersion('fire', 1).items.map((i) => i.code)).toContain('FIRE-ELEC-03');
+    expect(checklistVersion('food', 1).items.map((i) => i.code)).toEqual(expect.arrayContaining(['FOOD-WATER-01', 'FOOD-DISH-03']));
+    expect(checklistVersion('building', 1).items.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['BUILDING-FIT-03', 'BUILDING-GROUND-01']),
+    );
+    expect(DOMAINS.map((d) => checklistVersion(d, 1).items.length)).toEqual([27, 26, 24, 24]);
+  });
+});
+
+describe('revise', () => {
+  const a = item('FIRE-EXIT-01') as ChecklistEntry;
+  const b = item('FIRE-EXIT-02') as ChecklistEntry;
+  const c = item('FIRE-EXIT-04') as ChecklistEntry;
+
+  it('swaps items in place, drops those replaced by nothing, then appends', () => {
+    expect(revise([a, b], { 'FIRE-EXIT-01': [c] }, [a]).map((i) => i.code)).toEqual(['FIRE-EXIT-04', 'FIRE-EXIT-02', 'FIRE-EXIT-01']);
+    expect(revise([a, b], { 'FIRE-EXIT-02': [] }).map((i) => i.code)).toEqual(['FIRE-EXIT-01']);
+  });
+
+  it('refuses to replace an item that is not there', () => {
+    expect(() => revise([a], { 'FIRE-EXIT-09': [] })).toThrow(RangeError);
   });
 });

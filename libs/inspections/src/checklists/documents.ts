@@ -21,6 +21,12 @@ export const RULE_DOCUMENTS = {
   foodSafetyLaw: '食品安全法',
   /** 市场监管总局《餐饮服务食品安全操作规范》(2018). */
   cateringPractice: '餐饮服务食品安全操作规范',
+  /** 国家卫生健康委办公厅《托育机构婴幼儿伤害预防指南（试行）》(2021): suffocation, scalds, drowning, foreign bodies. */
+  injuryPrevention: '托育机构婴幼儿伤害预防指南（试行）',
+  /** 卫生部《托儿所幼儿园卫生保健工作规范》(2012), which carries out the 管理办法: daily outdoor time among others. */
+  healthCareNorms: '托儿所幼儿园卫生保健工作规范',
+  /** GB 50325-2020: indoor pollutants (formaldehyde among them) of Class I buildings, nurseries included. */
+  indoorPollutionCode: 'GB 50325 民用建筑工程室内环境污染控制标准',
 } as const;
 
 export type RuleDocument = (typeof RULE_DOCUMENTS)[keyof typeof RULE_DOCUMENTS];
@@ -34,4 +40,26 @@ export type RuleDocument = (typeof RULE_DOCUMENTS)[keyof typeof RULE_DOCUMENTS];
 export interface ChecklistEntry extends ChecklistItem {
   finding: string;
   findingEn: string;
+}
+
+/**
+ * The day version 2 of every checklist (PRODUCT.md "Corrections for the second release": items moved to the right
+ * agency, severities fixed, missing hazards added) came into force. An inspection is recorded against the version in
+ * force on the day of the visit, so one dated earlier (back-filled from paper) still answers version 1.
+ */
+export const SECOND_RELEASE_FROM = '2026-12-06';
+
+/**
+ * A later version's items: the earlier version's with the items named in `replaced` swapped, in place, for the items
+ * given (none: the item is dropped), then `appended`. In place, so that a section's items stay together.
+ */
+export function revise(
+  items: readonly ChecklistEntry[],
+  replaced: Readonly<Record<string, ChecklistEntry[]>>,
+  appended: ChecklistEntry[] = [],
+): ChecklistEntry[] {
+  for (const code of Object.keys(replaced)) {
+    if (!items.some((i) => i.code === code)) throw new RangeError(`revise: no item ${code} to replace`);
+  }
+  return [...items.flatMap((i) => replaced[i.code] ?? [i]), ...appended];
 }

@@ -1,5 +1,5 @@
 import type { Checklist } from '../inspection-rules.types.js';
-import { RULE_DOCUMENTS as DOC, type ChecklistEntry } from './documents.js';
+import { RULE_DOCUMENTS as DOC, SECOND_RELEASE_FROM, revise, type ChecklistEntry } from './documents.js';
 
 /**
  * Fire safety (消防), recorded by the fire agency. Each version is a constant of its own: a later version is added as
@@ -289,5 +289,28 @@ const V1_ITEMS: ChecklistEntry[] = [
 
 const FIRE_V1: Checklist = { domain: 'fire', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
+/**
+ * Version 2 (PRODUCT.md "Corrections for the second release"): fewer than two exits at a centre is critical (a new
+ * code, FIRE-EXIT-08, for the severity changed; a home-based point, which has no two-exit rule, answers n.a.), and
+ * socket height is a building item (BUILDING-FIT-06).
+ */
+const V2_ITEMS: ChecklistEntry[] = revise(V1_ITEMS, {
+  'FIRE-EXIT-03': [
+    {
+      code: 'FIRE-EXIT-08',
+      ...EXIT,
+      text: '托育机构（家庭托育点除外）婴幼儿活动区域设有不少于2个安全出口',
+      textEn: "A centre's children's area (home-based points excepted) has at least 2 exits",
+      finding: '安全出口不足2个',
+      findingEn: 'Fewer than 2 exits',
+      severity: 'critical',
+      rule: DOC.fireCode,
+    },
+  ],
+  'FIRE-ELEC-03': [],
+});
+
+const FIRE_V2: Checklist = { domain: 'fire', version: 2, effectiveFrom: SECOND_RELEASE_FROM, items: V2_ITEMS };
+
 /** Every version of the fire checklist, oldest first. */
-export const FIRE_CHECKLISTS: Checklist[] = [FIRE_V1];
+export const FIRE_CHECKLISTS: Checklist[] = [FIRE_V1, FIRE_V2];

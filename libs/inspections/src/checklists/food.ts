@@ -1,5 +1,5 @@
 import type { Checklist } from '../inspection-rules.types.js';
-import { RULE_DOCUMENTS as DOC, type ChecklistEntry } from './documents.js';
+import { RULE_DOCUMENTS as DOC, SECOND_RELEASE_FROM, revise, type ChecklistEntry } from './documents.js';
 
 /**
  * Food and drinking-water safety (食品和饮用水安全), recorded by market supervision. Versioned as in fire.ts: a later
@@ -278,5 +278,31 @@ const V1_ITEMS: ChecklistEntry[] = [
 
 const FOOD_V1: Checklist = { domain: 'food', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
-/** Every version of the food and drinking-water checklist, oldest first. */
-export const FOOD_CHECKLISTS: Checklist[] = [FOOD_V1];
+/**
+ * Version 2 (PRODUCT.md "Corrections for the second release"): a food handler without a health certificate is critical
+ * (FOOD-STAFF-05 for the severity changed); drinking water and children's cups are health's (HYGIENE-WATER-01, -02),
+ * so version 2 is the food checklist only.
+ */
+const V2_ITEMS: ChecklistEntry[] = revise(V1_ITEMS, {
+  'FOOD-STAFF-01': [
+    {
+      code: 'FOOD-STAFF-05',
+      ...STAFF,
+      text: '接触直接入口食品的从业人员均持有有效健康证明',
+      textEn: 'Every food handler who touches ready-to-eat food holds a valid health certificate',
+      finding: '食品从业人员无有效健康证明',
+      findingEn: 'Food handler without a valid health certificate',
+      severity: 'critical',
+      rule: `${DOC.foodSafetyLaw} 第四十五条`,
+    },
+  ],
+  'FOOD-WATER-01': [],
+  'FOOD-WATER-02': [],
+  'FOOD-WATER-03': [],
+  'FOOD-DISH-03': [],
+});
+
+const FOOD_V2: Checklist = { domain: 'food', version: 2, effectiveFrom: SECOND_RELEASE_FROM, items: V2_ITEMS };
+
+/** Every version of the food (and, in version 1, drinking-water) checklist, oldest first. */
+export const FOOD_CHECKLISTS: Checklist[] = [FOOD_V1, FOOD_V2];

@@ -1,5 +1,5 @@
 import type { Checklist } from '../inspection-rules.types.js';
-import { RULE_DOCUMENTS as DOC, type ChecklistEntry } from './documents.js';
+import { RULE_DOCUMENTS as DOC, SECOND_RELEASE_FROM, revise, type ChecklistEntry } from './documents.js';
 
 /**
  * Hygiene and health care (卫生保健), recorded by health. Versioned as in fire.ts: a later version is a new constant
@@ -11,6 +11,8 @@ const ROOM = { section: '保健室与观察室', sectionEn: 'Health and observat
 const DISINF = { section: '消毒', sectionEn: 'Disinfection' };
 const DISEASE = { section: '传染病防控', sectionEn: 'Infectious disease' };
 const NUTR = { section: '膳食营养', sectionEn: 'Nutrition records' };
+const WATER = { section: '饮水', sectionEn: 'Drinking water' };
+const SAFE = { section: '安全防护', sectionEn: 'Safety and safeguarding' };
 
 const V1_ITEMS: ChecklistEntry[] = [
   {
@@ -257,5 +259,209 @@ const V1_ITEMS: ChecklistEntry[] = [
 
 const HYGIENE_V1: Checklist = { domain: 'hygiene', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
+/**
+ * Version 2 (PRODUCT.md "Corrections for the second release"): drinking water and children's cups (from food), video
+ * surveillance and access control (from building) are health's; the hazards of the 伤害预防指南 and the other rules
+ * (safe sleep, scalds and drowning, small objects, the pick-up hand-over, an injury log, abuse prevention and
+ * reporting, daily outdoor time) are added. To stay within 30 items, five pairs of closely related items are merged
+ * into one item each (new codes; the pair's higher severity).
+ */
+const V2_ITEMS: ChecklistEntry[] = revise(
+  V1_ITEMS,
+  {
+    'HYGIENE-HEALTH-02': [
+      {
+        code: 'HYGIENE-HEALTH-06',
+        ...HEALTH,
+        text: '婴幼儿入托前均完成健康检查，入托时查验预防接种证，未按规定接种的已告知家长补种',
+        textEn:
+          'Every child had a health examination before admission and a vaccination certificate check at admission; parents of children with missed vaccinations were told to catch up',
+        finding: '入托未体检或未查验预防接种证',
+        findingEn: 'Admitted without a health examination or vaccination check',
+        severity: 'major',
+        rule: DOC.healthCareMeasures,
+      },
+    ],
+    'HYGIENE-HEALTH-03': [],
+    'HYGIENE-ROOM-02': [
+      {
+        code: 'HYGIENE-ROOM-04',
+        ...ROOM,
+        text: '保健室配备体重秤、身高（长）计、体温计、消毒用品和常用急救物品，常备药品在有效期内并存放在婴幼儿接触不到的地方',
+        textEn:
+          "The health room has scales, a height or length measure, thermometers, disinfectant and first-aid supplies; its medicines are in date and out of children's reach",
+        finding: '保健室设备用品不全或药品管理不当',
+        findingEn: 'Health room poorly equipped or medicines mishandled',
+        severity: 'major',
+        rule: DOC.healthCareMeasures,
+      },
+    ],
+    'HYGIENE-ROOM-03': [],
+    'HYGIENE-DISINF-03': [
+      {
+        code: 'HYGIENE-DISINF-06',
+        ...DISINF,
+        text: '玩具、图书定期清洁消毒；毛巾一人一巾，有个人标识，间隔悬挂，定期清洗消毒',
+        textEn:
+          'Toys and books are cleaned and disinfected regularly; each child has their own marked towel, hung apart and washed and disinfected regularly',
+        finding: '玩具图书未消毒或毛巾未一人一巾',
+        findingEn: 'Toys and books not disinfected, or towels shared',
+        severity: 'minor',
+        rule: DOC.healthCareMeasures,
+      },
+    ],
+    'HYGIENE-DISINF-04': [],
+    'HYGIENE-DISEASE-02': [
+      {
+        code: 'HYGIENE-DISEASE-05',
+        ...DISEASE,
+        text: '发生传染病后对所在班级进行检疫观察和终末消毒，有记录；患病婴幼儿痊愈后凭医疗卫生机构证明返托',
+        textEn:
+          'After a case of infectious disease the class is kept under observation and terminally disinfected, with records; the sick child returns only with a certificate from a health institution',
+        finding: '传染病发生后未检疫消毒或返托未查验证明',
+        findingEn: 'No observation or disinfection after a case, or a return without a certificate',
+        severity: 'major',
+        rule: DOC.healthCareMeasures,
+      },
+    ],
+    'HYGIENE-DISEASE-03': [],
+    'HYGIENE-NUTR-01': [
+      {
+        code: 'HYGIENE-NUTR-04',
+        ...NUTR,
+        text: '制定婴幼儿带量食谱并每周向家长公布，定期进行膳食营养分析',
+        textEn:
+          "A menu with quantities is drawn up and published to parents every week, and the children's diet is analysed for nutrition regularly",
+        finding: '无带量食谱或未做营养分析',
+        findingEn: 'No menu with quantities, or no nutrition analysis',
+        severity: 'major',
+        rule: DOC.healthCareMeasures,
+      },
+    ],
+    'HYGIENE-NUTR-03': [],
+  },
+  [
+    {
+      code: 'HYGIENE-WATER-01',
+      ...WATER,
+      text: '婴幼儿饮用水为合格的市政供水、桶装水或经卫生许可的净水设备出水，饮水设备和二次供水水箱定期清洗消毒，有记录',
+      textEn:
+        'Children drink mains water, bottled water or water from an approved purifier; dispensers, purifiers and storage tanks are cleaned and disinfected regularly, with records',
+      finding: '饮用水或饮水设备无安全保障',
+      findingEn: 'Drinking water or its equipment not assured safe',
+      severity: 'major',
+      rule: DOC.managementNorms,
+    },
+    {
+      code: 'HYGIENE-WATER-02',
+      ...WATER,
+      text: '婴幼儿水杯一人一杯，有个人标识，每日清洗消毒',
+      textEn: 'Each child has their own marked cup, washed and disinfected daily',
+      finding: '婴幼儿水杯未专人专用',
+      findingEn: "Children's cups not individual",
+      severity: 'minor',
+      rule: DOC.healthCareMeasures,
+    },
+    {
+      code: 'HYGIENE-SAFE-01',
+      ...SAFE,
+      text: '视频监控覆盖婴幼儿生活和活动区域，24小时运行，录像保存不少于90天',
+      textEn: "Video surveillance covers the children's living and play areas around the clock, footage kept at least 90 days",
+      finding: '视频监控未全覆盖或录像保存不足',
+      findingEn: 'Video surveillance incomplete or footage not kept 90 days',
+      severity: 'major',
+      rule: DOC.managementNorms,
+    },
+    {
+      code: 'HYGIENE-SAFE-02',
+      ...SAFE,
+      text: '出入口有门卫或门禁，外来人员核实身份并登记后方可进入',
+      textEn: 'The entrance is guarded or access-controlled; visitors are identified and logged before they come in',
+      finding: '出入口无人管理或来访未登记',
+      findingEn: 'Entrance unguarded or visitors not logged',
+      severity: 'major',
+      rule: DOC.settingStandard,
+    },
+    {
+      code: 'HYGIENE-SAFE-03',
+      ...SAFE,
+      text: '婴幼儿睡眠时有工作人员在场看护巡视，床内无毛绒玩具、绳带等软物，口鼻不被遮盖',
+      textEn:
+        "A member of staff watches over sleeping children; cots hold no soft toys, cords or other soft things, and nothing covers a child's nose and mouth",
+      finding: '睡眠期间无人看护或睡眠环境不安全',
+      findingEn: 'Sleeping children unwatched or sleep environment unsafe',
+      severity: 'major',
+      rule: DOC.injuryPrevention,
+    },
+    {
+      code: 'HYGIENE-SAFE-04',
+      ...SAFE,
+      text: '热水、热汤、热水瓶等放在婴幼儿接触不到处，盥洗热水有控温措施；水桶、水盆等盛水容器及时清空或加盖，婴幼儿在水边时有人看护',
+      textEn:
+        "Hot water, hot soup and flasks are out of children's reach and washing water is temperature-limited; buckets and basins are emptied or covered, and children near water are watched",
+      finding: '存在烫伤或溺水隐患',
+      findingEn: 'Scald or drowning hazard',
+      severity: 'major',
+      rule: DOC.injuryPrevention,
+    },
+    {
+      code: 'HYGIENE-SAFE-05',
+      ...SAFE,
+      text: '婴幼儿可触及范围内无纽扣电池、硬币、磁珠、小零件等可吞咽或吸入的小物件，玩具无易脱落的小部件',
+      textEn:
+        'Nothing a child could swallow or inhale (button batteries, coins, magnets, small parts) is within reach, and no toy has parts that come off',
+      finding: '婴幼儿可触及小物件',
+      findingEn: 'Small objects within children’s reach',
+      severity: 'major',
+      rule: DOC.injuryPrevention,
+    },
+    {
+      code: 'HYGIENE-SAFE-06',
+      ...SAFE,
+      text: '婴幼儿只交给登记的接送人，交接时核验身份并记录，他人接送须经家长确认',
+      textEn:
+        "Children are handed only to registered collectors, identified and logged at hand-over; anyone else needs the parent's confirmation",
+      finding: '接送交接未核验身份',
+      findingEn: 'Children handed over without checking the collector',
+      severity: 'critical',
+      rule: DOC.managementNorms,
+    },
+    {
+      code: 'HYGIENE-SAFE-07',
+      ...SAFE,
+      text: '婴幼儿伤害事件（含轻微伤）均登记，记录经过、处理和告知家长情况，并定期分析',
+      textEn:
+        'Every injury to a child, minor ones included, is logged with what happened, how it was treated and when the parents were told, and the log is reviewed',
+      finding: '无伤害事件登记',
+      findingEn: 'No injury log',
+      severity: 'minor',
+      rule: DOC.injuryPrevention,
+    },
+    {
+      code: 'HYGIENE-SAFE-08',
+      ...SAFE,
+      text: '建立防范虐待、体罚和变相体罚的制度并培训工作人员，发现或怀疑婴幼儿受到侵害时立即报告',
+      textEn:
+        'Rules against abuse and against physical or disguised punishment are in place and staff are trained in them; any known or suspected harm to a child is reported at once',
+      finding: '未建立防虐待及报告制度',
+      findingEn: 'No rules to prevent and report abuse',
+      severity: 'critical',
+      rule: DOC.managementNorms,
+    },
+    {
+      code: 'HYGIENE-SAFE-09',
+      ...SAFE,
+      text: '保证婴幼儿每日户外活动，全日制婴幼儿天气适宜时不少于2小时',
+      textEn: 'Children play outdoors every day: children in full-day care at least 2 hours when the weather allows',
+      finding: '户外活动时间不足',
+      findingEn: 'Too little outdoor time',
+      severity: 'minor',
+      rule: DOC.healthCareNorms,
+    },
+  ],
+);
+
+const HYGIENE_V2: Checklist = { domain: 'hygiene', version: 2, effectiveFrom: SECOND_RELEASE_FROM, items: V2_ITEMS };
+
 /** Every version of the hygiene and health-care checklist, oldest first. */
-export const HYGIENE_CHECKLISTS: Checklist[] = [HYGIENE_V1];
+export const HYGIENE_CHECKLISTS: Checklist[] = [HYGIENE_V1, HYGIENE_V2];

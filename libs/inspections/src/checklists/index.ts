@@ -5,7 +5,7 @@ import { FIRE_CHECKLISTS } from './fire.js';
 import { FOOD_CHECKLISTS } from './food.js';
 import { HYGIENE_CHECKLISTS } from './hygiene.js';
 
-export { RULE_DOCUMENTS } from './documents.js';
+export { RULE_DOCUMENTS, SECOND_RELEASE_FROM } from './documents.js';
 export { BUILDING_CHECKLISTS, FIRE_CHECKLISTS, FOOD_CHECKLISTS, HYGIENE_CHECKLISTS };
 
 /** Every version of every domain's checklist, oldest first within a domain. */
