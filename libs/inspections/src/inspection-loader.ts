@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { currentChecklist } from './checklists/index.js';
 import { InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 
 /**
@@ -12,11 +13,23 @@ export async function countInspections(m: EntityManager): Promise<number> {
   return n;
 }
 
+/**
+ * The rows whose checklist is not the version in force on their day (`inspectedOn`), as a recorded inspection's would
+ * be (docs/inspections.md "Versions"): a past visit of the demo answers the version of its day, never today's.
+ */
+export function wrongChecklistVersions(inspections: Partial<InspectionEntity>[]): string[] {
+  return inspections
+    .filter((i) => !i.domain || !i.inspectedOn || i.checklistVersion !== currentChecklist(i.domain, i.inspectedOn).version)
+    .map((i) => `${i.domain ?? '?'} ${i.inspectedOn ?? '?'} v${i.checklistVersion ?? '?'}`);
+}
+
 export async function loadInspections(
   m: EntityManager,
   inspections: Partial<InspectionEntity>[],
   orders: Partial<RectificationOrderEntity>[],
 ): Promise<void> {
+  const wrong = wrongChecklistVersions(inspections);
+  if (wrong.length) throw new RangeError(`loadInspections: not the checklist version in force that day: ${wrong.join(', ')}`);
   if (inspections.length) await m.getRepository(InspectionEntity).insert(inspections as never);
   if (orders.length) await m.getRepository(RectificationOrderEntity).insert(orders as never);
 }
