@@ -4,10 +4,13 @@
 // `rectify` with one order; the operator answers the order in the inbox; the fire regulator verifies
 // it and it shows resolved. The inspection plan lists the facility. Screenshots of the form, the
 // record, the inbox and the plan at phone and desktop width go to test/artifacts/inspections-*.png.
+// A health regulator enters an earlier visit from paper: the form, given the visit's date, answers the
+// checklist version in force that day (inspections-earlier-visit-*.png).
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { registeredFacility } from '../factories/registry.js';
-import { createUser, type TestApi } from '../helpers/app.js';
+import { SECOND_RELEASE_FROM, checklistVersion } from '@lib/inspections';
+import { enteredDaysAgo, registeredFacility } from '../factories/registry.js';
+import { bearer, createUser, type TestApi } from '../helpers/app.js';
 import type { BrowserSession } from '../helpers/browser.js';
 import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
 import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn, signOut } from '../helpers/page.js';
@@ -191,6 +194,50 @@ describe('inspections, orders and the plan', () => {
     await expectNoHorizontalScroll(page);
     await shot(page, 'inspections-inbox-resolved-phone');
 
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('enters an earlier visit against the checklist version in force on its day', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
+    const facility = await registeredFacility(api!, owner, health);
+    // A visit on paper the day before version 2 came into force, to a facility entered before it.
+    const visitDay = new Date(Date.parse(`${SECOND_RELEASE_FROM}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await enteredDaysAgo(facility.id, Math.ceil((Date.now() - Date.parse(`${visitDay}T00:00:00+08:00`)) / 86_400_000) + 2);
+
+    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
+    await page.goto(`${baseUrl}/console/regulator/facilities/${facility.id}/inspect/hygiene`);
+    await see(page, page.locator('li.question'));
+    const intro = page.locator('.inspect-form .section-intro');
+    const codes = () => page.locator('li.question').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')!));
+    // Today: version 2 (the safeguarding items among them).
+    expect(await intro.innerText()).toContain('检查表第 2 版');
+    expect(await codes()).toContain('HYGIENE-SAFE-01');
+
+    // The visit's date: the form turns to version 1, which had no safeguarding items.
+    await page.locator('#inspect-day').fill(visitDay);
+    await see(page, intro.filter({ hasText: '检查表第 1 版' }));
+    const v1 = checklistVersion('hygiene', 1).items.map((i) => i.code);
+    await see(page, page.locator(`li.question[data-code="${v1[0]}"]`));
+    expect(await codes()).toEqual(v1);
+    expect(await page.locator('#inspect-day').inputValue()).toBe(visitDay);
+    for (const code of v1) await answer(page, code, 'pass');
+    // The day is kept with the draft over a reload.
+    await page.reload();
+    await see(page, intro.filter({ hasText: '检查表第 1 版' }));
+    expect(await page.locator('#inspect-day').inputValue()).toBe(visitDay);
+    expect(await page.locator('.inspect-progress__count strong').innerText()).toBe(`已答 ${v1.length}/${v1.length}`);
+    await shots(page, 'earlier-visit', page.locator('#inspect-day'));
+
+    await page.locator('#inspect-submit').click();
+    await see(page, page.locator('#inspect-result'));
+    expect(await page.locator('#inspect-result [data-outcome]').getAttribute('data-outcome')).toBe('pass');
+    const listed = await api!.http().get(`/api/v1/facilities/${facility.id}/inspections`).set(bearer(health)).expect(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ domain: 'hygiene', checklistVersion: 1 })]);
+    expect(listed.body.items[0].inspectedAt).toBe(new Date(`${visitDay}T12:00:00+08:00`).toISOString());
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

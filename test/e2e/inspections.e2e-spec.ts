@@ -47,6 +47,28 @@ describe('checklists', () => {
     }
     await api.http().get('/api/v1/inspection-checklists').expect(401);
   });
+
+  it('give the versions in force on the day asked for with ?on=, and refuse a malformed day naming `on`', async () => {
+    const on = async (day: string) =>
+      (await api.http().get(`/api/v1/inspection-checklists?on=${day}`).set(bearer(owner)).expect(200)).body.items as {
+        domain: 'fire' | 'food' | 'building' | 'hygiene';
+        version: number;
+        items: { code: string }[];
+      }[];
+    const dayBefore = plusDays(SECOND_RELEASE_FROM, -1);
+    for (const c of await on(dayBefore)) {
+      expect(c.version).toBe(1);
+      expect(c.items.map((i) => i.code)).toEqual(checklistVersion(c.domain, 1).items.map((i) => i.code));
+    }
+    expect((await on(SECOND_RELEASE_FROM)).map((c) => c.version)).toEqual([2, 2, 2, 2]);
+    // Before the first version: the first version (a paper visit from before the system is still entered).
+    expect((await on('2024-06-30')).map((c) => c.version)).toEqual([1, 1, 1, 1]);
+    for (const day of ['2026-02-30', '20261205', 'yesterday', '']) {
+      const res = await api.http().get(`/api/v1/inspection-checklists?on=${day}`).set(bearer(owner)).expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'on' })]);
+    }
+  });
 });
 
 describe('recording an inspection', () => {

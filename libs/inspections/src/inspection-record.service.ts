@@ -29,9 +29,10 @@ export class InspectionRecordService {
     private readonly outbox: OutboxService,
   ) {}
 
-  checklists(today = todayInShanghai()): ChecklistView[] {
+  /** Each domain's checklist in force on `on` (YYYY-MM-DD, Asia/Shanghai; today when absent). */
+  checklists(on: string = todayInShanghai()): ChecklistView[] {
     return DOMAINS.map((d) => {
-      const c = currentChecklist(d, today);
+      const c = currentChecklist(d, on);
       return { domain: d, version: c.version, items: c.items };
     });
   }

@@ -5,6 +5,7 @@ import { Access, type Actor } from '@lib/auth';
 import {
   AmendmentDto,
   ChecklistListView,
+  ChecklistQuery,
   CreateInspectionDto,
   InspectionListView,
   InspectionPlanService,
@@ -36,8 +37,8 @@ export class InspectionsController {
   @Get('inspection-checklists')
   @Access.signedIn()
   @ApiOkResponse({ type: ChecklistListView })
-  checklists(): ChecklistListView {
-    return { items: this.inspections.checklists() };
+  checklists(@Query() query: ChecklistQuery): ChecklistListView {
+    return { items: this.inspections.checklists(query.on) };
   }
 
   /**

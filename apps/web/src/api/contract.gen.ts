@@ -1818,7 +1818,10 @@ export interface Operations {
   };
   'GET /api/v1/inspection-checklists': {
     path: never;
-    query: never;
+    query: {
+      /** the day of the visit (Asia/Shanghai): the versions in force that day; today when absent */
+      on?: string;
+    };
     body: never;
     response: ChecklistListView;
   };

@@ -153,8 +153,9 @@ function query(params: Record<string, string | number | boolean | null | undefin
 const id = encodeURIComponent;
 const page = <T>(data: Page<T>): Page<T> => ({ items: data.items, nextCursor: data.nextCursor ?? null });
 
-export async function getChecklists(options?: RequestOptions): Promise<Checklist[]> {
-  return (await apiRequest<{ items: Checklist[] }>('GET', '/inspection-checklists', options)).data.items;
+/** Each domain's checklist in force on `on` (YYYY-MM-DD, a visit's day in Asia/Shanghai), today's without it. */
+export async function getChecklists(options?: RequestOptions, on?: string): Promise<Checklist[]> {
+  return (await apiRequest<{ items: Checklist[] }>('GET', `/inspection-checklists${query({ on })}`, options)).data.items;
 }
 
 export async function recordInspection(facilityId: string, input: InspectionInput, options?: RequestOptions): Promise<Inspection> {

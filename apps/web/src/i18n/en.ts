@@ -503,6 +503,8 @@ export const en: Messages = {
     formIntro:
       'Choose a result for every item; add a note to a failed one. The draft is saved on this device, so a reload or a lost connection loses nothing.',
     checklistVersion: (version: number) => `Checklist version ${version}`,
+    visitDay: 'Date of the visit',
+    visitDayHint: 'For an earlier visit entered afterwards, set its date: the checklist becomes the version in force that day.',
     progress: (answered: number, total: number) => `Answered ${answered}/${total}`,
     sectionProgress: (answered: number, total: number) => `${answered}/${total}`,
     draftSaved: 'Draft saved',

@@ -501,6 +501,8 @@ export const zhCN = {
     formTitle: (domain: string) => `${domain}检查`,
     formIntro: '逐项选择检查结果，不合格的可填写问题说明。草稿自动保存在本机，刷新页面或断网都不会丢失。',
     checklistVersion: (version: number) => `检查表第 ${version} 版`,
+    visitDay: '检查日期',
+    visitDayHint: '补录以往的检查时改为当天日期，检查表随之换成当天施行的版本。',
     progress: (answered: number, total: number) => `已答 ${answered}/${total}`,
     sectionProgress: (answered: number, total: number) => `${answered}/${total}`,
     draftSaved: '草稿已保存',

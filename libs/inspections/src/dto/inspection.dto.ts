@@ -1,4 +1,4 @@
-import { PageQuery, queryBoolean } from '@lib/core';
+import { IsDateOnly, PageQuery, queryBoolean } from '@lib/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -114,6 +114,18 @@ export class ChecklistView {
   @ApiProperty({ enum: DOMAINS }) domain: Domain;
   @ApiProperty() version: number;
   @ApiProperty({ type: [ChecklistItemView] }) items: ChecklistItemView[];
+}
+
+/** `GET /inspection-checklists?on=`: the versions in force on that day (Asia/Shanghai); today without it. */
+export class ChecklistQuery {
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-20',
+    description: 'the day of the visit (Asia/Shanghai): the versions in force that day; today when absent',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  on?: string;
 }
 
 export class ChecklistListView {

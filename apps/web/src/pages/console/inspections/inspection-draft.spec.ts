@@ -11,7 +11,10 @@ import {
   saveDraft,
   sectionsOf,
   setAnswer,
+  setVisitDay,
+  storedVisitDay,
   toInspectionInput,
+  visitDayOf,
   type DraftStorage,
 } from './inspection-draft';
 
@@ -71,6 +74,34 @@ describe('inspection draft', () => {
     clearDraft(storage, 'f1', 'fire');
     expect(loadDraft(storage, 'f1', checklist)).toBeNull();
     expect(saveDraft(null, draft)).toBe(false);
+  });
+
+  it('asks for the visit’s day: today for a new draft, the first answer’s day, or the day chosen (kept in storage)', () => {
+    const storage = memoryStorage();
+    const later = new Date('2026-12-06T01:00:00Z'); // 09:00 in Shanghai
+    const fresh = emptyDraft('f1', 'fire', 2, later);
+    expect(visitDayOf(fresh, later)).toBe('2026-12-06');
+    expect(storedVisitDay(storage, 'f1', 'fire', later)).toBe('2026-12-06');
+    // Begun on 20 November (10:30 in Shanghai) and finished on 6 December: the visit was on the 20th, at its time.
+    const begun = setAnswer(emptyDraft('f1', 'fire', 1, now), 'A-1', { result: 'pass' }, now);
+    expect(visitDayOf(begun, later)).toBe('2026-11-20');
+    saveDraft(storage, begun);
+    expect(storedVisitDay(storage, 'f1', 'fire', later)).toBe('2026-11-20');
+    // An earlier visit entered afterwards: that day, at 12:00 in Shanghai; the day survives a reload.
+    const paper = setVisitDay(setAnswer(fresh, 'A-1', { result: 'pass' }, later), '2026-12-01');
+    expect(setVisitDay(paper, '2026-02-30')).toBe(paper);
+    const complete = setAnswer(setAnswer(paper, 'A-2', { result: 'pass' }, later), 'B-1', { result: 'pass' }, later);
+    expect(toInspectionInput(checklist, complete, later).inspectedAt).toBe('2026-12-01T12:00:00+08:00');
+    saveDraft(storage, complete);
+    expect(storedVisitDay(storage, 'f1', 'fire', later)).toBe('2026-12-01');
+    expect(loadDraft(storage, 'f1', checklist)?.visitedOn).toBe('2026-12-01');
+    // Today chosen again for a draft begun on an earlier day: now, not a time before the first answer's day.
+    const backToToday = setVisitDay(begun, '2026-12-06');
+    const all = setAnswer(setAnswer(backToToday, 'A-2', { result: 'pass' }, later), 'B-1', { result: 'pass' }, later);
+    expect(toInspectionInput(checklist, all, later).inspectedAt).toBe(later.toISOString());
+    // Chosen the day it was begun: the first answer's time.
+    const sameDay = setAnswer(setAnswer(setVisitDay(begun, '2026-11-20'), 'A-2', { result: 'pass' }, now), 'B-1', { result: 'na' }, now);
+    expect(toInspectionInput(checklist, sameDay, later).inspectedAt).toBe('2026-11-20T02:30:00.000Z');
   });
 
   it('groups by section in the language, and applies amendments in order', () => {

@@ -2,6 +2,7 @@
 // facility and domain so that a reload, a lost connection or a closed tab loses nothing; the
 // progress; sections of the checklist; and the API body. Cleared only after a successful submit.
 import type { Checklist, ChecklistItem, Domain, InspectionInput, ItemAnswer, ItemResult } from '../../../api/inspections';
+import { todayInShanghai } from '../../../forms/form-values';
 
 export interface DraftAnswer {
   result: ItemResult;
@@ -18,6 +19,11 @@ export interface InspectionDraft {
   savedAt: string;
   answers: Record<string, DraftAnswer>;
   summary: string;
+  /**
+   * The day of the visit (YYYY-MM-DD, Asia/Shanghai) when the inspector chose one (an earlier visit entered from
+   * paper); null: the day the first answer was given (`startedAt`), today for a draft not begun.
+   */
+  visitedOn: string | null;
 }
 
 /** The storage the draft lives in (window.localStorage in the app; a stub in tests). */
@@ -32,7 +38,57 @@ export function draftKey(facilityId: string, domain: Domain): string {
 
 export function emptyDraft(facilityId: string, domain: Domain, checklistVersion: number, now: Date): InspectionDraft {
   const at = now.toISOString();
-  return { facilityId, domain, checklistVersion, startedAt: at, savedAt: at, answers: {}, summary: '' };
+  return { facilityId, domain, checklistVersion, startedAt: at, savedAt: at, answers: {}, summary: '', visitedOn: null };
+}
+
+/** A calendar date YYYY-MM-DD of 1900..2199, as the API takes (`?on=`, dates everywhere). */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
+  const at = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The day of the visit a draft records, whose checklist version the form answers (the API records an inspection
+ * against the version in force on its day): the day chosen, else the day of the first answer, else today.
+ */
+export function visitDayOf(draft: Pick<InspectionDraft, 'visitedOn' | 'startedAt' | 'answers'>, now: Date): string {
+  if (draft.visitedOn) return draft.visitedOn;
+  if (Object.keys(draft.answers).length > 0 && !Number.isNaN(Date.parse(draft.startedAt)))
+    return todayInShanghai(new Date(draft.startedAt));
+  return todayInShanghai(now);
+}
+
+/** The visit day of the draft stored for this facility and domain (today when there is none), before its checklist is known. */
+export function storedVisitDay(storage: DraftStorage | null, facilityId: string, domain: Domain, now: Date): string {
+  try {
+    const value = JSON.parse(storage?.getItem(draftKey(facilityId, domain)) ?? 'null') as Partial<InspectionDraft> | null;
+    if (typeof value === 'object' && value !== null && typeof value.answers === 'object' && value.answers !== null) {
+      return visitDayOf(
+        { visitedOn: isDay(value.visitedOn) ? value.visitedOn : null, startedAt: String(value.startedAt), answers: value.answers },
+        now,
+      );
+    }
+  } catch {
+    // unreadable: a new draft
+  }
+  return todayInShanghai(now);
+}
+
+/** The draft with the visit's day chosen (YYYY-MM-DD); answers to items of another version are dropped when it loads. */
+export function setVisitDay(draft: InspectionDraft, day: string): InspectionDraft {
+  return isDay(day) ? { ...draft, visitedOn: day } : draft;
+}
+
+/**
+ * The inspection's time: the first answer's when the visit is on that day; now for a visit today begun another day;
+ * 12:00 Asia/Shanghai for an earlier day (entered afterwards: the form asks for the day, not the hour).
+ */
+export function inspectedAtOf(draft: InspectionDraft, now: Date): string {
+  const day = visitDayOf(draft, now);
+  if (!Number.isNaN(Date.parse(draft.startedAt)) && todayInShanghai(new Date(draft.startedAt)) === day) return draft.startedAt;
+  if (day === todayInShanghai(now)) return now.toISOString();
+  return `${day}T12:00:00+08:00`;
 }
 
 function isAnswer(value: unknown): value is DraftAnswer {
@@ -72,6 +128,7 @@ export function loadDraft(storage: DraftStorage | null, facilityId: string, chec
       savedAt: typeof value.savedAt === 'string' ? value.savedAt : (startedAt ?? new Date().toISOString()),
       answers,
       summary: typeof value.summary === 'string' ? value.summary : '',
+      visitedOn: isDay(value.visitedOn) ? value.visitedOn : null,
     };
   } catch {
     return null;
@@ -135,8 +192,8 @@ export function sectionsOf(checklist: Checklist, english: boolean): Section[] {
   return sections;
 }
 
-/** The API body: every item exactly once, in the checklist's order; notes only on failed items. */
-export function toInspectionInput(checklist: Checklist, draft: InspectionDraft): InspectionInput {
+/** The API body: every item exactly once, in the checklist's order; notes only on failed items; the visit's time. */
+export function toInspectionInput(checklist: Checklist, draft: InspectionDraft, now: Date = new Date()): InspectionInput {
   const items: ItemAnswer[] = checklist.items.map((item) => {
     const answer = draft.answers[item.code];
     if (!answer) throw new Error(`unanswered: ${item.code}`);
@@ -144,7 +201,7 @@ export function toInspectionInput(checklist: Checklist, draft: InspectionDraft):
     return answer.result === 'fail' && note ? { code: item.code, result: 'fail', note } : { code: item.code, result: answer.result };
   });
   const summary = draft.summary.trim();
-  return { domain: checklist.domain, inspectedAt: draft.startedAt, items, ...(summary ? { summary } : {}) };
+  return { domain: checklist.domain, inspectedAt: inspectedAtOf(draft, now), items, ...(summary ? { summary } : {}) };
 }
 
 /** The answers in force after the amendments, applied in order over the recorded ones. */

@@ -10,10 +10,11 @@ import { getFacility } from '../../../api/registry';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
-import { TextAreaField } from '../../../components/fields';
+import { TextAreaField, TextField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { ErrorSummary, Notice, type SummaryItem } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
+import { todayInShanghai } from '../../../forms/form-values';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link, useSearchParam } from '../../../router/router';
@@ -25,16 +26,20 @@ import {
   clearDraft,
   emptyDraft,
   isComplete,
+  isDay,
   loadDraft,
   saveDraft,
   sectionsOf,
   setAnswer,
+  setVisitDay,
+  storedVisitDay,
   SUMMARY_MAX,
   toInspectionInput,
+  visitDayOf,
   type InspectionDraft,
 } from './inspection-draft';
 import { InspectionResult } from './inspection-result';
-import { announceOrdersChanged, checklistOf, loadChecklists } from './lookups';
+import { announceOrdersChanged, checklistOf, loadChecklistsOn } from './lookups';
 
 const INSPECTABLE = ['submitted', 'registered', 'suspended'];
 
@@ -71,7 +76,19 @@ function refusalOf(error: unknown, checklist: Checklist, fallback: string): Refu
   return { message: problem?.detail ?? problem?.title ?? fallback, items, byCode };
 }
 
-function InspectionForm({ facilityId, checklist }: { facilityId: string; checklist: Checklist }) {
+/** A day the form may ask the API's checklists for: a calendar date the API takes, not after today. */
+const isVisitDay = (value: string, today: string) => isDay(value) && value <= today;
+
+interface InspectionFormProps {
+  facilityId: string;
+  checklist: Checklist;
+  /** The checklist is not yet (or could not be) the one of the day chosen: nothing is submitted meanwhile. */
+  stale: boolean;
+  /** The visit's day changed: the screen loads the checklist in force that day. */
+  onVisitDay: (day: string) => void;
+}
+
+function InspectionForm({ facilityId, checklist, stale, onVisitDay }: InspectionFormProps) {
   const { lang, t } = useI18n();
   // Opened from an incident's page (`?incident=`): the inspection keeps the link.
   const incidentId = useSearchParam('incident');
@@ -88,7 +105,8 @@ function InspectionForm({ facilityId, checklist }: { facilityId: string; checkli
   const sections = useMemo(() => sectionsOf(checklist, lang === 'en'), [checklist, lang]);
   const answered = answeredCount(checklist, draft);
   const total = checklist.items.length;
-  const complete = isComplete(checklist, draft);
+  const complete = isComplete(checklist, draft) && !stale;
+  const today = todayInShanghai();
 
   const change = (next: InspectionDraft) => {
     const stamped = { ...next, savedAt: new Date().toISOString() };
@@ -150,6 +168,19 @@ function InspectionForm({ facilityId, checklist }: { facilityId: string; checkli
       <p class="section-intro">
         {t.inspections.formIntro} {t.inspections.checklistVersion(checklist.version)}
       </p>
+      <TextField
+        id="inspect-day"
+        type="date"
+        label={t.inspections.visitDay}
+        hint={t.inspections.visitDayHint}
+        value={visitDayOf(draft, new Date())}
+        disabled={busy}
+        onInput={(day) => {
+          if (!isVisitDay(day, today)) return;
+          change(setVisitDay(draft, day));
+          onVisitDay(day);
+        }}
+      />
       {restored.current && (
         <Notice kind="info">{t.inspections.draftRestored(formatDateTime(restored.current, lang) ?? restored.current)}</Notice>
       )}
@@ -248,7 +279,12 @@ function InspectScreen({ id, domain }: { id: string; domain: Domain }) {
   const domainName = t.inspections.domains[domain];
   // The facility for its name and state; offline the form still opens (from the stored checklist and draft).
   const facility = useAsync((signal) => getFacility(id, { lang, signal }), id);
-  const checklists = useAsync(() => loadChecklists(lang), 'checklists');
+  // The checklist in force on the visit's day (the stored draft's, else today): an earlier visit answers its version.
+  const [day, setDay] = useState(() => storedVisitDay(storage(), id, domain, new Date()));
+  const checklists = useAsync(() => loadChecklistsOn(lang, day), `checklists:${day}`);
+  // The last list shown stays while another day's loads (or failed to), so the form and its day field stay on screen.
+  const shown = useRef<{ day: string; list: Checklist[] } | null>(null);
+  if (checklists.state.status === 'ready') shown.current = { day, list: checklists.state.value };
   const back = { href: paths.regulatorFacility(id, 'inspections'), label: t.inspections.backToRecord };
   const name = facility.state.status === 'ready' ? facility.state.value.data.name : null;
   const title = name ? `${name} · ${t.inspections.formTitle(domainName)}` : t.inspections.formTitle(domainName);
@@ -263,12 +299,23 @@ function InspectScreen({ id, domain }: { id: string; domain: Domain }) {
   if (!allowed) body = <Notice kind="warning">{t.inspections.notYourDomain(domainName)}</Notice>;
   else if (facilityError && !offline) body = <Notice kind="error">{errorMessage(facilityError, t)}</Notice>;
   else if (status && !INSPECTABLE.includes(status)) body = <Notice kind="warning">{t.inspections.notInspectable(t.status[status])}</Notice>;
-  else if (checklists.state.status === 'error') body = <Notice kind="error">{errorMessage(checklists.state.error, t)}</Notice>;
-  else if (checklists.state.status === 'loading' || (facility.state.status === 'loading' && !offline)) body = <Loading inline />;
+  else if (checklists.state.status === 'error' && !shown.current)
+    body = <Notice kind="error">{errorMessage(checklists.state.error, t)}</Notice>;
+  else if (!shown.current || (facility.state.status === 'loading' && !offline)) body = <Loading inline />;
   else {
-    const checklist = checklistOf(checklists.state.value, domain);
+    const checklist = checklistOf(shown.current.list, domain);
+    const failed = checklists.state.status === 'error' ? checklists.state.error : null;
     body = checklist ? (
-      <InspectionForm key={`${id}:${domain}:${checklist.version}`} facilityId={id} checklist={checklist} />
+      <>
+        {failed && <Notice kind="error">{errorMessage(failed, t)}</Notice>}
+        <InspectionForm
+          key={`${id}:${domain}:${checklist.version}`}
+          facilityId={id}
+          checklist={checklist}
+          stale={shown.current.day !== day}
+          onVisitDay={setDay}
+        />
+      </>
     ) : (
       <Notice kind="error">{t.console.loadFailed}</Notice>
     );

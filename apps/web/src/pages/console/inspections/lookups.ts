@@ -1,9 +1,11 @@
 // What the inspection pages look up once per page load: the current checklists (also kept in
-// localStorage, so the inspection form opens after a reload without a connection), and facility
-// names by id (the orders inbox). `announceOrdersChanged` (re-exported) refreshes the header's count.
+// localStorage, so the inspection form opens after a reload without a connection) and those of an
+// earlier visit's day, and facility names by id (the orders inbox). `announceOrdersChanged`
+// (re-exported) refreshes the header's count.
 import { ApiError } from '../../../api/client';
 import { getChecklists, type Checklist, type ChecklistItem, type Domain } from '../../../api/inspections';
 import { getFacility } from '../../../api/registry';
+import { todayInShanghai } from '../../../forms/form-values';
 import type { Lang } from '../../../i18n/language';
 
 const CHECKLISTS_KEY = 'childcare.checklists';
@@ -38,6 +40,23 @@ export function loadChecklists(lang: Lang): Promise<Checklist[]> {
     },
   );
   return checklists;
+}
+
+const checklistsOn = new Map<string, Promise<Checklist[]>>();
+
+/**
+ * The checklists in force on a visit's day (YYYY-MM-DD, Asia/Shanghai; an earlier visit entered afterwards answers
+ * the version of its day): today's as `loadChecklists`, another day's asked for with `?on=` (cached per page load).
+ */
+export function loadChecklistsOn(lang: Lang, day: string, today: string = todayInShanghai()): Promise<Checklist[]> {
+  if (day === today) return loadChecklists(lang);
+  let list = checklistsOn.get(day);
+  if (!list) {
+    list = getChecklists({ lang }, day);
+    list.catch(() => checklistsOn.delete(day)); // try again next time
+    checklistsOn.set(day, list);
+  }
+  return list;
 }
 
 export function checklistOf(list: Checklist[], domain: Domain): Checklist | undefined {
