@@ -8,6 +8,8 @@ export * from './database.module.js';
 export * from './async.js';
 export * from './validators.js';
 export * from './page-query.js';
+export * from './map-config.view.js';
+export * from './geojson.view.js';
 export * from './csv.js';
 export * from './clock.js';
 export * from './counters.js';

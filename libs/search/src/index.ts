@@ -6,3 +6,4 @@ export { mapClustersSql, mapSinglesSql } from './map-sql.js';
 export { SEARCH_LIMITS } from './search-limits.js';
 export { haversineM, toMercator } from './web-mercator.js';
 export * from './dto/search.dto.js';
+export * from './dto/geojson.view.js';

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, AuthService, type Actor } from '@lib/auth';
 import { CurrentActor } from '../common/access.guard.js';
@@ -15,6 +15,7 @@ export class AdminController {
 
   /** Issues the queue dashboard's cookie: HttpOnly, ten minutes, sent only to /admin/queues. */
   @Post('queues-session')
+  @ApiOperation({ summary: '打开队列面板会话 · Open a queue dashboard session' })
   @HttpCode(204)
   @Access.admin()
   @ApiNoContentResponse()

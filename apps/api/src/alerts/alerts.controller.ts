@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
 import { AlertListQuery, AlertListView, AlertService } from '@lib/targets';
 import { CurrentActor } from '../common/access.guard.js';
@@ -12,6 +12,7 @@ export class AlertsController {
 
   /** The caller's alerts: an operator's facilities; a regulator's region and agency; all for the admin. */
   @Get()
+  @ApiOperation({ summary: '预警列表 · List alerts' })
   @Access.signedIn()
   @ApiOkResponse({ type: AlertListView })
   list(@CurrentActor() actor: Actor, @Query() query: AlertListQuery): Promise<AlertListView> {

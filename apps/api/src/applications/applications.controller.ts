@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import {
@@ -23,6 +23,7 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationService) {}
 
   @Post('applications')
+  @ApiOperation({ summary: '提交入托申请 · Apply for a place' })
   @Access.parent()
   @ApiCreatedResponse({ type: ApplicationView })
   async create(
@@ -36,6 +37,7 @@ export class ApplicationsController {
   }
 
   @Get('applications')
+  @ApiOperation({ summary: '入托申请列表 · List applications' })
   @Access.grants({ role: 'parent' }, { role: 'operator' })
   @ApiOkResponse({ type: ApplicationListView })
   list(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery): Promise<ApplicationListView> {
@@ -43,6 +45,7 @@ export class ApplicationsController {
   }
 
   @Get('applications/:id')
+  @ApiOperation({ summary: '查看入托申请 · Get an application' })
   @Access.grants({ role: 'parent' }, { role: 'operator' })
   @ApiOkResponse({ type: ApplicationView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ApplicationView> {
@@ -50,6 +53,7 @@ export class ApplicationsController {
   }
 
   @Post('applications/:id/withdraw')
+  @ApiOperation({ summary: '撤回入托申请 · Withdraw an application' })
   @HttpCode(200)
   @Access.parent()
   @ApiOkResponse({ type: ApplicationView })
@@ -58,6 +62,7 @@ export class ApplicationsController {
   }
 
   @Post('applications/:id/offers')
+  @ApiOperation({ summary: '发出学位 · Offer a place' })
   @Access.operator()
   @ApiCreatedResponse({ type: OfferView })
   offer(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: CreateOfferDto): Promise<OfferView> {
@@ -65,6 +70,7 @@ export class ApplicationsController {
   }
 
   @Post('offers/:id/accept')
+  @ApiOperation({ summary: '接受学位 · Accept an offer' })
   @HttpCode(200)
   @Access.parent()
   @ApiOkResponse({ type: AcceptedOfferView })
@@ -73,6 +79,7 @@ export class ApplicationsController {
   }
 
   @Post('offers/:id/decline')
+  @ApiOperation({ summary: '放弃学位 · Decline an offer' })
   @HttpCode(200)
   @Access.parent()
   @ApiOkResponse({ type: AcceptedOfferView })

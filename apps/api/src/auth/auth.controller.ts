@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   Access,
@@ -20,6 +20,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
+  @ApiOperation({ summary: '注册举办者账号 · Register an operator account' })
   @Access.public()
   @ApiCreatedResponse({ type: RegisteredView })
   async register(
@@ -33,6 +34,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: '登录 · Sign in' })
   @HttpCode(200)
   @Access.public()
   @ApiOkResponse({ type: LoginResultView })
@@ -41,6 +43,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: '当前用户 · The signed-in user' })
   @Access.anyUser()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
@@ -50,6 +53,7 @@ export class AuthController {
 
   /** The caller's own password; every token of the caller ends (204, then sign in again). */
   @Post('password')
+  @ApiOperation({ summary: "修改本人密码 · Change one's own password" })
   @HttpCode(204)
   @Access.anyUser()
   @ApiBearerAuth()
@@ -60,6 +64,7 @@ export class AuthController {
 
   /** Ends every token of the caller (all of its sessions). */
   @Post('logout')
+  @ApiOperation({ summary: '退出登录 · Sign out' })
   @HttpCode(204)
   @Access.anyUser()
   @ApiBearerAuth()

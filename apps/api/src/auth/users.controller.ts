@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, AuthService, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListView, UserView, type Actor } from '@lib/auth';
 import { CurrentActor } from '../common/access.guard.js';
@@ -13,6 +13,7 @@ export class UsersController {
   constructor(private readonly auth: AuthService) {}
 
   @Post()
+  @ApiOperation({ summary: '创建用户 · Create a user' })
   @Access.admin()
   @ApiCreatedResponse({ type: UserView })
   async create(
@@ -26,6 +27,7 @@ export class UsersController {
   }
 
   @Get()
+  @ApiOperation({ summary: '用户列表 · List users' })
   @Access.admin()
   @ApiOkResponse({ type: UserListView })
   list(@Query() query: ListQueryDto): Promise<UserListView> {
@@ -34,6 +36,7 @@ export class UsersController {
 
   /** Any signed-in user may ask; only the admin or the user itself gets an answer (404 otherwise). */
   @Get(':id')
+  @ApiOperation({ summary: '查看用户 · Get a user' })
   @Access.anyUser()
   @ApiOkResponse({ type: UserView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<UserView> {
@@ -42,6 +45,7 @@ export class UsersController {
 
   /** A regulator's agency and region (re-scoping, effective at the user's next request), or the display name. */
   @Patch(':id')
+  @ApiOperation({ summary: '修改用户 · Change a user' })
   @Access.admin()
   @ApiOkResponse({ type: UserView })
   update(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
@@ -50,6 +54,7 @@ export class UsersController {
 
   /** An admin sets a new password; the user's tokens end. */
   @Post(':id/password')
+  @ApiOperation({ summary: "重置用户密码 · Reset a user's password" })
   @HttpCode(204)
   @Access.admin()
   @ApiNoContentResponse()
@@ -58,6 +63,7 @@ export class UsersController {
   }
 
   @Post(':id/disable')
+  @ApiOperation({ summary: '停用用户 · Disable a user' })
   @HttpCode(200)
   @Access.admin()
   @ApiOkResponse({ type: UserView })
@@ -66,6 +72,7 @@ export class UsersController {
   }
 
   @Post(':id/enable')
+  @ApiOperation({ summary: '启用用户 · Enable a user' })
   @HttpCode(200)
   @Access.admin()
   @ApiOkResponse({ type: UserView })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
 import {
   CloseComplaintDto,
@@ -9,6 +9,7 @@ import {
   ComplaintView,
   InvestigateComplaintDto,
   UnregisteredQuery,
+  UnregisteredView,
 } from '@lib/complaints';
 import { CurrentActor } from '../common/access.guard.js';
 import { notFoundUuid } from '../common/params.js';
@@ -21,6 +22,7 @@ export class ComplaintsController {
   constructor(private readonly complaints: ComplaintService) {}
 
   @Get()
+  @ApiOperation({ summary: '投诉列表 · List complaints' })
   @Access.grants({ role: 'regulator' }, { role: 'operator' }, { role: 'admin' })
   @ApiOkResponse({ type: ComplaintListView })
   list(@CurrentActor() actor: Actor, @Query() query: ComplaintListQuery): Promise<ComplaintListView> {
@@ -28,19 +30,20 @@ export class ComplaintsController {
   }
 
   @Get('unregistered.geojson')
+  @ApiOperation({ summary: '未备案机构举报地图 · Unregistered-provider reports (GeoJSON)' })
   @Access.grants({ role: 'regulator' }, { role: 'admin' })
   @Header('Content-Type', 'application/geo+json; charset=utf-8')
   @ApiProduces('application/geo+json')
   @ApiOkResponse({
-    description:
-      'GeoJSON FeatureCollection of the open `unregistered` reports in reach: properties { id, group, reports, providerName, ' +
-      'address, status, regionCode, createdAt }; `reports` counts the reports of its group (within 100 m of each other)',
+    type: UnregisteredView,
+    description: 'the open `unregistered` reports in reach; `reports` counts the reports of its group (within 100 m of each other)',
   })
   unregistered(@CurrentActor() actor: Actor, @Query() query: UnregisteredQuery): Promise<string> {
     return this.complaints.unregistered(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看投诉 · Get a complaint' })
   @Access.grants({ role: 'regulator' }, { role: 'operator' }, { role: 'admin' })
   @ApiOkResponse({ type: ComplaintView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ComplaintView> {
@@ -48,6 +51,7 @@ export class ComplaintsController {
   }
 
   @Post(':id/investigate')
+  @ApiOperation({ summary: '受理调查 · Investigate a complaint' })
   @HttpCode(200)
   @Access.grants({ role: 'regulator', agencies: ['health'] })
   @ApiOkResponse({ type: ComplaintView })
@@ -60,6 +64,7 @@ export class ComplaintsController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: '办结投诉 · Close a complaint' })
   @HttpCode(200)
   @Access.regulator()
   @ApiOkResponse({ type: ComplaintView })

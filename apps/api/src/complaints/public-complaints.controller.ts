@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Access } from '@lib/auth';
 import { ComplaintReceiptView, ComplaintService, CreateComplaintDto, PublicComplaintView } from '@lib/complaints';
 
@@ -10,6 +10,7 @@ export class PublicComplaintsController {
   constructor(private readonly complaints: ComplaintService) {}
 
   @Post()
+  @ApiOperation({ summary: '投诉或举报 · Complain or report' })
   @Access.public()
   @ApiCreatedResponse({ type: ComplaintReceiptView })
   submit(@Body() dto: CreateComplaintDto): Promise<ComplaintReceiptView> {
@@ -17,6 +18,7 @@ export class PublicComplaintsController {
   }
 
   @Get(':receiptCode')
+  @ApiOperation({ summary: '按回执码查询投诉 · Follow a complaint by receipt code' })
   @Access.public()
   @ApiOkResponse({ type: PublicComplaintView })
   status(@Param('receiptCode') receiptCode: string): Promise<PublicComplaintView> {

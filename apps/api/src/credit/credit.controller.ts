@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import {
@@ -24,6 +24,7 @@ export class CreditController {
   constructor(private readonly credit: CreditService) {}
 
   @Post('facilities/:id/penalties')
+  @ApiOperation({ summary: '记录行政处罚 · Record a penalty' })
   @Access.regulator()
   @ApiCreatedResponse({ type: PenaltyView })
   async record(
@@ -38,6 +39,7 @@ export class CreditController {
   }
 
   @Get('facilities/:id/penalties')
+  @ApiOperation({ summary: "机构的行政处罚 · List a facility's penalties" })
   @Access.signedIn()
   @ApiOkResponse({ type: PenaltyListView })
   async penalties(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string): Promise<PenaltyListView> {
@@ -45,6 +47,7 @@ export class CreditController {
   }
 
   @Post('penalties/:id/revoke')
+  @ApiOperation({ summary: '撤销行政处罚 · Revoke a penalty' })
   @HttpCode(200)
   @Access.regulator()
   @ApiOkResponse({ type: PenaltyView })
@@ -53,6 +56,7 @@ export class CreditController {
   }
 
   @Get('credit')
+  @ApiOperation({ summary: '信用等级列表 · List credit levels' })
   @Access.grants({ role: 'regulator' }, { role: 'admin' })
   @ApiOkResponse({ type: CreditListView })
   list(
@@ -64,6 +68,7 @@ export class CreditController {
   }
 
   @Get('credit/:creditCode')
+  @ApiOperation({ summary: "举办者信用 · An operator's credit" })
   @Access.grants({ role: 'regulator' }, { role: 'admin' })
   @ApiOkResponse({ type: CreditView })
   get(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { AffordableDecisionDto, FacilityService, FacilityView } from '@lib/facilities';
@@ -33,6 +33,7 @@ export class ChangeFilingsController {
   ) {}
 
   @Post('facilities/:id/changes')
+  @ApiOperation({ summary: '提交变更备案 · File a change' })
   @Access.operator()
   @ApiCreatedResponse({ type: ChangeFilingView })
   async create(
@@ -61,6 +62,7 @@ export class ChangeFilingsController {
   }
 
   @Get('facilities/:id/changes')
+  @ApiOperation({ summary: "机构的变更备案 · List a facility's change filings" })
   @Access.signedIn()
   @ApiOkResponse({ type: ChangeFilingListView })
   async listForFacility(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ChangeFilingListView> {
@@ -68,6 +70,7 @@ export class ChangeFilingsController {
   }
 
   @Get('change-filings')
+  @ApiOperation({ summary: '变更备案列表 · List change filings' })
   @Access.grants({ role: 'regulator' }, { role: 'admin' })
   @ApiOkResponse({ type: ChangeFilingListView })
   queue(@CurrentActor() actor: Actor, @Query() query: ChangeFilingQuery): Promise<ChangeFilingListView> {
@@ -75,6 +78,7 @@ export class ChangeFilingsController {
   }
 
   @Get('change-filings/:id')
+  @ApiOperation({ summary: '查看变更备案 · Get a change filing' })
   @Access.signedIn()
   @ApiOkResponse({ type: ChangeFilingView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ChangeFilingView> {
@@ -82,6 +86,7 @@ export class ChangeFilingsController {
   }
 
   @Post('change-filings/:id/approve')
+  @ApiOperation({ summary: '同意变更备案 · Approve a change filing' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: ChangeFilingView })
@@ -90,6 +95,7 @@ export class ChangeFilingsController {
   }
 
   @Post('change-filings/:id/reject')
+  @ApiOperation({ summary: '退回变更备案 · Reject a change filing' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: ChangeFilingView })
@@ -98,6 +104,7 @@ export class ChangeFilingsController {
   }
 
   @Post('change-filings/:id/withdraw')
+  @ApiOperation({ summary: '撤回变更备案 · Withdraw a change filing' })
   @HttpCode(200)
   @Access.operator()
   @ApiOkResponse({ type: ChangeFilingView })
@@ -106,6 +113,7 @@ export class ChangeFilingsController {
   }
 
   @Post('facilities/:id/affordable-recognition')
+  @ApiOperation({ summary: '普惠认定 · Affordable (普惠) recognition' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: FacilityView })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { ClassListView, ClassView, CreateClassDto, FacilityService, UpdateClassDto } from '@lib/facilities';
@@ -18,6 +18,7 @@ export class ClassesController {
   ) {}
 
   @Post('facilities/:id/classes')
+  @ApiOperation({ summary: '新增班级 · Add a class' })
   @Access.operator()
   @ApiCreatedResponse({ type: ClassView })
   async create(
@@ -33,6 +34,7 @@ export class ClassesController {
   }
 
   @Get('facilities/:id/classes')
+  @ApiOperation({ summary: "机构的班级 · List a facility's classes" })
   @Access.signedIn()
   @ApiOkResponse({ type: ClassListView })
   async list(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string): Promise<ClassListView> {
@@ -40,6 +42,7 @@ export class ClassesController {
   }
 
   @Get('classes/:id')
+  @ApiOperation({ summary: '查看班级 · Get a class' })
   @Access.signedIn()
   @ApiOkResponse({ type: ClassView })
   async get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -49,6 +52,7 @@ export class ClassesController {
   }
 
   @Patch('classes/:id')
+  @ApiOperation({ summary: '修改班级（托位、在托人数） · Change a class (places, enrolled)' })
   @Access.operator()
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOkResponse({ type: ClassView })
@@ -65,6 +69,7 @@ export class ClassesController {
   }
 
   @Delete('classes/:id')
+  @ApiOperation({ summary: '删除班级 · Delete a class' })
   @HttpCode(204)
   @Access.operator()
   @ApiNoContentResponse()

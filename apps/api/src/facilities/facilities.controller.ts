@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { CreateFacilityDto, FacilityListQuery, FacilityListView, FacilityService, FacilityView, UpdateFacilityDto } from '@lib/facilities';
@@ -23,6 +23,7 @@ export class FacilitiesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: '新建机构（草稿） · Create a facility (draft)' })
   @Access.operator()
   @ApiCreatedResponse({ type: FacilityView })
   async create(
@@ -34,6 +35,7 @@ export class FacilitiesController {
   }
 
   @Get()
+  @ApiOperation({ summary: '机构列表 · List facilities' })
   @Access.signedIn()
   @ApiOkResponse({ type: FacilityListView })
   list(@CurrentActor() actor: Actor, @Query() query: FacilityListQuery): Promise<FacilityListView> {
@@ -41,6 +43,7 @@ export class FacilitiesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看机构 · Get a facility' })
   @Access.signedIn()
   @ApiOkResponse({ type: FacilityView })
   async get(
@@ -52,6 +55,7 @@ export class FacilitiesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: '修改机构 · Change a facility' })
   @Access.operator()
   @ApiHeader({ name: 'If-Match', required: true, description: 'the ETag last read' })
   @ApiOkResponse({ type: FacilityView })
@@ -66,6 +70,7 @@ export class FacilitiesController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: '提交备案 · Submit for registration' })
   @HttpCode(200)
   @Access.operator()
   @ApiOkResponse({ type: FacilityView })
@@ -75,6 +80,7 @@ export class FacilitiesController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: '准予备案 · Approve the filing' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: FacilityView })
@@ -88,6 +94,7 @@ export class FacilitiesController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: '退回备案 · Reject the filing' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: FacilityView })
@@ -101,6 +108,7 @@ export class FacilitiesController {
   }
 
   @Post(':id/suspend')
+  @ApiOperation({ summary: '暂停 · Suspend' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: FacilityView })
@@ -114,6 +122,7 @@ export class FacilitiesController {
   }
 
   @Post(':id/reinstate')
+  @ApiOperation({ summary: '恢复 · Reinstate' })
   @HttpCode(200)
   @Access.grants(HEALTH)
   @ApiOkResponse({ type: FacilityView })
@@ -122,6 +131,7 @@ export class FacilitiesController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: '注销（附分流安置方案） · Close (with a placement plan)' })
   @HttpCode(200)
   @Access.grants(HEALTH, { role: 'operator' })
   @ApiOkResponse({ type: FacilityView })
@@ -135,6 +145,7 @@ export class FacilitiesController {
   }
 
   @Get(':id/placement-plan')
+  @ApiOperation({ summary: '分流安置方案 · Placement plan' })
   @Access.signedIn()
   @ApiOkResponse({ type: PlacementPlanView })
   placementPlan(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<PlacementPlanView> {
@@ -142,6 +153,7 @@ export class FacilitiesController {
   }
 
   @Get(':id/compliance')
+  @ApiOperation({ summary: '设置标准核查 · Compliance with the standards' })
   @Access.signedIn()
   @ApiOkResponse({ type: ComplianceView })
   compliance(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<ComplianceView> {
@@ -149,6 +161,7 @@ export class FacilitiesController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: '变更记录 · Change history' })
   @Access.signedIn()
   @ApiOkResponse({ type: HistoryView })
   history(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Query() query: ListQueryDto): Promise<HistoryView> {

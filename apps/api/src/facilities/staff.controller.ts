@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
 import { CreateStaffDto, EndListingDto, StaffListView, StaffQuery, StaffService, StaffView, UpdateStaffDto } from '@lib/staff';
 import { CurrentActor } from '../common/access.guard.js';
@@ -13,6 +13,7 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Post('facilities/:id/staff')
+  @ApiOperation({ summary: '新增工作人员 · Add a staff member' })
   @Access.operator()
   @ApiCreatedResponse({ type: StaffView })
   async create(
@@ -27,6 +28,7 @@ export class StaffController {
   }
 
   @Get('staff/:id')
+  @ApiOperation({ summary: '查看工作人员 · Get a staff member' })
   @Access.signedIn()
   @ApiOkResponse({ type: StaffView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<StaffView> {
@@ -34,6 +36,7 @@ export class StaffController {
   }
 
   @Get('facilities/:id/staff')
+  @ApiOperation({ summary: "机构的工作人员 · List a facility's staff" })
   @Access.signedIn()
   @ApiOkResponse({ type: StaffListView })
   list(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string, @Query() query: StaffQuery): Promise<StaffListView> {
@@ -41,6 +44,7 @@ export class StaffController {
   }
 
   @Patch('staff/:id')
+  @ApiOperation({ summary: '修改工作人员 · Change a staff member' })
   @Access.operator()
   @ApiOkResponse({ type: StaffView })
   update(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: UpdateStaffDto): Promise<StaffView> {
@@ -49,6 +53,7 @@ export class StaffController {
 
   /** Ends employment (sets endedOn); the record is kept. */
   @Delete('staff/:id')
+  @ApiOperation({ summary: "工作人员离职 · End a staff member's employment" })
   @HttpCode(204)
   @Access.operator()
   @ApiNoContentResponse()
@@ -58,6 +63,7 @@ export class StaffController {
 
   /** A health regulator in reach settles a multi-listing by ending this record (docs/api.md, staff ID oracle). */
   @Post('staff/:id/end-listing')
+  @ApiOperation({ summary: '解除多处登记 · End a multiple listing' })
   @HttpCode(200)
   @Access.regulator(['health'])
   @ApiOkResponse({ type: StaffView })

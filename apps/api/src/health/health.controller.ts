@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@lib/auth';
 import { HealthService } from './health.service.js';
+import { HealthView, LiveView, ReadyView } from './health.view.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -11,8 +12,10 @@ export class HealthController {
 
   /** 200 when PostgreSQL and Redis answer, 503 naming what is down. */
   @Get()
+  @ApiOperation({ summary: '健康检查 · Health check' })
   @Access.public()
-  @ApiOkResponse({ description: '{ status: "ok", checks: { postgres: "up", redis: "up" } }' })
+  @ApiOkResponse({ type: HealthView, description: 'PostgreSQL and Redis answer' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'something is down (named in `down`)' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const checks = await this.health.check();
     const down = Object.entries(checks)
@@ -24,8 +27,9 @@ export class HealthController {
 
   /** Liveness: the process answers (restart it when this fails); touches neither PostgreSQL nor Redis. */
   @Get('live')
+  @ApiOperation({ summary: '存活检查 · Liveness' })
   @Access.public()
-  @ApiOkResponse({ description: '{ status: "ok" }' })
+  @ApiOkResponse({ type: LiveView })
   live() {
     return { status: 'ok' };
   }
@@ -36,8 +40,10 @@ export class HealthController {
    * job-driven effects wait).
    */
   @Get('ready')
+  @ApiOperation({ summary: '就绪检查 · Readiness' })
   @Access.public()
-  @ApiOkResponse({ description: '{ status: "ok"|"degraded"|"draining", checks: { postgres, redis }, degraded?: ["redis"] }' })
+  @ApiOkResponse({ type: ReadyView, description: 'ok, or degraded naming Redis' })
+  @ApiServiceUnavailableResponse({ type: ReadyView, description: 'PostgreSQL is down, or the process drains' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     if (this.health.draining) {
       void reply.status(503);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import {
@@ -27,6 +27,7 @@ export class IncidentsController {
 
   /** The owner reports; a regulator in reach records a report it received. */
   @Post('facilities/:id/incidents')
+  @ApiOperation({ summary: '报告事件 · Report an incident' })
   @Access.grants({ role: 'operator' }, { role: 'regulator' })
   @ApiCreatedResponse({ type: IncidentView })
   async report(
@@ -41,6 +42,7 @@ export class IncidentsController {
   }
 
   @Get('incidents')
+  @ApiOperation({ summary: '事件列表 · List incidents' })
   @Access.signedIn()
   @ApiOkResponse({ type: IncidentListView })
   list(@CurrentActor() actor: Actor, @Query() query: IncidentListQuery): Promise<IncidentListView> {
@@ -48,6 +50,7 @@ export class IncidentsController {
   }
 
   @Get('incidents/:id')
+  @ApiOperation({ summary: '查看事件 · Get an incident' })
   @Access.signedIn()
   @ApiOkResponse({ type: IncidentView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<IncidentView> {
@@ -56,6 +59,7 @@ export class IncidentsController {
 
   /** Health in reach, or the agency of the kind (market: food poisoning; fire: fires). */
   @Post('incidents/:id/acknowledge')
+  @ApiOperation({ summary: '确认收到事件 · Acknowledge an incident' })
   @HttpCode(200)
   @Access.regulator()
   @ApiOkResponse({ type: IncidentView })
@@ -69,6 +73,7 @@ export class IncidentsController {
 
   /** A note on the timeline, from the owner or a regulator in reach: 201 with the incident. */
   @Post('incidents/:id/updates')
+  @ApiOperation({ summary: '补充事件进展 · Add an update to an incident' })
   @Access.grants({ role: 'operator' }, { role: 'regulator' })
   @ApiCreatedResponse({ type: IncidentView })
   update(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: IncidentNoteDto): Promise<IncidentView> {
@@ -76,6 +81,7 @@ export class IncidentsController {
   }
 
   @Post('incidents/:id/close')
+  @ApiOperation({ summary: '结案 · Close an incident' })
   @HttpCode(200)
   @Access.regulator(['health'])
   @ApiOkResponse({ type: IncidentView })
@@ -84,6 +90,7 @@ export class IncidentsController {
   }
 
   @Post('facilities/:id/drills')
+  @ApiOperation({ summary: '记录演练 · Record a drill' })
   @Access.operator()
   @ApiCreatedResponse({ type: DrillView })
   logDrill(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string, @Body() dto: CreateDrillDto): Promise<DrillView> {
@@ -91,6 +98,7 @@ export class IncidentsController {
   }
 
   @Get('facilities/:id/drills')
+  @ApiOperation({ summary: "机构的演练记录 · List a facility's drills" })
   @Access.signedIn()
   @ApiOkResponse({ type: DrillListView })
   async drills(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) facilityId: string): Promise<DrillListView> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import {
@@ -35,6 +35,7 @@ export class InspectionsController {
   ) {}
 
   @Get('inspection-checklists')
+  @ApiOperation({ summary: '检查清单 · Inspection checklists' })
   @Access.signedIn()
   @ApiOkResponse({ type: ChecklistListView })
   checklists(@Query() query: ChecklistQuery): ChecklistListView {
@@ -46,6 +47,7 @@ export class InspectionsController {
    * Open to every signed-in role so that a facility out of the caller's reach answers 404 before any 403 (docs/api.md).
    */
   @Post('facilities/:id/inspections')
+  @ApiOperation({ summary: '记录检查 · Record an inspection' })
   @Access.signedIn()
   @ApiCreatedResponse({ type: InspectionView })
   async record(
@@ -60,6 +62,7 @@ export class InspectionsController {
   }
 
   @Get('facilities/:id/inspections')
+  @ApiOperation({ summary: "机构的检查记录 · List a facility's inspections" })
   @Access.signedIn()
   @ApiOkResponse({ type: InspectionListView })
   list(
@@ -71,6 +74,7 @@ export class InspectionsController {
   }
 
   @Get('inspections/:id')
+  @ApiOperation({ summary: '查看检查 · Get an inspection' })
   @Access.signedIn()
   @ApiOkResponse({ type: InspectionView })
   get(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string): Promise<InspectionView> {
@@ -79,6 +83,7 @@ export class InspectionsController {
 
   /** Like recording: 404 for an inspection out of reach, then 403 for a caller who is not of its agency. */
   @Post('inspections/:id/amendments')
+  @ApiOperation({ summary: '更正检查记录 · Amend an inspection' })
   @Access.signedIn()
   @ApiCreatedResponse({ type: InspectionView })
   amend(@CurrentActor() actor: Actor, @Param('id', notFoundUuid()) id: string, @Body() dto: AmendmentDto): Promise<InspectionView> {
@@ -86,6 +91,7 @@ export class InspectionsController {
   }
 
   @Get('rectification-orders')
+  @ApiOperation({ summary: '整改通知列表 · List rectification orders' })
   @Access.signedIn()
   @ApiOkResponse({ type: OrderListView })
   orders(@CurrentActor() actor: Actor, @Query() query: OrderListQuery): Promise<OrderListView> {
@@ -93,6 +99,7 @@ export class InspectionsController {
   }
 
   @Post('rectification-orders/:id/response')
+  @ApiOperation({ summary: '举办者回复整改 · Respond to an order' })
   @HttpCode(200)
   @Access.operator()
   @ApiOkResponse({ type: OrderView })
@@ -101,6 +108,7 @@ export class InspectionsController {
   }
 
   @Post('rectification-orders/:id/verify')
+  @ApiOperation({ summary: '核验整改 · Verify an order' })
   @HttpCode(200)
   @Access.regulator()
   @ApiOkResponse({ type: OrderView })
@@ -109,6 +117,7 @@ export class InspectionsController {
   }
 
   @Get('inspection-plan')
+  @ApiOperation({ summary: '检查计划（按风险） · Inspection plan (by risk)' })
   @Access.grants({ role: 'regulator' }, { role: 'admin' })
   @ApiOkResponse({ type: PlanView })
   plan(@CurrentActor() actor: Actor, @Query() query: PlanQuery): Promise<PlanView> {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
 import { RegionService, SetPopulationDto } from '@lib/regions';
-import { FiguresService, HistoryQuery, RegionHistoryView, RegionListView, RegionView } from '@lib/targets';
+import { BoundariesView, FiguresService, HistoryQuery, RegionHistoryView, RegionListView, RegionView } from '@lib/targets';
 import { addDays, todayInShanghai } from '@lib/standards';
 import { CurrentActor } from '../common/access.guard.js';
 
@@ -16,6 +16,7 @@ export class RegionsController {
   ) {}
 
   @Get('public/regions')
+  @ApiOperation({ summary: "全市及各监管单元指标 · The city and its units' figures" })
   @Access.public()
   @ApiOkResponse({ type: RegionListView })
   async publicList(): Promise<RegionListView> {
@@ -23,13 +24,15 @@ export class RegionsController {
   }
 
   @Get('public/regions/boundaries')
+  @ApiOperation({ summary: '监管单元边界（GeoJSON） · Unit boundaries (GeoJSON)' })
   @Access.public()
-  @ApiOkResponse({ description: 'GeoJSON FeatureCollection of the units; properties as RegionView' })
+  @ApiOkResponse({ type: BoundariesView, description: 'GeoJSON FeatureCollection of the units; properties as RegionView' })
   boundaries() {
     return this.figures.boundaries();
   }
 
   @Get('public/regions/:code')
+  @ApiOperation({ summary: "单元指标 · A unit's figures" })
   @Access.public()
   @ApiOkResponse({ type: RegionView })
   publicGet(@Param('code') code: string): Promise<RegionView> {
@@ -37,6 +40,7 @@ export class RegionsController {
   }
 
   @Get('regions')
+  @ApiOperation({ summary: "单元指标（登录） · Units' figures (signed in)" })
   @Access.signedIn()
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegionListView })
@@ -45,6 +49,7 @@ export class RegionsController {
   }
 
   @Get('regions/:code')
+  @ApiOperation({ summary: "单元指标（登录） · A unit's figures (signed in)" })
   @Access.signedIn()
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegionView })
@@ -54,6 +59,7 @@ export class RegionsController {
 
   /** Daily figures with the year's target, for trend charts (observed snapshots and derived history). */
   @Get('regions/:code/history')
+  @ApiOperation({ summary: '指标历史 · Figures over time' })
   @Access.signedIn()
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegionHistoryView })
@@ -63,6 +69,7 @@ export class RegionsController {
   }
 
   @Put('regions/:code/population')
+  @ApiOperation({ summary: '设置常住人口 · Set the population' })
   @Access.grants({ role: 'admin' }, { role: 'regulator', agencies: ['health'], cityLevel: true })
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegionView })

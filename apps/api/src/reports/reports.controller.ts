@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
 import { AnnualReportQuery, AnnualReportView, ReportService, reportCsv, reportXlsx } from '@lib/reports';
@@ -8,6 +8,7 @@ import { CurrentActor } from '../common/access.guard.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
+@ApiExtraModels(AnnualReportView)
 @ApiBearerAuth()
 @Controller('api/v1/reports')
 export class ReportsController {
@@ -15,9 +16,16 @@ export class ReportsController {
 
   /** JSON by default; `Accept: text/csv` a CSV (UTF-8 with BOM); `Accept: <xlsx>` an Excel workbook. */
   @Get('annual')
+  @ApiOperation({ summary: '年度报告（JSON、CSV、XLSX） · Annual report (JSON, CSV, XLSX)' })
   @Access.grants({ role: 'admin' }, { role: 'regulator' })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: AnnualReportView })
+  @ApiOkResponse({
+    description: 'JSON by default; `Accept: text/csv`: a CSV (UTF-8 with a BOM); `Accept: <xlsx>`: an Excel workbook',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnnualReportView) } },
+      'text/csv': { schema: { type: 'string' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async annual(
     @CurrentActor() actor: Actor,
     @Query() query: AnnualReportQuery,

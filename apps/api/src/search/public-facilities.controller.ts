@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Header, Headers, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '@lib/auth';
-import { MapQuery, NearbyListView, NearbyQuery, PublicFacilityView, SearchService, parseBbox } from '@lib/search';
+import { MapQuery, MapView, NearbyListView, NearbyQuery, PublicFacilityView, RegisterView, SearchService, parseBbox } from '@lib/search';
 import { languageOf } from '../common/language.js';
 import { notFoundUuid } from '../common/params.js';
 
@@ -12,11 +12,13 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Parents' search and the open register (docs/api.md "Public"): anonymous, rate-limited per client by the public hook. */
 @ApiTags('public')
+@ApiExtraModels(RegisterView)
 @Controller('api/v1/public')
 export class PublicFacilitiesController {
   constructor(private readonly search: SearchService) {}
 
   @Get('facilities/nearby')
+  @ApiOperation({ summary: '附近的托育机构 · Facilities nearby' })
   @Access.public()
   @Header('Content-Type', JSON_TYPE)
   @ApiOkResponse({ type: NearbyListView })
@@ -25,6 +27,7 @@ export class PublicFacilitiesController {
   }
 
   @Get('facilities/:id')
+  @ApiOperation({ summary: "机构公开信息 · A facility's public page" })
   @Access.public()
   @ApiOkResponse({ type: PublicFacilityView })
   facility(@Param('id', notFoundUuid()) id: string, @Headers('accept-language') acceptLanguage?: string): Promise<PublicFacilityView> {
@@ -32,9 +35,11 @@ export class PublicFacilitiesController {
   }
 
   @Get('map')
+  @ApiOperation({ summary: '地图要素（聚合或单点） · Map features (clusters or points)' })
   @Access.public()
   @Header('Content-Type', JSON_TYPE)
   @ApiOkResponse({
+    type: MapView,
     description:
       'GeoJSON FeatureCollection (at most 500 features): properties { cluster: true, count } through zoom 12 and wherever ' +
       'more than 500 facilities would be answered, else { cluster: false, id, name, kind, vacancies, affordable }',
@@ -44,9 +49,12 @@ export class PublicFacilitiesController {
   }
 
   @Get('register.csv')
+  @ApiOperation({ summary: '公开名录（CSV） · The public register (CSV)' })
   @Access.public()
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The public register (registered and suspended facilities), UTF-8 CSV with a BOM' })
+  @ApiOkResponse({
+    description: 'The public register (registered and suspended facilities), UTF-8 CSV with a BOM',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   registerCsv(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -59,9 +67,12 @@ export class PublicFacilitiesController {
   }
 
   @Get('register.geojson')
+  @ApiOperation({ summary: '公开名录（GeoJSON） · The public register (GeoJSON)' })
   @Access.public()
-  @ApiProduces('application/geo+json')
-  @ApiOkResponse({ description: 'The public register as a GeoJSON FeatureCollection (public locations)' })
+  @ApiOkResponse({
+    description: 'The public register as a GeoJSON FeatureCollection (public locations)',
+    content: { 'application/geo+json': { schema: { $ref: getSchemaPath(RegisterView) } } },
+  })
   registerGeoJson(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,

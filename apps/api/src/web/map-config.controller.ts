@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { mapConfig, type MapConfig } from '@lib/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MapConfigView, mapConfig, type MapConfig } from '@lib/core';
 import { Access } from '@lib/auth';
 
 /** The map's tile layer is configuration; without one the map draws boundaries only. */
@@ -10,8 +10,9 @@ export class MapConfigController {
   constructor(@Inject(mapConfig.KEY) private readonly config: MapConfig) {}
 
   @Get()
+  @ApiOperation({ summary: '底图配置 · Base map configuration' })
   @Access.public()
-  @ApiOkResponse({ description: '{ tileUrl: string | null, attribution, tileCrs: "wgs84" | "gcj02", subdomains: string[] }' })
+  @ApiOkResponse({ type: MapConfigView })
   get(): MapConfig {
     return this.config;
   }

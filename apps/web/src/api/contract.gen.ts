@@ -132,6 +132,24 @@ export interface ApproveDto {
   note?: string;
 }
 
+export interface BoundariesView {
+  type: 'FeatureCollection';
+  /** the 15 supervisory units */
+  features: BoundaryFeatureView[];
+}
+
+export interface BoundaryFeatureView {
+  type: 'Feature';
+  geometry: BoundaryGeometryView;
+  properties: RegionView;
+}
+
+export interface BoundaryGeometryView {
+  type: 'Polygon' | 'MultiPolygon';
+  /** Polygon: rings of [lng, lat]; MultiPolygon: polygons of rings (WGS84) */
+  coordinates: unknown[][][];
+}
+
 export interface ChangeCheckDto {
   /** the material fields as they would be */
   facility?: ChangeFacilityDto;
@@ -600,7 +618,7 @@ export interface FilingDocumentDto {
   type: 'legal_entity' | 'premises' | 'fire_safety' | 'health_evaluation' | 'food_licence' | 'owners_consent';
   number: string;
   issuedOn: string;
-  expiresOn?: Record<string, unknown> | null;
+  expiresOn?: string | null;
   /** legal_entity: the registered scope includes 托育服务 */
   scopeIncludesChildcare?: boolean;
   /** premises */
@@ -616,9 +634,27 @@ export interface HealthCertificateDto {
   expiresOn: string;
 }
 
+export interface HealthChecksView {
+  postgres: 'up' | 'down';
+  redis: 'up' | 'down';
+}
+
+export interface HealthView {
+  status: 'ok' | 'down';
+  checks: HealthChecksView;
+  /** what is down */
+  down?: string[];
+}
+
+export interface HistoryActorView {
+  /** null for the system */
+  id: string | null;
+  role: string;
+}
+
 export interface HistoryEntryView {
   at: string;
-  actor: Record<string, unknown>;
+  actor: HistoryActorView;
   action: string;
   changes?: Record<string, unknown>;
 }
@@ -739,6 +775,10 @@ export interface LinkedInspectionView {
   inspectedAt: string;
 }
 
+export interface LiveView {
+  status: 'ok';
+}
+
 export interface LocationDto {
   lat: number;
   lng: number;
@@ -754,6 +794,47 @@ export interface LoginResultView {
   /** seconds */
   expiresIn: number;
   user: UserView;
+}
+
+export interface MapClusterPropertiesView {
+  cluster: true;
+  /** facilities in the cluster */
+  count: number;
+}
+
+export interface MapConfigView {
+  /** Leaflet tile URL template; null: no tiles (boundaries only) */
+  tileUrl: string | null;
+  /** the tile source’s attribution (HTML allowed by Leaflet) */
+  attribution: string;
+  /** the tiles’ coordinate system (GCJ-02 for Chinese sources) */
+  tileCrs: 'wgs84' | 'gcj02';
+  /** what `{s}` in the template stands for */
+  subdomains: string[];
+}
+
+export interface MapFacilityPropertiesView {
+  cluster: false;
+  id: string;
+  /** cut to 40 characters (the last one …) */
+  name: string;
+  kind: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+  vacancies: number;
+  affordable: boolean;
+}
+
+export interface MapFeatureView {
+  type: 'Feature';
+  /** a cluster: its centre; a facility: its public location */
+  geometry: PointGeometryView;
+  properties: MapClusterPropertiesView | MapFacilityPropertiesView;
+}
+
+export interface MapView {
+  type: 'FeatureCollection';
+  /** true: clusters (through zoom 12, or where more than 500 facilities would be answered) */
+  clustered: boolean;
+  features: MapFeatureView[];
 }
 
 export interface NearbyItemView {
@@ -824,6 +905,17 @@ export interface OrderResponseDto {
   note: string;
 }
 
+export interface OrderResponseView {
+  note: string;
+  at: string;
+}
+
+export interface OrderVerificationView {
+  accepted: boolean;
+  note?: string;
+  at: string;
+}
+
 export interface OrderView {
   id: string;
   facilityId: string;
@@ -835,8 +927,8 @@ export interface OrderView {
   status: 'open' | 'responded' | 'resolved';
   /** not resolved and past dueOn */
   overdue: boolean;
-  response?: Record<string, unknown>;
-  verification?: Record<string, unknown>;
+  response?: OrderResponseView;
+  verification?: OrderVerificationView;
 }
 
 export interface OtherListingView {
@@ -908,6 +1000,12 @@ export interface PlanItemView {
 export interface PlanView {
   items: PlanItemView[];
   nextCursor: string | null;
+}
+
+export interface PointGeometryView {
+  type: 'Point';
+  /** [longitude, latitude], WGS84, six decimals */
+  coordinates: number[];
 }
 
 export interface ProblemErrorView {
@@ -1027,7 +1125,17 @@ export interface QualificationDto {
     | 'director_training';
   number: string;
   issuedOn: string;
-  expiresOn?: Record<string, unknown> | null;
+  expiresOn?: string | null;
+}
+
+export interface ReadyView {
+  status: 'ok' | 'degraded' | 'draining' | 'down';
+  /** absent while draining */
+  checks?: HealthChecksView;
+  /** what is down */
+  down?: string[];
+  /** what is away but not needed to serve reads (redis) */
+  degraded?: string[];
 }
 
 export interface ReasonDto {
@@ -1097,6 +1205,45 @@ export interface RegisterDto {
   accountType?: 'operator' | 'parent';
 }
 
+export interface RegisterFeatureView {
+  type: 'Feature';
+  /** the public location */
+  geometry: PointGeometryView;
+  properties: RegisterPropertiesView;
+}
+
+export interface RegisterPropertiesView {
+  registrationNo: string;
+  name: string;
+  status: 'registered' | 'suspended';
+  kind: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+  regionCode: string;
+  /** in the language of Accept-Language */
+  regionName: string;
+  /** null for a home-based point */
+  address: string | null;
+  affordable: boolean;
+  medicalIntegrated: boolean;
+  /** CNY per month */
+  monthlyFee: number;
+  /** service types, separated by spaces */
+  serviceTypes: string;
+  /** age groups, separated by spaces */
+  ageGroups: string;
+  placeCount: number;
+  vacancies: number;
+  vacanciesUpdatedAt: string | null;
+  registeredAt: string | null;
+  id: string;
+  /** the facility's public page, on the scheme and host the register was asked from */
+  url: string | null;
+}
+
+export interface RegisterView {
+  type: 'FeatureCollection';
+  features: RegisterFeatureView[];
+}
+
 export interface RegisteredView {
   id: string;
   username: string;
@@ -1108,7 +1255,7 @@ export interface ReportRowView {
   name: string;
   population: number;
   facilityCount: number;
-  facilitiesByKind: Record<string, unknown>;
+  facilitiesByKind: Record<string, number>;
   placeCount: number;
   affordablePlaceCount: number;
   /** 0..1, three decimals */
@@ -1116,7 +1263,7 @@ export interface ReportRowView {
   placesPer1000: number;
   /** the year’s trajectory */
   target: number;
-  inspectionsByDomain: Record<string, unknown>;
+  inspectionsByDomain: Record<string, Record<string, number>>;
   ordersOpened: number;
   ordersResolved: number;
   /** share of caregivers holding a valid childcare qualification, 0..1 */
@@ -1190,6 +1337,31 @@ export interface TimelineEntryView {
   type: 'update' | 'acknowledged' | 'closed';
   actor: TimelineActorView;
   note: string;
+}
+
+export interface UnregisteredFeatureView {
+  type: 'Feature';
+  /** where it was reported */
+  geometry: PointGeometryView;
+  properties: UnregisteredPropertiesView;
+}
+
+export interface UnregisteredPropertiesView {
+  id: string;
+  /** its group: reports within 100 m of each other share it */
+  group: string;
+  /** reports in the group */
+  reports: number;
+  providerName: string | null;
+  address: string | null;
+  status: 'received' | 'investigating' | 'closed';
+  regionCode: string;
+  createdAt: string;
+}
+
+export interface UnregisteredView {
+  type: 'FeatureCollection';
+  features: UnregisteredFeatureView[];
 }
 
 export interface UpdateClassDto {
@@ -1284,12 +1456,14 @@ export interface WaitingByAgeGroup {
 
 /** Every operation, keyed `'<METHOD> <path>'`. */
 export interface Operations {
+  /** 打开队列面板会话 · Open a queue dashboard session */
   'POST /api/v1/admin/queues-session': {
     path: never;
     query: never;
     body: never;
     response: void;
   };
+  /** 预警列表 · List alerts */
   'GET /api/v1/alerts': {
     path: never;
     query: {
@@ -1319,6 +1493,7 @@ export interface Operations {
     body: never;
     response: AlertListView;
   };
+  /** 入托申请列表 · List applications */
   'GET /api/v1/applications': {
     path: never;
     query: {
@@ -1334,12 +1509,14 @@ export interface Operations {
     body: never;
     response: ApplicationListView;
   };
+  /** 提交入托申请 · Apply for a place */
   'POST /api/v1/applications': {
     path: never;
     query: never;
     body: CreateApplicationDto;
     response: ApplicationView;
   };
+  /** 查看入托申请 · Get an application */
   'GET /api/v1/applications/{id}': {
     path: {
       id: string;
@@ -1348,6 +1525,7 @@ export interface Operations {
     body: never;
     response: ApplicationView;
   };
+  /** 发出学位 · Offer a place */
   'POST /api/v1/applications/{id}/offers': {
     path: {
       id: string;
@@ -1356,6 +1534,7 @@ export interface Operations {
     body: CreateOfferDto;
     response: OfferView;
   };
+  /** 撤回入托申请 · Withdraw an application */
   'POST /api/v1/applications/{id}/withdraw': {
     path: {
       id: string;
@@ -1364,36 +1543,42 @@ export interface Operations {
     body: never;
     response: ApplicationView;
   };
+  /** 登录 · Sign in */
   'POST /api/v1/auth/login': {
     path: never;
     query: never;
     body: LoginDto;
     response: LoginResultView;
   };
+  /** 退出登录 · Sign out */
   'POST /api/v1/auth/logout': {
     path: never;
     query: never;
     body: never;
     response: void;
   };
+  /** 当前用户 · The signed-in user */
   'GET /api/v1/auth/me': {
     path: never;
     query: never;
     body: never;
     response: UserView;
   };
+  /** 修改本人密码 · Change one's own password */
   'POST /api/v1/auth/password': {
     path: never;
     query: never;
     body: ChangePasswordDto;
     response: void;
   };
+  /** 注册举办者账号 · Register an operator account */
   'POST /api/v1/auth/register': {
     path: never;
     query: never;
     body: RegisterDto;
     response: RegisteredView;
   };
+  /** 变更备案列表 · List change filings */
   'GET /api/v1/change-filings': {
     path: never;
     query: {
@@ -1406,6 +1591,7 @@ export interface Operations {
     body: never;
     response: ChangeFilingListView;
   };
+  /** 查看变更备案 · Get a change filing */
   'GET /api/v1/change-filings/{id}': {
     path: {
       id: string;
@@ -1414,6 +1600,7 @@ export interface Operations {
     body: never;
     response: ChangeFilingView;
   };
+  /** 同意变更备案 · Approve a change filing */
   'POST /api/v1/change-filings/{id}/approve': {
     path: {
       id: string;
@@ -1422,6 +1609,7 @@ export interface Operations {
     body: ApproveDto;
     response: ChangeFilingView;
   };
+  /** 退回变更备案 · Reject a change filing */
   'POST /api/v1/change-filings/{id}/reject': {
     path: {
       id: string;
@@ -1430,6 +1618,7 @@ export interface Operations {
     body: ReasonDto;
     response: ChangeFilingView;
   };
+  /** 撤回变更备案 · Withdraw a change filing */
   'POST /api/v1/change-filings/{id}/withdraw': {
     path: {
       id: string;
@@ -1438,6 +1627,7 @@ export interface Operations {
     body: never;
     response: ChangeFilingView;
   };
+  /** 查看班级 · Get a class */
   'GET /api/v1/classes/{id}': {
     path: {
       id: string;
@@ -1446,6 +1636,7 @@ export interface Operations {
     body: never;
     response: ClassView;
   };
+  /** 修改班级（托位、在托人数） · Change a class (places, enrolled) */
   'PATCH /api/v1/classes/{id}': {
     path: {
       id: string;
@@ -1454,6 +1645,7 @@ export interface Operations {
     body: UpdateClassDto;
     response: ClassView;
   };
+  /** 删除班级 · Delete a class */
   'DELETE /api/v1/classes/{id}': {
     path: {
       id: string;
@@ -1462,6 +1654,7 @@ export interface Operations {
     body: never;
     response: void;
   };
+  /** 投诉列表 · List complaints */
   'GET /api/v1/complaints': {
     path: never;
     query: {
@@ -1476,14 +1669,16 @@ export interface Operations {
     body: never;
     response: ComplaintListView;
   };
+  /** 未备案机构举报地图 · Unregistered-provider reports (GeoJSON) */
   'GET /api/v1/complaints/unregistered.geojson': {
     path: never;
     query: {
       regionCode?: string;
     };
     body: never;
-    response: void;
+    response: UnregisteredView;
   };
+  /** 查看投诉 · Get a complaint */
   'GET /api/v1/complaints/{id}': {
     path: {
       id: string;
@@ -1492,6 +1687,7 @@ export interface Operations {
     body: never;
     response: ComplaintView;
   };
+  /** 办结投诉 · Close a complaint */
   'POST /api/v1/complaints/{id}/close': {
     path: {
       id: string;
@@ -1500,6 +1696,7 @@ export interface Operations {
     body: CloseComplaintDto;
     response: ComplaintView;
   };
+  /** 受理调查 · Investigate a complaint */
   'POST /api/v1/complaints/{id}/investigate': {
     path: {
       id: string;
@@ -1508,6 +1705,7 @@ export interface Operations {
     body: InvestigateComplaintDto;
     response: ComplaintView;
   };
+  /** 信用等级列表 · List credit levels */
   'GET /api/v1/credit': {
     path: never;
     query: {
@@ -1519,6 +1717,7 @@ export interface Operations {
     body: never;
     response: CreditListView;
   };
+  /** 举办者信用 · An operator's credit */
   'GET /api/v1/credit/{creditCode}': {
     path: {
       creditCode: string;
@@ -1527,6 +1726,7 @@ export interface Operations {
     body: never;
     response: CreditView;
   };
+  /** 机构列表 · List facilities */
   'GET /api/v1/facilities': {
     path: never;
     query: {
@@ -1541,12 +1741,14 @@ export interface Operations {
     body: never;
     response: FacilityListView;
   };
+  /** 新建机构（草稿） · Create a facility (draft) */
   'POST /api/v1/facilities': {
     path: never;
     query: never;
     body: CreateFacilityDto;
     response: FacilityView;
   };
+  /** 查看机构 · Get a facility */
   'GET /api/v1/facilities/{id}': {
     path: {
       id: string;
@@ -1555,6 +1757,7 @@ export interface Operations {
     body: never;
     response: FacilityView;
   };
+  /** 修改机构 · Change a facility */
   'PATCH /api/v1/facilities/{id}': {
     path: {
       id: string;
@@ -1563,6 +1766,7 @@ export interface Operations {
     body: UpdateFacilityDto;
     response: FacilityView;
   };
+  /** 普惠认定 · Affordable (普惠) recognition */
   'POST /api/v1/facilities/{id}/affordable-recognition': {
     path: {
       id: string;
@@ -1571,6 +1775,7 @@ export interface Operations {
     body: AffordableDecisionDto;
     response: FacilityView;
   };
+  /** 准予备案 · Approve the filing */
   'POST /api/v1/facilities/{id}/approve': {
     path: {
       id: string;
@@ -1579,6 +1784,7 @@ export interface Operations {
     body: ApproveDto;
     response: FacilityView;
   };
+  /** 机构的变更备案 · List a facility's change filings */
   'GET /api/v1/facilities/{id}/changes': {
     path: {
       id: string;
@@ -1587,6 +1793,7 @@ export interface Operations {
     body: never;
     response: ChangeFilingListView;
   };
+  /** 提交变更备案 · File a change */
   'POST /api/v1/facilities/{id}/changes': {
     path: {
       id: string;
@@ -1603,6 +1810,7 @@ export interface Operations {
     body: ChangeCheckDto;
     response: ChangeCheckView;
   };
+  /** 机构的班级 · List a facility's classes */
   'GET /api/v1/facilities/{id}/classes': {
     path: {
       id: string;
@@ -1611,6 +1819,7 @@ export interface Operations {
     body: never;
     response: ClassListView;
   };
+  /** 新增班级 · Add a class */
   'POST /api/v1/facilities/{id}/classes': {
     path: {
       id: string;
@@ -1619,6 +1828,7 @@ export interface Operations {
     body: CreateClassDto;
     response: ClassView;
   };
+  /** 注销（附分流安置方案） · Close (with a placement plan) */
   'POST /api/v1/facilities/{id}/close': {
     path: {
       id: string;
@@ -1627,6 +1837,7 @@ export interface Operations {
     body: StatusActionDto;
     response: FacilityView;
   };
+  /** 设置标准核查 · Compliance with the standards */
   'GET /api/v1/facilities/{id}/compliance': {
     path: {
       id: string;
@@ -1635,6 +1846,7 @@ export interface Operations {
     body: never;
     response: ComplianceView;
   };
+  /** 机构的演练记录 · List a facility's drills */
   'GET /api/v1/facilities/{id}/drills': {
     path: {
       id: string;
@@ -1643,6 +1855,7 @@ export interface Operations {
     body: never;
     response: DrillListView;
   };
+  /** 记录演练 · Record a drill */
   'POST /api/v1/facilities/{id}/drills': {
     path: {
       id: string;
@@ -1651,6 +1864,7 @@ export interface Operations {
     body: CreateDrillDto;
     response: DrillView;
   };
+  /** 变更记录 · Change history */
   'GET /api/v1/facilities/{id}/history': {
     path: {
       id: string;
@@ -1663,6 +1877,7 @@ export interface Operations {
     body: never;
     response: HistoryView;
   };
+  /** 报告事件 · Report an incident */
   'POST /api/v1/facilities/{id}/incidents': {
     path: {
       id: string;
@@ -1671,6 +1886,7 @@ export interface Operations {
     body: CreateIncidentDto;
     response: IncidentView;
   };
+  /** 机构的检查记录 · List a facility's inspections */
   'GET /api/v1/facilities/{id}/inspections': {
     path: {
       id: string;
@@ -1683,6 +1899,7 @@ export interface Operations {
     body: never;
     response: InspectionListView;
   };
+  /** 记录检查 · Record an inspection */
   'POST /api/v1/facilities/{id}/inspections': {
     path: {
       id: string;
@@ -1691,6 +1908,7 @@ export interface Operations {
     body: CreateInspectionDto;
     response: InspectionView;
   };
+  /** 机构的行政处罚 · List a facility's penalties */
   'GET /api/v1/facilities/{id}/penalties': {
     path: {
       id: string;
@@ -1699,6 +1917,7 @@ export interface Operations {
     body: never;
     response: PenaltyListView;
   };
+  /** 记录行政处罚 · Record a penalty */
   'POST /api/v1/facilities/{id}/penalties': {
     path: {
       id: string;
@@ -1707,6 +1926,7 @@ export interface Operations {
     body: CreatePenaltyDto;
     response: PenaltyView;
   };
+  /** 分流安置方案 · Placement plan */
   'GET /api/v1/facilities/{id}/placement-plan': {
     path: {
       id: string;
@@ -1715,6 +1935,7 @@ export interface Operations {
     body: never;
     response: PlacementPlanView;
   };
+  /** 恢复 · Reinstate */
   'POST /api/v1/facilities/{id}/reinstate': {
     path: {
       id: string;
@@ -1723,6 +1944,7 @@ export interface Operations {
     body: never;
     response: FacilityView;
   };
+  /** 退回备案 · Reject the filing */
   'POST /api/v1/facilities/{id}/reject': {
     path: {
       id: string;
@@ -1731,6 +1953,7 @@ export interface Operations {
     body: ReasonDto;
     response: FacilityView;
   };
+  /** 机构的工作人员 · List a facility's staff */
   'GET /api/v1/facilities/{id}/staff': {
     path: {
       id: string;
@@ -1745,6 +1968,7 @@ export interface Operations {
     body: never;
     response: StaffListView;
   };
+  /** 新增工作人员 · Add a staff member */
   'POST /api/v1/facilities/{id}/staff': {
     path: {
       id: string;
@@ -1753,6 +1977,7 @@ export interface Operations {
     body: CreateStaffDto;
     response: StaffView;
   };
+  /** 提交备案 · Submit for registration */
   'POST /api/v1/facilities/{id}/submit': {
     path: {
       id: string;
@@ -1761,6 +1986,7 @@ export interface Operations {
     body: never;
     response: FacilityView;
   };
+  /** 暂停 · Suspend */
   'POST /api/v1/facilities/{id}/suspend': {
     path: {
       id: string;
@@ -1769,6 +1995,7 @@ export interface Operations {
     body: StatusActionDto;
     response: FacilityView;
   };
+  /** 事件列表 · List incidents */
   'GET /api/v1/incidents': {
     path: never;
     query: {
@@ -1784,6 +2011,7 @@ export interface Operations {
     body: never;
     response: IncidentListView;
   };
+  /** 查看事件 · Get an incident */
   'GET /api/v1/incidents/{id}': {
     path: {
       id: string;
@@ -1792,6 +2020,7 @@ export interface Operations {
     body: never;
     response: IncidentView;
   };
+  /** 确认收到事件 · Acknowledge an incident */
   'POST /api/v1/incidents/{id}/acknowledge': {
     path: {
       id: string;
@@ -1800,6 +2029,7 @@ export interface Operations {
     body: AcknowledgeIncidentDto;
     response: IncidentView;
   };
+  /** 结案 · Close an incident */
   'POST /api/v1/incidents/{id}/close': {
     path: {
       id: string;
@@ -1808,6 +2038,7 @@ export interface Operations {
     body: CloseIncidentDto;
     response: IncidentView;
   };
+  /** 补充事件进展 · Add an update to an incident */
   'POST /api/v1/incidents/{id}/updates': {
     path: {
       id: string;
@@ -1816,6 +2047,7 @@ export interface Operations {
     body: IncidentNoteDto;
     response: IncidentView;
   };
+  /** 检查清单 · Inspection checklists */
   'GET /api/v1/inspection-checklists': {
     path: never;
     query: {
@@ -1825,6 +2057,7 @@ export interface Operations {
     body: never;
     response: ChecklistListView;
   };
+  /** 检查计划（按风险） · Inspection plan (by risk) */
   'GET /api/v1/inspection-plan': {
     path: never;
     query: {
@@ -1838,6 +2071,7 @@ export interface Operations {
     body: never;
     response: PlanView;
   };
+  /** 查看检查 · Get an inspection */
   'GET /api/v1/inspections/{id}': {
     path: {
       id: string;
@@ -1846,6 +2080,7 @@ export interface Operations {
     body: never;
     response: InspectionView;
   };
+  /** 更正检查记录 · Amend an inspection */
   'POST /api/v1/inspections/{id}/amendments': {
     path: {
       id: string;
@@ -1854,6 +2089,7 @@ export interface Operations {
     body: AmendmentDto;
     response: InspectionView;
   };
+  /** 接受学位 · Accept an offer */
   'POST /api/v1/offers/{id}/accept': {
     path: {
       id: string;
@@ -1862,6 +2098,7 @@ export interface Operations {
     body: never;
     response: AcceptedOfferView;
   };
+  /** 放弃学位 · Decline an offer */
   'POST /api/v1/offers/{id}/decline': {
     path: {
       id: string;
@@ -1870,6 +2107,7 @@ export interface Operations {
     body: never;
     response: AcceptedOfferView;
   };
+  /** 撤销行政处罚 · Revoke a penalty */
   'POST /api/v1/penalties/{id}/revoke': {
     path: {
       id: string;
@@ -1878,12 +2116,14 @@ export interface Operations {
     body: RevokePenaltyDto;
     response: PenaltyView;
   };
+  /** 投诉或举报 · Complain or report */
   'POST /api/v1/public/complaints': {
     path: never;
     query: never;
     body: CreateComplaintDto;
     response: ComplaintReceiptView;
   };
+  /** 按回执码查询投诉 · Follow a complaint by receipt code */
   'GET /api/v1/public/complaints/{receiptCode}': {
     path: {
       receiptCode: string;
@@ -1892,6 +2132,7 @@ export interface Operations {
     body: never;
     response: PublicComplaintView;
   };
+  /** 附近的托育机构 · Facilities nearby */
   'GET /api/v1/public/facilities/nearby': {
     path: never;
     query: {
@@ -1913,6 +2154,7 @@ export interface Operations {
     body: never;
     response: NearbyListView;
   };
+  /** 机构公开信息 · A facility's public page */
   'GET /api/v1/public/facilities/{id}': {
     path: {
       id: string;
@@ -1921,6 +2163,7 @@ export interface Operations {
     body: never;
     response: PublicFacilityView;
   };
+  /** 地图要素（聚合或单点） · Map features (clusters or points) */
   'GET /api/v1/public/map': {
     path: never;
     query: {
@@ -1929,26 +2172,30 @@ export interface Operations {
       zoom: number;
     };
     body: never;
-    response: void;
+    response: MapView;
   };
+  /** 底图配置 · Base map configuration */
   'GET /api/v1/public/map-config': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: MapConfigView;
   };
+  /** 全市及各监管单元指标 · The city and its units' figures */
   'GET /api/v1/public/regions': {
     path: never;
     query: never;
     body: never;
     response: RegionListView;
   };
+  /** 监管单元边界（GeoJSON） · Unit boundaries (GeoJSON) */
   'GET /api/v1/public/regions/boundaries': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: BoundariesView;
   };
+  /** 单元指标 · A unit's figures */
   'GET /api/v1/public/regions/{code}': {
     path: {
       code: string;
@@ -1957,18 +2204,21 @@ export interface Operations {
     body: never;
     response: RegionView;
   };
+  /** 公开名录（CSV） · The public register (CSV) */
   'GET /api/v1/public/register.csv': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: string;
   };
+  /** 公开名录（GeoJSON） · The public register (GeoJSON) */
   'GET /api/v1/public/register.geojson': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: RegisterView;
   };
+  /** 整改通知列表 · List rectification orders */
   'GET /api/v1/rectification-orders': {
     path: never;
     query: {
@@ -1981,6 +2231,7 @@ export interface Operations {
     body: never;
     response: OrderListView;
   };
+  /** 举办者回复整改 · Respond to an order */
   'POST /api/v1/rectification-orders/{id}/response': {
     path: {
       id: string;
@@ -1989,6 +2240,7 @@ export interface Operations {
     body: OrderResponseDto;
     response: OrderView;
   };
+  /** 核验整改 · Verify an order */
   'POST /api/v1/rectification-orders/{id}/verify': {
     path: {
       id: string;
@@ -1997,12 +2249,14 @@ export interface Operations {
     body: VerifyDto;
     response: OrderView;
   };
+  /** 单元指标（登录） · Units' figures (signed in) */
   'GET /api/v1/regions': {
     path: never;
     query: never;
     body: never;
     response: RegionListView;
   };
+  /** 单元指标（登录） · A unit's figures (signed in) */
   'GET /api/v1/regions/{code}': {
     path: {
       code: string;
@@ -2011,6 +2265,7 @@ export interface Operations {
     body: never;
     response: RegionView;
   };
+  /** 指标历史 · Figures over time */
   'GET /api/v1/regions/{code}/history': {
     path: {
       code: string;
@@ -2024,6 +2279,7 @@ export interface Operations {
     body: never;
     response: RegionHistoryView;
   };
+  /** 设置常住人口 · Set the population */
   'PUT /api/v1/regions/{code}/population': {
     path: {
       code: string;
@@ -2032,6 +2288,7 @@ export interface Operations {
     body: SetPopulationDto;
     response: RegionView;
   };
+  /** 年度报告（JSON、CSV、XLSX） · Annual report (JSON, CSV, XLSX) */
   'GET /api/v1/reports/annual': {
     path: never;
     query: {
@@ -2043,6 +2300,7 @@ export interface Operations {
     body: never;
     response: AnnualReportView;
   };
+  /** 查看工作人员 · Get a staff member */
   'GET /api/v1/staff/{id}': {
     path: {
       id: string;
@@ -2051,6 +2309,7 @@ export interface Operations {
     body: never;
     response: StaffView;
   };
+  /** 修改工作人员 · Change a staff member */
   'PATCH /api/v1/staff/{id}': {
     path: {
       id: string;
@@ -2059,6 +2318,7 @@ export interface Operations {
     body: UpdateStaffDto;
     response: StaffView;
   };
+  /** 工作人员离职 · End a staff member's employment */
   'DELETE /api/v1/staff/{id}': {
     path: {
       id: string;
@@ -2067,6 +2327,7 @@ export interface Operations {
     body: never;
     response: void;
   };
+  /** 解除多处登记 · End a multiple listing */
   'POST /api/v1/staff/{id}/end-listing': {
     path: {
       id: string;
@@ -2075,6 +2336,7 @@ export interface Operations {
     body: EndListingDto;
     response: StaffView;
   };
+  /** 用户列表 · List users */
   'GET /api/v1/users': {
     path: never;
     query: {
@@ -2085,12 +2347,14 @@ export interface Operations {
     body: never;
     response: UserListView;
   };
+  /** 创建用户 · Create a user */
   'POST /api/v1/users': {
     path: never;
     query: never;
     body: CreateUserDto;
     response: UserView;
   };
+  /** 查看用户 · Get a user */
   'GET /api/v1/users/{id}': {
     path: {
       id: string;
@@ -2099,6 +2363,7 @@ export interface Operations {
     body: never;
     response: UserView;
   };
+  /** 修改用户 · Change a user */
   'PATCH /api/v1/users/{id}': {
     path: {
       id: string;
@@ -2107,6 +2372,7 @@ export interface Operations {
     body: UpdateUserDto;
     response: UserView;
   };
+  /** 停用用户 · Disable a user */
   'POST /api/v1/users/{id}/disable': {
     path: {
       id: string;
@@ -2115,6 +2381,7 @@ export interface Operations {
     body: never;
     response: UserView;
   };
+  /** 启用用户 · Enable a user */
   'POST /api/v1/users/{id}/enable': {
     path: {
       id: string;
@@ -2123,6 +2390,7 @@ export interface Operations {
     body: never;
     response: UserView;
   };
+  /** 重置用户密码 · Reset a user's password */
   'POST /api/v1/users/{id}/password': {
     path: {
       id: string;
@@ -2131,23 +2399,26 @@ export interface Operations {
     body: ResetPasswordDto;
     response: void;
   };
+  /** 健康检查 · Health check */
   'GET /health': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: HealthView;
   };
+  /** 存活检查 · Liveness */
   'GET /health/live': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: LiveView;
   };
+  /** 就绪检查 · Readiness */
   'GET /health/ready': {
     path: never;
     query: never;
     body: never;
-    response: void;
+    response: ReadyView;
   };
 }
 

@@ -16,7 +16,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { PageQuery } from '@lib/core';
+import { PageQuery, PointGeometryView } from '@lib/core';
 import { AGENCIES, type Agency } from '@lib/auth';
 import {
   COMPLAINT_CATEGORIES,
@@ -160,4 +160,27 @@ export class CloseComplaintDto {
 
 export class UnregisteredQuery {
   @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
+}
+
+/** One open `unregistered` report of `GET /complaints/unregistered.geojson`. */
+export class UnregisteredPropertiesView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'its group: reports within 100 m of each other share it' }) group: string;
+  @ApiProperty({ type: 'integer', description: 'reports in the group' }) reports: number;
+  @ApiProperty({ type: String, nullable: true }) providerName: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: ComplaintStatus;
+  @ApiProperty({ example: '220102' }) regionCode: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class UnregisteredFeatureView {
+  @ApiProperty({ enum: ['Feature'] }) type: 'Feature';
+  @ApiProperty({ type: PointGeometryView, description: 'where it was reported' }) geometry: PointGeometryView;
+  @ApiProperty({ type: UnregisteredPropertiesView }) properties: UnregisteredPropertiesView;
+}
+
+export class UnregisteredView {
+  @ApiProperty({ enum: ['FeatureCollection'] }) type: 'FeatureCollection';
+  @ApiProperty({ type: [UnregisteredFeatureView] }) features: UnregisteredFeatureView[];
 }

@@ -6,7 +6,7 @@ import { CREDIT_LEVELS, PENALTY_KINDS, type CreditLevel, type PenaltyKind } from
 
 export class CreatePenaltyDto {
   @ApiProperty({ enum: PENALTY_KINDS }) @IsIn(PENALTY_KINDS) kind: PenaltyKind;
-  @ApiPropertyOptional({ minimum: 1, description: 'yuan; required for a fine, not allowed otherwise' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'yuan; required for a fine, not allowed otherwise' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -43,7 +43,7 @@ export class PenaltyView {
   @ApiProperty() creditCode: string;
   @ApiProperty({ enum: ['health', 'fire', 'market', 'housing'] }) agency: string;
   @ApiProperty({ enum: PENALTY_KINDS }) kind: PenaltyKind;
-  @ApiProperty({ type: Number, nullable: true }) amountYuan: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) amountYuan: number | null;
   @ApiProperty() decisionNo: string;
   @ApiProperty({ format: 'date' }) decidedOn: string;
   @ApiProperty() legalBasis: string;

@@ -10,14 +10,14 @@ export class CreateClassDto {
   @ApiProperty({ enum: AGE_GROUP_NAMES, description: 'infant 6–11, toddler 12–23, preschool 24–36, mixed 18–36 months' })
   @IsIn(AGE_GROUP_NAMES)
   ageGroup: AgeGroupName;
-  @ApiProperty({ example: 15, minimum: 1 }) @IsInt() @Min(1) @Max(1000) places: number;
-  @ApiProperty({ example: 12, minimum: 0 }) @IsInt() @Min(0) @Max(1000) enrolled: number;
+  @ApiProperty({ type: 'integer', example: 15, minimum: 1 }) @IsInt() @Min(1) @Max(1000) places: number;
+  @ApiProperty({ type: 'integer', example: 12, minimum: 0 }) @IsInt() @Min(0) @Max(1000) enrolled: number;
 }
 
 export class UpdateClassDto {
   @ApiPropertyOptional({ maxLength: 50 }) @Given() @IsString() @MinLength(1) @MaxLength(50) name?: string;
-  @ApiPropertyOptional({ minimum: 1 }) @Given() @IsInt() @Min(1) @Max(1000) places?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @Given() @IsInt() @Min(0) @Max(1000) enrolled?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) @Given() @IsInt() @Min(1) @Max(1000) places?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @Given() @IsInt() @Min(0) @Max(1000) enrolled?: number;
 }
 
 export class ClassView {

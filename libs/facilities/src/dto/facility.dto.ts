@@ -56,7 +56,7 @@ export class FilingDocumentDto {
   @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES) type: DocumentType;
   @ApiProperty({ example: 'JY22201020001234', maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) number: string;
   @ApiProperty({ example: '2024-03-01', format: 'date' }) @IsDateOnly() issuedOn: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsDateOnly() expiresOn?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() expiresOn?: string | null;
   @ApiPropertyOptional({ description: 'legal_entity: the registered scope includes 托育服务' })
   @IsOptional()
   @IsBoolean()
@@ -86,7 +86,7 @@ export class CreateFacilityDto {
   serviceTypes: ServiceType[];
   @ApiProperty({ example: '长春市南关区人民大街 1000 号', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) address: string;
   @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;
-  @ApiProperty({ type: [Number], example: [1, 2], description: 'storeys used; basement 0 or below' })
+  @ApiProperty({ type: 'integer', isArray: true, example: [1, 2], description: 'storeys used; basement 0 or below' })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(20)
@@ -97,10 +97,10 @@ export class CreateFacilityDto {
   floors: number[];
   @ApiProperty({ example: 360 }) @IsDecimal(2) @Min(0) @Max(100000) indoorAreaM2: number;
   @ApiProperty({ example: 200 }) @IsDecimal(2) @Min(0) @Max(100000) outdoorAreaM2: number;
-  @ApiProperty({ example: 2800, description: 'CNY per month' }) @IsInt() @Min(0) @Max(100000) monthlyFee: number;
+  @ApiProperty({ type: 'integer', example: 2800, description: 'CNY per month' }) @IsInt() @Min(0) @Max(100000) monthlyFee: number;
   @ApiProperty({ example: '0431-88880000' }) @IsString() @Matches(PHONE) phone: string;
   @ApiProperty({ example: '07:30-17:30' }) @IsString() @Matches(HOURS) openingHours: string;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(50) exitCount: number;
+  @ApiProperty({ type: 'integer', example: 2 }) @IsInt() @Min(0) @Max(50) exitCount: number;
   @ApiProperty({ description: '24-hour video of children’s areas, 90 days kept (declared)' }) @IsBoolean() surveillance: boolean;
   @ApiProperty({ type: [FilingDocumentDto] })
   @IsArray()
@@ -123,7 +123,7 @@ export class AffordableRecognitionView {
 
 export class AffordableDecisionDto {
   @ApiProperty({ enum: AFFORDABLE_DECISIONS }) @IsIn(AFFORDABLE_DECISIONS) decision: AffordableDecision;
-  @ApiPropertyOptional({ description: 'recognize: the fee ceiling, CNY per month (at most AFFORDABLE_MAX_MONTHLY_FEE)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'recognize: the fee ceiling, CNY per month (at most AFFORDABLE_MAX_MONTHLY_FEE)' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -36,8 +36,8 @@ export class ClassChangeDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'update, remove: the class' }) @IsOptional() @IsUUID() classId?: string;
   @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
   @ApiPropertyOptional({ enum: AGE_GROUP_NAMES }) @IsOptional() @IsIn(AGE_GROUP_NAMES) ageGroup?: AgeGroupName;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) places?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1000) enrolled?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) places?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1000) enrolled?: number;
 }
 
 export class CreateChangeFilingDto {

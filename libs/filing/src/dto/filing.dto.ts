@@ -53,9 +53,14 @@ export class PlacementPlanView {
   @ApiPropertyOptional({ description: 'true for the plan stored at closure, false for a live preview' }) stored?: boolean;
 }
 
+export class HistoryActorView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system' }) id: string | null;
+  @ApiProperty({ example: 'operator' }) role: string;
+}
+
 export class HistoryEntryView {
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ example: { id: '…', role: 'operator' } }) actor: { id: string | null; role: string };
+  @ApiProperty({ type: HistoryActorView }) actor: HistoryActorView;
   @ApiProperty({ example: 'facility.submitted' }) action: string;
   @ApiPropertyOptional() changes?: Record<string, unknown>;
 }

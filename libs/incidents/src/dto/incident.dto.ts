@@ -23,12 +23,17 @@ export class CreateIncidentDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'occurredAt needs a time zone offset' })
   occurredAt: string;
-  @ApiProperty({ minimum: 0, maximum: 1000, description: 'a count: no child is named' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, description: 'a count: no child is named' })
   @IsInt()
   @Min(0)
   @Max(1000)
   childrenAffected: number;
-  @ApiProperty({ minimum: 0, maximum: 1000, description: 'children taken to hospital (a count, at most childrenAffected)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1000,
+    description: 'children taken to hospital (a count, at most childrenAffected)',
+  })
   @IsInt()
   @Min(0)
   @Max(1000)
@@ -106,8 +111,8 @@ export class IncidentView {
   @ApiProperty({ format: 'date-time', description: 'occurredAt + the hours configured for the kind and severity' }) reportDueAt: string;
   @ApiProperty({ description: 'reported after reportDueAt' }) late: boolean;
   @ApiProperty({ enum: INCIDENT_STATUSES }) status: IncidentStatus;
-  @ApiProperty() childrenAffected: number;
-  @ApiProperty() hospitalized: number;
+  @ApiProperty({ type: 'integer' }) childrenAffected: number;
+  @ApiProperty({ type: 'integer' }) hospitalized: number;
   @ApiProperty() description: string;
   @ApiProperty() actionsTaken: string;
   @ApiProperty({ enum: ['operator', 'regulator'], description: 'recorded by the operator, or by a regulator who received the report' })
@@ -133,7 +138,7 @@ export class IncidentListView {
 export class CreateDrillDto {
   @ApiProperty({ enum: DRILL_KINDS }) @IsIn(DRILL_KINDS) kind: DrillKind;
   @ApiProperty({ format: 'date', example: '2026-11-20', description: 'not in the future' }) @IsDateOnly() heldOn: string;
-  @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10000) participants: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10000) participants: number;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
@@ -142,7 +147,7 @@ export class DrillView {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty({ enum: DRILL_KINDS }) kind: DrillKind;
   @ApiProperty({ format: 'date' }) heldOn: string;
-  @ApiProperty() participants: number;
+  @ApiProperty({ type: 'integer' }) participants: number;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -132,6 +132,17 @@ export class ChecklistListView {
   @ApiProperty({ type: [ChecklistView] }) items: ChecklistView[];
 }
 
+export class OrderResponseView {
+  @ApiProperty() note: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class OrderVerificationView {
+  @ApiProperty() accepted: boolean;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class OrderView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) facilityId: string;
@@ -142,8 +153,8 @@ export class OrderView {
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty({ enum: ['open', 'responded', 'resolved'] }) status: 'open' | 'responded' | 'resolved';
   @ApiProperty({ description: 'not resolved and past dueOn' }) overdue: boolean;
-  @ApiPropertyOptional() response?: { note: string; at: string };
-  @ApiPropertyOptional() verification?: { accepted: boolean; note?: string; at: string };
+  @ApiPropertyOptional({ type: OrderResponseView }) response?: OrderResponseView;
+  @ApiPropertyOptional({ type: OrderVerificationView }) verification?: OrderVerificationView;
 }
 
 export class OrderListView {

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class AnnualReportQuery {
-  @ApiPropertyOptional({ example: 2026, description: 'default: this year (figures as of now)' })
+  @ApiPropertyOptional({ type: 'integer', example: 2026, description: 'default: this year (figures as of now)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -22,13 +22,21 @@ export class ReportRowView {
   @ApiProperty() name: string;
   @ApiProperty() population: number;
   @ApiProperty() facilityCount: number;
-  @ApiProperty({ example: { centre: 40, family: 5 } }) facilitiesByKind: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { centre: 40, family: 5 } }) facilitiesByKind: Record<
+    string,
+    number
+  >;
   @ApiProperty() placeCount: number;
   @ApiProperty() affordablePlaceCount: number;
   @ApiProperty({ description: '0..1, three decimals' }) affordableShare: number;
   @ApiProperty() placesPer1000: number;
   @ApiProperty({ description: 'the year’s trajectory' }) target: number;
-  @ApiProperty({ example: { fire: { pass: 10, rectify: 2, fail: 0 } } }) inspectionsByDomain: Record<string, Record<string, number>>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+    example: { fire: { pass: 10, rectify: 2, fail: 0 } },
+  })
+  inspectionsByDomain: Record<string, Record<string, number>>;
   @ApiProperty() ordersOpened: number;
   @ApiProperty() ordersResolved: number;
   @ApiProperty({ description: 'share of caregivers holding a valid childcare qualification, 0..1' }) caregiversCertifiedShare: number;

@@ -39,7 +39,7 @@ export class NearbyQuery {
   @Max(180)
   lng: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: SEARCH_LIMITS.maxRadiusM, default: SEARCH_LIMITS.defaultRadiusM })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: SEARCH_LIMITS.maxRadiusM, default: SEARCH_LIMITS.defaultRadiusM })
   @IsOptional()
   @Transform(queryNumber)
   @IsInt()
@@ -47,7 +47,7 @@ export class NearbyQuery {
   @Max(SEARCH_LIMITS.maxRadiusM)
   radiusM: number = SEARCH_LIMITS.defaultRadiusM;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: SEARCH_LIMITS.maxAgeMonths, description: "child's age in completed months" })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: SEARCH_LIMITS.maxAgeMonths, description: "child's age in completed months" })
   @IsOptional()
   @Transform(queryNumber)
   @IsInt()
@@ -67,7 +67,7 @@ export class NearbyQuery {
   @IsBoolean()
   hasVacancy?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'highest monthly fee, CNY, inclusive' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'highest monthly fee, CNY, inclusive' })
   @IsOptional()
   @Transform(queryNumber)
   @IsInt()
@@ -78,7 +78,7 @@ export class NearbyQuery {
   @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptional() @IsIn(SERVICE_TYPES) serviceType?: ServiceType;
   @ApiPropertyOptional({ enum: FACILITY_KINDS }) @IsOptional() @IsIn(FACILITY_KINDS) kind?: FacilityKind;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: SEARCH_LIMITS.maxResults, default: SEARCH_LIMITS.defaultResults })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: SEARCH_LIMITS.maxResults, default: SEARCH_LIMITS.defaultResults })
   @IsOptional()
   @Transform(queryNumber)
   @IsInt()
@@ -103,7 +103,7 @@ export class MapQuery {
   @Validate(IsBbox)
   bbox: string;
 
-  @ApiProperty({ minimum: 0, maximum: SEARCH_LIMITS.maxZoom, example: 11 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: SEARCH_LIMITS.maxZoom, example: 11 })
   @Transform(queryNumber)
   @IsInt()
   @Min(0)

@@ -40,7 +40,7 @@ export class QualificationDto {
   @ApiProperty({ enum: QUALIFICATION_TYPES }) @IsIn(QUALIFICATION_TYPES) type: QualificationType;
   @ApiProperty({ maxLength: 60 }) @IsString() @MinLength(1) @MaxLength(60) number: string;
   @ApiProperty({ format: 'date' }) @IsDateOnly() issuedOn: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsDateOnly() expiresOn?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsDateOnly() expiresOn?: string | null;
 }
 
 export class CreateStaffDto {
@@ -55,7 +55,7 @@ export class CreateStaffDto {
   @ApiProperty({ format: 'date' }) @IsDateOnly() hiredOn: string;
   @ApiProperty() @IsBoolean() fullTime: boolean;
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS }) @IsOptional() @IsIn(EDUCATION_LEVELS) education?: EducationLevel;
-  @ApiPropertyOptional({ minimum: 0, maximum: 60 }) @IsOptional() @IsInt() @Min(0) @Max(60) experienceYears?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60 }) @IsOptional() @IsInt() @Min(0) @Max(60) experienceYears?: number;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "a caregiver's classes" })
   @IsOptional()
   @IsArray()
