@@ -13,6 +13,8 @@ const reportFile = fileURLToPath(new URL('../../dist/web-build-report.json', imp
 export default defineConfig({
   root: webRoot,
   base: '/',
+  // The web app may use one server library: libs/standards (vocabularies, labels, checksums; pure, no Node).
+  resolve: { alias: { '@lib/standards': fileURLToPath(new URL('../../libs/standards/src/index.ts', import.meta.url)) } },
   // Preact's automatic JSX runtime comes from tsconfig.json (jsx: react-jsx, jsxImportSource: preact).
   build: {
     outDir,

@@ -1,14 +1,8 @@
-import { isCityLevel, unitInRegion } from '@lib/standards';
+import { isCityLevel, unitInRegion, type Agency, type UserRole } from '@lib/standards';
 
-export const ROLES = ['operator', 'regulator', 'admin', 'parent'] as const;
-/** Roles of the accounts the admin creates (POST /users). */
-export const STAFF_ACCOUNT_ROLES = ['operator', 'regulator', 'admin'] as const;
-/** Roles that register themselves (POST /auth/register `accountType`). */
-export const ACCOUNT_TYPES = ['operator', 'parent'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
-export type Role = (typeof ROLES)[number];
-export const AGENCIES = ['health', 'fire', 'market', 'housing'] as const;
-export type Agency = (typeof AGENCIES)[number];
+// The roles and agencies are defined once, with their labels, in libs/standards.
+export { USER_ROLES as ROLES, STAFF_ACCOUNT_ROLES, ACCOUNT_TYPES, AGENCIES, type AccountType, type Agency } from '@lib/standards';
+export type Role = UserRole;
 
 /** Who is calling, as the access token says. */
 export interface Actor {

@@ -2,17 +2,20 @@
  * The vocabulary of inspections (docs/api.md "Inspections and rectification orders", docs/domain.md
  * "Inspection checklists" and "Risk score"), shared by the rules and the storage.
  */
-export const DOMAINS = ['fire', 'food', 'building', 'hygiene'] as const;
-export type Domain = (typeof DOMAINS)[number];
-export const SEVERITIES = ['minor', 'major', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const ITEM_RESULTS = ['pass', 'fail', 'na'] as const;
-export type ItemResult = (typeof ITEM_RESULTS)[number];
-export const OUTCOMES = ['pass', 'rectify', 'fail'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Domain, ItemResult, Severity } from '@lib/standards';
 
-/** Which agency records which domain (docs/api.md "Roles and reach"). */
-export const DOMAIN_AGENCY = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' } as const;
+// The vocabularies and which agency records which domain are defined once, with their labels, in libs/standards.
+export {
+  DOMAINS,
+  DOMAIN_AGENCY,
+  ITEM_RESULTS,
+  OUTCOMES,
+  SEVERITIES,
+  type Domain,
+  type ItemResult,
+  type Outcome,
+  type Severity,
+} from '@lib/standards';
 
 export interface ChecklistItem {
   /** Stable across versions, e.g. FIRE-EXIT-02. */

@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
 import { csvLine } from '@lib/core';
-import { FACILITY_KINDS } from '@lib/standards';
-import { DOMAINS, OUTCOMES } from '@lib/inspections';
+import { DOMAINS, DOMAIN_LABELS, FACILITY_KINDS, FACILITY_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, labelsIn } from '@lib/standards';
 import type { AnnualReportView, ReportRowView } from './dto/report.dto.js';
 
-const KIND_NAMES: Record<string, string> = {
-  centre: '托育机构',
-  kindergarten_class: '幼儿园托班',
-  family: '家庭托育点',
-  employer: '用人单位办托',
-  community: '社区托育',
-};
-const DOMAIN_NAMES: Record<string, string> = { fire: '消防', food: '食品', building: '建筑', hygiene: '卫生' };
-const OUTCOME_NAMES: Record<string, string> = { pass: '合格', rectify: '整改', fail: '不合格' };
+const KIND_NAMES = labelsIn(FACILITY_KIND_LABELS, 'zh');
+const DOMAIN_NAMES = labelsIn(DOMAIN_LABELS, 'zh');
+const OUTCOME_NAMES = labelsIn(OUTCOME_LABELS, 'zh');
 
 /** The report as sections of (header, value) columns: the CSV is all of them, the XLSX one sheet each. */
 function sections(): { sheet: string; columns: [string, (r: ReportRowView) => string | number][] }[] {

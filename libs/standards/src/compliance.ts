@@ -20,6 +20,7 @@ import type {
   StaffFacts,
   StaffRole,
 } from './registry-types.js';
+import { DOCUMENT_TYPE_LABELS, type Label } from './labels.js';
 import { EDUCATION_LEVELS } from './registry-types.js';
 import type { StandardsConfig } from './standards-config.js';
 import { DEFAULT_STANDARDS_CONFIG, STAFF_STANDARD } from './standards-config.js';
@@ -105,14 +106,10 @@ const ROLE_LABELS: Record<StaffRole, { zh: string; en: string }> = {
   other: { zh: '其他人员', en: 'other staff' },
 };
 
-const DOCUMENT_LABELS: Record<DocumentType, { zh: string; en: string }> = {
-  legal_entity: { zh: '法人登记证书（营业执照或事业单位法人证书）', en: 'legal entity registration' },
-  premises: { zh: '场地证明', en: 'proof of premises' },
-  fire_safety: { zh: '消防安全检查合格证明', en: 'fire-safety pass' },
-  health_evaluation: { zh: '卫生评价报告', en: 'health evaluation report' },
-  food_licence: { zh: '食品经营许可证', en: 'food business licence' },
-  owners_consent: { zh: '本栋建筑物（或同一平房院落）其他业主一致同意的证明', en: 'consent of the other owners of the building' },
-};
+/** Document names within a sentence: the labels, English in lower case. */
+const DOCUMENT_LABELS: Record<DocumentType, { zh: string; en: string }> = Object.fromEntries(
+  Object.entries<Label>(DOCUMENT_TYPE_LABELS).map(([type, { zh, en }]) => [type, { zh, en: en.charAt(0).toLowerCase() + en.slice(1) }]),
+) as Record<DocumentType, Label>;
 
 const QUALIFICATION_LABELS: Record<QualificationType, { zh: string; en: string }> = {
   nursery_teacher: { zh: '保育师证书', en: 'nursery teacher certificate' },

@@ -11,3 +11,4 @@ export * from './waitlist.js';
 export * from './kind-rules.js';
 export * from './working-days.js';
 export * from './complaints.js';
+export * from './labels.js';

@@ -136,24 +136,11 @@ export const CHANGE_FILING_STATUSES_OF_FACILITY = ['registered', 'suspended'] as
 
 export const CHANGE_FILING_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ChangeFilingStatus = (typeof CHANGE_FILING_STATUSES)[number];
-export const CHANGE_FILING_STATUS_LABELS: Record<ChangeFilingStatus, { zh: string; en: string }> = {
-  pending: { zh: '待审核', en: 'pending' },
-  approved: { zh: '已批准', en: 'approved' },
-  rejected: { zh: '已退回', en: 'rejected' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-};
 export const CLASS_CHANGE_OPS = ['add', 'update', 'remove'] as const;
 export type ClassChangeOp = (typeof CLASS_CHANGE_OPS)[number];
 
 /** 普惠 recognition (API.md "Affordable (普惠) recognition"). */
 export const AFFORDABLE_STATUSES = ['applied', 'recognized', 'rejected', 'revoked', 'expired'] as const;
 export type AffordableStatus = (typeof AFFORDABLE_STATUSES)[number];
-export const AFFORDABLE_STATUS_LABELS: Record<AffordableStatus, { zh: string; en: string }> = {
-  applied: { zh: '已申请', en: 'applied for' },
-  recognized: { zh: '已认定', en: 'recognised' },
-  rejected: { zh: '未认定', en: 'rejected' },
-  revoked: { zh: '已撤销', en: 'revoked' },
-  expired: { zh: '已过期', en: 'expired' },
-};
 export const AFFORDABLE_DECISIONS = ['recognize', 'reject', 'revoke'] as const;
 export type AffordableDecision = (typeof AFFORDABLE_DECISIONS)[number];

@@ -115,24 +115,3 @@ export function labelProblem(label: string): 'required' | 'too_long' | 'identify
 export function monthInShanghai(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
 }
-
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, { zh: string; en: string }> = {
-  waiting: { zh: '排队中', en: 'waiting' },
-  placed: { zh: '已入托', en: 'placed' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-};
-export const CHOICE_STATUS_LABELS: Record<ChoiceStatus, { zh: string; en: string }> = {
-  waiting: { zh: '排队中', en: 'waiting' },
-  offered: { zh: '已发出录取', en: 'offered a place' },
-  placed: { zh: '已入托', en: 'placed' },
-  declined: { zh: '已婉拒', en: 'declined' },
-  expired: { zh: '录取已过期', en: 'offer expired' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-};
-export const OFFER_STATUS_LABELS: Record<OfferStatus, { zh: string; en: string }> = {
-  open: { zh: '待确认', en: 'open' },
-  accepted: { zh: '已接受', en: 'accepted' },
-  declined: { zh: '已婉拒', en: 'declined' },
-  expired: { zh: '已过期', en: 'expired' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-};

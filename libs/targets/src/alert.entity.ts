@@ -1,27 +1,16 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ALERT_KINDS = [
-  'filing_document_expiring',
-  'health_certificate_expiring',
-  'qualification_expiring',
-  'rectification_overdue',
-  'ratio_breach',
-  'staff_multi_listed',
-  'background_check_due',
-  'region_below_target',
+import type { AlertKind } from '@lib/standards';
+
+// The alert kinds are defined once, with their labels, in libs/standards.
+export { ALERT_KINDS, type AlertKind } from '@lib/standards';
+/** The kinds libs/incidents causes: scanned on their own every few minutes (escalation counts hours). */
+export const INCIDENT_ALERT_KINDS = [
   'incident_unacknowledged',
   'incident_reported_late',
   'illness_cluster',
   'drill_overdue',
-  'demand_exceeds_vacancies',
-  'filing_review_overdue',
-  'affordable_recognition_expiring',
-  'complaint_overdue',
-  'unregistered_provider',
-] as const;
-/** The kinds libs/incidents causes: scanned on their own every few minutes (escalation counts hours). */
-export const INCIDENT_ALERT_KINDS = ['incident_unacknowledged', 'incident_reported_late', 'illness_cluster', 'drill_overdue'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+] as const satisfies readonly AlertKind[];
 export const ALERT_SUBJECT_TYPES = ['facility', 'staff', 'rectification_order', 'region', 'incident', 'complaint'] as const;
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 

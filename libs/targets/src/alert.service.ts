@@ -9,15 +9,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Clock, decodeCursor, encodeCursor, registryConfig, type Page, type RegistryConfig } from '@lib/core';
 import { reachOf, reachPredicate, type Actor } from '@lib/auth';
 import {
+  DOCUMENT_TYPE_LABELS,
+  DOMAIN_AGENCY,
   addDays,
   addWorkingDays,
   addYears,
   ageGroupLabel,
+  labelOf,
   pastWorkingDayDeadline,
   placesPer1000,
   targetFor,
   todayInShanghai,
   type AgeGroupName,
+  type Domain,
 } from '@lib/standards';
 import { FilingService } from '@lib/filing';
 import { IncidentService } from '@lib/incidents';
@@ -28,14 +32,10 @@ import type { AlertListQuery, AlertView } from './dto/alert.dto.js';
 
 /** Expiring things are announced this many days ahead (and stay while expired). */
 const WINDOW_DAYS = 30;
-/** Which agency handles an inspection domain's orders (health sees all). */
-const DOMAIN_AGENCY: Record<string, string> = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' };
-const DOCUMENT_NAMES: Record<string, [string, string]> = {
-  legal_entity: ['法人登记证书', 'legal entity registration'],
-  premises: ['场地证明', 'proof of premises'],
-  fire_safety: ['消防安全合格证明', 'fire-safety pass'],
-  health_evaluation: ['卫生评价报告', 'health evaluation report'],
-  food_licence: ['食品经营许可证', 'food business licence'],
+/** A filing document's name within a sentence (English in lower case). */
+const documentName = (type: string, lang: 'zh' | 'en') => {
+  const name = labelOf(DOCUMENT_TYPE_LABELS, type, lang);
+  return lang === 'en' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 };
 
 export interface AlertCause {
@@ -176,8 +176,8 @@ export class AlertService {
         facilityId,
         regionCode: first.region_code,
         agencies: ['health'],
-        message: `备案材料到期：${docs.map((d) => `${DOCUMENT_NAMES[d.type]?.[0] ?? d.type}${soon(d.expires_on).zh}`).join('；')}`,
-        messageEn: `Filing documents: ${docs.map((d) => `${DOCUMENT_NAMES[d.type]?.[1] ?? d.type} ${soon(d.expires_on).en}`).join('; ')}`,
+        message: `备案材料到期：${docs.map((d) => `${documentName(d.type, 'zh')}${soon(d.expires_on).zh}`).join('；')}`,
+        messageEn: `Filing documents: ${docs.map((d) => `${documentName(d.type, 'en')} ${soon(d.expires_on).en}`).join('; ')}`,
         dueOn: first.expires_on,
       });
     }
@@ -260,7 +260,7 @@ export class AlertService {
         subjectId: o.id,
         facilityId: o.facility_id,
         regionCode: o.region_code,
-        agencies: [...new Set([DOMAIN_AGENCY[o.domain] ?? 'health', 'health'])],
+        agencies: [...new Set([DOMAIN_AGENCY[o.domain as Domain] ?? 'health', 'health'])],
         message: `整改逾期：${o.item_code}（应于 ${o.due_on} 前完成）`,
         messageEn: `Rectification overdue: ${o.item_code} (due ${o.due_on})`,
         dueOn: o.due_on,

@@ -1,76 +1,47 @@
-// Parents' applications and the operators' queues (API.md "Parents: applications and the waitlist").
+// Parents' applications and the operators' queues (docs/api.md "Parents: applications and the waitlist").
+// The types are the OpenAPI document's (contract.gen.ts).
 import { apiRequest, type RequestOptions } from './client';
+import type { Page } from './registry';
+import type {
+  AcceptedOfferView,
+  ApplicationView,
+  ChoiceView,
+  CreateApplicationDto,
+  CreateOfferDto,
+  OfferView,
+  QueryOf,
+} from './contract.gen';
 
-export const QUEUE_AGE_GROUPS = ['infant', 'toddler', 'preschool'] as const;
-export type QueueAgeGroup = (typeof QUEUE_AGE_GROUPS)[number];
-export type ApplicationStatus = 'waiting' | 'placed' | 'withdrawn';
-export type ChoiceStatus = 'waiting' | 'offered' | 'placed' | 'declined' | 'expired' | 'withdrawn';
-export type OfferStatus = 'open' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+// The vocabularies (and their labels) are defined once, in libs/standards.
+export { QUEUE_AGE_GROUPS } from '@lib/standards';
+export type { ApplicationStatus, ChoiceStatus, OfferStatus, QueueAgeGroup } from '@lib/standards';
 
-export interface Offer {
-  id: string;
-  applicationId: string;
-  facilityId: string;
-  classId: string | null;
-  className?: string;
-  status: OfferStatus;
-  expiresOn: string;
-  createdAt: string;
-  decidedAt: string | null;
-}
+export type Offer = OfferView;
+export type Choice = ChoiceView;
+export type Application = ApplicationView;
+export type NewApplication = CreateApplicationDto;
 
-export interface Choice {
-  facilityId: string;
-  facilityName: string;
-  rank: number;
-  position: number | null;
-  status: ChoiceStatus;
-}
-
-export interface Application {
-  id: string;
-  status: ApplicationStatus;
-  child: { label: string; birthMonth: string };
-  startMonth: string;
-  serviceType: string;
-  ageGroup: QueueAgeGroup;
-  ageMonths: number;
-  choices: Choice[];
-  offers: Offer[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewApplication {
-  child: { label: string; birthMonth: string };
-  startMonth: string;
-  serviceType: string;
-  choices: string[];
-}
+type ApplicationParameters = QueryOf<'GET /api/v1/applications'>;
 
 export async function createApplication(input: NewApplication, options: RequestOptions = {}): Promise<Application> {
   return (await apiRequest<Application>('POST', '/applications', { ...options, body: input })).data;
 }
 
 export async function listApplications(
-  query: { facilityId?: string; ageGroup?: QueueAgeGroup; status?: ChoiceStatus; limit?: number; cursor?: string | null } = {},
+  query: Omit<ApplicationParameters, 'cursor'> & { cursor?: string | null } = {},
   options: RequestOptions = {},
-): Promise<{ items: Application[]; nextCursor: string | null }> {
+): Promise<Page<Application>> {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const qs = params.toString();
-  return (await apiRequest<{ items: Application[]; nextCursor: string | null }>('GET', `/applications${qs ? `?${qs}` : ''}`, options)).data;
+  return (await apiRequest<Page<Application>>('GET', `/applications${qs ? `?${qs}` : ''}`, options)).data;
 }
 
 export async function withdrawApplication(id: string, options: RequestOptions = {}): Promise<Application> {
   return (await apiRequest<Application>('POST', `/applications/${encodeURIComponent(id)}/withdraw`, options)).data;
 }
 
-export async function offerPlace(
-  applicationId: string,
-  input: { facilityId: string; classId: string; expiresOn: string },
-  options: RequestOptions = {},
-): Promise<Offer> {
+export async function offerPlace(applicationId: string, input: CreateOfferDto, options: RequestOptions = {}): Promise<Offer> {
   return (await apiRequest<Offer>('POST', `/applications/${encodeURIComponent(applicationId)}/offers`, { ...options, body: input })).data;
 }
 
@@ -78,9 +49,8 @@ export async function decideOffer(
   offerId: string,
   decision: 'accept' | 'decline',
   options: RequestOptions = {},
-): Promise<Offer & { application: Application }> {
-  return (await apiRequest<Offer & { application: Application }>('POST', `/offers/${encodeURIComponent(offerId)}/${decision}`, options))
-    .data;
+): Promise<AcceptedOfferView> {
+  return (await apiRequest<AcceptedOfferView>('POST', `/offers/${encodeURIComponent(offerId)}/${decision}`, options)).data;
 }
 
 /** `YYYY-MM` of the month `n` months from now (local time). */

@@ -1,24 +1,12 @@
-// Sign-in and operator registration (API.md "Auth and users").
+// Sign-in and operator registration (docs/api.md "Auth and users").
 import { API_BASE, apiRequest, type RequestOptions } from './client';
 import type { SessionUser } from './types';
+import type { LoginResultView, RegisterDto, RegisteredView } from './contract.gen';
 
 export type { Agency, Role, SessionUser } from './types';
 
-export interface LoginResult {
-  accessToken: string;
-  /** Seconds. */
-  expiresIn: number;
-  user: SessionUser;
-}
-
-export interface RegisterInput {
-  username: string;
-  password: string;
-  displayName: string;
-  phone?: string;
-  /** A parent applies for places; an operator (the default) runs facilities. */
-  accountType?: 'operator' | 'parent';
-}
+export type LoginResult = LoginResultView;
+export type RegisterInput = RegisterDto;
 
 export async function login(username: string, password: string, options: RequestOptions = {}): Promise<LoginResult> {
   return (await apiRequest<LoginResult>('POST', '/auth/login', { ...options, auth: false, body: { username, password } })).data;
@@ -32,17 +20,8 @@ export async function logout(accessToken: string): Promise<void> {
   await fetch(`${API_BASE}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } }).catch(() => undefined);
 }
 
-export async function register(
-  input: RegisterInput,
-  options: RequestOptions = {},
-): Promise<{ id: string; username: string; role: 'operator' | 'parent' }> {
-  return (
-    await apiRequest<{ id: string; username: string; role: 'operator' | 'parent' }>('POST', '/auth/register', {
-      ...options,
-      auth: false,
-      body: input,
-    })
-  ).data;
+export async function register(input: RegisterInput, options: RequestOptions = {}): Promise<RegisteredView> {
+  return (await apiRequest<RegisteredView>('POST', '/auth/register', { ...options, auth: false, body: input })).data;
 }
 
 /** Whether this user may act on filings (approve, reject, suspend, reinstate, close). */

@@ -1,88 +1,37 @@
-// Complaints, penalties and credit (API.md "v1 additions"): the public intake and status by receipt
-// code, the regulators' inbox and actions, the unregistered-provider layer, and credit levels.
+// Complaints, penalties and credit (docs/api.md "Complaints (投诉举报)", "Penalties (行政处罚) and credit (信用)"):
+// the public intake and status by receipt code, the regulators' inbox and actions, the unregistered-provider
+// layer, and credit levels. The types are the OpenAPI document's (contract.gen.ts).
 import type { Lang } from '../i18n/language';
 import { apiRequest, getJson, type RequestOptions } from './client';
-import type { CreatePenaltyDto, PenaltyView } from './contract.gen';
+import type { Page } from './registry';
+import type {
+  ComplaintReceiptView,
+  ComplaintView,
+  CreateComplaintDto,
+  CreatePenaltyDto,
+  CreditView,
+  PenaltyView,
+  PublicComplaintView,
+  QueryOf,
+  UnregisteredFeatureView,
+  UnregisteredView,
+} from './contract.gen';
+import type { Agency, ComplaintFinding } from '@lib/standards';
 
-export const COMPLAINT_CATEGORIES = ['safety', 'hygiene', 'food', 'abuse', 'fees', 'staff', 'unregistered', 'other'] as const;
-export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
-export const COMPLAINT_STATUSES = ['received', 'investigating', 'closed'] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-export const COMPLAINT_FINDINGS = ['substantiated', 'unsubstantiated', 'withdrawn'] as const;
-export type ComplaintFinding = (typeof COMPLAINT_FINDINGS)[number];
-export const AGENCIES = ['health', 'fire', 'market', 'housing'] as const;
-export type Agency = (typeof AGENCIES)[number];
-export type CreditLevel = 'A' | 'B' | 'C' | 'D';
+// The vocabularies (and their labels) are defined once, in libs/standards.
+export { AGENCIES, COMPLAINT_CATEGORIES, COMPLAINT_FINDINGS, COMPLAINT_STATUSES } from '@lib/standards';
+export type { Agency, ComplaintCategory, ComplaintFinding, ComplaintStatus, CreditLevel } from '@lib/standards';
+export type { Page } from './registry';
 
-export interface NewComplaint {
-  facilityId?: string;
-  location?: { lat: number; lng: number };
-  address?: string;
-  providerName?: string;
-  category: ComplaintCategory;
-  description: string;
-  contact?: { name?: string; phone?: string };
-}
+export type NewComplaint = CreateComplaintDto;
+export type ComplaintReceipt = ComplaintReceiptView;
+export type PublicComplaint = PublicComplaintView;
+export type Complaint = ComplaintView;
+export type UnregisteredFeature = UnregisteredFeatureView;
+export type Credit = CreditView;
 
-export interface ComplaintReceipt {
-  receiptCode: string;
-  status: 'received';
-  createdAt: string;
-}
-
-export interface PublicComplaint {
-  receiptCode: string;
-  status: ComplaintStatus;
-  category: ComplaintCategory;
-  createdAt: string;
-  updatedAt: string;
-  reply: string | null;
-}
-
-export interface Complaint {
-  id: string;
-  receiptCode?: string;
-  facilityId: string | null;
-  facilityName: string | null;
-  location: { lat: number; lng: number } | null;
-  address: string | null;
-  providerName: string | null;
-  regionCode: string;
-  category: ComplaintCategory;
-  description: string;
-  status: ComplaintStatus;
-  agency: Agency | null;
-  investigationNote: string | null;
-  finding: ComplaintFinding | null;
-  reply: string | null;
-  contact?: { name?: string; phone?: string };
-  acknowledgeDueOn: string;
-  closeDueOn: string;
-  overdue: boolean;
-  createdAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface UnregisteredFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { id: string; group: string; reports: number; providerName: string | null; address: string | null; status: ComplaintStatus };
-}
-
-export interface Credit {
-  creditCode: string;
-  level: CreditLevel;
-  reasons: string[];
-  facilities: string[];
-  penalties: number;
-  substantiatedComplaints: number;
-  substantiatedIncidents: number;
-  computedAt: string | null;
-}
+type ComplaintParameters = QueryOf<'GET /api/v1/complaints'>;
+type CreditParameters = QueryOf<'GET /api/v1/credit'>;
 
 export async function submitComplaint(body: NewComplaint, lang: Lang): Promise<ComplaintReceipt> {
   return (await apiRequest<ComplaintReceipt>('POST', '/public/complaints', { body, lang, auth: false })).data;
@@ -93,7 +42,12 @@ export function fetchPublicComplaint(receiptCode: string, options: RequestOption
 }
 
 export async function listComplaints(
-  query: { status?: ComplaintStatus | undefined; category?: ComplaintCategory | undefined; limit?: number; cursor?: string | null },
+  query: {
+    status?: ComplaintParameters['status'] | undefined;
+    category?: ComplaintParameters['category'] | undefined;
+    limit?: number;
+    cursor?: string | null;
+  },
   options: RequestOptions = {},
 ): Promise<Page<Complaint>> {
   const params = new URLSearchParams();
@@ -112,12 +66,12 @@ export async function closeComplaint(id: string, finding: ComplaintFinding, repl
   return (await apiRequest<Complaint>('POST', `/complaints/${id}/close`, { body: { finding, reply }, lang })).data;
 }
 
-export async function unregisteredLayer(options: RequestOptions = {}): Promise<{ features: UnregisteredFeature[] }> {
-  return (await apiRequest<{ features: UnregisteredFeature[] }>('GET', '/complaints/unregistered.geojson', options)).data;
+export async function unregisteredLayer(options: RequestOptions = {}): Promise<UnregisteredView> {
+  return (await apiRequest<UnregisteredView>('GET', '/complaints/unregistered.geojson', options)).data;
 }
 
 export async function listCredit(
-  query: { level?: CreditLevel | undefined; cursor?: string | null },
+  query: { level?: CreditParameters['level'] | undefined; cursor?: string | null },
   options: RequestOptions = {},
 ): Promise<Page<Credit>> {
   const params = new URLSearchParams({ limit: '50' });

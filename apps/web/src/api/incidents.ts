@@ -1,85 +1,27 @@
-// Incidents (突发事件) and drills (API.md "v1 additions", "Incidents and drills"; docs/incidents.md).
-// Every call sends the session's token.
+// Incidents (突发事件) and drills (docs/api.md "Incidents (突发事件) and drills"; docs/incidents.md).
+// Every call sends the session's token. The types are the OpenAPI document's (contract.gen.ts).
 import { apiRequest, type RequestOptions } from './client';
-import type { Domain, Outcome } from './inspections';
 import type { Page } from './registry';
+import type { CreateDrillDto, CreateIncidentDto, DrillView, IncidentView, QueryOf, TimelineEntryView } from './contract.gen';
+import type { IncidentFinding, IncidentKind } from '@lib/standards';
 
-export const INCIDENT_KINDS = [
-  'injury',
-  'illness',
-  'food_poisoning',
-  'abuse_allegation',
-  'missing_child',
-  'fire',
-  'death',
-  'other',
-] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-export const INCIDENT_SEVERITIES = ['minor', 'serious', 'critical'] as const;
-export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
-export const INCIDENT_STATUSES = ['reported', 'acknowledged', 'closed'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-export const INCIDENT_FINDINGS = ['substantiated', 'unsubstantiated', 'no_fault'] as const;
-export type IncidentFinding = (typeof INCIDENT_FINDINGS)[number];
-export const DRILL_KINDS = ['fire_evacuation', 'injury_first_aid', 'other'] as const;
-export type DrillKind = (typeof DRILL_KINDS)[number];
+// The vocabularies (and their labels) are defined once, in libs/standards.
+export { DRILL_KINDS, INCIDENT_FINDINGS, INCIDENT_KINDS, INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '@lib/standards';
+export type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, IncidentStatus } from '@lib/standards';
 
-export interface IncidentInput {
-  kind: IncidentKind;
-  severity: IncidentSeverity;
-  /** ISO 8601 with offset. */
-  occurredAt: string;
-  childrenAffected: number;
-  hospitalized: number;
-  description: string;
-  actionsTaken: string;
-}
+export type IncidentInput = CreateIncidentDto;
+export type TimelineEntry = TimelineEntryView;
+export type Incident = IncidentView;
+export type Drill = DrillView;
 
-export interface TimelineEntry {
-  at: string;
-  type: 'update' | 'acknowledged' | 'closed';
-  actor: { role: string; agency?: string };
-  note: string;
-}
+type IncidentParameters = QueryOf<'GET /api/v1/incidents'>;
 
-export interface Incident extends IncidentInput {
-  id: string;
-  facilityId: string;
-  facilityName: string;
-  regionCode: string;
-  reportedAt: string;
-  reportDueAt: string;
-  late: boolean;
-  status: IncidentStatus;
-  reportedVia: 'operator' | 'regulator';
-  acknowledgedAt: string | null;
-  closedAt: string | null;
-  finding: IncidentFinding | null;
-  escalation: 'none' | 'unit' | 'city';
-  nextEscalationAt: string | null;
-  suggestedDomain: Domain;
-  timeline: TimelineEntry[];
-  links: {
-    inspections: { id: string; domain: Domain; outcome: Outcome; inspectedAt: string }[];
-    facilityActions: { action: 'suspend' | 'close'; at: string; reason: string | null }[];
-  };
-}
-
-export interface Drill {
-  id: string;
-  facilityId: string;
-  kind: DrillKind;
-  heldOn: string;
-  participants: number;
-  note: string | null;
-  createdAt: string;
-}
-
+/** The inbox's filter, as the pages hold it (undefined: off). */
 export interface IncidentQuery {
-  status?: IncidentStatus | undefined;
-  facilityId?: string | undefined;
+  status?: IncidentParameters['status'] | undefined;
+  facilityId?: IncidentParameters['facilityId'] | undefined;
   cursor?: string | null | undefined;
-  limit?: number;
+  limit?: IncidentParameters['limit'];
 }
 
 /** Who may acknowledge an incident of this kind: health, and the market regulator (food) or fire service (fire). */
@@ -134,11 +76,7 @@ export async function suspendForIncident(facilityId: string, incidentId: string,
   await apiRequest('POST', `/facilities/${id(facilityId)}/suspend`, { ...options, body: { reason, incidentId } });
 }
 
-export async function logDrill(
-  facilityId: string,
-  body: { kind: DrillKind; heldOn: string; participants: number; note?: string },
-  options?: RequestOptions,
-): Promise<Drill> {
+export async function logDrill(facilityId: string, body: CreateDrillDto, options?: RequestOptions): Promise<Drill> {
   return (await apiRequest<Drill>('POST', `/facilities/${id(facilityId)}/drills`, { ...options, body })).data;
 }
 

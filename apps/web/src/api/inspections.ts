@@ -1,24 +1,29 @@
-// Inspections, rectification orders and the inspection plan (API.md "Inspections and rectification
+// Inspections, rectification orders and the inspection plan (docs/api.md "Inspections and rectification
 // orders"; docs/inspections.md). Every call sends the session's token.
 import type { Agency } from './types';
 import { apiRequest, type RequestOptions } from './client';
 import type { Page } from './registry';
+import type {
+  AmendmentView,
+  ChecklistItemView,
+  ChecklistView,
+  CreateInspectionDto,
+  InspectionView,
+  ItemAnswerDto,
+  OrderBriefView,
+  OrderView,
+  PlanItemView,
+  QueryOf,
+} from './contract.gen';
 
-export const DOMAINS = ['fire', 'food', 'building', 'hygiene'] as const;
-export type Domain = (typeof DOMAINS)[number];
-export const SEVERITIES = ['critical', 'major', 'minor'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const ITEM_RESULTS = ['pass', 'fail', 'na'] as const;
-export type ItemResult = (typeof ITEM_RESULTS)[number];
-export type Outcome = 'pass' | 'rectify' | 'fail';
-export const ORDER_STATUSES = ['open', 'responded', 'resolved'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+import { DOMAINS, DOMAIN_AGENCY, type Domain } from '@lib/standards';
+
+// The vocabularies, their labels and which agency records which domain are defined once, in libs/standards.
+export { DOMAINS, DOMAIN_AGENCY, ITEM_RESULTS, ORDER_STATUSES, SEVERITIES } from '@lib/standards';
+export type { Domain, ItemResult, OrderStatus, Outcome, Severity } from '@lib/standards';
 /** The inbox's filters: a status, or `overdue` (not resolved and past `dueOn`). */
 export const ORDER_FILTERS = ['open', 'responded', 'overdue', 'resolved'] as const;
 export type OrderFilter = (typeof ORDER_FILTERS)[number];
-
-/** Which agency records which domain (docs/inspections.md). */
-export const DOMAIN_AGENCY: Record<Domain, Agency> = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' };
 
 /** The domains a user may inspect (and amend): those of a regulator's agency; none for anyone else. */
 export function domainsOf(user: { role: string; agency?: Agency | null | undefined }): Domain[] {
@@ -35,111 +40,35 @@ export function isDomain(value: string | null | undefined): value is Domain {
   return (DOMAINS as readonly string[]).includes(value ?? '');
 }
 
-export interface ChecklistItem {
-  code: string;
-  section: string;
-  sectionEn: string;
-  text: string;
-  textEn: string;
-  severity: Severity;
-  rule: string;
-  finding?: string;
-  findingEn?: string;
-}
+export type ChecklistItem = ChecklistItemView;
+export type Checklist = ChecklistView;
+export type ItemAnswer = ItemAnswerDto;
+export type OrderBrief = OrderBriefView;
+export type Amendment = AmendmentView;
+/** `outcome`, `score`: effective, after amendments; `items`: as recorded. */
+export type Inspection = InspectionView;
+export type InspectionInput = CreateInspectionDto;
+export type RectificationOrder = OrderView;
+export type PlanItem = PlanItemView;
 
-export interface Checklist {
-  domain: Domain;
-  version: number;
-  items: ChecklistItem[];
-}
+type OrderParameters = QueryOf<'GET /api/v1/rectification-orders'>;
+type PlanParameters = QueryOf<'GET /api/v1/inspection-plan'>;
 
-export interface ItemAnswer {
-  code: string;
-  result: ItemResult;
-  note?: string;
-}
-
-export interface OrderBrief {
-  id: string;
-  itemCode: string;
-  severity: Severity;
-  dueOn: string;
-  status: OrderStatus;
-}
-
-export interface Amendment {
-  at: string;
-  reason: string;
-  items: ItemAnswer[];
-}
-
-export interface Inspection {
-  id: string;
-  facilityId: string;
-  domain: Domain;
-  checklistVersion: number;
-  inspectedAt: string;
-  /** Effective, after amendments. */
-  outcome: Outcome;
-  score: number;
-  originalOutcome: Outcome;
-  originalScore: number;
-  /** As recorded. */
-  items: ItemAnswer[];
-  summary: string | null;
-  amendments: Amendment[];
-  rectificationOrders: OrderBrief[];
-}
-
-export interface InspectionInput {
-  domain: Domain;
-  /** ISO 8601 with offset. */
-  inspectedAt: string;
-  items: ItemAnswer[];
-  summary?: string;
-  /** The incident this inspection follows up (from the incident page). */
-  incidentId?: string;
-}
-
-export interface RectificationOrder {
-  id: string;
-  facilityId: string;
-  inspectionId: string;
-  domain: Domain;
-  itemCode: string;
-  severity: Severity;
-  dueOn: string;
-  status: OrderStatus;
-  overdue: boolean;
-  response?: { note: string; at: string } | null;
-  verification?: { accepted: boolean; note?: string | null; at: string } | null;
-}
-
-export interface PlanItem {
-  facilityId: string;
-  name: string;
-  regionCode: string;
-  domain: Domain;
-  riskScore: number;
-  reasons: string[];
-  reasonsEn: string[];
-  lastInspectedAt: string | null;
-  due: boolean;
-}
-
+/** The inbox's filter, as the pages hold it (undefined: off). */
 export interface OrderQuery {
-  status?: OrderFilter | undefined;
-  facilityId?: string | undefined;
+  status?: OrderParameters['status'] | undefined;
+  facilityId?: OrderParameters['facilityId'] | undefined;
   cursor?: string | null | undefined;
-  limit?: number;
+  limit?: OrderParameters['limit'];
 }
 
+/** The plan's filter, as the page holds it (`domain: ''`: every domain; `dueOnly` as a boolean). */
 export interface PlanQuery {
-  domain?: Domain | '' | undefined;
-  regionCode?: string | undefined;
+  domain?: PlanParameters['domain'] | '' | undefined;
+  regionCode?: PlanParameters['regionCode'] | undefined;
   dueOnly?: boolean | undefined;
   cursor?: string | null | undefined;
-  limit?: number;
+  limit?: PlanParameters['limit'];
 }
 
 function query(params: Record<string, string | number | boolean | null | undefined>): string {

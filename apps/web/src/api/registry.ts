@@ -1,94 +1,66 @@
-// The registry's endpoints and types (API.md "Facilities (registry and filing)", "Classes (places)
+// The registry's endpoints and types (docs/api.md "Facilities (registry and filing)", "Classes (places)
 // and staff"). Every call sends the session's token; facilities and classes come with their ETag.
 import { apiRequest, type ApiResult, type RequestOptions } from './client';
+import type {
+  AffordableRecognitionView,
+  ClassView,
+  ComplianceCheckView,
+  ComplianceView,
+  CreateClassDto,
+  CreateFacilityDto,
+  CreateStaffDto,
+  FacilityView,
+  FilingDocumentDto,
+  HistoryEntryView,
+  LocationDto,
+  PlacementPlanView,
+  PlacementView,
+  QualificationDto,
+  QueryOf,
+  StaffView,
+} from './contract.gen';
 
-export const FACILITY_KINDS = ['centre', 'kindergarten_class', 'family', 'employer', 'community'] as const;
-export type FacilityKind = (typeof FACILITY_KINDS)[number];
-export const OWNERSHIPS = ['public', 'private', 'public_private'] as const;
-export type Ownership = (typeof OWNERSHIPS)[number];
-export const SERVICE_TYPES = ['full_day', 'half_day', 'hourly', 'temporary'] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-export const FACILITY_STATUSES = ['draft', 'submitted', 'registered', 'suspended', 'closed'] as const;
-export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
-export const DOCUMENT_TYPES = ['legal_entity', 'premises', 'fire_safety', 'health_evaluation', 'food_licence', 'owners_consent'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-export const TENURES = ['owned', 'leased'] as const;
-export type Tenure = (typeof TENURES)[number];
-export const RATINGS = ['qualified', 'unqualified'] as const;
-export type Rating = (typeof RATINGS)[number];
-export const AGE_GROUPS = ['infant', 'toddler', 'preschool', 'mixed'] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
-export const STAFF_ROLES = ['director', 'caregiver', 'health', 'nutritionist', 'cook', 'security', 'other'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export const EDUCATION_LEVELS = ['secondary', 'high_school', 'junior_college', 'bachelor', 'master'] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export const QUALIFICATION_TYPES = [
-  'nursery_teacher',
-  'childcare_worker',
-  'early_development_guide',
-  'teacher',
-  'health_training',
-  'medical',
-  'nutritionist',
-  'security_guard',
-  'director_training',
-] as const;
-export type QualificationType = (typeof QUALIFICATION_TYPES)[number];
+// The vocabularies (and their labels) are defined once, in libs/standards.
+export {
+  AGE_GROUP_NAMES as AGE_GROUPS,
+  DOCUMENT_TYPES,
+  EDUCATION_LEVELS,
+  FACILITY_KINDS,
+  FACILITY_STATUSES,
+  OWNERSHIPS,
+  QUALIFICATION_TYPES,
+  RATINGS,
+  SERVICE_TYPES,
+  STAFF_ROLES,
+  TENURES,
+} from '@lib/standards';
+export type {
+  AgeGroupName as AgeGroup,
+  DocumentType,
+  EducationLevel,
+  FacilityKind,
+  FacilityStatus,
+  Ownership,
+  QualificationType,
+  Rating,
+  ServiceType,
+  StaffRole,
+  Tenure,
+} from '@lib/standards';
+import type { FacilityStatus } from '@lib/standards';
 
-export const AFFORDABLE_STATUSES = ['applied', 'recognized', 'rejected', 'revoked', 'expired'] as const;
-export type AffordableStatus = (typeof AFFORDABLE_STATUSES)[number];
+export { AFFORDABLE_STATUSES, type AffordableStatus } from '@lib/standards';
+/** 普惠 recognition by the health regulator (null on a facility: never applied for). */
+export type AffordableRecognition = AffordableRecognitionView;
 
-export interface AffordableRecognition {
-  status: AffordableStatus;
-  maxMonthlyFee: number | null;
-  validUntil: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-}
-
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+/** A position (WGS84 degrees). */
+export type LatLng = LocationDto;
 
 /** A filing document; the optional fields belong to one type each. Dates are `YYYY-MM-DD`. */
-export interface FilingDocument {
-  type: DocumentType;
-  number: string;
-  issuedOn: string;
-  expiresOn?: string | null;
-  /** legal_entity */
-  scopeIncludesChildcare?: boolean | null;
-  /** premises */
-  tenure?: Tenure | null;
-  /** premises, when leased */
-  leaseEndsOn?: string | null;
-  /** health_evaluation */
-  rating?: Rating | null;
-}
+export type FilingDocument = FilingDocumentDto;
 
 /** The fields an operator writes (POST, PATCH). */
-export interface FacilityInput {
-  name: string;
-  creditCode: string;
-  kind: FacilityKind;
-  ownership: Ownership;
-  affordable: boolean;
-  medicalIntegrated: boolean;
-  servesMeals: boolean;
-  serviceTypes: ServiceType[];
-  address: string;
-  location: LatLng;
-  floors: number[];
-  indoorAreaM2: number;
-  outdoorAreaM2: number;
-  monthlyFee: number;
-  phone: string;
-  openingHours: string;
-  exitCount: number;
-  surveillance: boolean;
-  documents: FilingDocument[];
-}
+export type FacilityInput = CreateFacilityDto;
 
 /** Every writable field, in form order: what a body may carry (read-only ones answer 400 `unknown_property`). */
 export const FACILITY_WRITABLE_FIELDS = [
@@ -113,28 +85,10 @@ export const FACILITY_WRITABLE_FIELDS = [
   'documents',
 ] as const satisfies readonly (keyof FacilityInput)[];
 
-export interface Facility extends Partial<FacilityInput> {
-  id: string;
-  name: string;
-  kind: FacilityKind;
-  /** Read-only: derived from `location` by the unit boundaries. */
-  regionCode: string | null;
-  status: FacilityStatus;
-  registrationNo: string | null;
-  rejectionReason: string | null;
-  /** Read-only: when it was last submitted for filing. */
-  submittedAt?: string | null;
-  /** Read-only: submitted and waiting longer than the review deadline. */
-  reviewOverdue?: boolean;
-  /** Read-only: 普惠 recognition by the health regulator (null: never applied for). */
-  affordableRecognition?: AffordableRecognition | null;
-  version: number;
-  createdAt?: string;
-  updatedAt?: string;
-  /** On the answer to `close`. */
-  placementPlan?: PlacementPlan;
-}
+/** A facility; the answer to `close` carries the placement plan stored at closure. */
+export type Facility = Omit<FacilityView, 'placementPlan'> & { placementPlan?: PlacementPlan };
 
+/** A page of a collection (`nextCursor` null on the last). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -146,108 +100,23 @@ export interface Versioned<T> {
   etag: string | null;
 }
 
-export interface FacilityClass {
-  id: string;
-  facilityId: string;
-  name: string;
-  ageGroup: AgeGroup;
-  places: number;
-  enrolled: number;
-  vacancies: number;
-  updatedAt: string;
-  version: number;
-}
+export type FacilityClass = ClassView;
+export type ClassInput = CreateClassDto;
+export type Qualification = QualificationDto;
+export type StaffInput = CreateStaffDto;
+/** `idNumber` is always masked: `2201**********1234`. */
+export type StaffMember = StaffView;
+export type ComplianceCheck = ComplianceCheckView;
+export type Compliance = ComplianceView;
+export type Placement = PlacementView;
+export type PlacementPlan = PlacementPlanView;
+export type HistoryEntry = HistoryEntryView;
 
-export interface ClassInput {
-  name: string;
-  ageGroup: AgeGroup;
-  places: number;
-  enrolled: number;
-}
-
-export interface Qualification {
-  type: QualificationType;
-  number: string;
-  issuedOn: string;
-  expiresOn?: string | null;
-}
-
-export interface StaffInput {
-  name: string;
-  role: StaffRole;
-  /** 18 characters, GB 11643 check digit. */
-  idNumber: string;
-  phone?: string;
-  hiredOn: string;
-  fullTime: boolean;
-  education?: EducationLevel;
-  experienceYears?: number;
-  classIds?: string[];
-  healthCertificate: { number: string; expiresOn: string };
-  qualifications: Qualification[];
-  backgroundChecked: boolean;
-  /** When the background check was done (at hiring, then yearly); without it the API records today. */
-  backgroundCheckedOn?: string;
-  /** A security guard: the licensed security company that employs the guard. */
-  employer?: string;
-}
-
-export interface StaffMember extends Omit<StaffInput, 'phone' | 'education' | 'experienceYears' | 'backgroundCheckedOn' | 'employer'> {
-  id: string;
-  facilityId?: string;
-  /** Always masked: `2201**********1234`. */
-  idNumber: string;
-  phone?: string | null;
-  education?: EducationLevel | null;
-  experienceYears?: number | null;
-  endedOn?: string | null;
-  backgroundCheckedOn?: string | null;
-  employer?: string | null;
-  /** Also active at another facility: for an operator only when this record was entered later; never where. */
-  multiListed?: boolean;
-  /** Regulators: the other records of this person at facilities in their reach. */
-  alsoListedAt?: { staffId: string; facilityId: string; facilityName: string; hiredOn: string }[];
-}
-
-export interface ComplianceCheck {
-  code: string;
-  ok: boolean;
-  detail: string;
-  detailEn: string;
-}
-
-export interface Compliance {
-  ok: boolean;
-  checks: ComplianceCheck[];
-}
-
-export interface Placement {
-  facilityId: string;
-  classId: string;
-  name: string;
-  distanceM: number;
-  count: number;
-}
-
-export interface PlacementPlan {
-  classes: { classId: string; ageGroup: AgeGroup; enrolled: number; placements: Placement[]; unplaced: number }[];
-  unplacedTotal: number;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actor: { id: string; role: string };
-  action: string;
-  changes?: unknown;
-}
-
-export interface FacilityQuery {
+/** The console's list filter (`status: ''` for any). */
+export type FacilityQuery = Omit<QueryOf<'GET /api/v1/facilities'>, 'status' | 'cursor'> & {
   status?: FacilityStatus | '';
-  regionCode?: string;
-  q?: string;
   cursor?: string | null;
-  limit?: number;
-}
+};
 
 function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();

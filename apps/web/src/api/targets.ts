@@ -1,63 +1,24 @@
 // Regions' figures over time and alerts (docs/targets.md). Every call sends the session's token.
 import { apiRequest, type RequestOptions } from './client';
 import type { RegionList } from './types';
+import type { AlertView, QueryOf, RegionHistoryPointView, RegionHistoryView } from './contract.gen';
 
-export const ALERT_KINDS = [
-  'filing_document_expiring',
-  'health_certificate_expiring',
-  'qualification_expiring',
-  'rectification_overdue',
-  'ratio_breach',
-  'staff_multi_listed',
-  'background_check_due',
-  'region_below_target',
-  'incident_unacknowledged',
-  'incident_reported_late',
-  'illness_cluster',
-  'drill_overdue',
-  'demand_exceeds_vacancies',
-  'filing_review_overdue',
-  'affordable_recognition_expiring',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-export type AlertStatus = 'open' | 'resolved';
+// The alert kinds (and their labels) are defined once, in libs/standards.
+export { ALERT_KINDS, type AlertKind } from '@lib/standards';
+export type AlertStatus = NonNullable<QueryOf<'GET /api/v1/alerts'>['status']>;
 
-export interface Alert {
-  id: string;
-  kind: AlertKind;
-  subject: { type: string; id: string };
-  facilityId?: string | null;
-  regionCode?: string | null;
-  /** Chinese. */
-  message: string;
-  messageEn: string;
-  dueOn?: string | null;
-  createdAt: string;
-  resolvedAt?: string | null;
-}
+export type Alert = AlertView;
+/** One day's figures; `target` is the plan's trajectory for the day's year, `derived` reconstructed from dates. */
+export type HistoryPoint = RegionHistoryPointView;
+export type RegionHistory = RegionHistoryView;
 
-export interface HistoryPoint {
-  day: string;
-  facilityCount: number;
-  placeCount: number;
-  affordablePlaceCount: number;
-  population: number;
-  placesPer1000: number;
-  /** The plan's trajectory for the day's year. */
-  target: number;
-  /** Reconstructed from registration dates (before snapshots existed). */
-  derived: boolean;
-}
+type AlertParameters = QueryOf<'GET /api/v1/alerts'>;
 
-export interface RegionHistory {
-  code: string;
-  items: HistoryPoint[];
-}
-
+/** The alert list's filter, as the pages hold it (`kind: ''`: every kind). */
 export interface AlertQuery {
-  kind?: AlertKind | '' | undefined;
-  status?: AlertStatus | undefined;
-  limit?: number;
+  kind?: AlertParameters['kind'] | '' | undefined;
+  status?: AlertParameters['status'] | undefined;
+  limit?: AlertParameters['limit'];
   cursor?: string | null | undefined;
 }
 

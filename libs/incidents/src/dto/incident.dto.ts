@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsDateOnly, PageQuery } from '@lib/core';
 import {
+  DOMAINS,
   DRILL_KINDS,
   INCIDENT_FINDINGS,
   INCIDENT_KINDS,
@@ -13,8 +14,6 @@ import {
   type IncidentSeverity,
   type IncidentStatus,
 } from '@lib/standards';
-
-const DOMAINS = ['fire', 'food', 'building', 'hygiene'] as const;
 
 export class CreateIncidentDto {
   @ApiProperty({ enum: INCIDENT_KINDS }) @IsIn(INCIDENT_KINDS) kind: IncidentKind;

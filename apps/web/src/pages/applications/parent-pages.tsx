@@ -10,9 +10,11 @@ import {
   monthFromNow,
   withdrawApplication,
   type Application,
+  type NewApplication,
 } from '../../api/applications';
 import { ApiError } from '../../api/client';
 import { fetchPublicFacility } from '../../api/public';
+import { SERVICE_TYPES } from '../../api/registry';
 import { ConsolePage } from '../../components/console-page';
 import { errorMessage, generalErrors } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/fields';
@@ -25,7 +27,6 @@ import { Link, navigate, useSearchParam } from '../../router/router';
 import { paths } from '../../router/routes';
 import { RequireRole } from '../console/shared/require-role';
 
-const SERVICE_TYPES = ['full_day', 'half_day', 'hourly', 'temporary'] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function ApplicationCard({
@@ -180,7 +181,7 @@ function ApplyScreen() {
         {
           child: { label: form.label.trim(), birthMonth: form.birthMonth },
           startMonth: form.startMonth,
-          serviceType: form.serviceType,
+          serviceType: form.serviceType as NewApplication['serviceType'], // the select offers SERVICE_TYPES only
           choices: [facilityId],
         },
         { lang },

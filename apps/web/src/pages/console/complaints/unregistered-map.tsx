@@ -55,7 +55,8 @@ export function UnregisteredMap({ canAct, onChanged }: { canAct: boolean; onChan
     if (!base) return;
     const layer = L.layerGroup().addTo(base.map);
     for (const members of groups) {
-      const [lng, lat] = members[0]!.geometry.coordinates;
+      // A GeoJSON point: exactly [longitude, latitude] (minItems and maxItems 2 in the document).
+      const [lng, lat] = members[0]!.geometry.coordinates as [number, number];
       const marker = L.circleMarker(base.toDisplay({ lat, lng }), {
         radius: 6 + Math.min(members.length, 6) * 2,
         color: members.length >= 3 ? '#a4262c' : '#8a5a00',

@@ -3,7 +3,8 @@ import type { Facility, FacilityClass } from '../../../api/registry';
 import { zhCN } from '../../../i18n/zh-CN';
 import { changeFormOf, changeOf, isEmptyChange } from './change-form-model';
 
-const facility: Facility = {
+// Only the fields the change form reads (a FacilityView has every field of the profile).
+const facility = {
   id: 'f1',
   name: '阳光托育中心',
   kind: 'centre',
@@ -20,9 +21,20 @@ const facility: Facility = {
   registrationNo: 'X',
   rejectionReason: null,
   version: 3,
-};
+} as Facility;
 const classes: FacilityClass[] = [
-  { id: 'c1', facilityId: 'f1', name: '托小一班', ageGroup: 'toddler', places: 15, enrolled: 10, vacancies: 5, updatedAt: '', version: 1 },
+  {
+    id: 'c1',
+    facilityId: 'f1',
+    name: '托小一班',
+    ageGroup: 'toddler',
+    places: 15,
+    enrolled: 10,
+    held: 0,
+    vacancies: 5,
+    updatedAt: '',
+    version: 1,
+  },
 ];
 
 describe('change form → change filing', () => {

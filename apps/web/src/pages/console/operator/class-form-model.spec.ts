@@ -11,6 +11,7 @@ const item: FacilityClass = {
   ageGroup: 'toddler',
   places: 15,
   enrolled: 10,
+  held: 0,
   vacancies: 5,
   updatedAt: '2026-10-01T08:00:00+08:00',
   version: 2,

@@ -1,0 +1,29 @@
+import { DOCUMENT_TYPE_LABELS, VOCABULARIES, labelOf, labelsIn } from './labels.js';
+
+describe('labels', () => {
+  it('give every value of every vocabulary words in both languages, and nothing else', () => {
+    for (const [name, [values, labels]] of Object.entries(VOCABULARIES)) {
+      expect({ name, keys: Object.keys(labels).sort() }).toEqual({ name, keys: [...values].sort() });
+      for (const value of values) {
+        const label = (labels as Record<string, { zh: string; en: string }>)[value]!;
+        expect({ name, value, zh: label.zh.trim().length > 0, en: label.en.trim().length > 0 }).toEqual({
+          name,
+          value,
+          zh: true,
+          en: true,
+        });
+        expect(label.zh).not.toMatch(/[a-z_]{3,}/); // a word, not a code
+      }
+    }
+  });
+
+  it('name the fire-safety document as the certificate is titled (消防安全检查合格证明)', () => {
+    expect(DOCUMENT_TYPE_LABELS.fire_safety.zh).toBe('消防安全检查合格证明');
+  });
+
+  it('list the words of one language, and fall back to the value for one they do not know', () => {
+    expect(labelsIn(DOCUMENT_TYPE_LABELS, 'en').premises).toBe('Proof of premises');
+    expect(labelOf(DOCUMENT_TYPE_LABELS, 'food_licence', 'zh')).toBe('食品经营许可证');
+    expect(labelOf(DOCUMENT_TYPE_LABELS, 'unknown_kind', 'en')).toBe('unknown_kind');
+  });
+});

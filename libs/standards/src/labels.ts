@@ -1,0 +1,413 @@
+/**
+ * Every domain vocabulary and its words for people, zh-CN and English, defined once: the server (rules, alerts,
+ * reports, the open register) and the web app (apps/web/src/i18n) read them from here. Pure data, no imports
+ * but the vocabularies; docs/architecture.md "Labels". Words fitted into a sentence (lower case, another form)
+ * stay beside the sentence that needs them (compliance.ts, risk.ts).
+ */
+import {
+  AGE_GROUP_NAMES,
+  DOCUMENT_TYPES,
+  EDUCATION_LEVELS,
+  FACILITY_KINDS,
+  FACILITY_STATUSES,
+  OWNERSHIPS,
+  QUALIFICATION_TYPES,
+  RATINGS,
+  SERVICE_TYPES,
+  STAFF_ROLES,
+  TENURES,
+  type AgeGroupName,
+  type DocumentType,
+  type EducationLevel,
+  type FacilityKind,
+  type FacilityStatus,
+  type Ownership,
+  type QualificationType,
+  type Rating,
+  type ServiceType,
+  type StaffRole,
+  type Tenure,
+  AFFORDABLE_STATUSES,
+  CHANGE_FILING_STATUSES,
+  type AffordableStatus,
+  type ChangeFilingStatus,
+} from './registry-types.js';
+import {
+  DRILL_KINDS,
+  INCIDENT_FINDINGS,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATUSES,
+  type DrillKind,
+  type IncidentFinding,
+  type IncidentKind,
+  type IncidentSeverity,
+  type IncidentStatus,
+} from './incidents.js';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_FINDINGS,
+  COMPLAINT_STATUSES,
+  CREDIT_LEVELS,
+  PENALTY_KINDS,
+  type ComplaintCategory,
+  type ComplaintFinding,
+  type ComplaintStatus,
+  type CreditLevel,
+  type PenaltyKind,
+} from './complaints.js';
+import {
+  APPLICATION_STATUSES,
+  CHOICE_STATUSES,
+  OFFER_STATUSES,
+  type ApplicationStatus,
+  type ChoiceStatus,
+  type OfferStatus,
+} from './waitlist.js';
+
+/** A word for people in both languages. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+export type Labels<K extends string> = Readonly<Record<K, Label>>;
+
+// Accounts (docs/api.md "Auth and users").
+export const USER_ROLES = ['operator', 'regulator', 'admin', 'parent'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+/** Roles of the accounts the admin creates (POST /users). */
+export const STAFF_ACCOUNT_ROLES = ['operator', 'regulator', 'admin'] as const satisfies readonly UserRole[];
+/** Roles that register themselves (POST /auth/register `accountType`). */
+export const ACCOUNT_TYPES = ['operator', 'parent'] as const satisfies readonly UserRole[];
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+/** The supervising agencies a regulator belongs to. */
+export const AGENCIES = ['health', 'fire', 'market', 'housing'] as const;
+export type Agency = (typeof AGENCIES)[number];
+export const REGION_LEVELS = ['city', 'district', 'zone'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+// Inspections (docs/api.md "Inspections and rectification orders", docs/domain.md "Inspection checklists").
+export const DOMAINS = ['fire', 'food', 'building', 'hygiene'] as const;
+export type Domain = (typeof DOMAINS)[number];
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const ITEM_RESULTS = ['pass', 'fail', 'na'] as const;
+export type ItemResult = (typeof ITEM_RESULTS)[number];
+export const OUTCOMES = ['pass', 'rectify', 'fail'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const ORDER_STATUSES = ['open', 'responded', 'resolved'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** Which agency records (and verifies) an inspection domain; health sees every domain. */
+export const DOMAIN_AGENCY: Readonly<Record<Domain, Agency>> = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' };
+
+// Alerts (docs/targets.md).
+export const ALERT_KINDS = [
+  'filing_document_expiring',
+  'health_certificate_expiring',
+  'qualification_expiring',
+  'rectification_overdue',
+  'ratio_breach',
+  'staff_multi_listed',
+  'background_check_due',
+  'region_below_target',
+  'incident_unacknowledged',
+  'incident_reported_late',
+  'illness_cluster',
+  'drill_overdue',
+  'demand_exceeds_vacancies',
+  'filing_review_overdue',
+  'affordable_recognition_expiring',
+  'complaint_overdue',
+  'unregistered_provider',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const FACILITY_KIND_LABELS: Labels<FacilityKind> = {
+  centre: { zh: '托育中心', en: 'Childcare centre' },
+  kindergarten_class: { zh: '幼儿园托班', en: 'Kindergarten nursery class' },
+  family: { zh: '家庭托育点', en: 'Home-based point' },
+  employer: { zh: '用人单位办托', en: 'Employer-run' },
+  community: { zh: '社区托育', en: 'Community childcare' },
+};
+export const OWNERSHIP_LABELS: Labels<Ownership> = {
+  public: { zh: '公办', en: 'Public' },
+  private: { zh: '民办', en: 'Private' },
+  public_private: { zh: '公建民营', en: 'Publicly built, privately run' },
+};
+export const SERVICE_TYPE_LABELS: Labels<ServiceType> = {
+  full_day: { zh: '全日托', en: 'Full day' },
+  half_day: { zh: '半日托', en: 'Half day' },
+  hourly: { zh: '计时托', en: 'Hourly' },
+  temporary: { zh: '临时托', en: 'Temporary' },
+};
+export const FACILITY_STATUS_LABELS: Labels<FacilityStatus> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  registered: { zh: '已备案', en: 'Registered' },
+  suspended: { zh: '已暂停', en: 'Suspended' },
+  closed: { zh: '已关闭', en: 'Closed' },
+};
+export const DOCUMENT_TYPE_LABELS: Labels<DocumentType> = {
+  legal_entity: { zh: '法人登记证书（营业执照或事业单位法人证书）', en: 'Legal entity registration' },
+  premises: { zh: '场地证明', en: 'Proof of premises' },
+  fire_safety: { zh: '消防安全检查合格证明', en: 'Fire-safety pass' },
+  health_evaluation: { zh: '卫生评价报告', en: 'Health evaluation report' },
+  food_licence: { zh: '食品经营许可证', en: 'Food business licence' },
+  owners_consent: { zh: '本栋建筑物（或同一平房院落）其他业主一致同意的证明', en: 'Consent of the other owners of the building' },
+};
+export const TENURE_LABELS: Labels<Tenure> = {
+  owned: { zh: '自有', en: 'Owned' },
+  leased: { zh: '租赁', en: 'Leased' },
+};
+export const RATING_LABELS: Labels<Rating> = {
+  qualified: { zh: '合格', en: 'Qualified' },
+  unqualified: { zh: '不合格', en: 'Unqualified' },
+};
+export const AGE_GROUP_LABELS: Labels<AgeGroupName> = {
+  infant: { zh: '乳儿班（6–11 个月）', en: 'Infant (6–11 months)' },
+  toddler: { zh: '托小班（12–23 个月）', en: 'Toddler (12–23 months)' },
+  preschool: { zh: '托大班（24–36 个月）', en: 'Preschool (24–36 months)' },
+  mixed: { zh: '混合编班（18–36 个月）', en: 'Mixed (18–36 months)' },
+};
+export const STAFF_ROLE_LABELS: Labels<StaffRole> = {
+  director: { zh: '负责人', en: 'Director' },
+  caregiver: { zh: '保育人员', en: 'Caregiver' },
+  health: { zh: '保健人员', en: 'Health worker' },
+  nutritionist: { zh: '营养师', en: 'Nutritionist' },
+  cook: { zh: '炊事人员', en: 'Cook' },
+  security: { zh: '保安', en: 'Security guard' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const EDUCATION_LEVEL_LABELS: Labels<EducationLevel> = {
+  secondary: { zh: '中专及以下', en: 'Secondary or below' },
+  high_school: { zh: '高中', en: 'High school' },
+  junior_college: { zh: '大专', en: 'Junior college' },
+  bachelor: { zh: '本科', en: 'Bachelor' },
+  master: { zh: '硕士及以上', en: 'Master or above' },
+};
+export const QUALIFICATION_TYPE_LABELS: Labels<QualificationType> = {
+  nursery_teacher: { zh: '保育师', en: 'Nursery teacher (保育师)' },
+  childcare_worker: { zh: '育婴员', en: 'Childcare worker (育婴员)' },
+  early_development_guide: { zh: '婴幼儿发展引导员', en: 'Early development guide' },
+  teacher: { zh: '教师资格证', en: 'Teacher’s certificate' },
+  health_training: { zh: '保健人员培训合格证', en: 'Health worker training' },
+  medical: { zh: '医师或护士执业证书', en: 'Doctor’s or nurse’s licence' },
+  nutritionist: { zh: '营养师证书', en: 'Nutritionist' },
+  security_guard: { zh: '保安员证', en: 'Security guard certificate' },
+  director_training: { zh: '托育机构负责人培训证书', en: 'Director training' },
+};
+export const USER_ROLE_LABELS: Labels<UserRole> = {
+  operator: { zh: '举办者', en: 'Operator' },
+  regulator: { zh: '监管人员', en: 'Regulator' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  parent: { zh: '家长', en: 'Parent' },
+};
+export const AGENCY_LABELS: Labels<Agency> = {
+  health: { zh: '卫生健康', en: 'Health' },
+  fire: { zh: '消防', en: 'Fire' },
+  market: { zh: '市场监管', en: 'Market supervision' },
+  housing: { zh: '住房城乡建设', en: 'Housing and construction' },
+};
+export const REGION_LEVEL_LABELS: Labels<RegionLevel> = {
+  district: { zh: '县（市）区', en: 'District or county' },
+  zone: { zh: '开发区', en: 'Development zone' },
+  city: { zh: '全市', en: 'Whole city' },
+};
+export const DOMAIN_LABELS: Labels<Domain> = {
+  fire: { zh: '消防', en: 'Fire' },
+  food: { zh: '食品', en: 'Food' },
+  building: { zh: '建筑', en: 'Building' },
+  hygiene: { zh: '卫生', en: 'Hygiene' },
+};
+export const SEVERITY_LABELS: Labels<Severity> = {
+  critical: { zh: '严重', en: 'Critical' },
+  major: { zh: '重要', en: 'Major' },
+  minor: { zh: '轻微', en: 'Minor' },
+};
+export const ITEM_RESULT_LABELS: Labels<ItemResult> = {
+  pass: { zh: '合格', en: 'Pass' },
+  fail: { zh: '不合格', en: 'Fail' },
+  na: { zh: '不适用', en: 'N/A' },
+};
+export const OUTCOME_LABELS: Labels<Outcome> = {
+  pass: { zh: '通过', en: 'Pass' },
+  rectify: { zh: '限期整改', en: 'Rectify' },
+  fail: { zh: '不通过', en: 'Fail' },
+};
+export const ORDER_STATUS_LABELS: Labels<OrderStatus> = {
+  open: { zh: '待整改', en: 'Open' },
+  responded: { zh: '已回复待核查', en: 'Responded, to verify' },
+  resolved: { zh: '已完成', en: 'Resolved' },
+};
+export const ALERT_KIND_LABELS: Labels<AlertKind> = {
+  filing_document_expiring: { zh: '备案证照即将到期', en: 'Filing document expiring' },
+  health_certificate_expiring: { zh: '健康证即将到期', en: 'Health certificate expiring' },
+  qualification_expiring: { zh: '资格证书即将到期', en: 'Qualification expiring' },
+  rectification_overdue: { zh: '整改逾期', en: 'Rectification overdue' },
+  ratio_breach: { zh: '保育人员配比不足', en: 'Carer ratio not met' },
+  staff_multi_listed: { zh: '人员多处任职', en: 'Staff listed at several facilities' },
+  background_check_due: { zh: '背景审查须复查', en: 'Background re-check due' },
+  region_below_target: { zh: '托位低于目标', en: 'Places below the target' },
+  incident_unacknowledged: { zh: '突发事件未受理', en: 'Incident not acknowledged' },
+  incident_reported_late: { zh: '突发事件迟报', en: 'Incident reported late' },
+  illness_cluster: { zh: '疾病聚集', en: 'Illness cluster' },
+  drill_overdue: { zh: '消防演练逾期', en: 'Fire drill overdue' },
+  demand_exceeds_vacancies: { zh: '排队儿童多于空余托位', en: 'More children waiting than vacancies' },
+  filing_review_overdue: { zh: '审核超时', en: 'Review overdue' },
+  affordable_recognition_expiring: { zh: '普惠认定即将到期', en: 'Affordable recognition expiring' },
+  complaint_overdue: { zh: '投诉办理逾期', en: 'Complaint overdue' },
+  unregistered_provider: { zh: '疑似无证托育', en: 'Suspected unregistered childcare' },
+};
+
+// Registry: change filings and 普惠 recognition (docs/api.md "Change filings (变更备案) and what counts", "Affordable (普惠) recognition").
+export const CHANGE_FILING_STATUS_LABELS: Labels<ChangeFilingStatus> = {
+  pending: { zh: '待审核', en: 'Pending' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '已退回', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+export const AFFORDABLE_STATUS_LABELS: Labels<AffordableStatus> = {
+  applied: { zh: '已申请', en: 'Applied for' },
+  recognized: { zh: '已认定', en: 'Recognised' },
+  rejected: { zh: '未认定', en: 'Rejected' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
+  expired: { zh: '已过期', en: 'Expired' },
+};
+
+// Incidents and drills (docs/api.md "Incidents (突发事件) and drills").
+export const INCIDENT_KIND_LABELS: Labels<IncidentKind> = {
+  injury: { zh: '意外伤害', en: 'Injury' },
+  illness: { zh: '疾病', en: 'Illness' },
+  food_poisoning: { zh: '食物中毒', en: 'Food poisoning' },
+  abuse_allegation: { zh: '虐童指控', en: 'Abuse allegation' },
+  missing_child: { zh: '幼儿走失', en: 'Missing child' },
+  fire: { zh: '火灾', en: 'Fire' },
+  death: { zh: '死亡', en: 'Death' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const INCIDENT_SEVERITY_LABELS: Labels<IncidentSeverity> = {
+  minor: { zh: '一般', en: 'Minor' },
+  serious: { zh: '较重', en: 'Serious' },
+  critical: { zh: '严重', en: 'Critical' },
+};
+export const INCIDENT_STATUS_LABELS: Labels<IncidentStatus> = {
+  reported: { zh: '待受理', en: 'Awaiting acknowledgement' },
+  acknowledged: { zh: '已受理', en: 'Acknowledged' },
+  closed: { zh: '已结案', en: 'Closed' },
+};
+export const INCIDENT_FINDING_LABELS: Labels<IncidentFinding> = {
+  substantiated: { zh: '属实', en: 'Substantiated' },
+  unsubstantiated: { zh: '不属实', en: 'Unsubstantiated' },
+  no_fault: { zh: '机构无过错', en: 'No fault of the facility' },
+};
+export const DRILL_KIND_LABELS: Labels<DrillKind> = {
+  fire_evacuation: { zh: '消防疏散演练', en: 'Fire evacuation drill' },
+  injury_first_aid: { zh: '意外伤害急救演练', en: 'First-aid drill' },
+  other: { zh: '其他演练', en: 'Other drill' },
+};
+
+// Complaints, penalties and credit (docs/api.md "Complaints (投诉举报)", "Penalties (行政处罚) and credit (信用)").
+export const COMPLAINT_CATEGORY_LABELS: Labels<ComplaintCategory> = {
+  safety: { zh: '安全隐患', en: 'Safety' },
+  hygiene: { zh: '卫生', en: 'Hygiene' },
+  food: { zh: '餐饮食品', en: 'Food' },
+  abuse: { zh: '虐待或伤害儿童', en: 'Abuse of children' },
+  fees: { zh: '收费', en: 'Fees' },
+  staff: { zh: '工作人员', en: 'Staff' },
+  unregistered: { zh: '未备案的托育服务', en: 'Unregistered childcare' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const COMPLAINT_STATUS_LABELS: Labels<ComplaintStatus> = {
+  received: { zh: '已受理', en: 'Received' },
+  investigating: { zh: '调查中', en: 'Under investigation' },
+  closed: { zh: '已办结', en: 'Closed' },
+};
+export const COMPLAINT_FINDING_LABELS: Labels<ComplaintFinding> = {
+  substantiated: { zh: '情况属实', en: 'Substantiated' },
+  unsubstantiated: { zh: '情况不属实', en: 'Not substantiated' },
+  withdrawn: { zh: '投诉人撤回', en: 'Withdrawn' },
+};
+export const PENALTY_KIND_LABELS: Labels<PenaltyKind> = {
+  warning: { zh: '警告', en: 'Warning' },
+  fine: { zh: '罚款', en: 'Fine' },
+  confiscation: { zh: '没收违法所得', en: 'Confiscation of illegal gains' },
+  order_to_stop: { zh: '责令停业', en: 'Order to stop operating' },
+  revocation: { zh: '吊销许可或撤销备案', en: 'Revocation' },
+};
+export const CREDIT_LEVEL_LABELS: Labels<CreditLevel> = {
+  A: { zh: 'A 级（守信）', en: 'A (good standing)' },
+  B: { zh: 'B 级（基本守信）', en: 'B (minor issues)' },
+  C: { zh: 'C 级（失信）', en: 'C (serious issues)' },
+  D: { zh: 'D 级（严重失信）', en: 'D (barred)' },
+};
+
+// Applications and the waitlist (docs/api.md "Parents: applications and the waitlist").
+export const APPLICATION_STATUS_LABELS: Labels<ApplicationStatus> = {
+  waiting: { zh: '排队中', en: 'Waiting' },
+  placed: { zh: '已入托', en: 'Placed' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+export const CHOICE_STATUS_LABELS: Labels<ChoiceStatus> = {
+  waiting: { zh: '排队中', en: 'Waiting' },
+  offered: { zh: '已发录取通知', en: 'Place offered' },
+  placed: { zh: '已入托', en: 'Placed' },
+  declined: { zh: '已婉拒', en: 'Declined' },
+  expired: { zh: '录取已过期', en: 'Offer expired' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+export const OFFER_STATUS_LABELS: Labels<OfferStatus> = {
+  open: { zh: '待确认', en: 'Open' },
+  accepted: { zh: '已接受', en: 'Accepted' },
+  declined: { zh: '已婉拒', en: 'Declined' },
+  expired: { zh: '已过期', en: 'Expired' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+/** The words of every value of a vocabulary in one language: `{ centre: '托育中心', … }`. */
+export function labelsIn<K extends string>(labels: Labels<K>, lang: keyof Label): Record<K, string> {
+  return Object.fromEntries(Object.entries<Label>(labels).map(([key, label]) => [key, label[lang]])) as Record<K, string>;
+}
+
+/** The word for a value, or the value itself when the vocabulary does not know it. */
+export function labelOf(labels: Readonly<Record<string, Label>>, value: string, lang: keyof Label): string {
+  return labels[value]?.[lang] ?? value;
+}
+
+/** Each vocabulary with its labels, for the test that every value has words and no label is left over. */
+export const VOCABULARIES = {
+  facilityKind: [FACILITY_KINDS, FACILITY_KIND_LABELS],
+  ownership: [OWNERSHIPS, OWNERSHIP_LABELS],
+  serviceType: [SERVICE_TYPES, SERVICE_TYPE_LABELS],
+  facilityStatus: [FACILITY_STATUSES, FACILITY_STATUS_LABELS],
+  documentType: [DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS],
+  tenure: [TENURES, TENURE_LABELS],
+  rating: [RATINGS, RATING_LABELS],
+  ageGroup: [AGE_GROUP_NAMES, AGE_GROUP_LABELS],
+  staffRole: [STAFF_ROLES, STAFF_ROLE_LABELS],
+  educationLevel: [EDUCATION_LEVELS, EDUCATION_LEVEL_LABELS],
+  qualificationType: [QUALIFICATION_TYPES, QUALIFICATION_TYPE_LABELS],
+  userRole: [USER_ROLES, USER_ROLE_LABELS],
+  agency: [AGENCIES, AGENCY_LABELS],
+  regionLevel: [REGION_LEVELS, REGION_LEVEL_LABELS],
+  domain: [DOMAINS, DOMAIN_LABELS],
+  severity: [SEVERITIES, SEVERITY_LABELS],
+  itemResult: [ITEM_RESULTS, ITEM_RESULT_LABELS],
+  outcome: [OUTCOMES, OUTCOME_LABELS],
+  orderStatus: [ORDER_STATUSES, ORDER_STATUS_LABELS],
+  alertKind: [ALERT_KINDS, ALERT_KIND_LABELS],
+  changeFilingStatus: [CHANGE_FILING_STATUSES, CHANGE_FILING_STATUS_LABELS],
+  affordableStatus: [AFFORDABLE_STATUSES, AFFORDABLE_STATUS_LABELS],
+  incidentKind: [INCIDENT_KINDS, INCIDENT_KIND_LABELS],
+  incidentSeverity: [INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS],
+  incidentStatus: [INCIDENT_STATUSES, INCIDENT_STATUS_LABELS],
+  incidentFinding: [INCIDENT_FINDINGS, INCIDENT_FINDING_LABELS],
+  drillKind: [DRILL_KINDS, DRILL_KIND_LABELS],
+  complaintCategory: [COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS],
+  complaintStatus: [COMPLAINT_STATUSES, COMPLAINT_STATUS_LABELS],
+  complaintFinding: [COMPLAINT_FINDINGS, COMPLAINT_FINDING_LABELS],
+  penaltyKind: [PENALTY_KINDS, PENALTY_KIND_LABELS],
+  creditLevel: [CREDIT_LEVELS, CREDIT_LEVEL_LABELS],
+  applicationStatus: [APPLICATION_STATUSES, APPLICATION_STATUS_LABELS],
+  choiceStatus: [CHOICE_STATUSES, CHOICE_STATUS_LABELS],
+  offerStatus: [OFFER_STATUSES, OFFER_STATUS_LABELS],
+} as const satisfies Record<string, readonly [readonly string[], Labels<string>]>;
