@@ -884,7 +884,7 @@ export const en: Messages = {
     timelineTitle: 'Timeline',
     reportedBy: { operator: 'Reported by the facility', regulator: 'Recorded by a regulator (report by phone)' },
     entryTypes: { update: 'Update', acknowledged: 'Acknowledged', closed: 'Closed' },
-    agencies: { health: 'Health', fire: 'Fire', market: 'Market supervision', housing: 'Housing' },
+    agencies: labelsIn(AGENCY_LABELS, 'en'),
     roles: { operator: 'Facility', regulator: 'Regulator', admin: 'Administrator' },
     linksTitle: 'Actions taken',
     linkedInspection: (domain: string, when: string, outcome: string) => `${domain} inspection (${when}): ${outcome}`,

@@ -866,7 +866,7 @@ export const zhCN = {
     timelineTitle: '处置经过',
     reportedBy: { operator: '机构报告', regulator: '监管部门登记（电话报告）' },
     entryTypes: { update: '进展', acknowledged: '受理', closed: '结案' },
-    agencies: { health: '卫健', fire: '消防', market: '市场监管', housing: '住建' },
+    agencies: labelsIn(AGENCY_LABELS, 'zh'),
     roles: { operator: '机构', regulator: '监管部门', admin: '管理员' },
     linksTitle: '关联处置',
     linkedInspection: (domain: string, when: string, outcome: string) => `${domain}检查（${when}）：${outcome}`,
