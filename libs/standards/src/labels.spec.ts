@@ -1,4 +1,5 @@
-import { DOCUMENT_TYPE_LABELS, VOCABULARIES, labelOf, labelsIn } from './labels.js';
+import { DOCUMENT_TYPE_LABELS, labelOf, labelsIn } from './labels.js';
+import { VOCABULARIES } from './vocabularies.js';
 
 describe('labels', () => {
   it('give every value of every vocabulary words in both languages, and nothing else', () => {

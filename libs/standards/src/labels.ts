@@ -1,69 +1,28 @@
 /**
  * Every domain vocabulary and its words for people, zh-CN and English, defined once: the server (rules, alerts,
- * reports, the open register) and the web app (apps/web/src/i18n) read them from here. Pure data, no imports
- * but the vocabularies; docs/architecture.md "Labels". Words fitted into a sentence (lower case, another form)
+ * reports, the open register) and the web app (apps/web/src/i18n) read them from here. Pure data, importing only
+ * the vocabularies' types, so that the web app's first load carries the words and not the vocabularies' modules
+ * (vocabularies.ts pairs each vocabulary with its words); docs/architecture.md "The contract and the vocabulary". Words fitted into a sentence (lower case, another form)
  * stay beside the sentence that needs them (compliance.ts, risk.ts).
  */
-import {
-  AGE_GROUP_NAMES,
-  DOCUMENT_TYPES,
-  EDUCATION_LEVELS,
-  FACILITY_KINDS,
-  FACILITY_STATUSES,
-  OWNERSHIPS,
-  QUALIFICATION_TYPES,
-  RATINGS,
-  SERVICE_TYPES,
-  STAFF_ROLES,
-  TENURES,
-  type AgeGroupName,
-  type DocumentType,
-  type EducationLevel,
-  type FacilityKind,
-  type FacilityStatus,
-  type Ownership,
-  type QualificationType,
-  type Rating,
-  type ServiceType,
-  type StaffRole,
-  type Tenure,
-  AFFORDABLE_STATUSES,
-  CHANGE_FILING_STATUSES,
-  type AffordableStatus,
-  type ChangeFilingStatus,
+import type {
+  AgeGroupName,
+  DocumentType,
+  EducationLevel,
+  FacilityKind,
+  FacilityStatus,
+  Ownership,
+  QualificationType,
+  Rating,
+  ServiceType,
+  StaffRole,
+  Tenure,
+  AffordableStatus,
+  ChangeFilingStatus,
 } from './registry-types.js';
-import {
-  DRILL_KINDS,
-  INCIDENT_FINDINGS,
-  INCIDENT_KINDS,
-  INCIDENT_SEVERITIES,
-  INCIDENT_STATUSES,
-  type DrillKind,
-  type IncidentFinding,
-  type IncidentKind,
-  type IncidentSeverity,
-  type IncidentStatus,
-} from './incidents.js';
-import {
-  COMPLAINT_CATEGORIES,
-  COMPLAINT_FINDINGS,
-  COMPLAINT_STATUSES,
-  CREDIT_LEVELS,
-  PENALTY_KINDS,
-  type ComplaintCategory,
-  type ComplaintFinding,
-  type ComplaintStatus,
-  type CreditLevel,
-  type PenaltyKind,
-} from './complaints.js';
-import {
-  APPLICATION_STATUSES,
-  CHOICE_STATUSES,
-  OFFER_STATUSES,
-  type ApplicationStatus,
-  type ChoiceStatus,
-  type OfferStatus,
-} from './waitlist.js';
+import type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, IncidentStatus } from './incidents.js';
+import type { ComplaintCategory, ComplaintFinding, ComplaintStatus, CreditLevel, PenaltyKind } from './complaints.js';
+import type { ApplicationStatus, ChoiceStatus, OfferStatus } from './waitlist.js';
 
 /** A word for people in both languages. */
 export interface Label {
@@ -372,42 +331,3 @@ export function labelsIn<K extends string>(labels: Labels<K>, lang: keyof Label)
 export function labelOf(labels: Readonly<Record<string, Label>>, value: string, lang: keyof Label): string {
   return labels[value]?.[lang] ?? value;
 }
-
-/** Each vocabulary with its labels, for the test that every value has words and no label is left over. */
-export const VOCABULARIES = {
-  facilityKind: [FACILITY_KINDS, FACILITY_KIND_LABELS],
-  ownership: [OWNERSHIPS, OWNERSHIP_LABELS],
-  serviceType: [SERVICE_TYPES, SERVICE_TYPE_LABELS],
-  facilityStatus: [FACILITY_STATUSES, FACILITY_STATUS_LABELS],
-  documentType: [DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS],
-  tenure: [TENURES, TENURE_LABELS],
-  rating: [RATINGS, RATING_LABELS],
-  ageGroup: [AGE_GROUP_NAMES, AGE_GROUP_LABELS],
-  staffRole: [STAFF_ROLES, STAFF_ROLE_LABELS],
-  educationLevel: [EDUCATION_LEVELS, EDUCATION_LEVEL_LABELS],
-  qualificationType: [QUALIFICATION_TYPES, QUALIFICATION_TYPE_LABELS],
-  userRole: [USER_ROLES, USER_ROLE_LABELS],
-  agency: [AGENCIES, AGENCY_LABELS],
-  regionLevel: [REGION_LEVELS, REGION_LEVEL_LABELS],
-  domain: [DOMAINS, DOMAIN_LABELS],
-  severity: [SEVERITIES, SEVERITY_LABELS],
-  itemResult: [ITEM_RESULTS, ITEM_RESULT_LABELS],
-  outcome: [OUTCOMES, OUTCOME_LABELS],
-  orderStatus: [ORDER_STATUSES, ORDER_STATUS_LABELS],
-  alertKind: [ALERT_KINDS, ALERT_KIND_LABELS],
-  changeFilingStatus: [CHANGE_FILING_STATUSES, CHANGE_FILING_STATUS_LABELS],
-  affordableStatus: [AFFORDABLE_STATUSES, AFFORDABLE_STATUS_LABELS],
-  incidentKind: [INCIDENT_KINDS, INCIDENT_KIND_LABELS],
-  incidentSeverity: [INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS],
-  incidentStatus: [INCIDENT_STATUSES, INCIDENT_STATUS_LABELS],
-  incidentFinding: [INCIDENT_FINDINGS, INCIDENT_FINDING_LABELS],
-  drillKind: [DRILL_KINDS, DRILL_KIND_LABELS],
-  complaintCategory: [COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS],
-  complaintStatus: [COMPLAINT_STATUSES, COMPLAINT_STATUS_LABELS],
-  complaintFinding: [COMPLAINT_FINDINGS, COMPLAINT_FINDING_LABELS],
-  penaltyKind: [PENALTY_KINDS, PENALTY_KIND_LABELS],
-  creditLevel: [CREDIT_LEVELS, CREDIT_LEVEL_LABELS],
-  applicationStatus: [APPLICATION_STATUSES, APPLICATION_STATUS_LABELS],
-  choiceStatus: [CHOICE_STATUSES, CHOICE_STATUS_LABELS],
-  offerStatus: [OFFER_STATUSES, OFFER_STATUS_LABELS],
-} as const satisfies Record<string, readonly [readonly string[], Labels<string>]>;
