@@ -221,14 +221,14 @@ export const ALERT_KIND_LABELS: Labels<AlertKind> = {
 // Registry: change filings and 普惠 recognition (docs/api.md "Change filings (变更备案) and what counts", "Affordable (普惠) recognition").
 export const CHANGE_FILING_STATUS_LABELS: Labels<ChangeFilingStatus> = {
   pending: { zh: '待审核', en: 'Pending' },
-  approved: { zh: '已批准', en: 'Approved' },
-  rejected: { zh: '已退回', en: 'Rejected' },
+  approved: { zh: '已通过', en: 'Approved' },
+  rejected: { zh: '已退回', en: 'Returned' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 };
 export const AFFORDABLE_STATUS_LABELS: Labels<AffordableStatus> = {
-  applied: { zh: '已申请', en: 'Applied for' },
+  applied: { zh: '已申请，待认定', en: 'Applied, awaiting decision' },
   recognized: { zh: '已认定', en: 'Recognised' },
-  rejected: { zh: '未认定', en: 'Rejected' },
+  rejected: { zh: '未予认定', en: 'Not recognised' },
   revoked: { zh: '已撤销', en: 'Revoked' },
   expired: { zh: '已过期', en: 'Expired' },
 };
@@ -261,8 +261,8 @@ export const INCIDENT_FINDING_LABELS: Labels<IncidentFinding> = {
 };
 export const DRILL_KIND_LABELS: Labels<DrillKind> = {
   fire_evacuation: { zh: '消防疏散演练', en: 'Fire evacuation drill' },
-  injury_first_aid: { zh: '意外伤害急救演练', en: 'First-aid drill' },
-  other: { zh: '其他演练', en: 'Other drill' },
+  injury_first_aid: { zh: '意外伤害急救演练', en: 'Injury first-aid drill' },
+  other: { zh: '其他应急演练', en: 'Other emergency drill' },
 };
 
 // Complaints, penalties and credit (docs/api.md "Complaints (投诉举报)", "Penalties (行政处罚) and credit (信用)").

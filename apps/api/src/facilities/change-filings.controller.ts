@@ -50,6 +50,7 @@ export class ChangeFilingsController {
 
   /** The live check of the "request a change" form: nothing is filed. */
   @Post('facilities/:id/changes/check')
+  @ApiOperation({ summary: '变更后合规检查（不提交） · Check a change without filing it' })
   @HttpCode(200)
   @Access.operator()
   @ApiOkResponse({ type: ChangeCheckView })

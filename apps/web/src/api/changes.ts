@@ -1,86 +1,42 @@
 // Change filings (变更备案) of registered facilities and 普惠 recognition (docs/api.md "v1 additions": "Change
 // filings (变更备案) and what counts", "Affordable (普惠) recognition"). Every call sends the session's token.
 import { apiRequest, type RequestOptions } from './client';
-import type { AgeGroup, ComplianceCheck, Facility, FacilityInput, Page, Versioned } from './registry';
+import type { Facility, Page, Versioned } from './registry';
+import type {
+  AffordableDecisionDto,
+  ChangeCheckDto,
+  ChangeCheckView,
+  ChangeFacilityDto,
+  ChangeFilingView,
+  ClassBeforeView,
+  ClassChangeDto,
+  CreateChangeFilingDto,
+  QueryOf,
+} from './contract.gen';
+import type { ChangeFilingStatus } from '@lib/standards';
 
-export const CHANGE_FILING_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
-export type ChangeFilingStatus = (typeof CHANGE_FILING_STATUSES)[number];
+// The vocabularies (and their labels) and the material fields are defined once, in libs/standards.
+export {
+  CHANGE_FILING_STATUSES,
+  MATERIAL_FACILITY_FIELDS as MATERIAL_FIELDS,
+  type ChangeFilingStatus,
+  type MaterialFacilityField as MaterialField,
+} from '@lib/standards';
 
-/** The material fields: once a facility has been registered they change only through a change filing. */
-export const MATERIAL_FIELDS = [
-  'name',
-  'kind',
-  'ownership',
-  'creditCode',
-  'address',
-  'location',
-  'floors',
-  'indoorAreaM2',
-  'outdoorAreaM2',
-  'exitCount',
-  'servesMeals',
-  'documents',
-  'affordable',
-] as const satisfies readonly (keyof FacilityInput)[];
-export type MaterialField = (typeof MATERIAL_FIELDS)[number];
-export type MaterialChange = Partial<Pick<FacilityInput, MaterialField>>;
-
-export interface ClassChange {
-  op: 'add' | 'update' | 'remove';
-  /** update, remove: the class. */
-  classId?: string;
-  name?: string;
-  ageGroup?: AgeGroup;
-  places?: number;
-  enrolled?: number;
-}
-
-export interface ClassBefore {
-  id: string;
-  name: string;
-  ageGroup: AgeGroup;
-  places: number;
-  enrolled: number;
-}
-
-export interface ChangeFiling {
-  id: string;
-  facilityId: string;
-  facilityName: string;
-  regionCode: string;
-  status: ChangeFilingStatus;
-  reason: string;
-  /** The material fields as proposed (only those that differ). */
-  facility: MaterialChange;
-  classes: ClassChange[];
-  /** The same fields and every class as they were when filed. */
-  before: { facility?: MaterialChange; classes?: ClassBefore[] };
-  submittedAt: string;
-  decidedAt: string | null;
-  decision: { note?: string; reason?: string } | null;
-  /** Pending for longer than the review deadline (working days). */
-  overdue: boolean;
-}
-
-export interface ChangeInput {
-  reason: string;
-  facility?: MaterialChange;
-  classes?: ClassChange[];
-}
-
+/** The material fields as proposed (only those that differ), or as they were when filed. */
+export type MaterialChange = ChangeFacilityDto;
+export type ClassChange = ClassChangeDto;
+export type ClassBefore = ClassBeforeView;
+export type ChangeFiling = ChangeFilingView;
+export type ChangeInput = CreateChangeFilingDto;
 /** The filing requirements against the facility as it would be after the change; nothing is filed. */
-export interface ChangeCheck {
-  /** The change filing would be accepted: no rule that refuses a filing is broken. */
-  acceptable: boolean;
-  checks: (ComplianceCheck & { blocksFiling: boolean })[];
-}
+export type ChangeCheck = ChangeCheckView;
 
-export interface ChangeFilingQuery {
+/** The review queue's filter, as the pages hold it (`status: ''`: every status). */
+export type ChangeFilingQuery = Omit<QueryOf<'GET /api/v1/change-filings'>, 'status' | 'cursor'> & {
   status?: ChangeFilingStatus | '';
-  regionCode?: string;
   cursor?: string | null;
-  limit?: number;
-}
+};
 
 const id = encodeURIComponent;
 
@@ -100,7 +56,7 @@ export async function createChange(facilityId: string, input: ChangeInput, optio
   return (await apiRequest<ChangeFiling>('POST', `/facilities/${id(facilityId)}/changes`, { ...options, body: input })).data;
 }
 
-export async function checkChange(facilityId: string, input: Omit<ChangeInput, 'reason'>, options?: RequestOptions): Promise<ChangeCheck> {
+export async function checkChange(facilityId: string, input: ChangeCheckDto, options?: RequestOptions): Promise<ChangeCheck> {
   return (await apiRequest<ChangeCheck>('POST', `/facilities/${id(facilityId)}/changes/check`, { ...options, body: input })).data;
 }
 
@@ -127,14 +83,8 @@ export async function decideChange(
 
 // 普惠 recognition ---------------------------------------------------------------------------------
 
-export type AffordableDecision = 'recognize' | 'reject' | 'revoke';
-
-export interface AffordableDecisionInput {
-  decision: AffordableDecision;
-  maxMonthlyFee?: number;
-  validUntil?: string;
-  reason?: string;
-}
+export type AffordableDecisionInput = AffordableDecisionDto;
+export type AffordableDecision = AffordableDecisionInput['decision'];
 
 /** The health regulator's decision on a facility's 普惠 application; answers the facility. */
 export async function decideAffordable(

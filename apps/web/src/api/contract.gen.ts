@@ -182,6 +182,13 @@ export interface ChangeFacilityDto {
   documents?: FilingDocumentDto[];
 }
 
+export interface ChangeFilingBeforeView {
+  /** the fields the change proposes, as they were */
+  facility?: ChangeFacilityDto;
+  /** every class of the facility, as it was */
+  classes?: ClassBeforeView[];
+}
+
 export interface ChangeFilingDecisionView {
   note?: string;
   reason?: string;
@@ -203,8 +210,8 @@ export interface ChangeFilingView {
   /** the material fields as proposed */
   facility: ChangeFacilityDto;
   classes: ClassChangeDto[];
-  /** the same fields and the classes as they were when filed: { facility, classes } */
-  before: Record<string, unknown>;
+  /** the proposed fields and every class as they were when filed */
+  before: ChangeFilingBeforeView;
   submittedAt: string;
   decidedAt: string | null;
   decision: ChangeFilingDecisionView | null;
@@ -257,6 +264,14 @@ export interface ChoiceView {
   /** place in the facility’s queue for the age group (1 = next); null once out of it */
   position: number | null;
   status: 'waiting' | 'offered' | 'placed' | 'declined' | 'expired' | 'withdrawn';
+}
+
+export interface ClassBeforeView {
+  id: string;
+  name: string;
+  ageGroup: 'infant' | 'toddler' | 'preschool' | 'mixed';
+  places: number;
+  enrolled: number;
 }
 
 export interface ClassChangeDto {
@@ -1802,6 +1817,7 @@ export interface Operations {
     body: CreateChangeFilingDto;
     response: ChangeFilingView;
   };
+  /** 变更后合规检查（不提交） · Check a change without filing it */
   'POST /api/v1/facilities/{id}/changes/check': {
     path: {
       id: string;

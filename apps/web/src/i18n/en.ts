@@ -1,5 +1,6 @@
 // English strings. Typed as `Messages` (from zh-CN.ts), so the keys must match exactly.
 import {
+  DRILL_KIND_LABELS,
   labelsIn,
   AGENCY_LABELS,
   AGE_GROUP_LABELS,
@@ -824,7 +825,7 @@ export const en: Messages = {
       intro:
         'Log the fire evacuation, first-aid and other emergency drills held here. A registered facility must hold fire evacuation drills regularly; when one is overdue, the regulator is alerted.',
       readOnlyIntro: 'The drills the facility has logged. An overdue fire evacuation drill shows among the alerts.',
-      kinds: { fire_evacuation: 'Fire evacuation drill', injury_first_aid: 'Injury first-aid drill', other: 'Other emergency drill' },
+      kinds: labelsIn(DRILL_KIND_LABELS, 'en'),
       fields: { kind: 'Kind of drill', heldOn: 'Date held', participants: 'Participants (children and staff)', note: 'Note' },
       problems: {
         required: 'Required',

@@ -3,6 +3,7 @@
 // Values are plain text; the few that take figures are functions returning text, never HTML.
 
 import {
+  DRILL_KIND_LABELS,
   labelsIn,
   AGENCY_LABELS,
   AGE_GROUP_LABELS,
@@ -813,7 +814,7 @@ export const zhCN = {
     drills: {
       intro: '登记本机构开展的消防疏散、意外伤害急救等应急演练。已备案机构须定期开展消防疏散演练，逾期未开展的，监管部门会收到提醒。',
       readOnlyIntro: '机构登记的应急演练。逾期未开展消防疏散演练的，会出现在预警中。',
-      kinds: { fire_evacuation: '消防疏散演练', injury_first_aid: '意外伤害急救演练', other: '其他应急演练' },
+      kinds: labelsIn(DRILL_KIND_LABELS, 'zh'),
       fields: { kind: '演练类型', heldOn: '演练日期', participants: '参加人数（含幼儿和工作人员）', note: '备注' },
       problems: { required: '必填', future: '不能晚于今天', count: '请填写 1 至 10000 的整数', tooLong: '不超过 1000 字' },
       log: '登记演练',

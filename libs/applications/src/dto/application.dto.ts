@@ -109,9 +109,9 @@ export class OfferView {
 export class ChoiceView {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty({ description: 'the facility’s name' }) facilityName: string;
-  @ApiProperty({ minimum: 1, maximum: 3 }) rank: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 3 }) rank: number;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'place in the facility’s queue for the age group (1 = next); null once out of it',
   })
@@ -127,7 +127,7 @@ export class ApplicationView {
   @ApiProperty({ enum: SERVICE_TYPES }) serviceType: ServiceType;
   @ApiProperty({ enum: QUEUE_AGE_GROUPS, description: 'the queue: the child’s single-age group in the start month' })
   ageGroup: QueueAgeGroup;
-  @ApiProperty({ description: 'the child’s age in completed months in the start month' }) ageMonths: number;
+  @ApiProperty({ type: 'integer', description: 'the child’s age in completed months in the start month' }) ageMonths: number;
   @ApiProperty({ type: [ChoiceView], description: 'for an operator, only the choices of its facilities' }) choices: ChoiceView[];
   @ApiProperty({ type: [OfferView], description: 'for an operator, only its facilities’ offers' }) offers: OfferView[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;

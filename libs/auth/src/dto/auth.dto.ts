@@ -99,7 +99,7 @@ export class RegisteredView {
 
 export class LoginResultView {
   @ApiProperty() accessToken: string;
-  @ApiProperty({ description: 'seconds' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'seconds' }) expiresIn: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }
 

@@ -63,9 +63,9 @@ export class CreditView {
   @ApiProperty({ enum: CREDIT_LEVELS }) level: CreditLevel;
   @ApiProperty({ type: [String], description: 'the rules that apply, worst first, in the language asked for' }) reasons: string[];
   @ApiProperty({ type: [String], description: 'facilities with this credit code in the caller’s reach' }) facilities: string[];
-  @ApiProperty({ description: 'penalties not revoked' }) penalties: number;
-  @ApiProperty() substantiatedComplaints: number;
-  @ApiProperty() substantiatedIncidents: number;
+  @ApiProperty({ type: 'integer', description: 'penalties not revoked' }) penalties: number;
+  @ApiProperty({ type: 'integer' }) substantiatedComplaints: number;
+  @ApiProperty({ type: 'integer' }) substantiatedIncidents: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the worker last computed it' }) computedAt:
     string | null;
 }

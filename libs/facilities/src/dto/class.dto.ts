@@ -25,12 +25,12 @@ export class ClassView {
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
-  @ApiProperty() places: number;
-  @ApiProperty() enrolled: number;
-  @ApiProperty({ description: 'places held by open offers to waiting children' }) held: number;
-  @ApiProperty({ description: 'places − enrolled − held' }) vacancies: number;
+  @ApiProperty({ type: 'integer' }) places: number;
+  @ApiProperty({ type: 'integer' }) enrolled: number;
+  @ApiProperty({ type: 'integer', description: 'places held by open offers to waiting children' }) held: number;
+  @ApiProperty({ type: 'integer', description: 'places − enrolled − held' }) vacancies: number;
   @ApiProperty({ format: 'date-time', description: 'when places or enrolment were last reported' }) updatedAt: string;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
 }
 
 export class ClassListView {

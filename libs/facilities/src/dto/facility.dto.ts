@@ -115,7 +115,7 @@ export class UpdateFacilityDto extends PartialType(CreateFacilityDto, { skipNull
 
 export class AffordableRecognitionView {
   @ApiProperty({ enum: AFFORDABLE_STATUSES }) status: AffordableStatus;
-  @ApiProperty({ type: Number, nullable: true, description: 'CNY per month; set on recognition' }) maxMonthlyFee: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'CNY per month; set on recognition' }) maxMonthlyFee: number | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) validUntil: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
@@ -150,13 +150,13 @@ export class FacilityView {
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) serviceTypes: ServiceType[];
   @ApiProperty() address: string;
   @ApiProperty({ type: LocationDto }) location: { lat: number; lng: number };
-  @ApiProperty({ type: [Number] }) floors: number[];
+  @ApiProperty({ type: 'integer', isArray: true }) floors: number[];
   @ApiProperty() indoorAreaM2: number;
   @ApiProperty() outdoorAreaM2: number;
-  @ApiProperty() monthlyFee: number;
+  @ApiProperty({ type: 'integer' }) monthlyFee: number;
   @ApiProperty() phone: string;
   @ApiProperty() openingHours: string;
-  @ApiProperty() exitCount: number;
+  @ApiProperty({ type: 'integer' }) exitCount: number;
   @ApiProperty() surveillance: boolean;
   @ApiProperty({ type: [FilingDocumentDto] }) documents: FilingDocument[];
   @ApiProperty({ example: '220102', description: 'read-only: the unit whose boundary covers the location' }) regionCode: string;
@@ -169,7 +169,7 @@ export class FacilityView {
   submittedAt: string | null;
   @ApiProperty({ description: 'read-only: submitted and waiting longer than the review deadline (REVIEW_DEADLINE_WORKING_DAYS)' })
   reviewOverdue: boolean;
-  @ApiProperty({ description: 'read-only; ETag and If-Match carry it' }) version: number;
+  @ApiProperty({ type: 'integer', description: 'read-only; ETag and If-Match carry it' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiPropertyOptional({ description: 'closed facilities: the placement plan stored at closure' }) placementPlan?: unknown;

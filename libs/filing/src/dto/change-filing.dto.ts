@@ -61,6 +61,22 @@ export class ChangeFilingDecisionView {
   @ApiPropertyOptional() reason?: string;
 }
 
+/** A class as it was when the change was filed. */
+export class ClassBeforeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
+  @ApiProperty({ type: 'integer' }) places: number;
+  @ApiProperty({ type: 'integer' }) enrolled: number;
+}
+
+/** The facility as it was when the change was filed, for the side-by-side view. */
+export class ChangeFilingBeforeView {
+  @ApiPropertyOptional({ type: ChangeFacilityDto, description: 'the fields the change proposes, as they were' })
+  facility?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: [ClassBeforeView], description: 'every class of the facility, as it was' }) classes?: ClassBeforeView[];
+}
+
 export class ChangeFilingView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) facilityId: string;
@@ -70,10 +86,8 @@ export class ChangeFilingView {
   @ApiProperty() reason: string;
   @ApiProperty({ type: ChangeFacilityDto, description: 'the material fields as proposed' }) facility: Record<string, unknown>;
   @ApiProperty({ type: [ClassChangeDto] }) classes: ClassChangeDto[];
-  @ApiProperty({ description: 'the same fields and the classes as they were when filed: { facility, classes }' }) before: Record<
-    string,
-    unknown
-  >;
+  @ApiProperty({ type: ChangeFilingBeforeView, description: 'the proposed fields and every class as they were when filed' })
+  before: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: ChangeFilingDecisionView, nullable: true }) decision: ChangeFilingDecisionView | null;

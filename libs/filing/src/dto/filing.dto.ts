@@ -36,20 +36,20 @@ export class PlacementView {
   @ApiProperty({ format: 'uuid' }) classId: string;
   @ApiProperty() name: string;
   @ApiProperty() distanceM: number;
-  @ApiProperty() count: number;
+  @ApiProperty({ type: 'integer' }) count: number;
 }
 
 export class PlacementClassView {
   @ApiProperty({ format: 'uuid' }) classId: string;
   @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
-  @ApiProperty() enrolled: number;
+  @ApiProperty({ type: 'integer' }) enrolled: number;
   @ApiProperty({ type: [PlacementView] }) placements: PlacementView[];
-  @ApiProperty() unplaced: number;
+  @ApiProperty({ type: 'integer' }) unplaced: number;
 }
 
 export class PlacementPlanView {
   @ApiProperty({ type: [PlacementClassView] }) classes: PlacementClassView[];
-  @ApiProperty() unplacedTotal: number;
+  @ApiProperty({ type: 'integer' }) unplacedTotal: number;
   @ApiPropertyOptional({ description: 'true for the plan stored at closure, false for a live preview' }) stored?: boolean;
 }
 

@@ -82,7 +82,7 @@ export class InspectionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) facilityId: string;
   @ApiProperty({ enum: DOMAINS }) domain: Domain;
-  @ApiProperty() checklistVersion: number;
+  @ApiProperty({ type: 'integer' }) checklistVersion: number;
   @ApiProperty({ format: 'date-time' }) inspectedAt: string;
   @ApiProperty({ enum: OUTCOMES, description: 'effective, after amendments' }) outcome: Outcome;
   @ApiProperty({ description: 'effective, 0..100' }) score: number;
@@ -112,7 +112,7 @@ export class ChecklistItemView {
 
 export class ChecklistView {
   @ApiProperty({ enum: DOMAINS }) domain: Domain;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ type: [ChecklistItemView] }) items: ChecklistItemView[];
 }
 

@@ -20,14 +20,14 @@ export class AnnualReportQuery {
 export class ReportRowView {
   @ApiProperty() regionCode: string;
   @ApiProperty() name: string;
-  @ApiProperty() population: number;
-  @ApiProperty() facilityCount: number;
+  @ApiProperty({ type: 'integer' }) population: number;
+  @ApiProperty({ type: 'integer' }) facilityCount: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { centre: 40, family: 5 } }) facilitiesByKind: Record<
     string,
     number
   >;
-  @ApiProperty() placeCount: number;
-  @ApiProperty() affordablePlaceCount: number;
+  @ApiProperty({ type: 'integer' }) placeCount: number;
+  @ApiProperty({ type: 'integer' }) affordablePlaceCount: number;
   @ApiProperty({ description: '0..1, three decimals' }) affordableShare: number;
   @ApiProperty() placesPer1000: number;
   @ApiProperty({ description: 'the year’s trajectory' }) target: number;
@@ -37,15 +37,15 @@ export class ReportRowView {
     example: { fire: { pass: 10, rectify: 2, fail: 0 } },
   })
   inspectionsByDomain: Record<string, Record<string, number>>;
-  @ApiProperty() ordersOpened: number;
-  @ApiProperty() ordersResolved: number;
+  @ApiProperty({ type: 'integer' }) ordersOpened: number;
+  @ApiProperty({ type: 'integer' }) ordersResolved: number;
   @ApiProperty({ description: 'share of caregivers holding a valid childcare qualification, 0..1' }) caregiversCertifiedShare: number;
-  @ApiProperty({ description: 'children waiting for a place at the end of the period (first choice in the region)' })
+  @ApiProperty({ type: 'integer', description: 'children waiting for a place at the end of the period (first choice in the region)' })
   waitingChildren: number;
 }
 
 export class AnnualReportView {
-  @ApiProperty() year: number;
+  @ApiProperty({ type: 'integer' }) year: number;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
   @ApiProperty({ format: 'date', description: 'the day the figures describe' }) asOf: string;
   @ApiProperty({ type: [ReportRowView] }) rows: ReportRowView[];

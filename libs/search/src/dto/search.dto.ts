@@ -135,11 +135,11 @@ export class PublicFacilitySummaryView {
   @ApiProperty({ enum: FACILITY_KINDS }) kind: FacilityKind;
   @ApiProperty() affordable: boolean;
   @ApiProperty() medicalIntegrated: boolean;
-  @ApiProperty({ description: 'CNY per month' }) monthlyFee: number;
+  @ApiProperty({ type: 'integer', description: 'CNY per month' }) monthlyFee: number;
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) serviceTypes: ServiceType[];
   @ApiProperty({ enum: AGE_GROUP_NAMES, isArray: true }) ageGroups: AgeGroupName[];
-  @ApiProperty() placeCount: number;
-  @ApiProperty() vacancies: number;
+  @ApiProperty({ type: 'integer' }) placeCount: number;
+  @ApiProperty({ type: 'integer' }) vacancies: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) vacanciesUpdatedAt: string | null;
   @ApiProperty({ description: 'vacancies not reported for over 30 days' }) vacanciesStale: boolean;
   @ApiProperty({ example: 'TY-220102-2026-0001' }) registrationNo: string;
@@ -148,7 +148,7 @@ export class PublicFacilitySummaryView {
 
 export class NearbyItemView extends PublicFacilitySummaryView {
   @ApiProperty({ description: 'metres, great-circle, from the searched point to the public location' }) distanceM: number;
-  @ApiPropertyOptional({ description: 'with ageMonths only: free places in the classes that take a child of that age' })
+  @ApiPropertyOptional({ type: 'integer', description: 'with ageMonths only: free places in the classes that take a child of that age' })
   vacanciesForAge?: number;
   @ApiPropertyOptional({
     type: String,
@@ -167,8 +167,8 @@ export class NearbyListView {
 
 export class PublicClassView {
   @ApiProperty({ enum: AGE_GROUP_NAMES }) ageGroup: AgeGroupName;
-  @ApiProperty() places: number;
-  @ApiProperty() vacancies: number;
+  @ApiProperty({ type: 'integer' }) places: number;
+  @ApiProperty({ type: 'integer' }) vacancies: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ description: 'not reported for over 30 days' }) stale: boolean;
 }

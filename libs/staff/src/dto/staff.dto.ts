@@ -126,7 +126,7 @@ export class StaffView {
   @ApiProperty({ type: String, format: 'date', nullable: true }) endedOn: string | null;
   @ApiProperty() fullTime: boolean;
   @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) education: EducationLevel | null;
-  @ApiProperty({ type: Number, nullable: true }) experienceYears: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) experienceYears: number | null;
   @ApiProperty({ type: [String] }) classIds: string[];
   @ApiProperty({ type: HealthCertificateDto }) healthCertificate: HealthCertificateDto;
   @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];

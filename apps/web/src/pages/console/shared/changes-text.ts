@@ -1,6 +1,7 @@
 // The strings of the change-filing and 普惠 pages of the consoles, in zh-CN and English. They live beside those pages
 // rather than in i18n/zh-CN.ts and en.ts so that they load with the console chunks, not with the parents' first
 // page (its 80 KB budget, test/e2e/web-assets.e2e-spec.ts); the English table is typed as the Chinese one.
+import { AFFORDABLE_STATUS_LABELS, CHANGE_FILING_STATUS_LABELS, labelsIn } from '@lib/standards';
 import { useI18n } from '../../../i18n/i18n';
 
 const zhCN = {
@@ -30,7 +31,7 @@ const zhCN = {
     pendingExists: '已有一份待审核的变更备案，审核完成或撤回后才能再次申请。',
     listTitle: '变更备案记录',
     empty: '暂无变更备案。',
-    statuses: { pending: '待审核', approved: '已通过', rejected: '已退回', withdrawn: '已撤回' },
+    statuses: labelsIn(CHANGE_FILING_STATUS_LABELS, 'zh'),
     overdue: '审核超时',
     submittedAt: (when: string) => `提交于 ${when}`,
     decidedAt: (when: string) => `办理于 ${when}`,
@@ -60,7 +61,7 @@ const zhCN = {
   affordable: {
     title: '普惠认定',
     none: '未申请普惠认定。',
-    statuses: { applied: '已申请，待认定', recognized: '已认定', rejected: '未予认定', revoked: '已撤销', expired: '已过期' },
+    statuses: labelsIn(AFFORDABLE_STATUS_LABELS, 'zh'),
     ceiling: (fee: string) => `收费上限 ${fee} 元/月`,
     validUntil: (date: string) => `有效期至 ${date}`,
     decidedAt: (when: string) => `认定于 ${when}`,
@@ -104,7 +105,7 @@ const en: typeof zhCN = {
     pendingExists: 'A change filing is pending: request another once it has been decided or withdrawn.',
     listTitle: 'Change filings so far',
     empty: 'No change filings yet.',
-    statuses: { pending: 'Pending', approved: 'Approved', rejected: 'Returned', withdrawn: 'Withdrawn' },
+    statuses: labelsIn(CHANGE_FILING_STATUS_LABELS, 'en'),
     overdue: 'Review overdue',
     submittedAt: (when: string) => `filed ${when}`,
     decidedAt: (when: string) => `decided ${when}`,
@@ -134,13 +135,7 @@ const en: typeof zhCN = {
   affordable: {
     title: 'Affordable (普惠) recognition',
     none: 'No application for affordable recognition.',
-    statuses: {
-      applied: 'Applied, awaiting decision',
-      recognized: 'Recognised',
-      rejected: 'Not recognised',
-      revoked: 'Revoked',
-      expired: 'Expired',
-    },
+    statuses: labelsIn(AFFORDABLE_STATUS_LABELS, 'en'),
     ceiling: (fee: string) => `fee ceiling ¥${fee} a month`,
     validUntil: (date: string) => `valid until ${date}`,
     decidedAt: (when: string) => `decided ${when}`,
