@@ -11,4 +11,6 @@ export * from './waitlist.js';
 export * from './kind-rules.js';
 export * from './working-days.js';
 export * from './complaints.js';
+export * from './vocabulary.js';
 export * from './labels.js';
+export * from './case-labels.js';

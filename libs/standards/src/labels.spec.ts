@@ -1,4 +1,5 @@
-import { DOCUMENT_TYPE_LABELS, labelOf, labelsIn } from './labels.js';
+import { DOCUMENT_TYPE_LABELS, FACILITY_KIND_LABELS, SERVICE_TYPE_LABELS, labelOf, labelsIn } from './labels.js';
+import { FACILITY_KINDS, SERVICE_TYPES } from './registry-types.js';
 import { VOCABULARIES } from './vocabularies.js';
 
 describe('labels', () => {
@@ -16,6 +17,11 @@ describe('labels', () => {
         expect(label.zh).not.toMatch(/[a-z_]{3,}/); // a word, not a code
       }
     }
+  });
+
+  it('list facility kinds and service types in the vocabulary’s order (the parents’ search reads the values from the words)', () => {
+    expect(Object.keys(FACILITY_KIND_LABELS)).toEqual([...FACILITY_KINDS]);
+    expect(Object.keys(SERVICE_TYPE_LABELS)).toEqual([...SERVICE_TYPES]);
   });
 
   it('name the fire-safety document as the certificate is titled (消防安全检查合格证明)', () => {

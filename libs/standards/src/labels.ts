@@ -17,12 +17,10 @@ import type {
   ServiceType,
   StaffRole,
   Tenure,
-  AffordableStatus,
-  ChangeFilingStatus,
 } from './registry-types.js';
 import type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, IncidentStatus } from './incidents.js';
-import type { ComplaintCategory, ComplaintFinding, ComplaintStatus, CreditLevel, PenaltyKind } from './complaints.js';
 import type { ApplicationStatus, ChoiceStatus, OfferStatus } from './waitlist.js';
+import type { Agency, AlertKind, Domain, ItemResult, OrderStatus, Outcome, RegionLevel, Severity, UserRole } from './vocabulary.js';
 
 /** A word for people in both languages. */
 export interface Label {
@@ -30,56 +28,6 @@ export interface Label {
   en: string;
 }
 export type Labels<K extends string> = Readonly<Record<K, Label>>;
-
-// Accounts (docs/api.md "Auth and users").
-export const USER_ROLES = ['operator', 'regulator', 'admin', 'parent'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-/** Roles of the accounts the admin creates (POST /users). */
-export const STAFF_ACCOUNT_ROLES = ['operator', 'regulator', 'admin'] as const satisfies readonly UserRole[];
-/** Roles that register themselves (POST /auth/register `accountType`). */
-export const ACCOUNT_TYPES = ['operator', 'parent'] as const satisfies readonly UserRole[];
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
-/** The supervising agencies a regulator belongs to. */
-export const AGENCIES = ['health', 'fire', 'market', 'housing'] as const;
-export type Agency = (typeof AGENCIES)[number];
-export const REGION_LEVELS = ['city', 'district', 'zone'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-
-// Inspections (docs/api.md "Inspections and rectification orders", docs/domain.md "Inspection checklists").
-export const DOMAINS = ['fire', 'food', 'building', 'hygiene'] as const;
-export type Domain = (typeof DOMAINS)[number];
-export const SEVERITIES = ['minor', 'major', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const ITEM_RESULTS = ['pass', 'fail', 'na'] as const;
-export type ItemResult = (typeof ITEM_RESULTS)[number];
-export const OUTCOMES = ['pass', 'rectify', 'fail'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const ORDER_STATUSES = ['open', 'responded', 'resolved'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-/** Which agency records (and verifies) an inspection domain; health sees every domain. */
-export const DOMAIN_AGENCY: Readonly<Record<Domain, Agency>> = { fire: 'fire', food: 'market', building: 'housing', hygiene: 'health' };
-
-// Alerts (docs/targets.md).
-export const ALERT_KINDS = [
-  'filing_document_expiring',
-  'health_certificate_expiring',
-  'qualification_expiring',
-  'rectification_overdue',
-  'ratio_breach',
-  'staff_multi_listed',
-  'background_check_due',
-  'region_below_target',
-  'incident_unacknowledged',
-  'incident_reported_late',
-  'illness_cluster',
-  'drill_overdue',
-  'demand_exceeds_vacancies',
-  'filing_review_overdue',
-  'affordable_recognition_expiring',
-  'complaint_overdue',
-  'unregistered_provider',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const FACILITY_KIND_LABELS: Labels<FacilityKind> = {
   centre: { zh: '托育中心', en: 'Childcare centre' },
@@ -218,21 +166,6 @@ export const ALERT_KIND_LABELS: Labels<AlertKind> = {
   unregistered_provider: { zh: '疑似无证托育', en: 'Suspected unregistered childcare' },
 };
 
-// Registry: change filings and 普惠 recognition (docs/api.md "Change filings (变更备案) and what counts", "Affordable (普惠) recognition").
-export const CHANGE_FILING_STATUS_LABELS: Labels<ChangeFilingStatus> = {
-  pending: { zh: '待审核', en: 'Pending' },
-  approved: { zh: '已通过', en: 'Approved' },
-  rejected: { zh: '已退回', en: 'Returned' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
-export const AFFORDABLE_STATUS_LABELS: Labels<AffordableStatus> = {
-  applied: { zh: '已申请，待认定', en: 'Applied, awaiting decision' },
-  recognized: { zh: '已认定', en: 'Recognised' },
-  rejected: { zh: '未予认定', en: 'Not recognised' },
-  revoked: { zh: '已撤销', en: 'Revoked' },
-  expired: { zh: '已过期', en: 'Expired' },
-};
-
 // Incidents and drills (docs/api.md "Incidents (突发事件) and drills").
 export const INCIDENT_KIND_LABELS: Labels<IncidentKind> = {
   injury: { zh: '意外伤害', en: 'Injury' },
@@ -263,41 +196,6 @@ export const DRILL_KIND_LABELS: Labels<DrillKind> = {
   fire_evacuation: { zh: '消防疏散演练', en: 'Fire evacuation drill' },
   injury_first_aid: { zh: '意外伤害急救演练', en: 'Injury first-aid drill' },
   other: { zh: '其他应急演练', en: 'Other emergency drill' },
-};
-
-// Complaints, penalties and credit (docs/api.md "Complaints (投诉举报)", "Penalties (行政处罚) and credit (信用)").
-export const COMPLAINT_CATEGORY_LABELS: Labels<ComplaintCategory> = {
-  safety: { zh: '安全隐患', en: 'Safety' },
-  hygiene: { zh: '卫生', en: 'Hygiene' },
-  food: { zh: '餐饮食品', en: 'Food' },
-  abuse: { zh: '虐待或伤害儿童', en: 'Abuse of children' },
-  fees: { zh: '收费', en: 'Fees' },
-  staff: { zh: '工作人员', en: 'Staff' },
-  unregistered: { zh: '未备案的托育服务', en: 'Unregistered childcare' },
-  other: { zh: '其他', en: 'Other' },
-};
-export const COMPLAINT_STATUS_LABELS: Labels<ComplaintStatus> = {
-  received: { zh: '已受理', en: 'Received' },
-  investigating: { zh: '调查中', en: 'Under investigation' },
-  closed: { zh: '已办结', en: 'Closed' },
-};
-export const COMPLAINT_FINDING_LABELS: Labels<ComplaintFinding> = {
-  substantiated: { zh: '情况属实', en: 'Substantiated' },
-  unsubstantiated: { zh: '情况不属实', en: 'Not substantiated' },
-  withdrawn: { zh: '投诉人撤回', en: 'Withdrawn' },
-};
-export const PENALTY_KIND_LABELS: Labels<PenaltyKind> = {
-  warning: { zh: '警告', en: 'Warning' },
-  fine: { zh: '罚款', en: 'Fine' },
-  confiscation: { zh: '没收违法所得', en: 'Confiscation of illegal gains' },
-  order_to_stop: { zh: '责令停业', en: 'Order to stop operating' },
-  revocation: { zh: '吊销许可或撤销备案', en: 'Revocation' },
-};
-export const CREDIT_LEVEL_LABELS: Labels<CreditLevel> = {
-  A: { zh: 'A 级（守信）', en: 'A (good standing)' },
-  B: { zh: 'B 级（基本守信）', en: 'B (minor issues)' },
-  C: { zh: 'C 级（失信）', en: 'C (serious issues)' },
-  D: { zh: 'D 级（严重失信）', en: 'D (barred)' },
 };
 
 // Applications and the waitlist (docs/api.md "Parents: applications and the waitlist").

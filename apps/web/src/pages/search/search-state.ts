@@ -4,7 +4,7 @@
 //
 // `/?lat=43.88&lng=125.32&r=3000&age=14&affordable=1&vacancy=1&maxFee=3000&service=full_day&kind=centre`
 // Unknown or out-of-range values are dropped (the search runs without them); `lang` is kept as is.
-import { FACILITY_KINDS, SERVICE_TYPES as STANDARD_SERVICE_TYPES } from '@lib/standards';
+import { FACILITY_KIND_LABELS, SERVICE_TYPE_LABELS } from '@lib/standards';
 import type { NearbyQuery, PublicKind, PublicServiceType } from '../../api/types';
 
 export const RADII = [1000, 3000, 5000, 10000] as const;
@@ -14,8 +14,10 @@ export const MAX_AGE_MONTHS = 36;
 /** Results asked for per search (the API allows up to 100). */
 export const RESULT_LIMIT = 50;
 
-export const KINDS: readonly PublicKind[] = FACILITY_KINDS;
-export const SERVICE_TYPES: readonly PublicServiceType[] = STANDARD_SERVICE_TYPES;
+// libs/standards' vocabularies, read through their words (labels.ts, which the first load carries anyway) so that the
+// parents' first page does not take registry-types.ts and every other vocabulary with it (its 80 KB budget).
+export const KINDS = Object.keys(FACILITY_KIND_LABELS) as readonly PublicKind[];
+export const SERVICE_TYPES = Object.keys(SERVICE_TYPE_LABELS) as readonly PublicServiceType[];
 
 export interface Point {
   lat: number;
