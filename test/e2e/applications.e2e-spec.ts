@@ -1,4 +1,4 @@
-// Parents: applications and the waitlist (API.md "v1 additions", issue #17): parent accounts and their reach,
+// Parents: applications and the waitlist (docs/api.md "Parents: applications and the waitlist", issue #17): parent accounts and their reach,
 // applications and their rules, queue positions, offers holding places (vacancies fall at once in the class, the
 // public search and the facility page), accept / decline / withdraw, the expiry job, and the units' demand figures.
 import type { INestApplicationContext } from '@nestjs/common';

@@ -4,7 +4,7 @@ import { addDays, todayInShanghai } from '@lib/standards';
 import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
 import { compliantFacility, facilityBody, PLACES, registeredFacility, staffBody } from '../factories/registry.js';
 
-// API.md "v1 additions": change filings and what counts, affordable (普惠) recognition, home-based points.
+// docs/api.md "v1 additions (second release)": change filings and what counts, affordable (普惠) recognition, home-based points.
 
 let api: TestApi;
 let worker: INestApplicationContext;

@@ -1,4 +1,4 @@
-// Incidents (突发事件) and drills, API.md "v1 additions", "Incidents and drills": every clause through the API, and the
+// Incidents (突发事件) and drills, docs/api.md "Incidents (突发事件) and drills": every clause through the API, and the
 // escalation, lateness, cluster and drill alerts end to end through the outbox and the worker, whose clock is moved
 // forward instead of waiting.
 import type { INestApplicationContext } from '@nestjs/common';

@@ -12,7 +12,7 @@ import {
 import type { ApplicationStatus, ChoiceStatus, OfferStatus, QueueAgeGroup, ServiceType } from '@lib/standards';
 
 /**
- * A parent's application for a place for one child (API.md "Parents: applications and the waitlist"). About the
+ * A parent's application for a place for one child (docs/api.md "Parents: applications and the waitlist"). About the
  * child only a first name or nickname and a birth month are kept; they are shown to the parent and to the
  * facilities applied to, never in public answers, logs, events or job payloads (docs/applications.md).
  */

@@ -71,7 +71,7 @@ interface OfferRow {
 }
 
 /**
- * Applications, queues and offers (API.md "Parents: applications and the waitlist"). Every use case is one
+ * Applications, queues and offers (docs/api.md "Parents: applications and the waitlist"). Every use case is one
  * transaction that locks the application first and the class second (the same order everywhere, so two use
  * cases never deadlock), changes places only through libs/facilities' class-places functions, and records its
  * audit entry and events (ids and unit codes only: never the child's label or birth month).

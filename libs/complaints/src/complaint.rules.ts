@@ -16,7 +16,7 @@ export function newReceiptCode(draw: (max: number) => number = randomInt): strin
   return code;
 }
 
-/** Deadlines in working days (configuration; API.md: 1 to start investigating, 15 to close). */
+/** Deadlines in working days (configuration; docs/api.md "Complaints (投诉举报)": 1 to start investigating, 15 to close). */
 export interface ComplaintDeadlines {
   acknowledgeWorkingDays: number;
   closeWorkingDays: number;
@@ -64,7 +64,7 @@ export function mayClose(assigned: string | null, agency: string | null): boolea
   return agency === 'health' || (assigned !== null && assigned === agency);
 }
 
-/** Open reports of a provider at places within this distance of each other form one group (API.md). */
+/** Open reports of a provider at places within this distance of each other form one group (docs/api.md "Complaints (投诉举报)"). */
 export const UNREGISTERED_GROUP_M = 100;
 /** A group with this many open reports raises `unregistered_provider`. */
 export const UNREGISTERED_ALERT_REPORTS = 3;

@@ -35,7 +35,7 @@ import type {
   UnregisteredQuery,
 } from './dto/complaint.dto.js';
 
-/** Facilities the public may complain about (API.md: a registered or suspended facility). */
+/** Facilities the public may complain about (docs/api.md "Complaints (投诉举报)": a registered or suspended facility). */
 const PUBLIC_STATUSES = ['registered', 'suspended'];
 const OPEN: ComplaintStatus[] = ['received', 'investigating'];
 

@@ -181,7 +181,7 @@ export const figuresConfig = configNamespace('figures', FiguresEnvSchema, (e) =>
 export type FiguresConfig = ReturnType<typeof figuresConfig>;
 
 export class RegistryEnvSchema {
-  /** The city's ceiling of a 普惠 facility's monthly fee, yuan (API.md; until Changchun publishes its own). */
+  /** The city's ceiling of a 普惠 facility's monthly fee, yuan (docs/api.md "Affordable (普惠) recognition"; until Changchun publishes its own). */
   @IsInt() @Min(0) @Max(100000) AFFORDABLE_MAX_MONTHLY_FEE: number = 3000;
   /** Working days a facility filing or change filing may wait for review before `filing_review_overdue`. */
   @IsInt() @Min(1) @Max(60) REVIEW_DEADLINE_WORKING_DAYS: number = 5;
@@ -193,7 +193,7 @@ export const registryConfig = configNamespace('registry', RegistryEnvSchema, (e)
 export type RegistryConfig = ReturnType<typeof registryConfig>;
 
 /**
- * The figures of the incident rules (docs/incidents.md); the defaults are API.md's. Kind-specific reporting deadlines
+ * The figures of the incident rules (docs/incidents.md); the defaults are those of docs/api.md "Incidents (突发事件) and drills". Kind-specific reporting deadlines
  * (a death, an abuse allegation or a missing child within 2 hours) are rules, not settings, and stay in code.
  */
 export class IncidentsEnvSchema {

@@ -1,7 +1,7 @@
 import type { CreditLevel } from '@lib/standards';
 
 /**
- * Credit levels (诚信等级) per operator, by rules as data (API.md "Penalties and credit"). The facts are everything
+ * Credit levels (诚信等级) per operator, by rules as data (docs/api.md "Penalties (行政处罚) and credit (信用)"). The facts are everything
  * recorded about the operator's facilities; a rule applies when at least `atLeast` facts of its kind match `where`
  * within the last `withinMonths` months (null: at any time). The level is the worst that applies; A when none does.
  */
@@ -22,7 +22,7 @@ export interface CreditRule {
   reason: { zh: string; en: string };
 }
 
-/** The defaults of API.md; the list is configuration (CREDIT_RULES, JSON of the same shape). */
+/** The defaults of docs/api.md "Penalties (行政处罚) and credit (信用)"; the list is configuration (CREDIT_RULES, JSON of the same shape). */
 export const DEFAULT_CREDIT_RULES: readonly CreditRule[] = [
   {
     code: 'revocation',

@@ -30,7 +30,7 @@ export class FacilityEntity {
   @Column({ type: 'text' }) ownership: Ownership;
   /** The operator's application for 普惠 status; only a recognised one counts (affordableStatus). */
   @Column({ type: 'boolean' }) affordable: boolean;
-  /** 普惠 recognition by the health regulator (API.md "Affordable (普惠) recognition"); null: never applied for. */
+  /** 普惠 recognition by the health regulator (docs/api.md "Affordable (普惠) recognition"); null: never applied for. */
   @Column({ type: 'text', nullable: true }) affordableStatus: AffordableStatus | null;
   @Column({ type: 'integer', nullable: true }) affordableMaxMonthlyFee: number | null;
   @Column({ type: 'date', nullable: true }) affordableValidUntil: string | null;

@@ -55,7 +55,7 @@ export const classHeld = (held: number) =>
     en: `${held} of the class's places are held by open offers: it cannot be removed`,
   });
 
-/** 409: a material change of a facility that has been registered goes through a change filing (API.md). */
+/** 409: a material change of a facility that has been registered goes through a change filing (docs/api.md "Change filings (变更备案) and what counts"). */
 export const changeFilingRequired = (fields: string[]) =>
   new FacilityError(
     FacilityErrorCode.ChangeFilingRequired,

@@ -38,7 +38,7 @@ import type { ClassView, CreateClassDto, UpdateClassDto } from './dto/class.dto.
 
 /** Statuses in which the owner may edit the profile and the classes (docs/api.md). */
 const EDITABLE: readonly FacilityStatus[] = ['draft', 'registered'];
-/** Statuses of a facility that has been registered: material changes go through a change filing (API.md v1 additions). */
+/** Statuses of a facility that has been registered: material changes go through a change filing (docs/api.md "Change filings (变更备案) and what counts"). */
 const APPROVED: readonly FacilityStatus[] = ['registered', 'suspended'];
 
 /** A change filing's content as approved, applied by `applyChange` in the approval's transaction. */
@@ -403,7 +403,7 @@ export class FacilityService {
   }
 
   /**
-   * 普惠 recognition by a health regulator in reach (API.md): recognise with a ceiling (at most the city's) and an
+   * 普惠 recognition by a health regulator in reach (docs/api.md "Affordable (普惠) recognition"): recognise with a ceiling (at most the city's) and an
    * expiry, reject, or revoke. The facility's own fee must be within the ceiling it is recognised with.
    */
   async decideAffordable(actor: Actor, id: string, dto: AffordableDecisionDto): Promise<FacilityView> {

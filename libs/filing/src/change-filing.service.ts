@@ -27,7 +27,7 @@ import type {
   CreateChangeFilingDto,
 } from './dto/change-filing.dto.js';
 
-/** Facilities that have been registered file changes (API.md "Change filings"). */
+/** Facilities that have been registered file changes (docs/api.md "Change filings (变更备案) and what counts"). */
 const APPROVED: readonly FacilityStatus[] = ['registered', 'suspended'];
 
 interface Row {

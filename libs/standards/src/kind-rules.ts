@@ -3,7 +3,7 @@ import type { StandardsConfig } from './standards-config.js';
 
 /**
  * Premises and document rules per facility kind, as data, each citing where it comes from. `verified` says whether
- * the text was found and read (PRODUCT.md "Corrections for the second release"); an unverified rule is kept as
+ * the text was found and read (docs/domain.md "National rules to encode", its corrections for the second release); an unverified rule is kept as
  * configuration with its default and says so here and in docs/registry.md.
  */
 export interface RuleSource {
@@ -45,7 +45,11 @@ export const SOURCES = {
     verified: false,
     note: 'the list of materials of 第五条 was not found in full; legal entity, premises and owners’ consent are asked',
   },
-  centreArea: { document: 'configuration (PRODUCT.md)', verified: false, note: 'indoor 3 m², outdoor 2 m² per child' },
+  centreArea: {
+    document: 'configuration (docs/domain.md "National rules to encode")',
+    verified: false,
+    note: 'indoor 3 m², outdoor 2 m² per child',
+  },
 } as const satisfies Record<string, RuleSource>;
 
 export interface KindRules {

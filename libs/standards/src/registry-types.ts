@@ -111,7 +111,7 @@ export interface RuleCheck {
 
 /**
  * Fields of a facility that, once it has been registered, change only through an approved change filing
- * (API.md "Change filings"): what the register, the figures and the public answers rest on. `affordable` is the
+ * (docs/api.md "Change filings (变更备案) and what counts"): what the register, the figures and the public answers rest on. `affordable` is the
  * operator's application for 普惠 status and is material on a registered facility as well.
  */
 export const MATERIAL_FACILITY_FIELDS = [
@@ -139,7 +139,7 @@ export type ChangeFilingStatus = (typeof CHANGE_FILING_STATUSES)[number];
 export const CLASS_CHANGE_OPS = ['add', 'update', 'remove'] as const;
 export type ClassChangeOp = (typeof CLASS_CHANGE_OPS)[number];
 
-/** 普惠 recognition (API.md "Affordable (普惠) recognition"). */
+/** 普惠 recognition (docs/api.md "Affordable (普惠) recognition"). */
 export const AFFORDABLE_STATUSES = ['applied', 'recognized', 'rejected', 'revoked', 'expired'] as const;
 export type AffordableStatus = (typeof AFFORDABLE_STATUSES)[number];
 export const AFFORDABLE_DECISIONS = ['recognize', 'reject', 'revoke'] as const;

@@ -2,7 +2,7 @@ import { CLASS_STANDARD, SINGLE_AGE_GROUPS, ageGroupRange } from './classes.js';
 import type { AgeGroupName } from './registry-types.js';
 
 /**
- * Parents' applications and the waitlist (API.md "Parents: applications and the waitlist"), as data and small pure
+ * Parents' applications and the waitlist (docs/api.md "Parents: applications and the waitlist"), as data and small pure
  * rules. The queue order is a list of keys, so that the city can add a priority later without touching the SQL
  * that ranks (libs/applications builds its ORDER BY from this list).
  */

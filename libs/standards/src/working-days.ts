@@ -1,7 +1,7 @@
 import { addDays } from './dates.js';
 
 /**
- * The working-day calendar of review deadlines (API.md "Review deadline"): Monday to Friday, minus the national
+ * The working-day calendar of review deadlines (docs/api.md "Change filings (变更备案) and what counts", the review deadline): Monday to Friday, minus the national
  * holidays, plus the make-up working days (调休上班) on weekends, as the State Council's yearly notice sets them.
  * Pure data and functions, so other deadlines (complaints) can reuse them.
  *

@@ -34,7 +34,7 @@ export class AlertEntity {
   @Column({ type: 'text', array: true }) agencies: string[];
   /**
    * Seen by the regulators of the unit itself only, not yet by the city-level ones (an unacknowledged incident between
-   * 2 and 4 hours; API.md "Incidents and drills").
+   * 2 and 4 hours; docs/api.md "Incidents (突发事件) and drills").
    */
   @Column({ type: 'boolean', default: false }) unitOnly: boolean;
   @Column({ type: 'text' }) message: string;

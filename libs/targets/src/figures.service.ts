@@ -89,7 +89,7 @@ export class FiguresService {
 
   /**
    * The answer of a population change: the region as stored, with the new population when its year is the latest
-   * (API.md: `population` is the latest year's) and the figures derived from it. The stored figures follow through
+   * (docs/api.md "Regions and targets": `population` is the latest year's) and the figures derived from it. The stored figures follow through
    * the worker's job, as every figure does.
    */
   async withPopulation(code: string, year: number, population: number): Promise<RegionView> {

@@ -15,7 +15,7 @@ import {
 import { CurrentActor } from '../common/access.guard.js';
 import { notFoundUuid } from '../common/params.js';
 
-/** Parents' applications and the operators' queues (API.md "Parents: applications and the waitlist"). */
+/** Parents' applications and the operators' queues (docs/api.md "Parents: applications and the waitlist"). */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('api/v1')

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestj
 import { Access } from '@lib/auth';
 import { ComplaintReceiptView, ComplaintService, CreateComplaintDto, PublicComplaintView } from '@lib/complaints';
 
-/** Anonymous complaints and reports (API.md "Complaints"): rate-limited per client by the public hook. */
+/** Anonymous complaints and reports (docs/api.md "Complaints (投诉举报)"): rate-limited per client by the public hook. */
 @ApiTags('public')
 @Controller('api/v1/public/complaints')
 export class PublicComplaintsController {

@@ -16,7 +16,7 @@ import { CurrentActor } from '../common/access.guard.js';
 import { languageOf } from '../common/language.js';
 import { notFoundUuid } from '../common/params.js';
 
-/** Administrative penalties and operators' credit (API.md "Penalties and credit"). */
+/** Administrative penalties and operators' credit (docs/api.md "Penalties (行政处罚) and credit (信用)"). */
 @ApiTags('credit')
 @ApiBearerAuth()
 @Controller('api/v1')

@@ -21,7 +21,7 @@ import { notFoundUuid } from '../common/params.js';
 
 const HEALTH = { role: 'regulator', agencies: ['health'] } as const;
 
-/** Change filings (变更备案) and 普惠 recognition (API.md "v1 additions"). */
+/** Change filings (变更备案) and 普惠 recognition (docs/api.md "Change filings (变更备案) and what counts", "Affordable (普惠) recognition"). */
 @ApiTags('change-filings')
 @ApiBearerAuth()
 @Controller('api/v1')

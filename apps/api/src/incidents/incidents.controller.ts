@@ -18,7 +18,7 @@ import {
 import { CurrentActor } from '../common/access.guard.js';
 import { notFoundUuid } from '../common/params.js';
 
-/** Incidents (突发事件) and drills (API.md "v1 additions", "Incidents and drills"). */
+/** Incidents (突发事件) and drills (docs/api.md "Incidents (突发事件) and drills"). */
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('api/v1')

@@ -2,7 +2,7 @@ import type { IncidentsSettings } from '@lib/core';
 import type { IncidentKind, IncidentSeverity } from '@lib/standards';
 
 /**
- * Every figure of the incident rules (API.md "Incidents and drills"); none is written in the rules themselves. The
+ * Every figure of the incident rules (docs/api.md "Incidents (突发事件) and drills"); none is written in the rules themselves. The
  * defaults are the contract's; a deployment may change any of them (docs/incidents.md).
  */
 export interface IncidentConfig {

@@ -2,7 +2,7 @@ import { addDays, addYears, type IncidentKind, type IncidentSeverity, type Incid
 import type { IncidentConfig } from './incident-config.js';
 
 /**
- * The incident rules as small pure functions over plain data (API.md "Incidents and drills"): the reporting
+ * The incident rules as small pure functions over plain data (docs/api.md "Incidents (突发事件) and drills"): the reporting
  * deadline, lateness, the handling state machine, who acknowledges, escalation, illness clusters and drills.
  */
 

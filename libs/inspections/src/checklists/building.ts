@@ -259,7 +259,7 @@ const V1_ITEMS: ChecklistEntry[] = [
 const BUILDING_V1: Checklist = { domain: 'building', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
 /**
- * Version 2 (PRODUCT.md "Corrections for the second release"): video surveillance and access control are health's
+ * Version 2 (docs/domain.md "National rules to encode", corrections for the second release): video surveillance and access control are health's
  * (HYGIENE-SAFE-01, -02), so the grounds item keeps the fence only (BUILDING-GROUND-06); socket height comes from the
  * fire checklist (BUILDING-FIT-06), and indoor air after fitting-out is checked (BUILDING-FIT-07).
  */

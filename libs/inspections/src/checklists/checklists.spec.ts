@@ -186,7 +186,7 @@ describe('checklistVersion', () => {
   });
 });
 
-describe('version 2 (PRODUCT.md "Corrections for the second release")', () => {
+describe('version 2 (docs/domain.md "National rules to encode", corrections for the second release)', () => {
   const v2 = (domain: Domain) => checklistVersion(domain, 2);
   const texts = (c: Checklist) => c.items.map((i) => i.text).join('\n');
   const withText = (c: Checklist, text: RegExp) => c.items.filter((i) => text.test(i.text));

@@ -43,7 +43,7 @@ export interface ChecklistEntry extends ChecklistItem {
 }
 
 /**
- * The day version 2 of every checklist (PRODUCT.md "Corrections for the second release": items moved to the right
+ * The day version 2 of every checklist (docs/domain.md "National rules to encode", corrections for the second release: items moved to the right
  * agency, severities fixed, missing hazards added) came into force. An inspection is recorded against the version in
  * force on the day of the visit, so one dated earlier (back-filled from paper) still answers version 1.
  */

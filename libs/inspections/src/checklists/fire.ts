@@ -290,7 +290,7 @@ const V1_ITEMS: ChecklistEntry[] = [
 const FIRE_V1: Checklist = { domain: 'fire', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
 /**
- * Version 2 (PRODUCT.md "Corrections for the second release"): fewer than two exits at a centre is critical (a new
+ * Version 2 (docs/domain.md "National rules to encode", corrections for the second release): fewer than two exits at a centre is critical (a new
  * code, FIRE-EXIT-08, for the severity changed; a home-based point, which has no two-exit rule, answers n.a.), and
  * socket height is a building item (BUILDING-FIT-06).
  */

@@ -279,7 +279,7 @@ const V1_ITEMS: ChecklistEntry[] = [
 const FOOD_V1: Checklist = { domain: 'food', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
 /**
- * Version 2 (PRODUCT.md "Corrections for the second release"): a food handler without a health certificate is critical
+ * Version 2 (docs/domain.md "National rules to encode", corrections for the second release): a food handler without a health certificate is critical
  * (FOOD-STAFF-05 for the severity changed); drinking water and children's cups are health's (HYGIENE-WATER-01, -02),
  * so version 2 is the food checklist only.
  */

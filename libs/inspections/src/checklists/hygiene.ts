@@ -260,7 +260,7 @@ const V1_ITEMS: ChecklistEntry[] = [
 const HYGIENE_V1: Checklist = { domain: 'hygiene', version: 1, effectiveFrom: '2025-01-01', items: V1_ITEMS };
 
 /**
- * Version 2 (PRODUCT.md "Corrections for the second release"): drinking water and children's cups (from food), video
+ * Version 2 (docs/domain.md "National rules to encode", corrections for the second release): drinking water and children's cups (from food), video
  * surveillance and access control (from building) are health's; the hazards of the 伤害预防指南 and the other rules
  * (safe sleep, scalds and drowning, small objects, the pick-up hand-over, an injury log, abuse prevention and
  * reporting, daily outdoor time) are added. To stay within 30 items, five pairs of closely related items are merged

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { createBaseMap, loadMapBackground, type BaseMap } from '../../map/base-map';
 import { labelZoomButtons } from '../../map/zoom-labels';
 
-/** The radius drawn around an approximate (home-based) location, in metres (PRODUCT.md: about 200 m). */
+/** The radius drawn around an approximate (home-based) location, in metres (docs/domain.md 7: about 200 m). */
 export const APPROXIMATE_RADIUS_M = 200;
 
 export function FacilityMap({

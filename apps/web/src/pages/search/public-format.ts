@@ -5,7 +5,7 @@ import type { PublicDomain, PublicOutcome } from '../../api/types';
 
 export const DOMAIN_ORDER: readonly PublicDomain[] = ['fire', 'food', 'building', 'hygiene'];
 const DAY_MS = 86_400_000;
-/** Vacancy figures older than this are out of date (PRODUCT.md capability 2); the API says so in `stale`. */
+/** Vacancy figures older than this are out of date (docs/domain.md 2); the API says so in `stale`. */
 export const STALE_AFTER_DAYS = 30;
 
 /** A distance to show: metres rounded to 10 below 1 km, kilometres with one decimal below 10 km, whole kilometres above. */

@@ -1,6 +1,6 @@
 // A facility's administrative penalties (行政处罚), on its record in both consoles: the list newest first, revoked
 // ones marked with their reason; a regulator records a penalty of its own agency, and revokes one its agency decided
-// (API.md "Penalties and credit"; docs/credit.md). The operator reads the same list.
+// (docs/api.md "Penalties (行政处罚) and credit (信用)"; docs/credit.md). The operator reads the same list.
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/client';
 import { listPenalties, PENALTY_KINDS, recordPenalty, revokePenalty, type Penalty } from '../../../api/complaints';

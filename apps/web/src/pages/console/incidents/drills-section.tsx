@@ -1,5 +1,5 @@
 // A facility's emergency drills (应急演练): the latest fire evacuation drill, the list newest first and, for the owner
-// of a facility that may still log them, the form to log one (API.md "Incidents and drills"; docs/incidents.md).
+// of a facility that may still log them, the form to log one (docs/api.md "Incidents (突发事件) and drills"; docs/incidents.md).
 // Regulators see the same list without the form.
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../api/client';

@@ -8,7 +8,7 @@ import type { Messages } from '../../../i18n/zh-CN';
 /** Most children per class by age group (the API enforces the configured figures: 422 `class_size`). */
 export const CLASS_SIZE_LIMIT: Record<AgeGroup, number> = { infant: 10, toddler: 15, preschool: 20, mixed: 18 };
 
-/** Vacancy figures older than this are shown as out of date (PRODUCT.md capability 2). */
+/** Vacancy figures older than this are shown as out of date (docs/domain.md 2). */
 export const STALE_AFTER_DAYS = 30;
 
 export interface ClassForm {

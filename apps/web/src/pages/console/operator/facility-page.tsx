@@ -34,7 +34,7 @@ function isTab(value: string | null): value is TabKey {
   return (TAB_KEYS as readonly string[]).includes(value ?? '');
 }
 
-/** Drills are logged from submission on (API.md: submitted, registered, suspended); a closed facility's stay readable. */
+/** Drills are logged from submission on (docs/api.md "Incidents (突发事件) and drills": submitted, registered, suspended); a closed facility's stay readable. */
 const DRILL_STATUSES: readonly string[] = ['submitted', 'registered', 'suspended'];
 
 function shownTab(key: TabKey, status: Facility['status']): boolean {
@@ -44,7 +44,7 @@ function shownTab(key: TabKey, status: Facility['status']): boolean {
   return true;
 }
 
-/** Where the owner may change the profile and classes (API.md: PATCH in draft and registered). */
+/** Where the owner may change the profile and classes (docs/api.md "Facilities (registry and filing)": PATCH in draft and registered). */
 function isEditable(facility: Facility): boolean {
   return facility.status === 'draft' || facility.status === 'registered';
 }

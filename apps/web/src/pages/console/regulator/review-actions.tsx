@@ -12,7 +12,7 @@ import type { Messages } from '../../../i18n/zh-CN';
 
 type Act = Exclude<FacilityAction, 'submit' | 'close'>;
 
-/** Actions by state (API.md lifecycle); `close` is offered on the closing tab. */
+/** Actions by state (docs/api.md "Facilities (registry and filing)", the lifecycle); `close` is offered on the closing tab. */
 export function actionsFor(facility: Facility): Act[] {
   switch (facility.status) {
     case 'submitted':
