@@ -78,10 +78,15 @@ describe('the regulator dashboard', () => {
     expect(await chart.getAttribute('aria-label')).toMatch(/长春/);
     expect(await page.locator('#dashboard-trend .trend__data tbody tr').count()).toBeGreaterThanOrEqual(2);
 
-    // The alerts: grouped by kind, with the unit's below-target alert among them.
+    // The alerts: grouped by facility, and by unit for a unit's own (its below-target alert among them), the
+    // groups with the most alerts first, each naming what it is about with its counts by kind (issue #18 item 10).
     await see(page, page.locator('#alert-inbox .alert-group'));
     expect(await page.locator('#alert-inbox .alert-item').count()).toBeGreaterThan(0);
-    await see(page, page.locator('#alert-inbox .alert-group[data-kind="region_below_target"]'));
+    await see(page, page.locator('#alert-inbox .alert-group[data-region-code] .alert-group__kind[data-kind="region_below_target"]'));
+    const counts = await page.locator('#alert-inbox .alert-group > summary .count-badge').allInnerTexts();
+    expect(counts.map(Number)).toEqual(counts.map(Number).sort((a, b) => b - a));
+    for (const title of await page.locator('#alert-inbox .alert-group__title').allInnerTexts()) expect(title.trim()).not.toBe('');
+    expect(await page.locator('#alert-inbox').innerText()).not.toMatch(/[A-Z]+-[A-Z]+-\d{2}|_overdue|_expiring/);
     await shot(page, 'desktop');
 
     // Choosing a unit in the table shows its trend.
@@ -115,9 +120,13 @@ describe('the regulator dashboard', () => {
     // The kind filter.
     await page.locator('#alert-kind').selectOption('region_below_target');
     await page.waitForFunction(
-      () =>
-        document.querySelectorAll('#alert-inbox .alert-group').length === 1 &&
-        document.querySelector('#alert-inbox .alert-group')?.getAttribute('data-kind') === 'region_below_target',
+      () => {
+        const groups = [...document.querySelectorAll('#alert-inbox .alert-group')];
+        return (
+          groups.length >= 1 &&
+          groups.every((g) => g.getAttribute('data-kinds') === 'region_below_target' && g.hasAttribute('data-region-code'))
+        );
+      },
       null,
       WAIT,
     );

@@ -26,11 +26,17 @@ afterAll(async () => {
 });
 
 const inDays = (n: number) => new Date(Date.now() + 8 * 3600 * 1000 + n * 86400000).toISOString().slice(0, 10);
+const nameOf = async (facilityId: string, user: TestUser) =>
+  (await api.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(user)).expect(200)).body.name as string;
 const alertsOf = async (user: TestUser, query: string) =>
   (await api.http().get(`/api/v1/alerts?limit=100&${query}`).set(bearer(user)).expect(200)).body.items as {
     id: string;
     subject: { id: string };
     kind: string;
+    facilityId?: string;
+    facilityName?: string;
+    message: string;
+    messageEn: string;
     dueOn?: string;
     resolvedAt?: string;
   }[];
@@ -100,6 +106,180 @@ describe('alerts', () => {
     await api.http().post(`/api/v1/rectification-orders/${orderId}/response`).set(bearer(owner)).send({ note: '已整改' }).expect(200);
     await api.http().post(`/api/v1/rectification-orders/${orderId}/verify`).set(bearer(cityFire)).send({ accepted: true }).expect(200);
     await eventually(async () => expect(await overdue(cityFire)).toHaveLength(0));
+  });
+
+  it('count an order answered in time as the regulator’s to verify, not the operator’s delay (issue #18 item 8)', async () => {
+    const f = await registeredFacility(api, owner, nanguanHealth);
+    const codes = await codesBySeverity(api, cityFire, 'fire');
+    const code = codes.minor![0]!;
+    const checklists = await api.http().get('/api/v1/inspection-checklists').set(bearer(cityFire)).expect(200);
+    const item = (checklists.body.items as { domain: string; items: { code: string; text: string; textEn: string }[] }[])
+      .find((c) => c.domain === 'fire')!
+      .items.find((i) => i.code === code)!;
+    await enteredDaysAgo(f.id, 60);
+    const rec = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(cityFire))
+      .send({
+        domain: 'fire',
+        inspectedAt: new Date(Date.now() - 86400000).toISOString(),
+        items: await answers(api, cityFire, 'fire', [code]),
+      })
+      .expect(201);
+    const orderId = rec.body.rectificationOrders[0].id as string;
+    const answered = await api
+      .http()
+      .post(`/api/v1/rectification-orders/${orderId}/response`)
+      .set(bearer(owner))
+      .send({ note: '已整改' })
+      .expect(200);
+    expect(answered.body).toMatchObject({
+      status: 'responded',
+      overdue: false,
+      verificationDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+
+    // Weeks later: the order fell due 3 days ago; it was answered 20 days ago, in time, and nobody has verified it.
+    await api.db.query(
+      `UPDATE rectification_orders SET due_on = current_date - 3, response = jsonb_set(response, '{at}', to_jsonb(now() - interval '20 days'))
+        WHERE id = $1`,
+      [orderId],
+    );
+    const service = api.app.get(AlertService);
+    await api.db.transaction((m) => service.scan(m));
+    const order = async (query = '') =>
+      (
+        (await api.http().get(`/api/v1/rectification-orders?facilityId=${f.id}${query}`).set(bearer(owner)).expect(200)).body.items as {
+          id: string;
+          overdue: boolean;
+        }[]
+      ).find((o) => o.id === orderId);
+    expect(await order()).toMatchObject({ overdue: false, status: 'responded' });
+    expect(await order('&status=overdue')).toBeUndefined();
+    const about = (user: TestUser, kind: string) =>
+      alertsOf(user, `kind=${kind}&status=open`).then((all) => all.filter((a) => a.subject.id === orderId));
+    expect(await about(owner, 'rectification_overdue')).toEqual([]);
+    expect(await about(cityFire, 'rectification_overdue')).toEqual([]);
+    // The regulators' own delay: the order's agency and health, not the operator, not another agency.
+    const late = await about(cityFire, 'verification_overdue');
+    expect(late).toHaveLength(1);
+    const name = await nameOf(f.id, owner);
+    expect(late[0]).toMatchObject({ facilityId: f.id, facilityName: name });
+    expect(late[0]!.message).toContain(item.text);
+    expect(late[0]!.message).not.toContain(code);
+    expect(late[0]!.messageEn).toContain(item.textEn);
+    expect(await about(nanguanHealth, 'verification_overdue')).toHaveLength(1);
+    expect(await about(owner, 'verification_overdue')).toEqual([]);
+    const market = await createUser(api, 'regulator', { agency: 'market', regionCode: '220100' });
+    expect(await about(market, 'verification_overdue')).toEqual([]);
+    // The plan counts it as open (5), not overdue (15).
+    const plan = await api
+      .http()
+      .get(`/api/v1/inspection-plan?domain=fire&regionCode=220102&limit=100`)
+      .set(bearer(nanguanHealth))
+      .expect(200);
+    const row = (plan.body.items as { facilityId: string; reasons: string[] }[]).find((r) => r.facilityId === f.id)!;
+    expect(row.reasons.join(' ')).not.toMatch(/整改逾期|overdue/);
+    expect(row.reasons.join(' ')).toMatch(/1 项整改尚未完成/);
+
+    // Answered only after its due date: the operator's delay, named by the item's words, until verified.
+    await api.db.query(
+      `UPDATE rectification_orders SET response = jsonb_set(response, '{at}', to_jsonb(now() - interval '1 day')) WHERE id = $1`,
+      [orderId],
+    );
+    await api.db.transaction((m) => service.scan(m));
+    expect(await order()).toMatchObject({ overdue: true });
+    const overdue = await about(owner, 'rectification_overdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({ facilityName: name });
+    expect(overdue[0]!.message).toContain(item.text);
+    expect(overdue[0]!.message).not.toContain(code);
+    await api.http().post(`/api/v1/rectification-orders/${orderId}/verify`).set(bearer(cityFire)).send({ accepted: true }).expect(200);
+    await api.db.transaction((m) => service.scan(m));
+    expect(await about(owner, 'rectification_overdue')).toEqual([]);
+    expect(await about(cityFire, 'verification_overdue')).toEqual([]);
+  });
+
+  it('group the open alerts by facility and kind, page the groups and list one group’s alerts (issue #18 item 10)', async () => {
+    const f = await registeredFacility(api, otherOwner, nanguanHealth);
+    for (const [name, days] of [
+      ['甲', 5],
+      ['乙', 10],
+    ] as const)
+      await api
+        .http()
+        .post(`/api/v1/facilities/${f.id}/staff`)
+        .set(bearer(otherOwner))
+        .send(staffBody('cook', { name: `厨师${name}`, healthCertificate: { number: `JK-G${days}`, expiresOn: inDays(days) } }))
+        .expect(201);
+    const service = api.app.get(AlertService);
+    await api.db.transaction((m) => service.scan(m));
+    type Group = {
+      facilityId?: string;
+      facilityName?: string;
+      regionCode?: string;
+      regionName?: string;
+      count: number;
+      kinds: { kind: string; count: number }[];
+      dueOn?: string;
+    };
+    const groupsOf = async (user: TestUser, query = '') => {
+      const all: Group[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await api
+          .http()
+          .get(`/api/v1/alerts/groups?limit=2${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+          .set(bearer(user))
+          .expect(200);
+        all.push(...(res.body.items as Group[]));
+        cursor = res.body.nextCursor as string | null;
+      } while (cursor);
+      return all;
+    };
+    const mine = await groupsOf(otherOwner);
+    const group = mine.find((g) => g.facilityId === f.id)!;
+    const name = await nameOf(f.id, otherOwner);
+    expect(group).toMatchObject({ facilityName: name, regionCode: '220102', regionName: expect.any(String), dueOn: inDays(5) });
+    expect(group.kinds).toContainEqual({ kind: 'health_certificate_expiring', count: 2 });
+    expect(group.count).toBe(group.kinds.reduce((n, k) => n + k.count, 0));
+    // Most alerts first, every group once across the pages.
+    const counts = mine.map((g) => g.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(new Set(mine.map((g) => g.facilityId ?? g.regionCode)).size).toBe(mine.length);
+    // Another operator never sees it; the unit's health regulator does, units' own alerts as their own groups.
+    expect((await groupsOf(owner)).map((g) => g.facilityId)).not.toContain(f.id);
+    const regulators = await groupsOf(nanguanHealth, '&kind=health_certificate_expiring');
+    expect(regulators.find((g) => g.facilityId === f.id)).toMatchObject({
+      count: 2,
+      kinds: [{ kind: 'health_certificate_expiring', count: 2 }],
+    });
+    expect(regulators.every((g) => g.kinds.every((k) => k.kind === 'health_certificate_expiring'))).toBe(true);
+    const units = await groupsOf(nanguanHealth, '&kind=region_below_target');
+    expect(units).toContainEqual(expect.objectContaining({ regionCode: '220102', kinds: [{ kind: 'region_below_target', count: 1 }] }));
+    expect(units.every((g) => g.facilityId === undefined)).toBe(true);
+    // One group's alerts, each naming its facility.
+    const listed = (await api.http().get(`/api/v1/alerts?status=open&facilityId=${f.id}`).set(bearer(nanguanHealth)).expect(200)).body
+      .items as {
+      facilityId: string;
+      facilityName: string;
+      message: string;
+    }[];
+    expect(listed).toHaveLength(2);
+    expect(listed.every((a) => a.facilityId === f.id && a.facilityName === name)).toBe(true);
+    const unitOwn = (await api.http().get('/api/v1/alerts?status=open&regionCode=220102').set(bearer(nanguanHealth)).expect(200)).body
+      .items as {
+      facilityId?: string;
+      kind: string;
+    }[];
+    expect(unitOwn.map((a) => a.kind)).toContain('region_below_target');
+    expect(unitOwn.every((a) => a.facilityId === undefined)).toBe(true);
+    await api.http().get('/api/v1/alerts?facilityId=nope').set(bearer(nanguanHealth)).expect(400);
+    await api.http().get('/api/v1/alerts?regionCode=22').set(bearer(nanguanHealth)).expect(400);
+    await api.http().get('/api/v1/alerts/groups?kind=nope').set(bearer(nanguanHealth)).expect(400);
+    await api.http().get('/api/v1/alerts/groups?cursor=%%%').set(bearer(nanguanHealth)).expect(400);
+    await api.http().get('/api/v1/alerts/groups').expect(401);
   });
 
   it('flag units below this year’s trajectory for their health regulators', async () => {

@@ -158,6 +158,7 @@ describe('OpenAPI document', () => {
       'health_certificate_expiring',
       'qualification_expiring',
       'rectification_overdue',
+      'verification_overdue',
       'ratio_breach',
       'staff_multi_listed',
       'background_check_due',

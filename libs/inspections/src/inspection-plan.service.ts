@@ -8,6 +8,7 @@ import { facilitiesInScope } from '@lib/facilities';
 import { facilitiesWithMultiListedStaff } from '@lib/staff';
 import { FilingService } from '@lib/filing';
 import { inspectionDue, riskScore } from './rules/risk.js';
+import { orderOverdueSql } from './order-deadlines-sql.js';
 import { DOMAINS, type Domain, type Outcome } from './inspection-rules.types.js';
 import { config, INSPECTABLE } from './inspection-support.js';
 import type { PlanItemView, PlanQuery } from './dto/inspection.dto.js';
@@ -33,8 +34,8 @@ export class InspectionPlanService {
         [ids],
       ) as Promise<{ facility_id: string; domain: Domain; inspected_at: Date; inspected_on: string; outcome: Outcome }[]>,
       m.query(
-        `SELECT facility_id, domain, count(*)::int AS open, count(*) FILTER (WHERE due_on < $2)::int AS overdue
-           FROM rectification_orders WHERE facility_id = ANY($1::uuid[]) AND status <> 'resolved' GROUP BY facility_id, domain`,
+        `SELECT o.facility_id, o.domain, count(*)::int AS open, count(*) FILTER (WHERE ${orderOverdueSql('o', '$2')})::int AS overdue
+           FROM rectification_orders o WHERE o.facility_id = ANY($1::uuid[]) AND o.status <> 'resolved' GROUP BY o.facility_id, o.domain`,
         [ids, today],
       ) as Promise<{ facility_id: string; domain: Domain; open: number; overdue: number }[]>,
       // The facility that entered the later record only: a competitor cannot raise another's risk with an ID number.

@@ -3,6 +3,7 @@ import type { Violation } from '@lib/core';
 import type { Actor } from '@lib/auth';
 import { todayInShanghai, type FacilityStatus } from '@lib/standards';
 import { DEFAULT_INSPECTION_CONFIG } from './rules/inspection-config.js';
+import { orderOverdue, verificationDueOn, type OrderTimes } from './rules/order-deadlines.js';
 import { DOMAIN_AGENCY, type Domain, type ItemAnswer } from './inspection-rules.types.js';
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 import { InspectionError, InspectionErrorCode, notRegulator, wrongAgency } from './inspection.errors.js';
@@ -84,7 +85,13 @@ export async function inspectionViews(m: EntityManager, ids: string[]): Promise<
   });
 }
 
+/** The order's times as the deadline rules read them (the response's day in Asia/Shanghai). */
+export function orderTimes(o: RectificationOrderEntity): OrderTimes {
+  return { status: o.status, dueOn: o.dueOn, respondedOn: o.response ? todayInShanghai(new Date(o.response.at)) : null };
+}
+
 export function orderView(o: RectificationOrderEntity): OrderView {
+  const times = orderTimes(o);
   return {
     id: o.id,
     facilityId: o.facilityId,
@@ -94,7 +101,10 @@ export function orderView(o: RectificationOrderEntity): OrderView {
     severity: o.severity,
     dueOn: o.dueOn,
     status: o.status,
-    overdue: o.status !== 'resolved' && o.dueOn < todayInShanghai(),
+    overdue: orderOverdue(times, todayInShanghai()),
+    ...(o.status === 'responded' && times.respondedOn
+      ? { verificationDueOn: verificationDueOn(times.respondedOn, config.verificationWorkingDays) }
+      : {}),
     ...(o.response ? { response: { note: o.response.note, at: o.response.at } } : {}),
     ...(o.verification
       ? {

@@ -8,6 +8,7 @@ import { reachOf, type Actor } from '@lib/auth';
 import { todayInShanghai } from '@lib/standards';
 import { facilityInReachSql, FacilityService } from '@lib/facilities';
 import { reopenDueOn } from './rules/outcome.js';
+import { orderOverdueSql } from './order-deadlines-sql.js';
 import { DOMAIN_AGENCY } from './inspection-rules.types.js';
 import { RectificationOrderEntity } from './inspection.entity.js';
 import { InspectionError, InspectionErrorCode, orderNotFound, wrongAgency } from './inspection.errors.js';
@@ -28,7 +29,7 @@ export class RectificationOrderService {
     const params: unknown[] = [];
     const where = [facilityInReachSql(reachOf(actor), params, 'o.facility_id')];
     if (query.facilityId) where.push(`o.facility_id = $${params.push(query.facilityId)}`);
-    if (query.status === 'overdue') where.push(`o.status <> 'resolved' AND o.due_on < $${params.push(todayInShanghai())}`);
+    if (query.status === 'overdue') where.push(orderOverdueSql('o', `$${params.push(todayInShanghai())}`));
     else if (query.status) where.push(`o.status = $${params.push(query.status)}`);
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(o.due_on, o.id) > ($${params.push(after[0])}::date, $${params.push(after[1])}::uuid)`);

@@ -151,6 +151,7 @@ export const ALERT_KIND_LABELS: Labels<AlertKind> = {
   health_certificate_expiring: { zh: '健康证即将到期', en: 'Health certificate expiring' },
   qualification_expiring: { zh: '资格证书即将到期', en: 'Qualification expiring' },
   rectification_overdue: { zh: '整改逾期', en: 'Rectification overdue' },
+  verification_overdue: { zh: '整改回复逾期未核查', en: 'Response awaiting verification' },
   ratio_breach: { zh: '保育人员配比不足', en: 'Carer ratio not met' },
   staff_multi_listed: { zh: '人员多处任职', en: 'Staff listed at several facilities' },
   background_check_due: { zh: '背景审查须复查', en: 'Background re-check due' },

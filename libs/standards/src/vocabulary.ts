@@ -38,6 +38,7 @@ export const ALERT_KINDS = [
   'health_certificate_expiring',
   'qualification_expiring',
   'rectification_overdue',
+  'verification_overdue',
   'ratio_breach',
   'staff_multi_listed',
   'background_check_due',

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-
 import type { AlertKind } from '@lib/standards';
 
 // The alert kinds are defined once, with their labels, in libs/standards.
@@ -11,6 +10,8 @@ export const INCIDENT_ALERT_KINDS = [
   'illness_cluster',
   'drill_overdue',
 ] as const satisfies readonly AlertKind[];
+/** The regulators' own delays: never shown to the facility's operator (its own alerts are about what it must do). */
+export const REGULATOR_ONLY_ALERT_KINDS: readonly AlertKind[] = ['verification_overdue'];
 export const ALERT_SUBJECT_TYPES = ['facility', 'staff', 'rectification_order', 'region', 'incident', 'complaint'] as const;
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 

@@ -27,8 +27,16 @@ import { FilingService } from '@lib/filing';
 import { IncidentService } from '@lib/incidents';
 import { ComplaintService } from '@lib/complaints';
 import { multiListedSql } from '@lib/staff';
-import { INCIDENT_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
-import type { AlertListQuery, AlertView } from './dto/alert.dto.js';
+import {
+  checklistItem,
+  DEFAULT_INSPECTION_CONFIG,
+  orderOverdueSql,
+  respondedOnSql,
+  verificationDueOn,
+  verificationOverdue,
+} from '@lib/inspections';
+import { INCIDENT_ALERT_KINDS, REGULATOR_ONLY_ALERT_KINDS, type AlertKind, type AlertSubjectType } from './alert.entity.js';
+import type { AlertGroupQuery, AlertGroupView, AlertListQuery, AlertView } from './dto/alert.dto.js';
 
 /** Expiring things are announced this many days ahead (and stay while expired). */
 const WINDOW_DAYS = 30;
@@ -110,25 +118,20 @@ export class AlertService {
   /** The caller's alerts: an operator's facilities; a regulator's region and agency; everything for the admin. */
   async list(actor: Actor, query: AlertListQuery): Promise<Page<AlertView>> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    const reach = reachOf(actor);
-    if (reach.kind === 'owner') where.push(`a.facility_id IN (SELECT id FROM facilities WHERE owner_id = $${params.push(reach.ownerId)})`);
-    if (reach.kind === 'region') {
-      where.push(reachPredicate(reach, { unitCode: 'a.region_code', ownerId: 'NULL' }, params));
-      where.push(`$${params.push(actor.agency)} = ANY(a.agencies)`);
-      // Not yet escalated beyond the unit: the unit's own regulators only.
-      where.push(`(NOT a.unit_only OR a.region_code = $${params.push(reach.regionCode)})`);
-    }
+    const where = this.inReach(actor, params);
     if (query.kind) where.push(`a.kind = $${params.push(query.kind)}`);
     if (query.status === 'open') where.push('a.resolved_at IS NULL');
     if (query.status === 'resolved') where.push('a.resolved_at IS NOT NULL');
+    if (query.facilityId) where.push(`a.facility_id = $${params.push(query.facilityId)}`);
+    if (query.regionCode) where.push(`a.facility_id IS NULL AND a.region_code = $${params.push(query.regionCode)}`);
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(a.created_at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const today = todayInShanghai(this.clock.now());
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.id, a.kind, a.subject_type, a.subject_id, a.facility_id, a.region_code, a.unit_only, a.message, a.message_en,
-              to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.created_at, a.resolved_at
-         FROM alerts a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT a.id, a.kind, a.subject_type, a.subject_id, a.facility_id, f.name AS facility_name, a.region_code, a.unit_only,
+              a.message, a.message_en, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.created_at, a.resolved_at
+         FROM alerts a LEFT JOIN facilities f ON f.id = a.facility_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.push(query.limit + 1)}`,
       params,
     );
@@ -139,7 +142,7 @@ export class AlertService {
         id: r.id as string,
         kind: r.kind as AlertKind,
         subject: { type: r.subject_type as AlertSubjectType, id: r.subject_id as string },
-        ...(r.facility_id ? { facilityId: r.facility_id as string } : {}),
+        ...(r.facility_id ? { facilityId: r.facility_id as string, facilityName: r.facility_name as string } : {}),
         ...(r.region_code ? { regionCode: r.region_code as string } : {}),
         message: r.message as string,
         messageEn: r.message_en as string,
@@ -151,6 +154,81 @@ export class AlertService {
       })),
       nextCursor: rows.length > query.limit && last ? encodeCursor([(last.created_at as Date).toISOString(), last.id as string]) : null,
     };
+  }
+
+  /**
+   * The caller's open alerts grouped by what they are about: one group per facility, and one per unit for the alerts
+   * about no facility (a unit below its target, demand over vacancies), each with its counts by kind; the groups with
+   * the most alerts first. A group's alerts are `list` with its `facilityId` or `regionCode`.
+   */
+  async groups(actor: Actor, query: AlertGroupQuery): Promise<Page<AlertGroupView>> {
+    const params: unknown[] = [];
+    const where = [...this.inReach(actor, params), 'a.resolved_at IS NULL'];
+    if (query.kind) where.push(`a.kind = $${params.push(query.kind)}`);
+    const after = decodeCursor(
+      query.cursor,
+      (v): v is [number, string] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string',
+    );
+    const page = after
+      ? `WHERE g.count < $${params.push(after[0])} OR (g.count = $${params.length} AND g.key > $${params.push(after[1])})`
+      : '';
+    const rows: {
+      facility_id: string | null;
+      facility_name: string | null;
+      region_code: string | null;
+      region_name: string | null;
+      count: number;
+      kinds: { kind: AlertKind; count: number }[];
+      due_on: string | null;
+      key: string;
+    }[] = await this.dataSource.query(
+      `WITH by_kind AS (
+         SELECT a.facility_id, CASE WHEN a.facility_id IS NULL THEN a.region_code END AS unit_code, a.kind,
+                count(*)::int AS n, min(a.due_on) AS due_on
+           FROM alerts a WHERE ${where.join(' AND ')}
+          GROUP BY 1, 2, 3
+       ), g AS (
+         SELECT facility_id, unit_code, coalesce(facility_id::text, unit_code, '') AS key, sum(n)::int AS count,
+                jsonb_agg(jsonb_build_object('kind', kind, 'count', n) ORDER BY n DESC, kind) AS kinds, min(due_on) AS due_on
+           FROM by_kind GROUP BY facility_id, unit_code
+       )
+       SELECT g.facility_id, f.name AS facility_name, r.code AS region_code, r.name AS region_name, g.count, g.kinds,
+              to_char(g.due_on, 'YYYY-MM-DD') AS due_on, g.key
+         FROM (SELECT * FROM g ${page} ORDER BY g.count DESC, g.key LIMIT $${params.push(query.limit + 1)}) g
+         LEFT JOIN facilities f ON f.id = g.facility_id
+         LEFT JOIN regions r ON r.code = coalesce(f.region_code, g.unit_code)
+        ORDER BY g.count DESC, g.key`,
+      params,
+    );
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
+        ...(r.facility_id ? { facilityId: r.facility_id, facilityName: r.facility_name! } : {}),
+        ...(r.region_code ? { regionCode: r.region_code, regionName: r.region_name! } : {}),
+        count: r.count,
+        kinds: r.kinds,
+        ...(r.due_on ? { dueOn: r.due_on } : {}),
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.count, last.key]) : null,
+    };
+  }
+
+  /** Which alerts the caller may see: its facilities (not the regulators' own delays); its region and agency; all. */
+  private inReach(actor: Actor, params: unknown[]): string[] {
+    const where: string[] = [];
+    const reach = reachOf(actor);
+    if (reach.kind === 'owner') {
+      where.push(`a.facility_id IN (SELECT id FROM facilities WHERE owner_id = $${params.push(reach.ownerId)})`);
+      where.push(`a.kind <> ALL($${params.push(REGULATOR_ONLY_ALERT_KINDS)}::text[])`);
+    }
+    if (reach.kind === 'region') {
+      where.push(reachPredicate(reach, { unitCode: 'a.region_code', ownerId: 'NULL' }, params));
+      where.push(`$${params.push(actor.agency)} = ANY(a.agencies)`);
+      // Not yet escalated beyond the unit: the unit's own regulators only.
+      where.push(`(NOT a.unit_only OR a.region_code = $${params.push(reach.regionCode)})`);
+    }
+    return where;
   }
 
   private async causes(m: EntityManager, today: string): Promise<AlertCause[]> {
@@ -246,25 +324,61 @@ export class AlertService {
         });
     }
 
-    const orders: { id: string; facility_id: string; region_code: string; domain: string; item_code: string; due_on: string }[] =
-      await m.query(
-        `SELECT o.id, o.facility_id, f.region_code, o.domain, o.item_code, to_char(o.due_on, 'YYYY-MM-DD') AS due_on
+    // Rectification orders: the operator's delay (open past the due date, or answered after it), and the regulator's
+    // (a response waiting for verification longer than the working days allowed): docs/domain.md "Rectification orders".
+    const orders: {
+      id: string;
+      facility_id: string;
+      region_code: string;
+      domain: Domain;
+      item_code: string;
+      status: 'open' | 'responded';
+      due_on: string;
+      responded_on: string | null;
+      overdue: boolean;
+    }[] = await m.query(
+      `SELECT o.id, o.facility_id, f.region_code, o.domain, o.item_code, o.status, to_char(o.due_on, 'YYYY-MM-DD') AS due_on,
+              to_char(${respondedOnSql('o')}, 'YYYY-MM-DD') AS responded_on, ${orderOverdueSql('o', '$1')} AS overdue
          FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id
-        WHERE o.status <> 'resolved' AND o.due_on < $1 AND f.status <> 'closed'`,
-        [today],
-      );
+        WHERE f.status <> 'closed' AND (${orderOverdueSql('o', '$1')} OR o.status = 'responded')`,
+      [today],
+    );
+    const verificationDays = DEFAULT_INSPECTION_CONFIG.verificationWorkingDays;
     for (const o of orders) {
-      out.push({
-        kind: 'rectification_overdue',
-        subjectType: 'rectification_order',
+      const item = checklistItem(o.domain, o.item_code);
+      const [what, whatEn] = item ? [`「${item.text}」`, `"${item.textEn}"`] : [o.item_code, o.item_code];
+      const base = {
+        subjectType: 'rectification_order' as const,
         subjectId: o.id,
         facilityId: o.facility_id,
         regionCode: o.region_code,
-        agencies: [...new Set([DOMAIN_AGENCY[o.domain as Domain] ?? 'health', 'health'])],
-        message: `整改逾期：${o.item_code}（应于 ${o.due_on} 前完成）`,
-        messageEn: `Rectification overdue: ${o.item_code} (due ${o.due_on})`,
-        dueOn: o.due_on,
-      });
+        agencies: [...new Set([DOMAIN_AGENCY[o.domain], 'health'])],
+      };
+      if (o.overdue)
+        out.push({
+          ...base,
+          kind: 'rectification_overdue',
+          message:
+            o.status === 'open'
+              ? `整改逾期：${what}应于 ${o.due_on} 前完成`
+              : `整改逾期：${what}应于 ${o.due_on} 前完成，${o.responded_on} 才回复`,
+          messageEn:
+            o.status === 'open'
+              ? `Rectification overdue: ${whatEn} was due by ${o.due_on}`
+              : `Rectification overdue: ${whatEn} was due by ${o.due_on}, answered only on ${o.responded_on}`,
+          dueOn: o.due_on,
+        });
+      const times = { status: o.status, dueOn: o.due_on, respondedOn: o.responded_on };
+      if (o.responded_on && verificationOverdue(times, today, verificationDays)) {
+        const due = verificationDueOn(o.responded_on, verificationDays);
+        out.push({
+          ...base,
+          kind: 'verification_overdue',
+          message: `整改回复待核查：${what}已于 ${o.responded_on} 回复，超过${verificationDays}个工作日未核查（应于 ${due} 前核查）`,
+          messageEn: `Response awaiting verification: ${whatEn} was answered on ${o.responded_on}, more than ${verificationDays} working days ago (verify by ${due})`,
+          dueOn: due,
+        });
+      }
     }
 
     // Carer ratios of registered facilities, by the national standard's compliance check.

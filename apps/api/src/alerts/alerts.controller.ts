@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor } from '@lib/auth';
-import { AlertListQuery, AlertListView, AlertService } from '@lib/targets';
+import { AlertGroupListView, AlertGroupQuery, AlertListQuery, AlertListView, AlertService } from '@lib/targets';
 import { CurrentActor } from '../common/access.guard.js';
 
 @ApiTags('alerts')
@@ -17,5 +17,13 @@ export class AlertsController {
   @ApiOkResponse({ type: AlertListView })
   list(@CurrentActor() actor: Actor, @Query() query: AlertListQuery): Promise<AlertListView> {
     return this.alerts.list(actor, query);
+  }
+
+  /** The caller's open alerts grouped by facility (and by unit for those about no facility), the most first. */
+  @Get('groups')
+  @Access.signedIn()
+  @ApiOkResponse({ type: AlertGroupListView })
+  groups(@CurrentActor() actor: Actor, @Query() query: AlertGroupQuery): Promise<AlertGroupListView> {
+    return this.alerts.groups(actor, query);
   }
 }

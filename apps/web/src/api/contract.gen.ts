@@ -38,6 +38,49 @@ export interface AffordableRecognitionView {
   reason: string | null;
 }
 
+export interface AlertGroupListView {
+  items: AlertGroupView[];
+  nextCursor: string | null;
+}
+
+export interface AlertGroupView {
+  /** the facility the alerts are about; absent for a unit’s own alerts */
+  facilityId?: string;
+  facilityName?: string;
+  /** the facility’s unit, or the unit the alerts are about */
+  regionCode?: string;
+  /** the unit’s name */
+  regionName?: string;
+  count: number;
+  /** by kind, most first */
+  kinds: AlertKindCount[];
+  /** the earliest due date among them */
+  dueOn?: string;
+}
+
+export interface AlertKindCount {
+  kind:
+    | 'filing_document_expiring'
+    | 'health_certificate_expiring'
+    | 'qualification_expiring'
+    | 'rectification_overdue'
+    | 'verification_overdue'
+    | 'ratio_breach'
+    | 'staff_multi_listed'
+    | 'background_check_due'
+    | 'region_below_target'
+    | 'incident_unacknowledged'
+    | 'incident_reported_late'
+    | 'illness_cluster'
+    | 'drill_overdue'
+    | 'demand_exceeds_vacancies'
+    | 'filing_review_overdue'
+    | 'affordable_recognition_expiring'
+    | 'complaint_overdue'
+    | 'unregistered_provider';
+  count: number;
+}
+
 export interface AlertListView {
   items: AlertView[];
   nextCursor: string | null;
@@ -55,6 +98,7 @@ export interface AlertView {
     | 'health_certificate_expiring'
     | 'qualification_expiring'
     | 'rectification_overdue'
+    | 'verification_overdue'
     | 'ratio_breach'
     | 'staff_multi_listed'
     | 'background_check_due'
@@ -70,6 +114,8 @@ export interface AlertView {
     | 'unregistered_provider';
   subject: AlertSubjectView;
   facilityId?: string;
+  /** the facility the alert is about (every alert about a facility names it) */
+  facilityName?: string;
   regionCode?: string;
   /** zh-CN */
   message: string;
@@ -940,8 +986,10 @@ export interface OrderView {
   severity: 'minor' | 'major' | 'critical';
   dueOn: string;
   status: 'open' | 'responded' | 'resolved';
-  /** not resolved and past dueOn */
+  /** the operator is late: still open after dueOn, or responded only after it (an order answered by dueOn waits for the regulator's verification and is not overdue) */
   overdue: boolean;
+  /** while responded: the last day for the regulator to verify (5 working days after the response) */
+  verificationDueOn?: string;
   response?: OrderResponseView;
   verification?: OrderVerificationView;
 }
@@ -1490,6 +1538,7 @@ export interface Operations {
         | 'health_certificate_expiring'
         | 'qualification_expiring'
         | 'rectification_overdue'
+        | 'verification_overdue'
         | 'ratio_breach'
         | 'staff_multi_listed'
         | 'background_check_due'
@@ -1504,9 +1553,42 @@ export interface Operations {
         | 'complaint_overdue'
         | 'unregistered_provider';
       status?: 'open' | 'resolved';
+      /** one facility's alerts (a group of GET /alerts/groups) */
+      facilityId?: string;
+      /** a unit's own alerts, those about no facility (a group of GET /alerts/groups) */
+      regionCode?: string;
     };
     body: never;
     response: AlertListView;
+  };
+  'GET /api/v1/alerts/groups': {
+    path: never;
+    query: {
+      limit?: number;
+      /** opaque; from nextCursor */
+      cursor?: string;
+      kind?:
+        | 'filing_document_expiring'
+        | 'health_certificate_expiring'
+        | 'qualification_expiring'
+        | 'rectification_overdue'
+        | 'verification_overdue'
+        | 'ratio_breach'
+        | 'staff_multi_listed'
+        | 'background_check_due'
+        | 'region_below_target'
+        | 'incident_unacknowledged'
+        | 'incident_reported_late'
+        | 'illness_cluster'
+        | 'drill_overdue'
+        | 'demand_exceeds_vacancies'
+        | 'filing_review_overdue'
+        | 'affordable_recognition_expiring'
+        | 'complaint_overdue'
+        | 'unregistered_provider';
+    };
+    body: never;
+    response: AlertGroupListView;
   };
   /** 入托申请列表 · List applications */
   'GET /api/v1/applications': {

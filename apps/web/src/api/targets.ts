@@ -1,7 +1,9 @@
 // Regions' figures over time and alerts (docs/targets.md). Every call sends the session's token.
 import { apiRequest, type RequestOptions } from './client';
 import type { RegionList } from './types';
-import type { AlertView, QueryOf, RegionHistoryPointView, RegionHistoryView } from './contract.gen';
+import type { AlertGroupListView, AlertView, QueryOf, RegionHistoryPointView, RegionHistoryView } from './contract.gen';
+
+export type { AlertGroupView } from './contract.gen';
 
 // The alert kinds (and their labels) are defined once, in libs/standards.
 export { ALERT_KINDS, type AlertKind } from '@lib/standards';
@@ -19,6 +21,9 @@ export interface AlertQuery {
   kind?: AlertParameters['kind'] | '' | undefined;
   status?: AlertParameters['status'] | undefined;
   limit?: AlertParameters['limit'];
+  /** One group's alerts: a facility's, or a unit's own (about no facility). */
+  facilityId?: AlertParameters['facilityId'];
+  regionCode?: AlertParameters['regionCode'];
   cursor?: string | null | undefined;
 }
 
@@ -40,7 +45,16 @@ export async function getRegionHistory(code: string, from: string, to: string, o
 }
 
 export async function listAlerts(filter: AlertQuery, options?: RequestOptions): Promise<{ items: Alert[]; nextCursor: string | null }> {
-  const path = `/alerts${query({ kind: filter.kind, status: filter.status, limit: filter.limit, cursor: filter.cursor })}`;
+  const { kind, status, facilityId, regionCode, limit, cursor } = filter;
+  const path = `/alerts${query({ kind, status, facilityId, regionCode, limit, cursor })}`;
   const data = (await apiRequest<{ items: Alert[]; nextCursor?: string | null }>('GET', path, options)).data;
   return { items: data.items, nextCursor: data.nextCursor ?? null };
+}
+
+/** `GET /alerts/groups`: the open alerts by facility (and by unit for those about no facility), the most first. */
+export async function listAlertGroups(
+  filter: { kind?: AlertKind | '' | undefined; limit?: number; cursor?: string | null },
+  options?: RequestOptions,
+): Promise<AlertGroupListView> {
+  return (await apiRequest<AlertGroupListView>('GET', `/alerts/groups${query(filter)}`, options)).data;
 }

@@ -620,7 +620,7 @@ export const en: Messages = {
     target: 'Target',
     derivedShort: 'derived',
     alertsTitle: 'Alerts',
-    alertsIntro: 'Open alerts, grouped by kind.',
+    alertsIntro: 'Open alerts by facility (and by unit for a unit’s own), the most first; open a group to read them.',
     kind: 'Kind of alert',
     anyKind: 'All kinds',
     noAlerts: 'No open alerts.',
@@ -628,6 +628,9 @@ export const en: Messages = {
     openFacility: 'Open facility',
     alertCount: (n: number, more: boolean) => `${n}${more ? '+' : ''} alert${n === 1 && !more ? '' : 's'}`,
     kinds: labelsIn(ALERT_KIND_LABELS, 'en'),
+    groupCount: (n: number, more: boolean) => `${n}${more ? '+' : ''} facilit${n === 1 && !more ? 'y or unit' : 'ies or units'}`,
+    alertsIn: (n: number) => `${n} alert${n === 1 ? '' : 's'}`,
+    earliestDue: (when: string) => `Earliest due ${when}`,
   },
   operatorAlerts: {
     title: 'Alerts',

@@ -618,7 +618,7 @@ export const zhCN = {
     target: '目标',
     derivedShort: '推算',
     alertsTitle: '预警',
-    alertsIntro: '未处理的预警，按类型分组。',
+    alertsIntro: '未处理的预警按机构（及监管单元）分组，预警多的在前；展开可查看各条预警。',
     kind: '预警类型',
     anyKind: '全部类型',
     noAlerts: '没有未处理的预警。',
@@ -626,6 +626,9 @@ export const zhCN = {
     openFacility: '查看机构',
     alertCount: (n: number, more: boolean) => `共 ${n}${more ? '+' : ''} 条`,
     kinds: labelsIn(ALERT_KIND_LABELS, 'zh'),
+    groupCount: (n: number, more: boolean) => `涉及 ${n}${more ? '+' : ''} 家机构或单元`,
+    alertsIn: (n: number) => `${n} 条预警`,
+    earliestDue: (when: string) => `最早期限：${when}`,
   },
   operatorAlerts: {
     title: '预警',

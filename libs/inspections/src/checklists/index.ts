@@ -1,5 +1,5 @@
 import { todayInShanghai } from '@lib/standards';
-import { DOMAINS, type Checklist, type Domain } from '../inspection-rules.types.js';
+import { DOMAINS, type Checklist, type ChecklistItem, type Domain } from '../inspection-rules.types.js';
 import { BUILDING_CHECKLISTS } from './building.js';
 import { FIRE_CHECKLISTS } from './fire.js';
 import { FOOD_CHECKLISTS } from './food.js';
@@ -50,6 +50,19 @@ export function versionInForce(versions: readonly Checklist[], today: string): C
   if (versions.length === 0) throw new RangeError('no checklist versions');
   const byVersion = [...versions].sort((a, b) => a.version - b.version);
   return byVersion.filter((c) => c.effectiveFrom <= today).pop() ?? byVersion[0]!;
+}
+
+/**
+ * An item's wording by its code, from the newest version of `domain`'s checklist that has it (codes are stable across
+ * versions): what alerts and orders show instead of the code. Null for a code no version knows.
+ */
+export function checklistItem(domain: Domain, code: string): ChecklistItem | null {
+  const versions = CHECKLISTS.filter((c) => c.domain === domain).reverse();
+  for (const c of versions) {
+    const item = c.items.find((i) => i.code === code);
+    if (item) return item;
+  }
+  return null;
 }
 
 /** The current checklist of each domain, in DOMAINS order (GET /inspection-checklists). */

@@ -152,7 +152,16 @@ export class OrderView {
   @ApiProperty({ enum: SEVERITIES }) severity: Severity;
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty({ enum: ['open', 'responded', 'resolved'] }) status: 'open' | 'responded' | 'resolved';
-  @ApiProperty({ description: 'not resolved and past dueOn' }) overdue: boolean;
+  @ApiProperty({
+    description:
+      "the operator is late: still open after dueOn, or responded only after it (an order answered by dueOn waits for the regulator's verification and is not overdue)",
+  })
+  overdue: boolean;
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'while responded: the last day for the regulator to verify (5 working days after the response)',
+  })
+  verificationDueOn?: string;
   @ApiPropertyOptional({ type: OrderResponseView }) response?: OrderResponseView;
   @ApiPropertyOptional({ type: OrderVerificationView }) verification?: OrderVerificationView;
 }

@@ -17,6 +17,8 @@ export interface InspectionConfig {
   riskWeights: RiskWeights;
   /** How far in the future an inspection's time may lie (clock drift between the inspector's device and the server). */
   futureToleranceMinutes: number;
+  /** Working days a regulator has to verify an order's response before it becomes the regulator's own alert. */
+  verificationWorkingDays: number;
 }
 
 export interface RiskWeights {
@@ -75,6 +77,8 @@ export const DEFAULT_INSPECTION_CONFIG: Readonly<InspectionConfig> = Object.free
   }),
   /** This system's choice: a few minutes of clock drift, never a visit that has not happened. */
   futureToleranceMinutes: 5,
+  /** Issue #18 (docs/domain.md "Rectification orders"): 5 working days, as for a filing review. */
+  verificationWorkingDays: 5,
 });
 
 /** The defaults with the given figures replaced (nested groups are merged, not replaced). */
@@ -87,6 +91,7 @@ export function inspectionConfig(overrides: DeepPartial<InspectionConfig> = {}):
     highRiskScore: overrides.highRiskScore ?? d.highRiskScore,
     riskWeights: { ...d.riskWeights, ...overrides.riskWeights },
     futureToleranceMinutes: overrides.futureToleranceMinutes ?? d.futureToleranceMinutes,
+    verificationWorkingDays: overrides.verificationWorkingDays ?? d.verificationWorkingDays,
   };
 }
 

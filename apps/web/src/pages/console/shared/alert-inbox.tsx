@@ -1,34 +1,107 @@
-// Open alerts (docs/targets.md "Alerts"), grouped by kind with counts: each with its message in the
-// page's language, the due date and a link to the facility when there is one. A filter by kind.
-// The dashboard shows the regulator's; the operator's home shows those of its facilities.
+// Open alerts (docs/targets.md "Alerts"), grouped by what they are about: one group per facility (named), one per
+// unit for the unit's own alerts, the groups with the most alerts first, a page at a time, each with its counts
+// by kind; opening a group lists its alerts with their messages in the page's language and due dates. A filter
+// by kind. The dashboard shows the regulator's; the operator's home shows those of its facilities.
 import { useState } from 'preact/hooks';
-import { ALERT_KINDS, listAlerts, type Alert, type AlertKind } from '../../../api/targets';
+import { ALERT_KINDS, listAlertGroups, listAlerts, type Alert, type AlertGroupView, type AlertKind } from '../../../api/targets';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 
-const LIMIT = 100;
+/** Groups a page; alerts listed in one opened group. */
+const GROUPS_PER_PAGE = 20;
+const ALERTS_PER_GROUP = 100;
+/** The first groups open by themselves, so the most pressing alerts are read without a click. */
+const OPEN_AT_FIRST = 2;
 
-function AlertItem({ alert, facilityHref }: { alert: Alert; facilityHref: (id: string) => string }) {
+function AlertItem({ alert }: { alert: Alert }) {
   const { lang, t } = useI18n();
   const due = alert.dueOn ? formatDate(alert.dueOn, lang) : null;
   return (
     <li class="alert-item" data-alert-id={alert.id} data-kind={alert.kind}>
-      <p class="alert-item__message">{lang === 'en' ? alert.messageEn || alert.message : alert.message}</p>
-      <p class="item-card__meta">
-        {due && <span class="alert-item__due">{t.dashboard.dueOn(due)}</span>}
-        {alert.facilityId && (
-          <Link class="alert-item__link" href={facilityHref(alert.facilityId)}>
+      <p class="alert-item__message">
+        <span class="alert-item__kind">{t.dashboard.kinds[alert.kind]}</span>
+        {lang === 'en' ? alert.messageEn || alert.message : alert.message}
+      </p>
+      {due && (
+        <p class="item-card__meta">
+          <span class="alert-item__due">{t.dashboard.dueOn(due)}</span>
+        </p>
+      )}
+    </li>
+  );
+}
+
+function GroupAlerts({ group, kind }: { group: AlertGroupView; kind: AlertKind | '' }) {
+  const { lang, t } = useI18n();
+  const scope = group.facilityId ? { facilityId: group.facilityId } : { regionCode: group.regionCode };
+  const { state } = useAsync(
+    (signal) => listAlerts({ status: 'open', kind, ...scope, limit: ALERTS_PER_GROUP }, { lang, signal }),
+    `alerts:${group.facilityId ?? group.regionCode}:${kind}`,
+  );
+  if (state.status === 'loading') return <Loading inline />;
+  if (state.status === 'error') return <Notice kind="error">{errorMessage(state.error, t)}</Notice>;
+  if (state.status !== 'ready') return null;
+  return (
+    <ul class="alert-group__list">
+      {state.value.items.map((alert) => (
+        <AlertItem key={alert.id} alert={alert} />
+      ))}
+    </ul>
+  );
+}
+
+function AlertGroup({
+  group,
+  kind,
+  initiallyOpen,
+  facilityHref,
+}: {
+  group: AlertGroupView;
+  kind: AlertKind | '';
+  initiallyOpen: boolean;
+  facilityHref: (id: string) => string;
+}) {
+  const { lang, t } = useI18n();
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details
+      class="alert-group"
+      data-facility-id={group.facilityId}
+      data-region-code={group.facilityId ? undefined : group.regionCode}
+      data-kinds={group.kinds.map((k) => k.kind).join(' ')}
+      open={open}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        <span class="alert-group__title">{group.facilityName ?? group.regionName}</span>{' '}
+        <span class="count-badge" aria-label={t.dashboard.alertsIn(group.count)}>
+          {group.count}
+        </span>
+        <span class="alert-group__kinds">
+          {group.kinds.map((k) => (
+            <span key={k.kind} class="alert-group__kind" data-kind={k.kind}>
+              {t.dashboard.kinds[k.kind]} × {k.count}
+            </span>
+          ))}
+        </span>
+        {group.dueOn && <span class="alert-group__due">{t.dashboard.earliestDue(formatDate(group.dueOn, lang) ?? group.dueOn)}</span>}
+      </summary>
+      {open && <GroupAlerts group={group} kind={kind} />}
+      {open && group.facilityId && (
+        <p class="item-card__meta">
+          <Link class="alert-item__link" href={facilityHref(group.facilityId)}>
             {t.dashboard.openFacility}
           </Link>
-        )}
-      </p>
-    </li>
+        </p>
+      )}
+    </details>
   );
 }
 
@@ -45,17 +118,19 @@ export interface AlertInboxProps {
 export function AlertInbox({ headingId, title, intro, facilityHref, filter = false }: AlertInboxProps) {
   const { lang, t } = useI18n();
   const [kind, setKind] = useState<AlertKind | ''>('');
-  const { state } = useAsync((signal) => listAlerts({ status: 'open', kind, limit: LIMIT }, { lang, signal }), `alerts:${kind}`);
-  const groups = new Map<AlertKind, Alert[]>();
-  if (state.status === 'ready') for (const alert of state.value.items) groups.set(alert.kind, [...(groups.get(alert.kind) ?? []), alert]);
-  const ordered = ALERT_KINDS.filter((k) => groups.has(k));
+  const groups = usePagedList(
+    (cursor, signal) => listAlertGroups({ kind, limit: GROUPS_PER_PAGE, cursor }, { lang, signal }),
+    `alert-groups:${kind}`,
+  );
+  const ready = groups.state.status === 'ready';
+  const total = groups.items.reduce((n, g) => n + g.count, 0);
   return (
     <section class="panel-section alert-inbox" id="alert-inbox" aria-labelledby={headingId}>
       <div class="section-head">
         <h2 id={headingId}>{title}</h2>
-        {state.status === 'ready' && state.value.items.length > 0 && (
+        {ready && groups.items.length > 0 && (
           <span class="count-badge count-badge--alert" id="alert-inbox-count">
-            {t.dashboard.alertCount(state.value.items.length, state.value.nextCursor !== null)}
+            {t.dashboard.alertCount(total, groups.hasMore)} · {t.dashboard.groupCount(groups.items.length, groups.hasMore)}
           </span>
         )}
       </div>
@@ -72,24 +147,20 @@ export function AlertInbox({ headingId, title, intro, facilityHref, filter = fal
           />
         </div>
       )}
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
-      {state.status === 'ready' && state.value.items.length === 0 && <p role="status">{t.dashboard.noAlerts}</p>}
-      {ordered.map((k) => {
-        const items = groups.get(k)!;
-        return (
-          <details key={k} class="alert-group" data-kind={k} open>
-            <summary>
-              <span class="alert-group__title">{t.dashboard.kinds[k]}</span> <span class="count-badge">{items.length}</span>
-            </summary>
-            <ul class="alert-group__list">
-              {items.map((alert) => (
-                <AlertItem key={alert.id} alert={alert} facilityHref={facilityHref} />
-              ))}
-            </ul>
-          </details>
-        );
-      })}
+      {groups.state.status === 'loading' && <Loading inline />}
+      {groups.state.status === 'error' && <Notice kind="error">{errorMessage(groups.state.error, t)}</Notice>}
+      {ready && groups.items.length === 0 && <p role="status">{t.dashboard.noAlerts}</p>}
+      {ready &&
+        groups.items.map((group, i) => (
+          <AlertGroup
+            key={`${group.facilityId ?? group.regionCode}:${kind}`}
+            group={group}
+            kind={kind}
+            initiallyOpen={i < OPEN_AT_FIRST}
+            facilityHref={facilityHref}
+          />
+        ))}
+      {ready && <LoadMore list={groups} />}
     </section>
   );
 }
