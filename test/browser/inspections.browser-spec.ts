@@ -186,6 +186,9 @@ describe('inspections, orders and the plan', () => {
     const responded = page.locator(`li.order-card[data-order-id="${orderId}"]`);
     await see(page, responded);
     expect(await responded.innerText()).toContain('已更换灭火器');
+    // Answered in time: not overdue, and the regulator's own deadline to verify (issue #18 item 8).
+    expect(await responded.innerText()).toMatch(/监管部门应于 .+ 前核查/);
+    expect(await responded.locator('.badge--overdue').count()).toBe(0);
     await page.locator(`#order-${orderId}-accept`).click();
     await see(page, page.locator('#orders-result', { hasText: '核查通过' }));
     await see(page, responded.locator('.badge--order-resolved'));

@@ -557,6 +557,7 @@ export const en: Messages = {
     empty: 'No orders here.',
     overdue: 'Overdue',
     due: (date: string) => `Due ${date}`,
+    verifyBy: (date: string) => `To be verified by ${date}`,
     facilityUnknown: '(facility name unavailable)',
     response: (note: string) => `Response: ${note}`,
     respondedAt: (when: string) => `Responded ${when}`,

@@ -555,6 +555,7 @@ export const zhCN = {
     empty: '没有这类整改通知。',
     overdue: '已逾期',
     due: (date: string) => `整改期限 ${date}`,
+    verifyBy: (date: string) => `监管部门应于 ${date} 前核查`,
     facilityUnknown: '（无法显示机构名称）',
     response: (note: string) => `整改情况：${note}`,
     respondedAt: (when: string) => `回复于 ${when}`,

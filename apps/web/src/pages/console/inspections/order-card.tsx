@@ -135,6 +135,7 @@ export function OrderCard({ order, checklists, user, facility, actions = false, 
         {[
           t.orders.domainItem(t.inspections.domains[order.domain] ?? order.domain, order.itemCode),
           t.orders.due(formatDate(order.dueOn, lang) ?? order.dueOn),
+          ...(order.verificationDueOn ? [t.orders.verifyBy(formatDate(order.verificationDueOn, lang) ?? order.verificationDueOn)] : []),
         ].join(' · ')}
       </p>
       {order.response && (
