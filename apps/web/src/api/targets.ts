@@ -53,7 +53,7 @@ export async function listAlerts(filter: AlertQuery, options?: RequestOptions): 
 
 /** `GET /alerts/groups`: the open alerts by facility (and by unit for those about no facility), the most first. */
 export async function listAlertGroups(
-  filter: { kind?: AlertKind | '' | undefined; limit?: number; cursor?: string | null },
+  filter: { kind?: AlertParameters['kind'] | '' | undefined; limit?: number; cursor?: string | null },
   options?: RequestOptions,
 ): Promise<AlertGroupListView> {
   return (await apiRequest<AlertGroupListView>('GET', `/alerts/groups${query(filter)}`, options)).data;
