@@ -1,10 +1,11 @@
 /**
  * The words (zh-CN and English) of the vocabularies that only the consoles' lazily loaded pages and the complaint
- * pages show: change filings, 普惠 recognition, complaints, penalties and credit. They are labels.ts's kind, defined
+ * pages show: alert kinds, change filings, 普惠 recognition, complaints, penalties and credit. They are labels.ts's kind, defined
  * once like the rest; they live apart from labels.ts only because the web app's first load takes every module the
  * entry imports whole (apps/web/vite.config.ts) and the parents' first page never shows these (its 80 KB budget).
  */
 import type { Labels } from './labels.js';
+import type { AlertKind } from './vocabulary.js';
 import type { AffordableStatus, ChangeFilingStatus } from './registry-types.js';
 import type { ComplaintCategory, ComplaintFinding, ComplaintStatus, CreditLevel, PenaltyKind } from './complaints.js';
 
@@ -56,4 +57,26 @@ export const CREDIT_LEVEL_LABELS: Labels<CreditLevel> = {
   B: { zh: 'B 级（基本守信）', en: 'B (minor issues)' },
   C: { zh: 'C 级（失信）', en: 'C (serious issues)' },
   D: { zh: 'D 级（严重失信）', en: 'D (barred)' },
+};
+
+// Alerts (docs/api.md "Alerts and reports"): the consoles' alert inboxes.
+export const ALERT_KIND_LABELS: Labels<AlertKind> = {
+  filing_document_expiring: { zh: '备案证照即将到期', en: 'Filing document expiring' },
+  health_certificate_expiring: { zh: '健康证即将到期', en: 'Health certificate expiring' },
+  qualification_expiring: { zh: '资格证书即将到期', en: 'Qualification expiring' },
+  rectification_overdue: { zh: '整改逾期', en: 'Rectification overdue' },
+  verification_overdue: { zh: '整改回复逾期未核查', en: 'Response awaiting verification' },
+  ratio_breach: { zh: '保育人员配比不足', en: 'Carer ratio not met' },
+  staff_multi_listed: { zh: '人员多处任职', en: 'Staff listed at several facilities' },
+  background_check_due: { zh: '背景审查须复查', en: 'Background re-check due' },
+  region_below_target: { zh: '托位低于目标', en: 'Places below the target' },
+  incident_unacknowledged: { zh: '突发事件未受理', en: 'Incident not acknowledged' },
+  incident_reported_late: { zh: '突发事件迟报', en: 'Incident reported late' },
+  illness_cluster: { zh: '疾病聚集', en: 'Illness cluster' },
+  drill_overdue: { zh: '消防演练逾期', en: 'Fire drill overdue' },
+  demand_exceeds_vacancies: { zh: '排队儿童多于空余托位', en: 'More children waiting than vacancies' },
+  filing_review_overdue: { zh: '审核超时', en: 'Review overdue' },
+  affordable_recognition_expiring: { zh: '普惠认定即将到期', en: 'Affordable recognition expiring' },
+  complaint_overdue: { zh: '投诉办理逾期', en: 'Complaint overdue' },
+  unregistered_provider: { zh: '疑似无证托育', en: 'Suspected unregistered childcare' },
 };

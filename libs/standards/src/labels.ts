@@ -20,7 +20,7 @@ import type {
 } from './registry-types.js';
 import type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, IncidentStatus } from './incidents.js';
 import type { ApplicationStatus, ChoiceStatus, OfferStatus } from './waitlist.js';
-import type { Agency, AlertKind, Domain, ItemResult, OrderStatus, Outcome, RegionLevel, Severity, UserRole } from './vocabulary.js';
+import type { Agency, Domain, ItemResult, OrderStatus, Outcome, RegionLevel, Severity, UserRole } from './vocabulary.js';
 
 /** A word for people in both languages. */
 export interface Label {
@@ -145,26 +145,6 @@ export const ORDER_STATUS_LABELS: Labels<OrderStatus> = {
   open: { zh: '待整改', en: 'Open' },
   responded: { zh: '已回复待核查', en: 'Responded, to verify' },
   resolved: { zh: '已完成', en: 'Resolved' },
-};
-export const ALERT_KIND_LABELS: Labels<AlertKind> = {
-  filing_document_expiring: { zh: '备案证照即将到期', en: 'Filing document expiring' },
-  health_certificate_expiring: { zh: '健康证即将到期', en: 'Health certificate expiring' },
-  qualification_expiring: { zh: '资格证书即将到期', en: 'Qualification expiring' },
-  rectification_overdue: { zh: '整改逾期', en: 'Rectification overdue' },
-  verification_overdue: { zh: '整改回复逾期未核查', en: 'Response awaiting verification' },
-  ratio_breach: { zh: '保育人员配比不足', en: 'Carer ratio not met' },
-  staff_multi_listed: { zh: '人员多处任职', en: 'Staff listed at several facilities' },
-  background_check_due: { zh: '背景审查须复查', en: 'Background re-check due' },
-  region_below_target: { zh: '托位低于目标', en: 'Places below the target' },
-  incident_unacknowledged: { zh: '突发事件未受理', en: 'Incident not acknowledged' },
-  incident_reported_late: { zh: '突发事件迟报', en: 'Incident reported late' },
-  illness_cluster: { zh: '疾病聚集', en: 'Illness cluster' },
-  drill_overdue: { zh: '消防演练逾期', en: 'Fire drill overdue' },
-  demand_exceeds_vacancies: { zh: '排队儿童多于空余托位', en: 'More children waiting than vacancies' },
-  filing_review_overdue: { zh: '审核超时', en: 'Review overdue' },
-  affordable_recognition_expiring: { zh: '普惠认定即将到期', en: 'Affordable recognition expiring' },
-  complaint_overdue: { zh: '投诉办理逾期', en: 'Complaint overdue' },
-  unregistered_provider: { zh: '疑似无证托育', en: 'Suspected unregistered childcare' },
 };
 
 // Incidents and drills (docs/api.md "Incidents (突发事件) and drills").

@@ -13,6 +13,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { OrderStatusBadge, OverdueBadge, SeverityBadge } from './badges';
 import { itemOf, itemText } from './lookups';
+import { useAlertText } from '../shared/alert-inbox-text';
 
 export interface OrderCardProps {
   order: RectificationOrder;
@@ -117,6 +118,7 @@ function OrderActions({
 
 export function OrderCard({ order, checklists, user, facility, actions = false, onChanged }: OrderCardProps) {
   const { lang, t } = useI18n();
+  const { verifyBy } = useAlertText();
   const item = itemOf(checklists, order.itemCode);
   return (
     <li class={`item-card order-card order-card--${order.status}${order.overdue ? ' order-card--overdue' : ''}`} data-order-id={order.id}>
@@ -135,7 +137,7 @@ export function OrderCard({ order, checklists, user, facility, actions = false, 
         {[
           t.orders.domainItem(t.inspections.domains[order.domain] ?? order.domain, order.itemCode),
           t.orders.due(formatDate(order.dueOn, lang) ?? order.dueOn),
-          ...(order.verificationDueOn ? [t.orders.verifyBy(formatDate(order.verificationDueOn, lang) ?? order.verificationDueOn)] : []),
+          ...(order.verificationDueOn ? [verifyBy(formatDate(order.verificationDueOn, lang) ?? order.verificationDueOn)] : []),
         ].join(' · ')}
       </p>
       {order.response && (

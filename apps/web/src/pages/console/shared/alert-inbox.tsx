@@ -13,6 +13,7 @@ import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
+import { useAlertText } from './alert-inbox-text';
 
 /** Groups a page; alerts listed in one opened group. */
 const GROUPS_PER_PAGE = 20;
@@ -22,11 +23,12 @@ const OPEN_AT_FIRST = 2;
 
 function AlertItem({ alert }: { alert: Alert }) {
   const { lang, t } = useI18n();
+  const words = useAlertText();
   const due = alert.dueOn ? formatDate(alert.dueOn, lang) : null;
   return (
     <li class="alert-item" data-alert-id={alert.id} data-kind={alert.kind}>
       <p class="alert-item__message">
-        <span class="alert-item__kind">{t.dashboard.kinds[alert.kind]}</span>
+        <span class="alert-item__kind">{words.kinds[alert.kind]}</span>
         {lang === 'en' ? alert.messageEn || alert.message : alert.message}
       </p>
       {due && (
@@ -69,6 +71,7 @@ function AlertGroup({
   facilityHref: (id: string) => string;
 }) {
   const { lang, t } = useI18n();
+  const words = useAlertText();
   const [open, setOpen] = useState(initiallyOpen);
   return (
     <details
@@ -81,17 +84,17 @@ function AlertGroup({
     >
       <summary>
         <span class="alert-group__title">{group.facilityName ?? group.regionName}</span>{' '}
-        <span class="count-badge" aria-label={t.dashboard.alertsIn(group.count)}>
+        <span class="count-badge" aria-label={words.alertsIn(group.count)}>
           {group.count}
         </span>
         <span class="alert-group__kinds">
           {group.kinds.map((k) => (
             <span key={k.kind} class="alert-group__kind" data-kind={k.kind}>
-              {t.dashboard.kinds[k.kind]} × {k.count}
+              {words.kinds[k.kind]} × {k.count}
             </span>
           ))}
         </span>
-        {group.dueOn && <span class="alert-group__due">{t.dashboard.earliestDue(formatDate(group.dueOn, lang) ?? group.dueOn)}</span>}
+        {group.dueOn && <span class="alert-group__due">{words.earliestDue(formatDate(group.dueOn, lang) ?? group.dueOn)}</span>}
       </summary>
       {open && <GroupAlerts group={group} kind={kind} />}
       {open && group.facilityId && (
@@ -117,6 +120,7 @@ export interface AlertInboxProps {
 
 export function AlertInbox({ headingId, title, intro, facilityHref, filter = false }: AlertInboxProps) {
   const { lang, t } = useI18n();
+  const words = useAlertText();
   const [kind, setKind] = useState<AlertKind | ''>('');
   const groups = usePagedList(
     (cursor, signal) => listAlertGroups({ kind, limit: GROUPS_PER_PAGE, cursor }, { lang, signal }),
@@ -130,7 +134,7 @@ export function AlertInbox({ headingId, title, intro, facilityHref, filter = fal
         <h2 id={headingId}>{title}</h2>
         {ready && groups.items.length > 0 && (
           <span class="count-badge count-badge--alert" id="alert-inbox-count">
-            {t.dashboard.alertCount(total, groups.hasMore)} · {t.dashboard.groupCount(groups.items.length, groups.hasMore)}
+            {t.dashboard.alertCount(total, groups.hasMore)} · {words.groupCount(groups.items.length, groups.hasMore)}
           </span>
         )}
       </div>
@@ -142,7 +146,7 @@ export function AlertInbox({ headingId, title, intro, facilityHref, filter = fal
             label={t.dashboard.kind}
             value={kind}
             placeholder={t.dashboard.anyKind}
-            options={ALERT_KINDS.map((value) => ({ value, label: t.dashboard.kinds[value] }))}
+            options={ALERT_KINDS.map((value) => ({ value, label: words.kinds[value] }))}
             onChange={(value) => setKind(value)}
           />
         </div>
