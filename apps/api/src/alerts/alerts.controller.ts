@@ -21,6 +21,7 @@ export class AlertsController {
 
   /** The caller's open alerts grouped by facility (and by unit for those about no facility), the most first. */
   @Get('groups')
+  @ApiOperation({ summary: '按机构分组的预警 · Open alerts grouped by facility' })
   @Access.signedIn()
   @ApiOkResponse({ type: AlertGroupListView })
   groups(@CurrentActor() actor: Actor, @Query() query: AlertGroupQuery): Promise<AlertGroupListView> {

@@ -1561,6 +1561,7 @@ export interface Operations {
     body: never;
     response: AlertListView;
   };
+  /** 按机构分组的预警 · Open alerts grouped by facility */
   'GET /api/v1/alerts/groups': {
     path: never;
     query: {
