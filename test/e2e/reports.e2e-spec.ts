@@ -93,6 +93,12 @@ describe('annual report', () => {
     const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
     expect(last[headers.indexOf('托位数')]).toBe(json.total.placeCount);
     expect(last[headers.indexOf('每千人口托位数')]).toBe(json.total.placesPer1000);
+    // Shares are numbers shown as percentages (issue #18 item 12), the rest as plain numbers.
+    const shareColumn = headers.indexOf('持证保育人员占比') + 1;
+    expect(sheet.getRow(sheet.rowCount).getCell(shareColumn).value).toBe(json.total.caregiversCertifiedShare);
+    expect(sheet.getRow(sheet.rowCount).getCell(shareColumn).numFmt).toBe('0.0%');
+    expect(sheet.getRow(sheet.rowCount).getCell(headers.indexOf('普惠托位占比') + 1).numFmt).toBe('0.0%');
+    expect(sheet.getRow(sheet.rowCount).getCell(headers.indexOf('托位数') + 1).numFmt).toBeUndefined();
     expect(sheet.rowCount).toBe(2 + 16);
   });
 

@@ -134,6 +134,8 @@ describe('nearby search', () => {
     const exact = all[0]!.monthlyFee as number;
     expect((await nearby({ ...wide, maxFee: exact })).map((i) => i.id)).toContain(all[0]!.id);
     expect((await nearby({ ...wide, affordable: true })).every((i) => i.affordable === true)).toBe(true);
+    // A facility that never applied for 普惠 is not affordable: false, never null (issue #18 item 12).
+    expect(new Set(all.map((i) => i.affordable))).toEqual(new Set([true, false]));
     expect((await nearby({ ...wide, hasVacancy: true })).every((i) => (i.vacancies as number) > 0)).toBe(true);
     expect((await nearby({ ...wide, kind: 'employer' })).every((i) => i.kind === 'employer')).toBe(true);
     expect((await nearby({ ...wide, serviceType: 'temporary' })).every((i) => (i.serviceTypes as string[]).includes('temporary'))).toBe(
@@ -234,6 +236,9 @@ describe('the map', () => {
     const one = res.body.features[0];
     const row = fixture.find((f) => f.id === one.properties.id)!;
     expect(Object.keys(one.properties).sort()).toEqual(['affordable', 'cluster', 'id', 'kind', 'name', 'vacancies']);
+    expect(res.body.features.every((f: { properties: { affordable: unknown } }) => typeof f.properties.affordable === 'boolean')).toBe(
+      true,
+    );
     expect(one.geometry.coordinates[0]).toBeCloseTo(row.lng, 5);
     expect(one.geometry.coordinates[1]).toBeCloseTo(row.lat, 5);
   });

@@ -6,6 +6,8 @@ import type { AnnualReportView, ReportRowView } from './dto/report.dto.js';
 const KIND_NAMES = labelsIn(FACILITY_KIND_LABELS, 'zh');
 const DOMAIN_NAMES = labelsIn(DOMAIN_LABELS, 'zh');
 const OUTCOME_NAMES = labelsIn(OUTCOME_LABELS, 'zh');
+/** Columns holding a share (0..1): a percentage in the XLSX (the CSV keeps the decimal, for machines). */
+const PERCENT_COLUMNS = new Set(['普惠托位占比', '持证保育人员占比']);
 
 /** The report as sections of (header, value) columns: the CSV is all of them, the XLSX one sheet each. */
 function sections(): { sheet: string; columns: [string, (r: ReportRowView) => string | number][] }[] {
@@ -72,6 +74,9 @@ export async function reportXlsx(report: AnnualReportView): Promise<Buffer> {
     sheet.addRow(s.columns.map(([h]) => h)).font = { bold: true };
     for (const r of rowsOf(report)) sheet.addRow(s.columns.map(([, f]) => f(r)));
     sheet.columns.forEach((c) => (c.width = 14));
+    s.columns.forEach(([header], i) => {
+      if (PERCENT_COLUMNS.has(header)) sheet.getColumn(i + 1).numFmt = '0.0%';
+    });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

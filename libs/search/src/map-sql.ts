@@ -24,7 +24,7 @@ export function mapSinglesSql(bbox: Bbox): { text: string; values: unknown[] } {
   const cut = SEARCH_LIMITS.mapNameLength;
   const props = `json_build_object('cluster', false, 'id', s.id,
     'name', CASE WHEN char_length(s.name) > ${cut} THEN left(s.name, ${cut - 1}) || '…' ELSE s.name END,
-    'kind', s.kind, 'vacancies', s.vacancies, 'affordable', s.affordable_status = 'recognized')`;
+    'kind', s.kind, 'vacancies', s.vacancies, 'affordable', coalesce(s.affordable_status = 'recognized', false))`;
   return {
     text: `SELECT count(*)::int AS count, coalesce(json_agg(${feature('ST_X(s.public_location::geometry)', 'ST_Y(s.public_location::geometry)', props)}), '[]')::text AS features
              FROM (SELECT id, name, kind, vacancies, affordable_status, public_location

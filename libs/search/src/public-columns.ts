@@ -23,7 +23,7 @@ export function publicSummaryColumns(f: string, unit: { name: string; nameEn: st
     CASE WHEN ${lang} = 'en' THEN ${unit.nameEn} ELSE ${unit.name} END AS "regionName",
     json_build_object('lat', round(ST_Y(${f}.public_location::geometry)::numeric, 6),
                       'lng', round(ST_X(${f}.public_location::geometry)::numeric, 6)) AS location,
-    ${f}.kind, (${f}.affordable_status = 'recognized') AS affordable, ${f}.medical_integrated AS "medicalIntegrated", ${f}.monthly_fee AS "monthlyFee",
+    ${f}.kind, coalesce(${f}.affordable_status = 'recognized', false) AS affordable, ${f}.medical_integrated AS "medicalIntegrated", ${f}.monthly_fee AS "monthlyFee",
     ${f}.service_types AS "serviceTypes",
     ARRAY(SELECT g FROM unnest(${AGE_ORDER}) AS g WHERE g = ANY(${f}.age_groups)) AS "ageGroups",
     ${f}.place_count AS "placeCount", ${f}.vacancies,
