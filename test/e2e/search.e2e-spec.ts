@@ -494,7 +494,14 @@ describe('public facility pages and the open register', () => {
     expect(names.filter((n: string) => n === page.name)).toHaveLength(1);
     expect(lines.find((l) => l.includes(page.registrationNo))).toContain(`${page.location.lat},${page.location.lng}`);
     // Each row names the facility's id and its public page, on the host the register was asked from.
-    expect(lines[0]!.endsWith(',id,url')).toBe(true);
+    expect(lines[0]!.endsWith(',id,url,statusLabel,kindLabel,serviceTypesLabel,ageGroupsLabel')).toBe(true);
+    // The words beside the codes (issue #18 item 12), zh-CN by default and English when asked.
+    const homeLine = lines.find((l) => l.includes(page.registrationNo))!;
+    expect(homeLine).toContain(',家庭托育点,');
+    expect(homeLine.startsWith(`${page.registrationNo},`)).toBe(true);
+    expect(homeLine).toMatch(/,已备案,家庭托育点,[^,]*托/);
+    const english = await api.http().get('/api/v1/public/register.csv').set('Accept-Language', 'en').expect(200);
+    expect(english.text.split('\r\n').find((l) => l.includes(page.registrationNo))).toContain(',Registered,Home-based point,');
     const viaProxyHost = await api.http().get('/api/v1/public/register.csv').set('Host', 'tuoyu.example.cn').expect(200);
     expect(viaProxyHost.text.split('\r\n').find((l) => l.includes(page.registrationNo))).toContain(
       `,${family.id},http://tuoyu.example.cn/facilities/${family.id}`,

@@ -6,7 +6,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { csvLine, queryRows } from '@lib/core';
-import { ageGroupsFor, vacanciesStale, type AgeGroupName } from '@lib/standards';
+import {
+  AGE_GROUP_LABELS,
+  FACILITY_KIND_LABELS,
+  FACILITY_STATUS_LABELS,
+  SERVICE_TYPE_LABELS,
+  ageGroupsFor,
+  labelOf,
+  vacanciesStale,
+  type AgeGroupName,
+} from '@lib/standards';
 import { facilityNotFound } from '@lib/facilities';
 import { DOMAINS, PublicInspectionService } from '@lib/inspections';
 import { IncidentService } from '@lib/incidents';
@@ -47,6 +56,23 @@ const REGISTER_COLUMNS = [
   'url',
 ] as const;
 type RegisterRecord = Record<(typeof REGISTER_COLUMNS)[number], string | number | boolean | null>;
+
+/**
+ * Appended to the CSV only (issue #18): the words for the coded columns, in the answer's language, for people who open
+ * it in a spreadsheet; the codes stay for machines, and the GeoJSON keeps its schema.
+ */
+const REGISTER_CSV_LABELS: [string, (r: RegisterRecord, lang: Lang) => string][] = [
+  ['statusLabel', (r, lang) => labelOf(FACILITY_STATUS_LABELS, String(r.status), lang)],
+  ['kindLabel', (r, lang) => labelOf(FACILITY_KIND_LABELS, String(r.kind), lang)],
+  ['serviceTypesLabel', (r, lang) => words(SERVICE_TYPE_LABELS, r.serviceTypes, lang)],
+  ['ageGroupsLabel', (r, lang) => words(AGE_GROUP_LABELS, r.ageGroups, lang)],
+];
+const words = (labels: Parameters<typeof labelOf>[0], codes: RegisterRecord['serviceTypes'], lang: Lang) =>
+  String(codes ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((c) => labelOf(labels, c, lang))
+    .join(lang === 'en' ? '; ' : '、');
 
 /** Rows fetched per round trip while the register streams. */
 const REGISTER_PAGE = 2000;
@@ -189,8 +215,9 @@ export class SearchService {
 
   /** The register as CSV (UTF-8 with a BOM, CRLF, so that Excel reads the Chinese). */
   async *registerCsv(lang: Lang, pageBase: string | null = null): AsyncGenerator<string> {
-    yield `\uFEFF${csvLine(REGISTER_COLUMNS)}`;
-    for await (const r of this.register(lang, pageBase)) yield csvLine(REGISTER_COLUMNS.map((c) => r[c]));
+    yield `\uFEFF${csvLine([...REGISTER_COLUMNS, ...REGISTER_CSV_LABELS.map(([name]) => name)])}`;
+    for await (const r of this.register(lang, pageBase))
+      yield csvLine([...REGISTER_COLUMNS.map((c) => r[c]), ...REGISTER_CSV_LABELS.map(([, label]) => label(r, lang))]);
   }
 
   /** The register as a GeoJSON FeatureCollection, written feature by feature. */
