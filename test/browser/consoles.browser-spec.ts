@@ -417,4 +417,76 @@ describe('operator and regulator consoles', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('saves a draft with its name and location only (issue #18, item 5); submission lists everything still missing', async () => {
+    const page = await browser!.context.newPage();
+    const errors = watchErrors(page);
+    const owner = await createUser(api!, 'operator');
+    const name = `草稿托育园 ${random(4)}号`;
+    const WIDE = { width: 1366, height: 860 };
+    await page.setViewportSize(WIDE);
+    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
+    await page.goto(`${baseUrl}/console/operator/facilities/new`);
+    await page.locator('.location-picker__map .leaflet-overlay-pane path').first().waitFor(WAIT);
+    // The intro says what a draft needs; only the name carries the required mark.
+    expect(await page.locator('.section-intro').first().innerText()).toContain('草稿只需填写机构名称和位置');
+    expect(await page.locator('label[for="facility-name"]').innerText()).toContain('*');
+    expect(await page.locator('label[for="facility-creditCode"]').innerText()).not.toContain('*');
+
+    // Nothing at all: the name and location are still asked for.
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('.error-summary').waitFor(WAIT);
+    expect(await page.locator('#facility-name-error').isVisible()).toBe(true);
+    expect(await page.locator('#facility-creditCode-error').count()).toBe(0);
+    expect(await page.locator('#facility-kind-error').count()).toBe(0);
+
+    // The name and the point, nothing else: saved.
+    await page.locator('#facility-name').fill(name);
+    await page.locator('#facility-location-lat').fill('43.8650');
+    await page.locator('#facility-location-lng').fill('125.3350');
+    await shot(page, 'consoles-draft-form-desktop');
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'consoles-draft-form-phone');
+    await page.setViewportSize(WIDE);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL(/\/console\/operator\/facilities\/[0-9a-f-]{36}\?created=1$/, WAIT);
+    const facilityId = page.url().replace(/\?.*$/, '').split('/').pop()!;
+    await page.locator('.page-heading .badge--draft').waitFor(WAIT);
+    await page.locator('.facility-header', { hasText: '南关区' }).waitFor(WAIT);
+    const stored = await api!.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200);
+    expect(stored.body).toMatchObject({ name, kind: null, creditCode: null, phone: null, documents: [] });
+
+    // Submitting names each empty field in words (no codes shown), and the rules not met.
+    await page.getByRole('tab', { name: '合规与备案' }).click();
+    await page.locator('#submit-filing').click();
+    const refusal = page.locator('#submit-refusal');
+    await refusal.waitFor(WAIT);
+    const listed = await refusal.locator('li').allInnerTexts();
+    for (const field of [
+      '统一社会信用代码',
+      '机构类型',
+      '举办性质',
+      '服务类型',
+      '地址',
+      '所在楼层',
+      '室内面积',
+      '室外活动场地面积',
+      '月收费',
+      '联系电话',
+      '服务时间',
+      '安全出口数量',
+    ]) {
+      expect(listed).toContain(`提交备案前须填写${field}`);
+    }
+    expect(listed.join(' ')).not.toMatch(/required|profile_complete|has_class/);
+    await shot(page, 'consoles-draft-submit-desktop', true);
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'consoles-draft-submit-phone', true);
+    expect((await api!.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200)).body.status).toBe('draft');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

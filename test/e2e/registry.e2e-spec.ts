@@ -133,6 +133,78 @@ describe('the filing flow', () => {
     expect((await api.http().get(`/api/v1/facilities/${bare.body.id}`).set(bearer(owner)).expect(200)).body.status).toBe('draft');
   });
 
+  it('saves a draft with its name and location only; submission then names every empty field and every rule not met (422)', async () => {
+    const name = `朝阳托育草稿 ${Date.now() % 100000}`;
+    const draft = await api.http().post('/api/v1/facilities').set(bearer(owner)).send({ name, location: PLACES.nanguan }).expect(201);
+    expect(draft.headers.location).toBe(`/api/v1/facilities/${draft.body.id}`);
+    expect(draft.body).toMatchObject({
+      name,
+      status: 'draft',
+      regionCode: '220102',
+      creditCode: null,
+      kind: null,
+      ownership: null,
+      serviceTypes: null,
+      address: null,
+      floors: null,
+      indoorAreaM2: null,
+      outdoorAreaM2: null,
+      monthlyFee: null,
+      phone: null,
+      openingHours: null,
+      exitCount: null,
+      affordable: false,
+      medicalIntegrated: false,
+      servesMeals: false,
+      surveillance: false,
+      documents: [],
+    });
+    // The compliance check names what to fill in; a rule that reads an empty field waits for it.
+    const compliance = await api.http().get(`/api/v1/facilities/${draft.body.id}/compliance`).set(bearer(owner)).expect(200);
+    const profile = compliance.body.checks.find((c: { code: string }) => c.code === 'profile_complete');
+    expect(profile).toMatchObject({ ok: false, blocksFiling: true });
+    expect(profile.detail).toContain('统一社会信用代码');
+    expect(compliance.body.checks.find((c: { code: string }) => c.code === 'storey').detail).toBe('待填写机构类型、所在楼层后检查');
+
+    const refused = await api.http().post(`/api/v1/facilities/${draft.body.id}/submit`).set(bearer(owner)).expect(422);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    const required = refused.body.errors.filter((e: { code: string }) => e.code === 'required').map((e: { field: string }) => e.field);
+    expect(required).toEqual([
+      'creditCode',
+      'kind',
+      'ownership',
+      'serviceTypes',
+      'address',
+      'floors',
+      'indoorAreaM2',
+      'outdoorAreaM2',
+      'monthlyFee',
+      'phone',
+      'openingHours',
+      'exitCount',
+    ]);
+    expect(refused.body.errors.find((e: { field: string }) => e.field === 'kind').message).toBe('提交备案前须填写机构类型');
+    // The rules that need no empty field are listed as well; those waiting for one are not (its field is).
+    expect(codes(refused)).toEqual(expect.arrayContaining(['has_class', 'legal_entity_scope', 'surveillance']));
+    expect(codes(refused)).not.toContain('storey');
+    expect(codes(refused)).not.toContain('profile_complete');
+
+    // Null is not "left out": refused naming the field, on create and on a draft's patch alike.
+    const nullKind = await api.http().post('/api/v1/facilities').set(bearer(owner)).send({ name, location: PLACES.nanguan, kind: null });
+    expect(nullKind.status).toBe(400);
+    expect(nullKind.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
+    // Completed with a patch, the draft files like any other (the remaining rules are the usual ones).
+    const { name: _name, location: _location, ...rest } = facilityBody();
+    await api.http().patch(`/api/v1/facilities/${draft.body.id}`).set(bearer(owner)).set('If-Match', '"1"').send(rest).expect(200);
+    const still = await api.http().post(`/api/v1/facilities/${draft.body.id}/submit`).set(bearer(owner)).expect(422);
+    expect(still.body.errors.filter((e: { code: string }) => e.code === 'required')).toEqual([]);
+    expect(codes(still)).toEqual(expect.arrayContaining(['has_class', 'missing_role']));
+    // Past draft, a facility cannot lose a profile field: the database refuses it too.
+    await expect(api.db.query(`UPDATE facilities SET status = 'submitted', phone = NULL WHERE id = $1`, [draft.body.id])).rejects.toThrow(
+      /facilities_profile_complete_check/,
+    );
+  });
+
   it('refuses a home-based point with more than 5 places: home_based_limit (not class_size) on class creation and change', async () => {
     const family = await api
       .http()

@@ -172,7 +172,8 @@ export class CreditService {
   /** Submitting a facility for filing, refused for an operator at level D (then the filing rules, libs/filing). */
   async submit(actor: Actor, facilityId: string): Promise<FacilityView> {
     const f = await this.facilities.inReach(this.dataSource.manager, reachOf(actor), facilityId);
-    if (f.status === 'draft') await this.assertNotBarred(this.dataSource.manager, f.creditCode);
+    // A draft without its credit code yet is refused by the filing rules (profile_complete).
+    if (f.status === 'draft' && f.creditCode) await this.assertNotBarred(this.dataSource.manager, f.creditCode);
     return this.filing.submit(actor, facilityId);
   }
 

@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 import type { AffordableStatus, AgeGroupName, FacilityKind, FacilityStatus, FilingDocument, Ownership, ServiceType } from '@lib/standards';
 
 /** Reads numeric(10,2) as a number (pg returns numerics as strings). */
-const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 export interface GeoPoint {
   type: 'Point';
@@ -18,6 +18,11 @@ export interface GeoPoint {
   'facilities_affordable_status_check',
   "affordable_status IS NULL OR affordable_status IN ('applied', 'recognized', 'rejected', 'revoked', 'expired')",
 )
+/** A draft may be saved incomplete (null: not filled in yet); any other status has the whole profile. */
+@Check(
+  'facilities_profile_complete_check',
+  "status = 'draft' OR (credit_code IS NOT NULL AND kind IS NOT NULL AND ownership IS NOT NULL AND service_types IS NOT NULL AND address IS NOT NULL AND floors IS NOT NULL AND indoor_area_m2 IS NOT NULL AND outdoor_area_m2 IS NOT NULL AND monthly_fee IS NOT NULL AND phone IS NOT NULL AND opening_hours IS NOT NULL AND exit_count IS NOT NULL)",
+)
 export class FacilityEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('IDX_facilities_owner')
@@ -25,9 +30,9 @@ export class FacilityEntity {
   @Column({ type: 'uuid' })
   ownerId: string;
   @Column({ type: 'text' }) name: string;
-  @Column({ type: 'char', length: 18 }) creditCode: string;
-  @Column({ type: 'text' }) kind: FacilityKind;
-  @Column({ type: 'text' }) ownership: Ownership;
+  @Column({ type: 'char', length: 18, nullable: true }) creditCode: string | null;
+  @Column({ type: 'text', nullable: true }) kind: FacilityKind | null;
+  @Column({ type: 'text', nullable: true }) ownership: Ownership | null;
   /** The operator's application for 普惠 status; only a recognised one counts (affordableStatus). */
   @Column({ type: 'boolean' }) affordable: boolean;
   /** 普惠 recognition by the health regulator (docs/api.md "Affordable (普惠) recognition"); null: never applied for. */
@@ -38,8 +43,8 @@ export class FacilityEntity {
   @Column({ type: 'text', nullable: true }) affordableReason: string | null;
   @Column({ type: 'boolean' }) medicalIntegrated: boolean;
   @Column({ type: 'boolean' }) servesMeals: boolean;
-  @Column({ type: 'text', array: true }) serviceTypes: ServiceType[];
-  @Column({ type: 'text' }) address: string;
+  @Column({ type: 'text', array: true, nullable: true }) serviceTypes: ServiceType[] | null;
+  @Column({ type: 'text', nullable: true }) address: string | null;
   /** The true location (WGS84). Partial GiST index over registered facilities for placement plans. */
   @Index('IDX_facilities_location_registered', { spatial: true, where: "status = 'registered'" })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
@@ -63,13 +68,13 @@ export class FacilityEntity {
     select: false,
   })
   publicMerc: unknown;
-  @Column({ type: 'integer', array: true }) floors: number[];
-  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numeric }) indoorAreaM2: number;
-  @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numeric }) outdoorAreaM2: number;
-  @Column({ type: 'integer' }) monthlyFee: number;
-  @Column({ type: 'text' }) phone: string;
-  @Column({ type: 'text' }) openingHours: string;
-  @Column({ type: 'integer' }) exitCount: number;
+  @Column({ type: 'integer', array: true, nullable: true }) floors: number[] | null;
+  @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numeric }) indoorAreaM2: number | null;
+  @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numeric }) outdoorAreaM2: number | null;
+  @Column({ type: 'integer', nullable: true }) monthlyFee: number | null;
+  @Column({ type: 'text', nullable: true }) phone: string | null;
+  @Column({ type: 'text', nullable: true }) openingHours: string | null;
+  @Column({ type: 'integer', nullable: true }) exitCount: number | null;
   @Column({ type: 'boolean' }) surveillance: boolean;
   @Column({ type: 'jsonb', default: () => "'[]'" }) documents: FilingDocument[];
   @ForeignKey('RegionEntity', 'code', { name: 'facilities_region_code_fkey' })

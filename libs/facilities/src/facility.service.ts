@@ -84,8 +84,14 @@ export class FacilityService {
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       const regionCode = await this.unitAt(m, dto.location.lat, dto.location.lng);
+      // A draft may be saved with its name and location only (issue #18, item 5): unticked flags, no documents yet.
       const facility = m.create(FacilityEntity, {
         ...dto,
+        affordable: dto.affordable ?? false,
+        medicalIntegrated: dto.medicalIntegrated ?? false,
+        servesMeals: dto.servesMeals ?? false,
+        surveillance: dto.surveillance ?? false,
+        documents: dto.documents ?? [],
         id,
         ownerId: actor.id,
         location: point(dto.location.lng, dto.location.lat),
@@ -95,7 +101,7 @@ export class FacilityService {
         affordableStatus: dto.affordable ? 'applied' : null,
       });
       await m.insert(FacilityEntity, facility as never);
-      await setPublicLocation(m, id, dto.kind);
+      await setPublicLocation(m, id, dto.kind ?? null);
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: id,
@@ -514,7 +520,8 @@ function point(lng: number, lat: number) {
 }
 
 /** Home-based points get their stable approximate public point; other kinds show the true one. */
-async function setPublicLocation(m: EntityManager, id: string, kind: string): Promise<void> {
+/** The public location: the true one, or for a home-based point a stable point 100–300 m away (`kind` null: a draft's, the true one). */
+async function setPublicLocation(m: EntityManager, id: string, kind: string | null): Promise<void> {
   const { distanceM, bearingDeg } = publicOffset(id);
   await m.query(
     `UPDATE facilities SET public_location = CASE WHEN $2 = 'family' THEN ST_Project(location, $3, radians($4)) ELSE location END WHERE id = $1`,
@@ -624,7 +631,7 @@ export function recognitionPatch(
     else if (dto.validUntil < today)
       broken.push({ field: 'validUntil', code: 'invalid', message: { zh: '有效期不能早于今天', en: 'must not be in the past' } });
     if (broken.length > 0) throw affordableRules(broken);
-    if (f.monthlyFee > dto.maxMonthlyFee!) throw affordableFeeCeiling(f.monthlyFee, dto.maxMonthlyFee!);
+    if (f.monthlyFee !== null && f.monthlyFee > dto.maxMonthlyFee!) throw affordableFeeCeiling(f.monthlyFee, dto.maxMonthlyFee!);
     return {
       affordableStatus: 'recognized',
       affordableMaxMonthlyFee: dto.maxMonthlyFee!,

@@ -5,7 +5,16 @@ import { decodeCursor, encodeCursor } from '@lib/core';
 import { AuditService } from '@lib/audit';
 import { OutboxService } from '@lib/events';
 import { reachOf, type Actor } from '@lib/auth';
-import { complianceChecks, filingViolations, todayInShanghai, type FacilityStatus, type RuleCheck } from '@lib/standards';
+import {
+  awaitsProfile,
+  complianceChecks,
+  filingViolations,
+  missingProfileFields,
+  PROFILE_FIELD_LABELS,
+  todayInShanghai,
+  type FacilityStatus,
+  type RuleCheck,
+} from '@lib/standards';
 import {
   classesOf,
   facilitiesByIds,
@@ -58,7 +67,23 @@ export class FilingService {
   submit(actor: Actor, id: string): Promise<FacilityView> {
     return this.act(actor, id, 'submit', async (m, f) => {
       const unmet = filingViolations(await this.checks(m, f));
-      if (unmet.length > 0) throw filingRequirements(unmet.map((c) => ({ code: c.code, message: { zh: c.detail, en: c.detailEn } })));
+      if (unmet.length > 0) {
+        // A draft saved incomplete: each empty field by name (`required`), then every other rule not met (those that
+        // wait for an empty field are checked once it is given).
+        const missing = missingProfileFields(f);
+        const empty = missing.map((field) => ({
+          field,
+          code: 'required',
+          message: {
+            zh: `提交备案前须填写${PROFILE_FIELD_LABELS[field].zh}`,
+            en: `The ${PROFILE_FIELD_LABELS[field].en} must be given before submission`,
+          },
+        }));
+        const rules = unmet
+          .filter((c) => c.code !== 'profile_complete' && !awaitsProfile(c.code, missing))
+          .map((c) => ({ code: c.code, message: { zh: c.detail, en: c.detailEn } }));
+        throw filingRequirements([...empty, ...rules]);
+      }
       return { patch: { submittedAt: new Date(), rejectionReason: null } };
     });
   }

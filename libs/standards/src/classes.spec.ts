@@ -84,6 +84,14 @@ describe('class limits', () => {
     });
     expect(classViolations('employer', { ageGroup: 'preschool', places: 20, enrolled: 20 })).toEqual([]);
   });
+  it('a draft without its kind yet is held to the limits every kind shares (the age group’s), and none on the total', () => {
+    expect(classViolations(null, { ageGroup: 'toddler', places: 16, enrolled: 0 })[0]).toMatchObject({ code: 'class_size', limit: 15 });
+    expect(classViolations(null, { ageGroup: 'preschool', places: 20, enrolled: 21 })).toEqual([
+      expect.objectContaining({ code: 'over_capacity', limit: 20 }),
+    ]);
+    expect(classViolations(null, { ageGroup: 'infant', places: 10, enrolled: 10 })).toEqual([]);
+    expect(homeBasedLimitViolation(null, 600)).toBeNull();
+  });
   it('more children enrolled than places is over capacity', () => {
     expect(classViolations('centre', { ageGroup: 'preschool', places: 10, enrolled: 11 })).toEqual([
       expect.objectContaining({ code: 'over_capacity', field: 'enrolled', limit: 10 }),

@@ -75,7 +75,7 @@ export function ageGroupLabel(group: AgeGroupName): { zh: string; en: string } {
 }
 
 /** The age groups a facility of this kind may open: a kindergarten nursery class takes `preschool` only. */
-export function allowedAgeGroups(kind: FacilityKind): readonly AgeGroupName[] {
+export function allowedAgeGroups(kind: FacilityKind | null): readonly AgeGroupName[] {
   return kind === 'kindergarten_class' ? CLASS_STANDARD.kindergartenNurseryClass.ageGroups : AGE_GROUP_NAMES;
 }
 
@@ -83,7 +83,7 @@ export function allowedAgeGroups(kind: FacilityKind): readonly AgeGroupName[] {
  * The most places one class of `group` may have at a facility of `kind`: the group's maximum, lowered to 20 in a
  * kindergarten nursery class. A home-based point's 5 is on its total (see `homeBasedLimitViolation`).
  */
-export function classSizeLimit(kind: FacilityKind, group: AgeGroupName): number {
+export function classSizeLimit(kind: FacilityKind | null, group: AgeGroupName): number {
   const groupMax = CLASS_STANDARD.ageGroups[group].maxChildren;
   // A home-based point's limit is on all its places together (home_based_limit, homeBasedLimitViolation), not per class.
   if (kind === 'kindergarten_class') return Math.min(groupMax, CLASS_STANDARD.kindergartenNurseryClass.maxChildren);
@@ -91,7 +91,7 @@ export function classSizeLimit(kind: FacilityKind, group: AgeGroupName): number 
 }
 
 /** The most places a facility of `kind` may have in all: 5 at a home-based point, otherwise no national cap (null). */
-export function facilityPlaceLimit(kind: FacilityKind): number | null {
+export function facilityPlaceLimit(kind: FacilityKind | null): number | null {
   return kind === 'family' ? CLASS_STANDARD.homeBasedPoint.maxChildren : null;
 }
 
@@ -112,7 +112,7 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function kindLabel(kind: FacilityKind): { zh: string; en: string } | null {
+function kindLabel(kind: FacilityKind | null): { zh: string; en: string } | null {
   if (kind === 'family') return { zh: CLASS_STANDARD.homeBasedPoint.nameZh, en: CLASS_STANDARD.homeBasedPoint.nameEn };
   if (kind === 'kindergarten_class') {
     return { zh: CLASS_STANDARD.kindergartenNurseryClass.nameZh, en: CLASS_STANDARD.kindergartenNurseryClass.nameEn };
@@ -124,8 +124,13 @@ function kindLabel(kind: FacilityKind): { zh: string; en: string } | null {
  * What is wrong with one class at a facility of `kind` (empty when nothing): `age_group` when the kind may not open
  * this group, `class_size` when places exceed the limit (see `classSizeLimit`), `over_capacity` when more children
  * are enrolled than there are places. `places ≥ 1` and `enrolled ≥ 0` are the DTOs' to check, not these rules'.
+ * `kind` null: a draft that has not said its kind yet, held to the limits every kind shares (the age group's); the
+ * kind's own (a nursery class's 20, a home-based point's 5 in all) are checked at submission.
  */
-export function classViolations(kind: FacilityKind, c: { ageGroup: AgeGroupName; places: number; enrolled: number }): ClassViolation[] {
+export function classViolations(
+  kind: FacilityKind | null,
+  c: { ageGroup: AgeGroupName; places: number; enrolled: number },
+): ClassViolation[] {
   const out: ClassViolation[] = [];
   const group = ageGroupLabel(c.ageGroup);
   const facility = kindLabel(kind);
@@ -169,7 +174,7 @@ export function classViolations(kind: FacilityKind, c: { ageGroup: AgeGroupName;
  * `home_based_limit` when a home-based point's classes would hold more than 5 places in all (家庭托育点管理办法（试行）
  * 第二条), on class creation and change as well as on submission; null otherwise or for other kinds.
  */
-export function homeBasedLimitViolation(kind: FacilityKind, totalPlaces: number): ClassViolation | null {
+export function homeBasedLimitViolation(kind: FacilityKind | null, totalPlaces: number): ClassViolation | null {
   const limit = facilityPlaceLimit(kind);
   if (limit == null || totalPlaces <= limit) return null;
   return {

@@ -1,6 +1,13 @@
 import type { ComplianceCheck, ComplianceCode, ComplianceInput } from './compliance.js';
-import { backgroundRecheckDue, COMPLIANCE_CODES, COMPLIANCE_RULES, complianceChecks, filingViolations } from './compliance.js';
-import type { ClassFacts, FacilityFacts, FilingDocument, StaffFacts } from './registry-types.js';
+import {
+  awaitsProfile,
+  backgroundRecheckDue,
+  COMPLIANCE_CODES,
+  COMPLIANCE_RULES,
+  complianceChecks,
+  filingViolations,
+} from './compliance.js';
+import { missingProfileFields, type ClassFacts, type FacilityFacts, type FilingDocument, type StaffFacts } from './registry-types.js';
 import { DEFAULT_STANDARDS_CONFIG } from './standards-config.js';
 
 const TODAY = '2025-06-01';
@@ -131,6 +138,7 @@ describe('the compliance check', () => {
   it('blocks filing on the premises, document, class and role rules and the staff certificates, and only reports the rest', () => {
     const blocking = COMPLIANCE_RULES.filter((r) => r.blocksFiling).map((r) => r.code);
     expect(blocking).toEqual([
+      'profile_complete',
       'has_class',
       'class_size',
       'over_capacity',
@@ -152,6 +160,84 @@ describe('the compliance check', () => {
 
   it('refuses a bad date of the check', () => {
     expect(() => complianceChecks({ ...baseline(), today: '2025-6-1' })).toThrow(RangeError);
+  });
+});
+
+describe('a draft saved incomplete (issue #18, item 5)', () => {
+  /** A draft with its name and location only: every other profile field null, no flags, no documents. */
+  function bare(): ComplianceInput {
+    return {
+      today: TODAY,
+      facility: {
+        kind: null,
+        servesMeals: false,
+        floors: null,
+        indoorAreaM2: null,
+        outdoorAreaM2: null,
+        exitCount: null,
+        surveillance: false,
+        documents: [],
+        creditCode: null,
+        ownership: null,
+        serviceTypes: null,
+        address: null,
+        monthlyFee: null,
+        phone: null,
+        openingHours: null,
+      },
+      classes: [],
+      staff: [],
+    };
+  }
+
+  it('names every empty profile field, in the form’s order, and refuses the filing', () => {
+    expect(missingProfileFields(bare().facility)).toEqual([
+      'creditCode',
+      'kind',
+      'ownership',
+      'serviceTypes',
+      'address',
+      'floors',
+      'indoorAreaM2',
+      'outdoorAreaM2',
+      'monthlyFee',
+      'phone',
+      'openingHours',
+      'exitCount',
+    ]);
+    const c = check(bare(), 'profile_complete');
+    expect(c).toMatchObject({ ok: false, blocksFiling: true });
+    expect(c.detail).toBe(
+      '基本信息未填写完整：统一社会信用代码、机构类型、举办性质、服务类型、地址、所在楼层、室内面积、室外活动场地面积、月收费、联系电话、服务时间、安全出口数量',
+    );
+    expect(c.detailEn).toMatch(
+      /^The profile is incomplete: unified social credit code, kind of facility, .*number of exits not filled in$/,
+    );
+    expect(filingViolations(complianceChecks(bare())).map((v) => v.code)).toEqual(
+      expect.arrayContaining(['profile_complete', 'has_class']),
+    );
+  });
+
+  it('checks a rule once the facts it reads are given, and names them until then', () => {
+    const input = bare();
+    expect(check(input, 'storey')).toMatchObject({ ok: false, detail: '待填写机构类型、所在楼层后检查' });
+    expect(check(input, 'storey').detailEn).toBe('Checked once the kind of facility, storeys are filled in');
+    expect(awaitsProfile('storey', missingProfileFields(input.facility))).toBe(true);
+    // Rules on documents, classes and staff need no profile field: checked as always.
+    expect(awaitsProfile('has_class', missingProfileFields(input.facility))).toBe(false);
+    expect(check(input, 'has_class').detail).not.toMatch(/待填写/);
+    // With the kind and storeys given, the storey rule is checked; the areas still wait.
+    input.facility = { ...input.facility, kind: 'centre', floors: [4] };
+    expect(check(input, 'storey')).toMatchObject({ ok: false, blocksFiling: true });
+    expect(check(input, 'storey').detail).not.toMatch(/待填写/);
+    expect(check(input, 'indoor_area').detail).toBe('待填写室内面积后检查');
+    expect(awaitsProfile('storey', missingProfileFields(input.facility))).toBe(false);
+  });
+
+  it('an empty list of service types is empty; a complete profile passes profile_complete', () => {
+    expect(missingProfileFields({ serviceTypes: [] })).toEqual(['serviceTypes']);
+    expect(missingProfileFields({ serviceTypes: ['full_day'], kind: 'centre' })).toEqual([]);
+    expect(check(baseline(), 'profile_complete')).toMatchObject({ ok: true, detail: '基本信息已填写完整' });
   });
 });
 

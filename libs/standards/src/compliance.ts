@@ -14,6 +14,7 @@ import type {
   FacilityFacts,
   FacilityKind,
   FilingDocument,
+  ProfileField,
   Qualification,
   QualificationType,
   RuleCheck,
@@ -21,7 +22,7 @@ import type {
   StaffRole,
 } from './registry-types.js';
 import { DOCUMENT_TYPE_LABELS, type Label } from './labels.js';
-import { EDUCATION_LEVELS } from './registry-types.js';
+import { EDUCATION_LEVELS, missingProfileFields } from './registry-types.js';
 import type { StandardsConfig } from './standards-config.js';
 import { DEFAULT_STANDARDS_CONFIG, STAFF_STANDARD } from './standards-config.js';
 import { kindRules } from './kind-rules.js';
@@ -36,6 +37,7 @@ import { kindRules } from './kind-rules.js';
  * (health workers, staff health certificates).
  */
 export const COMPLIANCE_RULES = [
+  { code: 'profile_complete', blocksFiling: true },
   { code: 'has_class', blocksFiling: true },
   { code: 'class_size', blocksFiling: true },
   { code: 'over_capacity', blocksFiling: true },
@@ -83,8 +85,19 @@ export interface ComplianceInput {
 
 type Verdict = Pick<RuleCheck, 'ok' | 'detail' | 'detailEn'>;
 
+/** The facts of a complete profile: what every rule but `profile_complete` reads. */
+type CompleteFacts = FacilityFacts & {
+  kind: FacilityKind;
+  floors: number[];
+  indoorAreaM2: number;
+  outdoorAreaM2: number;
+  exitCount: number;
+};
+
 interface Context {
-  facility: FacilityFacts;
+  facility: CompleteFacts;
+  /** The profile fields a draft left empty (none for any other facility). */
+  missing: readonly ProfileField[];
   classes: ClassFacts[];
   staff: StaffFacts[];
   today: string;
@@ -130,6 +143,48 @@ const KIND_LABELS: Record<FacilityKind, { zh: string; en: string }> = {
   employer: { zh: '用人单位办托', en: 'employer-run facility' },
   community: { zh: '社区托育', en: 'community facility' },
 };
+
+/** The profile fields' names, for the checks and the submission's refusal. */
+export const PROFILE_FIELD_LABELS: Record<ProfileField, { zh: string; en: string }> = {
+  creditCode: { zh: '统一社会信用代码', en: 'unified social credit code' },
+  kind: { zh: '机构类型', en: 'kind of facility' },
+  ownership: { zh: '举办性质', en: 'ownership' },
+  serviceTypes: { zh: '服务类型', en: 'types of care' },
+  address: { zh: '地址', en: 'address' },
+  floors: { zh: '所在楼层', en: 'storeys' },
+  indoorAreaM2: { zh: '室内面积', en: 'indoor area' },
+  outdoorAreaM2: { zh: '室外活动场地面积', en: 'outdoor area' },
+  monthlyFee: { zh: '月收费', en: 'monthly fee' },
+  phone: { zh: '联系电话', en: 'phone' },
+  openingHours: { zh: '服务时间', en: 'opening hours' },
+  exitCount: { zh: '安全出口数量', en: 'number of exits' },
+};
+
+/**
+ * The facts each rule reads beyond the staff, classes and documents: with one of them left empty in a draft, the rule
+ * is not yet checked (it fails, naming what to fill in; `profile_complete` names every empty field).
+ */
+const NEEDS: Partial<Record<ComplianceCode, readonly ProfileField[]>> = {
+  class_size: ['kind'],
+  missing_role: ['kind'],
+  missing_document: ['kind'],
+  health_evaluation_rating: ['kind'],
+  storey: ['kind', 'floors'],
+  exit_count: ['kind', 'exitCount'],
+  indoor_area: ['kind', 'indoorAreaM2'],
+  outdoor_area: ['kind', 'outdoorAreaM2'],
+  home_based_limit: ['kind'],
+  staff_certificates: ['kind'],
+  carer_ratio: ['kind'],
+  director_qualified: ['kind'],
+  health_worker: ['kind'],
+  security_guard_certified: ['kind'],
+};
+
+/** Whether a check waits for profile fields a draft left empty (it is checked once they are given). */
+export function awaitsProfile(code: string, missing: readonly ProfileField[]): boolean {
+  return (NEEDS[code as ComplianceCode] ?? []).some((f) => missing.includes(f));
+}
 
 const zhList = (items: readonly string[]) => items.join('、');
 const enList = (items: readonly string[]) => items.join(', ');
@@ -177,6 +232,17 @@ const EDUCATION_LABELS: Record<EducationLevel, { zh: string; en: string }> = {
 // The rules, one function each
 
 const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
+  profile_complete({ missing }) {
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        detail: `基本信息未填写完整：${zhList(missing.map((f) => PROFILE_FIELD_LABELS[f].zh))}`,
+        detailEn: `The profile is incomplete: ${enList(missing.map((f) => PROFILE_FIELD_LABELS[f].en))} not filled in`,
+      };
+    }
+    return { ok: true, detail: '基本信息已填写完整', detailEn: 'The profile is complete' };
+  },
+
   has_class({ classes, totalPlaces }) {
     if (classes.length === 0) return { ok: false, detail: '尚未设置任何班级', detailEn: 'No class has been set up' };
     return {
@@ -764,8 +830,11 @@ const RULES: Record<ComplianceCode, (x: Context) => Verdict> = {
  */
 export function complianceChecks(input: ComplianceInput): ComplianceCheck[] {
   if (!isCalendarDate(input.today)) throw new RangeError(`today is not a YYYY-MM-DD date: ${input.today}`);
+  const missing = missingProfileFields(input.facility);
   const ctx: Context = {
-    facility: input.facility,
+    // Read only by the rules whose facts are all given (NEEDS), the ones run below.
+    facility: input.facility as CompleteFacts,
+    missing,
     classes: input.classes,
     staff: input.staff,
     today: input.today,
@@ -773,7 +842,19 @@ export function complianceChecks(input: ComplianceInput): ComplianceCheck[] {
     totalPlaces: input.classes.reduce((n, c) => n + c.places, 0),
     totalEnrolled: input.classes.reduce((n, c) => n + c.enrolled, 0),
   };
-  return COMPLIANCE_RULES.map(({ code, blocksFiling }) => ({ code, ...RULES[code](ctx), blocksFiling }));
+  return COMPLIANCE_RULES.map(({ code, blocksFiling }) => {
+    const empty = (NEEDS[code] ?? []).filter((f) => missing.includes(f));
+    if (empty.length > 0) {
+      return {
+        code,
+        ok: false,
+        detail: `待填写${zhList(empty.map((f) => PROFILE_FIELD_LABELS[f].zh))}后检查`,
+        detailEn: `Checked once the ${enList(empty.map((f) => PROFILE_FIELD_LABELS[f].en))} ${empty.length === 1 ? 'is' : 'are'} filled in`,
+        blocksFiling,
+      };
+    }
+    return { code, ...RULES[code](ctx), blocksFiling };
+  });
 }
 
 /** The failed checks that refuse a filing (422, one error per code). */

@@ -61,16 +61,52 @@ export interface Qualification {
   expiresOn?: string | null;
 }
 
-/** What the rules need to know of a facility. */
+/**
+ * The profile fields a draft may leave empty (null: not filled in yet; docs/registry.md "Drafts"): everything but the
+ * name, the location (which places the facility in its unit), the flags (unticked: false) and the documents. The
+ * filing checks at submission name each one still empty (`profile_complete`).
+ */
+export const PROFILE_FIELDS = [
+  'creditCode',
+  'kind',
+  'ownership',
+  'serviceTypes',
+  'address',
+  'floors',
+  'indoorAreaM2',
+  'outdoorAreaM2',
+  'monthlyFee',
+  'phone',
+  'openingHours',
+  'exitCount',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/**
+ * What the rules need to know of a facility. A draft's may be incomplete (null); the other profile fields, when
+ * given, are checked for presence only (`profile_complete`); absent (undefined) they are not checked.
+ */
 export interface FacilityFacts {
-  kind: FacilityKind;
+  kind: FacilityKind | null;
   servesMeals: boolean;
-  floors: number[];
-  indoorAreaM2: number;
-  outdoorAreaM2: number;
-  exitCount: number;
+  floors: number[] | null;
+  indoorAreaM2: number | null;
+  outdoorAreaM2: number | null;
+  exitCount: number | null;
   surveillance: boolean;
   documents: FilingDocument[];
+  creditCode?: string | null;
+  ownership?: string | null;
+  serviceTypes?: readonly string[] | null;
+  address?: string | null;
+  monthlyFee?: number | null;
+  phone?: string | null;
+  openingHours?: string | null;
+}
+
+/** The profile fields a facility's facts leave empty (null, or an empty list of service types), in PROFILE_FIELDS order. */
+export function missingProfileFields(facts: Partial<Record<ProfileField, unknown>>): ProfileField[] {
+  return PROFILE_FIELDS.filter((f) => facts[f] === null || (f === 'serviceTypes' && Array.isArray(facts[f]) && facts[f].length === 0));
 }
 
 export interface ClassFacts {

@@ -211,20 +211,28 @@ export interface ChangeCheckView {
 
 export interface ChangeFacilityDto {
   name?: string;
-  /** 统一社会信用代码 (GB 32100-2015, checked) */
+  /** 统一社会信用代码 (GB 32100-2015, checked); may be left out of a draft; required at submission */
   creditCode?: string;
+  /** may be left out of a draft; required at submission */
   kind?: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+  /** may be left out of a draft; required at submission */
   ownership?: 'public' | 'private' | 'public_private';
-  /** 普惠 */
+  /** 普惠; false when left out */
   affordable?: boolean;
+  /** false when left out */
   servesMeals?: boolean;
+  /** may be left out of a draft; required at submission */
   address?: string;
   location?: LocationDto;
-  /** storeys used; basement 0 or below */
+  /** storeys used; basement 0 or below; may be left out of a draft; required at submission */
   floors?: number[];
+  /** may be left out of a draft; required at submission */
   indoorAreaM2?: number;
+  /** may be left out of a draft; required at submission */
   outdoorAreaM2?: number;
+  /** may be left out of a draft; required at submission */
   exitCount?: number;
+  /** none when left out; the filing checks name the missing ones */
   documents?: FilingDocumentDto[];
 }
 
@@ -480,30 +488,41 @@ export interface CreateDrillDto {
 
 export interface CreateFacilityDto {
   name: string;
-  /** 统一社会信用代码 (GB 32100-2015, checked) */
-  creditCode: string;
-  kind: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
-  ownership: 'public' | 'private' | 'public_private';
-  /** 普惠 */
-  affordable: boolean;
-  /** 医育结合 */
-  medicalIntegrated: boolean;
-  servesMeals: boolean;
-  serviceTypes: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
-  address: string;
+  /** 统一社会信用代码 (GB 32100-2015, checked); may be left out of a draft; required at submission */
+  creditCode?: string;
+  /** may be left out of a draft; required at submission */
+  kind?: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+  /** may be left out of a draft; required at submission */
+  ownership?: 'public' | 'private' | 'public_private';
+  /** 普惠; false when left out */
+  affordable?: boolean;
+  /** 医育结合; false when left out */
+  medicalIntegrated?: boolean;
+  /** false when left out */
+  servesMeals?: boolean;
+  /** may be left out of a draft; required at submission */
+  serviceTypes?: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
+  /** may be left out of a draft; required at submission */
+  address?: string;
   location: LocationDto;
-  /** storeys used; basement 0 or below */
-  floors: number[];
-  indoorAreaM2: number;
-  outdoorAreaM2: number;
-  /** CNY per month */
-  monthlyFee: number;
-  phone: string;
-  openingHours: string;
-  exitCount: number;
-  /** 24-hour video of children’s areas, 90 days kept (declared) */
-  surveillance: boolean;
-  documents: FilingDocumentDto[];
+  /** storeys used; basement 0 or below; may be left out of a draft; required at submission */
+  floors?: number[];
+  /** may be left out of a draft; required at submission */
+  indoorAreaM2?: number;
+  /** may be left out of a draft; required at submission */
+  outdoorAreaM2?: number;
+  /** CNY per month; may be left out of a draft; required at submission */
+  monthlyFee?: number;
+  /** may be left out of a draft; required at submission */
+  phone?: string;
+  /** may be left out of a draft; required at submission */
+  openingHours?: string;
+  /** may be left out of a draft; required at submission */
+  exitCount?: number;
+  /** 24-hour video of children’s areas, 90 days kept (declared); false when left out */
+  surveillance?: boolean;
+  /** none when left out; the filing checks name the missing ones */
+  documents?: FilingDocumentDto[];
 }
 
 export interface CreateIncidentDto {
@@ -632,25 +651,37 @@ export interface FacilityListView {
 export interface FacilityView {
   id: string;
   name: string;
-  creditCode: string;
-  kind: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
-  ownership: 'public' | 'private' | 'public_private';
+  /** null only in a draft that has not given it yet */
+  creditCode: string | null;
+  /** null only in a draft that has not given it yet */
+  kind: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community' | null;
+  /** null only in a draft that has not given it yet */
+  ownership: 'public' | 'private' | 'public_private' | null;
   /** the operator’s application for 普惠 status (recognition: affordableRecognition) */
   affordable: boolean;
   /** read-only: 普惠 recognition by the health regulator */
   affordableRecognition: AffordableRecognitionView | null;
   medicalIntegrated: boolean;
   servesMeals: boolean;
-  serviceTypes: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
-  address: string;
+  /** null only in a draft that has not given it yet */
+  serviceTypes: ('full_day' | 'half_day' | 'hourly' | 'temporary')[] | null;
+  /** null only in a draft that has not given it yet */
+  address: string | null;
   location: LocationDto;
-  floors: number[];
-  indoorAreaM2: number;
-  outdoorAreaM2: number;
-  monthlyFee: number;
-  phone: string;
-  openingHours: string;
-  exitCount: number;
+  /** null only in a draft that has not given it yet */
+  floors: number[] | null;
+  /** null only in a draft that has not given it yet */
+  indoorAreaM2: number | null;
+  /** null only in a draft that has not given it yet */
+  outdoorAreaM2: number | null;
+  /** null only in a draft that has not given it yet */
+  monthlyFee: number | null;
+  /** null only in a draft that has not given it yet */
+  phone: string | null;
+  /** null only in a draft that has not given it yet */
+  openingHours: string | null;
+  /** null only in a draft that has not given it yet */
+  exitCount: number | null;
   surveillance: boolean;
   documents: FilingDocumentDto[];
   /** read-only: the unit whose boundary covers the location */
@@ -1435,29 +1466,40 @@ export interface UpdateClassDto {
 
 export interface UpdateFacilityDto {
   name?: string;
-  /** 统一社会信用代码 (GB 32100-2015, checked) */
+  /** 统一社会信用代码 (GB 32100-2015, checked); may be left out of a draft; required at submission */
   creditCode?: string;
+  /** may be left out of a draft; required at submission */
   kind?: 'centre' | 'kindergarten_class' | 'family' | 'employer' | 'community';
+  /** may be left out of a draft; required at submission */
   ownership?: 'public' | 'private' | 'public_private';
-  /** 普惠 */
+  /** 普惠; false when left out */
   affordable?: boolean;
-  /** 医育结合 */
+  /** 医育结合; false when left out */
   medicalIntegrated?: boolean;
+  /** false when left out */
   servesMeals?: boolean;
+  /** may be left out of a draft; required at submission */
   serviceTypes?: ('full_day' | 'half_day' | 'hourly' | 'temporary')[];
+  /** may be left out of a draft; required at submission */
   address?: string;
   location?: LocationDto;
-  /** storeys used; basement 0 or below */
+  /** storeys used; basement 0 or below; may be left out of a draft; required at submission */
   floors?: number[];
+  /** may be left out of a draft; required at submission */
   indoorAreaM2?: number;
+  /** may be left out of a draft; required at submission */
   outdoorAreaM2?: number;
-  /** CNY per month */
+  /** CNY per month; may be left out of a draft; required at submission */
   monthlyFee?: number;
+  /** may be left out of a draft; required at submission */
   phone?: string;
+  /** may be left out of a draft; required at submission */
   openingHours?: string;
+  /** may be left out of a draft; required at submission */
   exitCount?: number;
-  /** 24-hour video of children’s areas, 90 days kept (declared) */
+  /** 24-hour video of children’s areas, 90 days kept (declared); false when left out */
   surveillance?: boolean;
+  /** none when left out; the filing checks name the missing ones */
   documents?: FilingDocumentDto[];
 }
 

@@ -228,7 +228,8 @@ export const en: Messages = {
     regulatorTitle: 'Supervision console',
     newFacility: 'Register a facility',
     newFacilityTitle: 'Register a childcare facility',
-    newFacilityIntro: 'Save a draft first, then add classes and staff, check compliance and submit it for filing.',
+    newFacilityIntro:
+      'Save a draft first: a draft needs only the name and the location, the rest of the profile and the documents can follow. Then add classes and staff, check compliance and submit it for filing; submission lists everything still missing or not up to the rules.',
     noFacilities: 'You have not registered a facility yet.',
     loadMore: 'Load more',
     backToList: 'Back to the list',

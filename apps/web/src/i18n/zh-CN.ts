@@ -230,7 +230,8 @@ export const zhCN = {
     regulatorTitle: '监管工作台',
     newFacility: '登记新机构',
     newFacilityTitle: '登记托育机构',
-    newFacilityIntro: '先保存为草稿，再添加班级、工作人员，检查合规后提交备案。',
+    newFacilityIntro:
+      '先保存为草稿：草稿只需填写机构名称和位置，其余信息和备案材料可以稍后补全。再添加班级、工作人员，检查合规后提交备案，提交时会列出所有尚未填写或不符合要求的项目。',
     noFacilities: '您还没有登记托育机构。',
     loadMore: '加载更多',
     backToList: '返回列表',

@@ -17,6 +17,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { HasValidChecksum, IsDateOnly, IsDecimal, PageQuery } from '@lib/core';
@@ -66,27 +67,46 @@ export class FilingDocumentDto {
   @ApiPropertyOptional({ enum: RATINGS, description: 'health_evaluation' }) @IsOptional() @IsIn(RATINGS) rating?: Rating;
 }
 
+/**
+ * Omitted is fine (a draft saved incomplete: the field stays empty until given), null is refused like any other bad
+ * value: the filing checks at submission name every field still empty (profile_complete).
+ */
+const Omittable = () => ValidateIf((_o: unknown, value: unknown) => value !== undefined);
+const LATER = 'may be left out of a draft; required at submission';
+
+/**
+ * A new facility, a draft: its name and location (which place it in its unit) are required; the rest may come later
+ * (issue #18, item 5), each checked as given; the flags default to false and the documents to none.
+ */
 export class CreateFacilityDto {
   @ApiProperty({ example: '阳光宝贝托育中心', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) name: string;
-  @ApiProperty({ example: '91220102MA0000000X', description: '统一社会信用代码 (GB 32100-2015, checked)' })
+  @ApiPropertyOptional({ example: '91220102MA0000000X', description: `统一社会信用代码 (GB 32100-2015, checked); ${LATER}` })
+  @Omittable()
   @IsString()
   @Matches(CREDIT_CODE_SHAPE)
   @HasValidChecksum(CREDIT_CODE_SHAPE, isValidCreditCode)
-  creditCode: string;
-  @ApiProperty({ enum: FACILITY_KINDS }) @IsIn(FACILITY_KINDS) kind: FacilityKind;
-  @ApiProperty({ enum: OWNERSHIPS }) @IsIn(OWNERSHIPS) ownership: Ownership;
-  @ApiProperty({ description: '普惠' }) @IsBoolean() affordable: boolean;
-  @ApiProperty({ description: '医育结合' }) @IsBoolean() medicalIntegrated: boolean;
-  @ApiProperty() @IsBoolean() servesMeals: boolean;
-  @ApiProperty({ enum: SERVICE_TYPES, isArray: true })
+  creditCode?: string;
+  @ApiPropertyOptional({ enum: FACILITY_KINDS, description: LATER }) @Omittable() @IsIn(FACILITY_KINDS) kind?: FacilityKind;
+  @ApiPropertyOptional({ enum: OWNERSHIPS, description: LATER }) @Omittable() @IsIn(OWNERSHIPS) ownership?: Ownership;
+  @ApiPropertyOptional({ description: '普惠; false when left out' }) @Omittable() @IsBoolean() affordable?: boolean;
+  @ApiPropertyOptional({ description: '医育结合; false when left out' }) @Omittable() @IsBoolean() medicalIntegrated?: boolean;
+  @ApiPropertyOptional({ description: 'false when left out' }) @Omittable() @IsBoolean() servesMeals?: boolean;
+  @ApiPropertyOptional({ enum: SERVICE_TYPES, isArray: true, description: LATER })
+  @Omittable()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
   @IsIn(SERVICE_TYPES, { each: true })
-  serviceTypes: ServiceType[];
-  @ApiProperty({ example: '长春市南关区人民大街 1000 号', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) address: string;
+  serviceTypes?: ServiceType[];
+  @ApiPropertyOptional({ example: '长春市南关区人民大街 1000 号', maxLength: 200, description: LATER })
+  @Omittable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  address?: string;
   @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;
-  @ApiProperty({ type: 'integer', isArray: true, example: [1, 2], description: 'storeys used; basement 0 or below' })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, example: [1, 2], description: `storeys used; basement 0 or below; ${LATER}` })
+  @Omittable()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(20)
@@ -94,20 +114,29 @@ export class CreateFacilityDto {
   @IsInt({ each: true })
   @Min(-5, { each: true })
   @Max(100, { each: true })
-  floors: number[];
-  @ApiProperty({ example: 360 }) @IsDecimal(2) @Min(0) @Max(100000) indoorAreaM2: number;
-  @ApiProperty({ example: 200 }) @IsDecimal(2) @Min(0) @Max(100000) outdoorAreaM2: number;
-  @ApiProperty({ type: 'integer', example: 2800, description: 'CNY per month' }) @IsInt() @Min(0) @Max(100000) monthlyFee: number;
-  @ApiProperty({ example: '0431-88880000' }) @IsString() @Matches(PHONE) phone: string;
-  @ApiProperty({ example: '07:30-17:30' }) @IsString() @Matches(HOURS) openingHours: string;
-  @ApiProperty({ type: 'integer', example: 2 }) @IsInt() @Min(0) @Max(50) exitCount: number;
-  @ApiProperty({ description: '24-hour video of children’s areas, 90 days kept (declared)' }) @IsBoolean() surveillance: boolean;
-  @ApiProperty({ type: [FilingDocumentDto] })
+  floors?: number[];
+  @ApiPropertyOptional({ example: 360, description: LATER }) @Omittable() @IsDecimal(2) @Min(0) @Max(100000) indoorAreaM2?: number;
+  @ApiPropertyOptional({ example: 200, description: LATER }) @Omittable() @IsDecimal(2) @Min(0) @Max(100000) outdoorAreaM2?: number;
+  @ApiPropertyOptional({ type: 'integer', example: 2800, description: `CNY per month; ${LATER}` })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  monthlyFee?: number;
+  @ApiPropertyOptional({ example: '0431-88880000', description: LATER }) @Omittable() @IsString() @Matches(PHONE) phone?: string;
+  @ApiPropertyOptional({ example: '07:30-17:30', description: LATER }) @Omittable() @IsString() @Matches(HOURS) openingHours?: string;
+  @ApiPropertyOptional({ type: 'integer', example: 2, description: LATER }) @Omittable() @IsInt() @Min(0) @Max(50) exitCount?: number;
+  @ApiPropertyOptional({ description: '24-hour video of children’s areas, 90 days kept (declared); false when left out' })
+  @Omittable()
+  @IsBoolean()
+  surveillance?: boolean;
+  @ApiPropertyOptional({ type: [FilingDocumentDto], description: 'none when left out; the filing checks name the missing ones' })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => FilingDocumentDto)
-  documents: FilingDocumentDto[];
+  documents?: FilingDocumentDto[];
 }
 
 /** Every field optional, none nullable: `null` is validated (and refused) like any other value. */
@@ -136,27 +165,29 @@ export class AffordableDecisionDto {
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(500) reason?: string;
 }
 
+const DRAFT_EMPTY = 'null only in a draft that has not given it yet';
+
 export class FacilityView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty() creditCode: string;
-  @ApiProperty({ enum: FACILITY_KINDS }) kind: FacilityKind;
-  @ApiProperty({ enum: OWNERSHIPS }) ownership: Ownership;
+  @ApiProperty({ type: String, nullable: true, description: DRAFT_EMPTY }) creditCode: string | null;
+  @ApiProperty({ enum: FACILITY_KINDS, nullable: true, description: DRAFT_EMPTY }) kind: FacilityKind | null;
+  @ApiProperty({ enum: OWNERSHIPS, nullable: true, description: DRAFT_EMPTY }) ownership: Ownership | null;
   @ApiProperty({ description: 'the operator’s application for 普惠 status (recognition: affordableRecognition)' }) affordable: boolean;
   @ApiProperty({ type: AffordableRecognitionView, nullable: true, description: 'read-only: 普惠 recognition by the health regulator' })
   affordableRecognition: AffordableRecognitionView | null;
   @ApiProperty() medicalIntegrated: boolean;
   @ApiProperty() servesMeals: boolean;
-  @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) serviceTypes: ServiceType[];
-  @ApiProperty() address: string;
+  @ApiProperty({ enum: SERVICE_TYPES, isArray: true, nullable: true, description: DRAFT_EMPTY }) serviceTypes: ServiceType[] | null;
+  @ApiProperty({ type: String, nullable: true, description: DRAFT_EMPTY }) address: string | null;
   @ApiProperty({ type: LocationDto }) location: { lat: number; lng: number };
-  @ApiProperty({ type: 'integer', isArray: true }) floors: number[];
-  @ApiProperty() indoorAreaM2: number;
-  @ApiProperty() outdoorAreaM2: number;
-  @ApiProperty({ type: 'integer' }) monthlyFee: number;
-  @ApiProperty() phone: string;
-  @ApiProperty() openingHours: string;
-  @ApiProperty({ type: 'integer' }) exitCount: number;
+  @ApiProperty({ type: 'integer', isArray: true, nullable: true, description: DRAFT_EMPTY }) floors: number[] | null;
+  @ApiProperty({ type: Number, nullable: true, description: DRAFT_EMPTY }) indoorAreaM2: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: DRAFT_EMPTY }) outdoorAreaM2: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: DRAFT_EMPTY }) monthlyFee: number | null;
+  @ApiProperty({ type: String, nullable: true, description: DRAFT_EMPTY }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true, description: DRAFT_EMPTY }) openingHours: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: DRAFT_EMPTY }) exitCount: number | null;
   @ApiProperty() surveillance: boolean;
   @ApiProperty({ type: [FilingDocumentDto] }) documents: FilingDocument[];
   @ApiProperty({ example: '220102', description: 'read-only: the unit whose boundary covers the location' }) regionCode: string;

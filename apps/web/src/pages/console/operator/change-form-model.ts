@@ -44,7 +44,7 @@ export function changeFormOf(facility: Facility, classes: readonly FacilityClass
   return {
     reason: '',
     name: facility.name,
-    kind: facility.kind,
+    kind: facility.kind ?? '',
     ownership: facility.ownership ?? '',
     address: facility.address ?? '',
     floors: formatFloors(facility.floors),
@@ -79,7 +79,7 @@ export function changeOf(form: ChangeForm, facility: Facility, classes: readonly
     else if (value !== (current ?? '')) proposed[key] = value;
   };
   text('name', facility.name);
-  text('address', facility.address);
+  text('address', facility.address ?? undefined);
   if (form.kind && form.kind !== facility.kind) proposed.kind = form.kind;
   if (form.ownership && form.ownership !== facility.ownership) proposed.ownership = form.ownership;
 

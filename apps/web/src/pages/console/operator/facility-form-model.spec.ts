@@ -159,6 +159,76 @@ describe('facility form → API body', () => {
   });
 });
 
+describe('a draft (issue #18, item 5: saved incomplete)', () => {
+  it('is saved with its name and location only: empty fields and untouched document rows are left out', () => {
+    const form = { ...emptyFacilityForm(), name: ' 朝阳托育 ', lat: '43.8650', lng: '125.3350' };
+    const { input, errors } = formToInput(form, v, true);
+    expect(errors).toEqual({});
+    expect(input).toEqual({
+      name: '朝阳托育',
+      location: { lat: 43.865, lng: 125.335 },
+      affordable: false,
+      medicalIntegrated: false,
+      servesMeals: false,
+      surveillance: false,
+    });
+    // The same form is refused for a facility past draft: every field is required there.
+    expect(Object.keys(formToInput(form, v).errors).length).toBeGreaterThan(10);
+  });
+
+  it('still needs the name and the location, and checks what is entered', () => {
+    const { errors } = formToInput({ ...emptyFacilityForm(), creditCode: '91350100M000100Y44', floors: '一楼' }, v, true);
+    expect(Object.keys(errors).sort()).toEqual(['creditCode', 'floors', 'location.lat', 'location.lng', 'name']);
+    // A document row begun is checked (what it lacks is named); the untouched ones are not.
+    const begun = { ...emptyFacilityForm(), name: '朝阳托育', lat: '43.865', lng: '125.335' };
+    begun.documents = begun.documents.map((row, index) => (index === 1 ? { ...row, number: 'P-1' } : row));
+    const { input, errors: rowErrors } = formToInput(begun, v, true);
+    expect(Object.keys(rowErrors).sort()).toEqual(['documents.1.issuedOn', 'documents.1.tenure']);
+    expect(input.documents).toBeUndefined();
+  });
+
+  it('edits of a draft carry only what changed, and nothing for fields still empty', () => {
+    const saved: Facility = {
+      id: 'f2',
+      name: '朝阳托育',
+      creditCode: null,
+      kind: null,
+      ownership: null,
+      affordable: false,
+      affordableRecognition: null,
+      medicalIntegrated: false,
+      servesMeals: false,
+      serviceTypes: null,
+      address: null,
+      location: { lat: 43.865, lng: 125.335 },
+      floors: null,
+      indoorAreaM2: null,
+      outdoorAreaM2: null,
+      monthlyFee: null,
+      phone: null,
+      openingHours: null,
+      exitCount: null,
+      surveillance: false,
+      documents: [],
+      regionCode: '220102',
+      status: 'draft',
+      registrationNo: null,
+      rejectionReason: null,
+      statusReason: null,
+      submittedAt: null,
+      reviewOverdue: false,
+      version: 1,
+      createdAt: '2026-12-06T01:00:00.000Z',
+      updatedAt: '2026-12-06T01:00:00.000Z',
+    };
+    const form = facilityToForm(saved);
+    expect(changedFields(saved, formToInput(form, v, true).input, v, true)).toEqual({});
+    const next = formToInput({ ...form, kind: 'family', phone: '0431-88888888' }, v, true);
+    expect(next.errors).toEqual({});
+    expect(changedFields(saved, next.input, v, true)).toEqual({ kind: 'family', phone: '0431-88888888' });
+  });
+});
+
 describe('PATCH body', () => {
   const loaded = {
     ...formToInput(filledForm(), v).input,

@@ -174,17 +174,29 @@ function documentOf(row: DocumentRow, index: number, errors: FieldErrors, v: V):
 }
 
 export interface FacilityBody {
-  /** The fields given (every field is required: the API answers 400 `required` for any missing one). */
+  /** The fields given (a draft's may lack all but the name and location; otherwise every field is given). */
   input: Partial<FacilityInput>;
   errors: FieldErrors;
 }
 
-/** Checks the form and builds the body of `POST /facilities`. `errors` is empty when it may be sent. */
-export function formToInput(form: FacilityForm, v: V): FacilityBody {
+/** A document row nothing was entered in (the four rows a new form offers, as they come). */
+export function isBlankRow(row: DocumentRow): boolean {
+  return (
+    !row.number.trim() && !row.issuedOn && !row.expiresOn && !row.scopeIncludesChildcare && !row.tenure && !row.leaseEndsOn && !row.rating
+  );
+}
+
+/**
+ * Checks the form and builds the body of `POST /facilities` or `PATCH /facilities/{id}`. `errors` is empty when it
+ * may be sent. A draft (`draft`: a new facility, or one not yet submitted) needs its name and location only: an empty
+ * field or an untouched document row is left out (the filing checks at submission name what is still missing), while
+ * what is entered is checked as always. Otherwise every field is required.
+ */
+export function formToInput(form: FacilityForm, v: V, draft = false): FacilityBody {
   const errors: FieldErrors = {};
   const input: Partial<FacilityInput> = {};
   const required = (path: string, value: string) => {
-    if (!value.trim()) addFieldError(errors, path, v.required);
+    if (!value.trim() && (!draft || path === 'name')) addFieldError(errors, path, v.required);
     return value.trim();
   };
 
@@ -194,14 +206,15 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
   if (creditCode && !isValidCreditCode(creditCode)) addFieldError(errors, 'creditCode', v.creditCode);
   else if (creditCode) input.creditCode = creditCode;
   if (form.kind) input.kind = form.kind;
-  else addFieldError(errors, 'kind', v.required);
+  else if (!draft) addFieldError(errors, 'kind', v.required);
   if (form.ownership) input.ownership = form.ownership;
-  else addFieldError(errors, 'ownership', v.required);
+  else if (!draft) addFieldError(errors, 'ownership', v.required);
   input.affordable = form.affordable;
   input.medicalIntegrated = form.medicalIntegrated;
   input.servesMeals = form.servesMeals;
-  if (form.serviceTypes.length === 0) addFieldError(errors, 'serviceTypes', v.serviceTypes);
-  else input.serviceTypes = [...form.serviceTypes];
+  if (form.serviceTypes.length === 0) {
+    if (!draft) addFieldError(errors, 'serviceTypes', v.serviceTypes);
+  } else input.serviceTypes = [...form.serviceTypes];
   const address = required('address', form.address);
   if (address) input.address = address;
 
@@ -247,10 +260,11 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
 
   const documents: FilingDocument[] = [];
   form.documents.forEach((row, index) => {
+    if (draft && isBlankRow(row)) return;
     const document = documentOf(row, index, errors, v);
     if (document) documents.push(document);
   });
-  input.documents = documents;
+  if (!draft || documents.length > 0 || form.documents.length === 0) input.documents = documents;
 
   return { input, errors };
 }
@@ -260,8 +274,8 @@ export function formToInput(form: FacilityForm, v: V): FacilityBody {
  * loaded. Both sides go through the same mapping, so a facility answered with extra nulls does not
  * count as changed. (Every field is required, so `next` comes from a form without errors and has them all.)
  */
-export function changedFields(loaded: Facility, next: Partial<FacilityInput>, v: V): Partial<FacilityInput> {
-  const before = formToInput(facilityToForm(loaded), v).input;
+export function changedFields(loaded: Facility, next: Partial<FacilityInput>, v: V, draft = false): Partial<FacilityInput> {
+  const before = formToInput(facilityToForm(loaded), v, draft).input;
   const changes: Record<string, unknown> = {};
   for (const field of FACILITY_WRITABLE_FIELDS) {
     const a = before[field];

@@ -66,11 +66,13 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
       if (field !== 'documents') edited(field);
     };
   const err = (path: string) => messagesFor(errors, path);
+  // A draft is saved with what it has (its name and location at least); the filing checks come at submission.
+  const draft = !facility || facility.data.status === 'draft';
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setUnchanged(false);
-    const { input, errors: found } = formToInput(form, t.validation);
+    const { input, errors: found } = formToInput(form, t.validation, draft);
     setErrors(found);
     setGeneral([]);
     setAttempt((n) => n + 1);
@@ -78,7 +80,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
 
     let body: Partial<FacilityInput> = input;
     if (facility) {
-      body = changedFields(facility.data, input, t.validation);
+      body = changedFields(facility.data, input, t.validation, draft);
       if (Object.keys(body).length === 0) {
         setUnchanged(true);
         return;
@@ -131,7 +133,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             hint={t.facility.hints.creditCode}
             value={form.creditCode}
             onInput={set('creditCode')}
-            required
+            required={!draft}
             disabled={disabled}
             maxLength={18}
             errors={err('creditCode')}
@@ -143,7 +145,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             options={FACILITY_KINDS.map((kind) => ({ value: kind, label: t.facility.kinds[kind] }))}
             placeholder={t.facility.choose}
             onChange={set('kind')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('kind')}
           />
@@ -154,7 +156,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             options={OWNERSHIPS.map((ownership) => ({ value: ownership, label: t.facility.ownerships[ownership] }))}
             placeholder={t.facility.choose}
             onChange={set('ownership')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('ownership')}
           />
@@ -164,7 +166,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             values={form.serviceTypes}
             options={SERVICE_TYPES.map((type) => ({ value: type, label: t.facility.serviceTypes[type] }))}
             onChange={set('serviceTypes')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('serviceTypes')}
           />
@@ -203,7 +205,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
           label={f.address}
           value={form.address}
           onInput={set('address')}
-          required
+          required={!draft}
           disabled={disabled}
           errors={err('address')}
         />
@@ -232,7 +234,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             hint={t.facility.hints.floors}
             value={form.floors}
             onInput={set('floors')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('floors')}
           />
@@ -242,7 +244,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="numeric"
             value={form.exitCount}
             onInput={set('exitCount')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('exitCount')}
           />
@@ -252,7 +254,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="decimal"
             value={form.indoorAreaM2}
             onInput={set('indoorAreaM2')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('indoorAreaM2')}
           />
@@ -262,7 +264,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="decimal"
             value={form.outdoorAreaM2}
             onInput={set('outdoorAreaM2')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('outdoorAreaM2')}
           />
@@ -272,7 +274,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             inputMode="numeric"
             value={form.monthlyFee}
             onInput={set('monthlyFee')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('monthlyFee')}
           />
@@ -282,7 +284,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             type="tel"
             value={form.phone}
             onInput={set('phone')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('phone')}
           />
@@ -292,7 +294,7 @@ export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFor
             hint={t.facility.hints.openingHours}
             value={form.openingHours}
             onInput={set('openingHours')}
-            required
+            required={!draft}
             disabled={disabled}
             errors={err('openingHours')}
           />

@@ -107,7 +107,11 @@ export function AffordableDecisionPanel({
             placeholder={t.facility.choose}
             options={options.map((value) => ({ value, label: a.decisions[value] }))}
             onChange={setDecision}
-            hint={facility.monthlyFee !== undefined ? a.feeNow(formatInteger(facility.monthlyFee, lang)) : undefined}
+            hint={
+              facility.monthlyFee !== undefined && facility.monthlyFee !== null
+                ? a.feeNow(formatInteger(facility.monthlyFee, lang))
+                : undefined
+            }
           />
           {decision === 'recognize' && (
             <>

@@ -11,7 +11,7 @@ export function FacilityHeader({ facility }: { facility: Facility }) {
   return (
     <div class="facility-header">
       <p class="facility-header__meta">
-        <span>{t.facility.kinds[facility.kind] ?? facility.kind}</span>
+        {facility.kind && <span>{t.facility.kinds[facility.kind]}</span>}
         <span>{t.console.region(region)}</span>
         {facility.registrationNo && <span class="registration-no">{t.console.registrationNo(facility.registrationNo)}</span>}
       </p>

@@ -35,7 +35,7 @@ export function FacilityList({
             </div>
             <p class="item-card__meta">
               {[
-                t.facility.kinds[facility.kind] ?? facility.kind,
+                facility.kind ? t.facility.kinds[facility.kind] : null,
                 region,
                 facility.address,
                 facility.registrationNo ? t.console.registrationNo(facility.registrationNo) : null,

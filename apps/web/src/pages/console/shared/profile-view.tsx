@@ -48,7 +48,7 @@ export function ProfileView({ facility }: { facility: Facility }) {
       <dl class="profile">
         <Row label={f.name}>{facility.name}</Row>
         <Row label={f.creditCode}>{facility.creditCode ?? t.facility.none}</Row>
-        <Row label={f.kind}>{t.facility.kinds[facility.kind] ?? facility.kind}</Row>
+        <Row label={f.kind}>{facility.kind ? t.facility.kinds[facility.kind] : t.facility.none}</Row>
         <Row label={f.ownership}>{facility.ownership ? t.facility.ownerships[facility.ownership] : t.facility.none}</Row>
         <Row label={f.affordable}>{yesNo(facility.affordable)}</Row>
         <Row label={f.medicalIntegrated}>{yesNo(facility.medicalIntegrated)}</Row>
@@ -64,7 +64,9 @@ export function ProfileView({ facility }: { facility: Facility }) {
         <Row label={f.outdoorAreaM2}>{num(facility.outdoorAreaM2)}</Row>
         <Row label={f.exitCount}>{num(facility.exitCount)}</Row>
         <Row label={f.surveillance}>{yesNo(facility.surveillance)}</Row>
-        <Row label={f.monthlyFee}>{facility.monthlyFee === undefined ? t.facility.none : formatInteger(facility.monthlyFee, lang)}</Row>
+        <Row label={f.monthlyFee}>
+          {facility.monthlyFee === undefined || facility.monthlyFee === null ? t.facility.none : formatInteger(facility.monthlyFee, lang)}
+        </Row>
         <Row label={f.phone}>{facility.phone || t.facility.none}</Row>
         <Row label={f.openingHours}>{facility.openingHours || t.facility.none}</Row>
         <Row label={f.registrationNo}>{facility.registrationNo ?? t.facility.none}</Row>
