@@ -65,4 +65,23 @@ describe('sharedResource', () => {
     expect(events).toEqual([{ kind: 'loaded', key: { id: 'u1' } }, { kind: 'stale' }]);
     expect(resource.cached({ id: 'u1' })).toBe('value of u1');
   });
+
+  it('gives reference data from the one load of the page, and asks again only after a failure', async () => {
+    const calls: string[] = [];
+    let fail = true;
+    const resource = sharedResource<{ id: string; lang: string }, string>(
+      async (key) => {
+        calls.push(`${key.id}/${key.lang}`);
+        if (fail) throw new Error('offline');
+        return `name of ${key.id} in ${key.lang}`;
+      },
+      (key) => key.id,
+    );
+    await expect(resource.get({ id: 'f1', lang: 'zh-CN' })).rejects.toThrow('offline');
+    fail = false;
+    const [a, b] = await Promise.all([resource.get({ id: 'f1', lang: 'zh-CN' }), resource.get({ id: 'f1', lang: 'en' })]);
+    expect([a, b]).toEqual(['name of f1 in zh-CN', 'name of f1 in zh-CN']);
+    expect(await resource.get({ id: 'f1', lang: 'en' })).toBe('name of f1 in zh-CN');
+    expect(calls).toEqual(['f1/zh-CN', 'f1/zh-CN']);
+  });
 });

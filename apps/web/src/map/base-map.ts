@@ -1,29 +1,28 @@
 // The background of the console's small maps: the unit boundaries as thin outlines (always, so a
 // point can be placed without tiles) and the configured tile layer when there is one. Coordinates
 // are WGS84 in and out; on GCJ-02 tiles the map shows shifted points and converts clicks back.
-import * as L from 'leaflet';
+import type * as L from 'leaflet';
 import { fetchMapConfig, fetchRegionBoundaries } from '../api/public';
 import type { MapConfig, RegionBoundaries } from '../api/types';
+import { sharedResource } from '../components/shared-data';
 import type { LatLngLiteral } from './gcj02';
 import { configureDefaultMarkerIcons } from './leaflet-icons';
-import { addBasemap, createMap, displayTransform } from './leaflet-setup';
+import { addBasemap, boundaryOutlines, createMap, displayTransform, keepSized } from './leaflet-setup';
 
 export interface MapBackground {
   config: MapConfig | null;
   boundaries: RegionBoundaries | null;
 }
 
-let background: Promise<MapBackground> | null = null;
+/** The map configuration and the boundaries; each part optional (the maps work without either). */
+const mapBackground = sharedResource<'city', MapBackground>(async () => {
+  const [config, boundaries] = await Promise.all([fetchMapConfig().catch(() => null), fetchRegionBoundaries().catch(() => null)]);
+  return { config, boundaries };
+});
 
-/** Loaded once per page load; each part is optional (the maps work without either). */
+/** Loaded once per page load (components/shared-data.ts). */
 export function loadMapBackground(): Promise<MapBackground> {
-  background ??= Promise.all([fetchMapConfig().catch(() => null), fetchRegionBoundaries().catch(() => null)]).then(
-    ([config, boundaries]) => ({
-      config,
-      boundaries,
-    }),
-  );
-  return background;
+  return mapBackground.get('city');
 }
 
 export const CHANGCHUN: LatLngLiteral = { lat: 43.88, lng: 125.32 };
@@ -44,25 +43,27 @@ export function createBaseMap(
 ): BaseMap {
   configureDefaultMarkerIcons();
   const tileUrl = backgroundData.config?.tileUrl ?? null;
-  const { toDisplay, fromDisplay, coordsToLatLng } = displayTransform(backgroundData.config);
+  const transform = displayTransform(backgroundData.config);
+  const { toDisplay, fromDisplay } = transform;
 
   const map = createMap(container, { center: toDisplay(view.center), zoom: view.zoom, minZoom: 7 });
   addBasemap(map, backgroundData.config);
   if (backgroundData.boundaries) {
-    L.geoJSON(backgroundData.boundaries, {
-      interactive: false,
-      style: { color: '#5b6775', weight: 1, opacity: 0.8, fillColor: '#dfe7ee', fillOpacity: tileUrl ? 0 : 0.5 },
-      coordsToLatLng,
+    boundaryOutlines(backgroundData.boundaries, transform, {
+      color: '#5b6775',
+      weight: 1,
+      opacity: 0.8,
+      fillColor: '#dfe7ee',
+      fillOpacity: tileUrl ? 0 : 0.5,
     }).addTo(map);
   }
-  const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
-  observer.observe(container);
+  const stopSizing = keepSized(map, container);
   return {
     map,
     toDisplay,
     fromDisplay,
     destroy: () => {
-      observer.disconnect();
+      stopSizing();
       map.remove();
     },
   };

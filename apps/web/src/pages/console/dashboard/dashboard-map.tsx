@@ -8,7 +8,7 @@ import type { RegionBoundaries, RegionProperties } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import type { MapBackground } from '../../../map/base-map';
 import { colourFor } from '../../../map/choropleth';
-import { addBasemap, createMap, displayTransform } from '../../../map/leaflet-setup';
+import { addBasemap, createMap, displayTransform, keepSized } from '../../../map/leaflet-setup';
 import { Legend } from '../../map/legend';
 import { regionName } from '../../map/region-name';
 
@@ -83,11 +83,10 @@ export function DashboardMap({ background, figures, ownCode, selected, onSelect 
     const bounds = own ? own.layer.getBounds() : layer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
 
-    const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
-    observer.observe(container);
+    const stopSizing = keepSized(map, container);
     mapRef.current = map;
     return () => {
-      observer.disconnect();
+      stopSizing();
       units.clear();
       map.remove();
       mapRef.current = null;

@@ -2,13 +2,13 @@
 // status (`?status=`): unacknowledged first for regulators. Each shows its severity, whether it was reported late,
 // its escalation badge and the countdown to the next escalation step.
 import { useEffect, useState } from 'preact/hooks';
-import { INCIDENT_STATUSES, listIncidents, type Incident, type IncidentStatus } from '../../../api/incidents';
+import { INCIDENT_STATUSES, listIncidents, type IncidentStatus } from '../../../api/incidents';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
-import { useAsync } from '../../../components/use-async';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link, useSearchParam } from '../../../router/router';
@@ -27,14 +27,9 @@ function InboxScreen() {
   const m = t.incidents;
   const initial = useSearchParam('status');
   const [status, setStatus] = useState<IncidentStatus>(isStatus(initial) ? initial : 'reported');
-  const [list, setList] = useState<{ items: Incident[]; cursor: string | null }>({ items: [], cursor: null });
   const [now, setNow] = useState(() => new Date());
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const { state } = useAsync(async (signal) => {
-    const page = await listIncidents({ status, limit: PAGE }, { lang, signal });
-    setList({ items: page.items, cursor: page.nextCursor });
-    return true;
-  }, status);
+  const list = usePagedList((cursor, signal) => listIncidents({ status, limit: PAGE, cursor }, { lang, signal }), status);
+  const { state } = list;
 
   // The countdowns move on by themselves.
   useEffect(() => {
@@ -47,16 +42,6 @@ function InboxScreen() {
     const url = new URL(window.location.href);
     url.searchParams.set('status', key);
     window.history.replaceState(window.history.state, '', url);
-  };
-
-  const loadMore = async () => {
-    setMoreError(null);
-    try {
-      const page = await listIncidents({ status, limit: PAGE, cursor: list.cursor }, { lang });
-      setList((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor }));
-    } catch (caught) {
-      setMoreError(errorMessage(caught, t));
-    }
   };
 
   return (
@@ -90,12 +75,7 @@ function InboxScreen() {
             ))}
           </ul>
         )}
-        {moreError && <Notice kind="error">{moreError}</Notice>}
-        {list.cursor && (
-          <button type="button" class="button button--secondary" onClick={loadMore}>
-            {t.console.loadMore}
-          </button>
-        )}
+        <LoadMore list={list} />
       </Tabs>
     </ConsolePage>
   );

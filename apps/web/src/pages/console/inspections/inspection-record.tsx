@@ -20,7 +20,7 @@ import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
-import { LoadMore } from '../../../components/use-paged-list';
+import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { useAsync } from '../../../components/use-async';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
@@ -281,9 +281,7 @@ function InspectionCard({
   );
 }
 
-interface RecordData {
-  inspections: Inspection[];
-  cursor: string | null;
+interface RecordExtras {
   orders: RectificationOrder[];
   checklists: Checklist[];
 }
@@ -299,33 +297,23 @@ export function InspectionRecord({
   onFacility?: (next: Versioned<Facility>) => void;
 }) {
   const { lang, t } = useI18n();
-  const { state, setValue, reload } = useAsync<RecordData>(async (signal) => {
-    const [page, orders, checklists] = await Promise.all([
-      listInspections(facility.id, null, { lang, signal }),
+  const list = usePagedList((cursor, signal) => listInspections(facility.id, cursor, { lang, signal }), facility.id);
+  const extras = useAsync<RecordExtras>(async (signal) => {
+    const [orders, checklists] = await Promise.all([
       listOrders({ facilityId: facility.id, limit: 100 }, { lang, signal }),
       loadChecklists(lang).catch(() => [] as Checklist[]), // item texts; codes stand in without them
     ]);
-    return { inspections: page.items, cursor: page.nextCursor, orders: orders.items, checklists };
+    return { orders: orders.items, checklists };
   }, facility.id);
-  const [moreError, setMoreError] = useState<string | null>(null);
   const [suspended, setSuspended] = useState(false);
 
-  if (state.status === 'loading') return <Loading inline />;
-  if (state.status === 'error') return <Notice kind="error">{errorMessage(state.error, t)}</Notice>;
-  const data = state.value;
+  if (list.state.status === 'loading' || extras.state.status === 'loading') return <Loading inline />;
+  if (list.state.status === 'error') return <Notice kind="error">{errorMessage(list.state.error, t)}</Notice>;
+  if (extras.state.status === 'error') return <Notice kind="error">{errorMessage(extras.state.error, t)}</Notice>;
+  const data = { inspections: list.items, ...extras.state.value };
   const latest = latestByDomain(data.inspections);
   const failed = DOMAINS.filter((domain) => latest[domain]?.outcome === 'fail');
   const amendable = domainsOf(user);
-
-  const loadMore = async () => {
-    setMoreError(null);
-    try {
-      const page = await listInspections(facility.id, data.cursor, { lang });
-      setValue({ ...data, inspections: [...data.inspections, ...page.items], cursor: page.nextCursor });
-    } catch (caught) {
-      setMoreError(errorMessage(caught, t));
-    }
-  };
 
   return (
     <section class="panel-section inspection-record" aria-labelledby="record-title">
@@ -358,14 +346,16 @@ export function InspectionRecord({
               checklists={data.checklists}
               canAmend={amendable.includes(inspection.domain)}
               onAmended={(next) => {
-                setValue({ ...data, inspections: data.inspections.map((item) => (item.id === next.id ? next : item)) });
-                reload(); // the orders changed with it
+                list.updateItems((items) => items.map((item) => (item.id === next.id ? next : item)));
+                // The orders changed with it.
+                list.reload();
+                extras.reload();
               }}
             />
           ))}
         </ol>
       )}
-      <LoadMore list={{ hasMore: data.cursor !== null, loadingMore: false, moreError, loadMore: () => void loadMore() }} />
+      <LoadMore list={list} />
 
       <div class="section-head">
         <h3 id="record-orders-title">{t.inspections.ordersTitle}</h3>

@@ -5,11 +5,11 @@
 import { ApiError } from '../../../api/client';
 import { getChecklists, type Checklist, type ChecklistItem, type Domain } from '../../../api/inspections';
 import { getFacility } from '../../../api/registry';
+import { sharedResource } from '../../../components/shared-data';
 import { todayInShanghai } from '../../../forms/form-values';
 import type { Lang } from '../../../i18n/language';
 
 const CHECKLISTS_KEY = 'childcare.checklists';
-let checklists: Promise<Checklist[]> | null = null;
 
 function storedChecklists(): Checklist[] | null {
   try {
@@ -21,42 +21,43 @@ function storedChecklists(): Checklist[] | null {
   }
 }
 
+/** The checklists in the language of the first page asking (one copy per page load: item texts carry both). */
+const checklists = sharedResource<Lang, Checklist[]>(
+  async (lang) => {
+    const items = await getChecklists({ lang });
+    try {
+      window.localStorage.setItem(CHECKLISTS_KEY, JSON.stringify(items));
+    } catch {
+      // not kept for offline use; the form still works online
+    }
+    return items;
+  },
+  () => 'current',
+);
+
 /** The current checklist of every domain. Offline (no answer at all), the copy from the last visit. */
 export function loadChecklists(lang: Lang): Promise<Checklist[]> {
-  checklists ??= getChecklists({ lang }).then(
-    (items) => {
-      try {
-        window.localStorage.setItem(CHECKLISTS_KEY, JSON.stringify(items));
-      } catch {
-        // not kept for offline use; the form still works online
-      }
-      return items;
-    },
-    (error: unknown) => {
-      checklists = null; // try again next time
-      const stored = error instanceof ApiError && error.status === 0 ? storedChecklists() : null;
-      if (stored) return stored;
-      throw error;
-    },
-  );
-  return checklists;
+  return checklists.get(lang).catch((error: unknown) => {
+    const stored = error instanceof ApiError && error.status === 0 ? storedChecklists() : null;
+    if (stored) return stored;
+    throw error;
+  });
 }
 
-const checklistsOn = new Map<string, Promise<Checklist[]>>();
+/** The checklists in force on another day, by day (in the language of the first page asking). */
+const checklistsOn = sharedResource<{ lang: Lang; day: string }, Checklist[]>(
+  ({ lang, day }) => getChecklists({ lang }, day),
+  (key) => key.day,
+);
 
 /**
  * The checklists in force on a visit's day (YYYY-MM-DD, Asia/Shanghai; an earlier visit entered afterwards answers
- * the version of its day): today's as `loadChecklists`, another day's asked for with `?on=` (cached per page load).
+ * the version of its day): today's as `loadChecklists`, another day's asked for with `?on=` (once per page load; a
+ * failure is asked again next time).
  */
 export function loadChecklistsOn(lang: Lang, day: string, today: string = todayInShanghai()): Promise<Checklist[]> {
   if (day === today) return loadChecklists(lang);
-  let list = checklistsOn.get(day);
-  if (!list) {
-    list = getChecklists({ lang }, day);
-    list.catch(() => checklistsOn.delete(day)); // try again next time
-    checklistsOn.set(day, list);
-  }
-  return list;
+  return checklistsOn.get({ lang, day });
 }
 
 export function checklistOf(list: Checklist[], domain: Domain): Checklist | undefined {
@@ -77,22 +78,23 @@ export function itemText(item: ChecklistItem | undefined, code: string, lang: La
   return lang === 'en' ? item.textEn || item.text : item.text;
 }
 
-const names = new Map<string, Promise<string | null>>();
+/** Facility names by id: null when the facility cannot be read (gone, or out of reach); asked again after a failure
+ * of the connection or the server. */
+const names = sharedResource<{ facilityId: string; lang: Lang }, string | null>(
+  ({ facilityId, lang }) =>
+    getFacility(facilityId, { lang }).then(
+      (facility) => facility.data.name,
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error; // try again later
+        return null;
+      },
+    ),
+  (key) => key.facilityId,
+);
 
 /** A facility's name (null when it cannot be read: gone, or out of reach). Cached per page load. */
 export function facilityName(facilityId: string, lang: Lang): Promise<string | null> {
-  let name = names.get(facilityId);
-  if (!name) {
-    name = getFacility(facilityId, { lang }).then(
-      (facility) => facility.data.name,
-      (error: unknown) => {
-        if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) names.delete(facilityId); // try again later
-        return null;
-      },
-    );
-    names.set(facilityId, name);
-  }
-  return name;
+  return names.get({ facilityId, lang }).catch(() => null);
 }
 
 export { announceOrdersChanged } from '../../../components/use-order-count';
