@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@lib/audit';
 import { bearer, createUser, startApi, type TestApi } from '../helpers/app.js';
 
@@ -22,6 +23,32 @@ describe('audit trail', () => {
     const result = await api.app.get(AuditService).verifyAll();
     expect(result.broken).toEqual([]);
     expect(result.entries).toBeGreaterThanOrEqual(rows.length);
+  });
+
+  it('appends several records in one call, each to its own chain, also while another writer appends to the same subjects', async () => {
+    const audit = api.app.get(AuditService);
+    const dataSource = api.app.get(DataSource);
+    const [a, b] = [`batch-a-${Date.now()}`, `batch-b-${Date.now()}`];
+    const actor = { id: null, role: 'system' };
+    const entry = (subjectId: string, action: string) => ({ subjectType: 'region' as const, subjectId, actor, action });
+    // Two batches at once naming the same subjects in opposite orders: the locks are taken in one order, so they
+    // serialise instead of deadlocking, and neither forks a chain.
+    await Promise.all([
+      dataSource.transaction((m) => audit.record(m, entry(a, 'one'), entry(b, 'one'), entry(a, 'two'))),
+      dataSource.transaction((m) => audit.record(m, entry(b, 'three'), entry(a, 'three'))),
+    ]);
+    for (const [subject, count] of [
+      [a, 3],
+      [b, 2],
+    ] as const) {
+      const rows = await api.db.query(
+        "SELECT seq, action, prev_hash, hash FROM audit_entries WHERE subject_type = 'region' AND subject_id = $1 ORDER BY seq",
+        [subject],
+      );
+      expect(rows.map((r: { seq: number }) => r.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
+    }
+    expect((await audit.verifyAll()).broken).toEqual([]);
   });
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {

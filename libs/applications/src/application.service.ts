@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page, type Violation } from '@lib/core';
 import { AuditService } from '@lib/audit';
-import { OutboxService } from '@lib/events';
+import { OutboxService, type DomainEvent } from '@lib/events';
 import type { Actor } from '@lib/auth';
 import {
   chosenFacilities,
@@ -192,10 +192,12 @@ export class ApplicationService {
         action: 'application.created',
         changes: { startMonth: dto.startMonth, serviceType: dto.serviceType, ageGroup: group, choices: dto.choices },
       });
-      await this.changed(
+      await this.outbox.record(
         m,
-        id,
-        dto.choices.map((c) => byId.get(c)!.regionCode),
+        applicationChanged(
+          id,
+          dto.choices.map((c) => byId.get(c)!.regionCode),
+        ),
       );
     });
     return this.view(this.dataSource.manager, { kind: 'parent', parentId: actor.id }, id);
@@ -259,7 +261,7 @@ export class ApplicationService {
         action: 'application.withdrawn',
         changes: { releasedOffers: released },
       });
-      await this.changed(m, id, await this.unitsOf(m, id));
+      await this.outbox.record(m, applicationChanged(id, await this.unitsOf(m, id)));
     });
     return this.view(this.dataSource.manager, { kind: 'parent', parentId: actor.id }, id);
   }
@@ -345,21 +347,24 @@ export class ApplicationService {
         `UPDATE application_choices SET status = 'offered', updated_at = now() WHERE application_id = $1 AND facility_id = $2`,
         [applicationId, dto.facilityId],
       );
-      await this.audit.record(m, {
-        subjectType: 'application',
-        subjectId: applicationId,
-        actor: actorRef(actor),
-        action: 'offer.created',
-        changes: { offerId: id, facilityId: dto.facilityId, classId: cls.id, expiresOn: dto.expiresOn },
-      });
-      await this.audit.record(m, {
-        subjectType: 'facility',
-        subjectId: dto.facilityId,
-        actor: actorRef(actor),
-        action: 'class.place_held',
-        changes: { classId: cls.id, offerId: id, held: held.held },
-      });
-      await this.placesChanged(m, dto.facilityId, cls.id, choice.region_code);
+      await this.audit.record(
+        m,
+        {
+          subjectType: 'application',
+          subjectId: applicationId,
+          actor: actorRef(actor),
+          action: 'offer.created',
+          changes: { offerId: id, facilityId: dto.facilityId, classId: cls.id, expiresOn: dto.expiresOn },
+        },
+        {
+          subjectType: 'facility',
+          subjectId: dto.facilityId,
+          actor: actorRef(actor),
+          action: 'class.place_held',
+          changes: { classId: cls.id, offerId: id, held: held.held },
+        },
+      );
+      await this.outbox.record(m, classChanged(dto.facilityId, cls.id, choice.region_code));
     });
     return (await this.offers(this.dataSource.manager, [applicationId], { kind: 'operator', ownerId: actor.id })).find((o) => o.id === id)!;
   }
@@ -370,30 +375,43 @@ export class ApplicationService {
       if (offer.expires_on < todayInShanghai()) throw wrongState('录取通知已过期', 'The offer has expired');
       const enrolled = offer.class_id ? await enrolHeldPlace(m, offer.class_id) : null;
       if (!enrolled) throw wrongState('该托位已不再保留', 'The place is no longer held');
-      await m.update(OfferEntity, { id: offer.id }, { status: 'accepted', decidedAt: new Date() });
-      await m.query(
-        `UPDATE application_choices SET status = CASE WHEN facility_id = $2 THEN 'placed' ELSE 'withdrawn' END, updated_at = now()
-          WHERE application_id = $1`,
-        [offer.application_id, offer.facility_id],
-      );
       const released = await this.closeOffers(m, offer.application_id, 'withdrawn', offer.id);
-      await m.update(ApplicationEntity, { id: offer.application_id }, { status: 'placed', placedFacilityId: offer.facility_id });
-      await this.audit.record(m, {
-        subjectType: 'application',
-        subjectId: offer.application_id,
-        actor: actorRef(actor),
-        action: 'offer.accepted',
-        changes: { offerId: offer.id, facilityId: offer.facility_id, classId: offer.class_id, withdrawnOffers: released },
-      });
-      await this.audit.record(m, {
-        subjectType: 'facility',
-        subjectId: offer.facility_id,
-        actor: actorRef(actor),
-        action: 'class.enrolled_from_offer',
-        changes: { classId: offer.class_id, offerId: offer.id, enrolled: enrolled.enrolled },
-      });
-      await this.placesChanged(m, offer.facility_id, offer.class_id!, offer.region_code);
-      await this.changed(m, offer.application_id, await this.unitsOf(m, offer.application_id));
+      // The offer, the application and its choices in one statement (accept is a parent's hot path, issue #17);
+      // the choices answer the units the application's figures move in.
+      const [choices]: [{ region_code: string }[], number] = await m.query(
+        `WITH accepted AS (UPDATE offers SET status = 'accepted', decided_at = now() WHERE id = $3),
+              placed AS (UPDATE applications SET status = 'placed', placed_facility_id = $2, updated_at = now() WHERE id = $1)
+         UPDATE application_choices c SET status = CASE WHEN c.facility_id = $2 THEN 'placed' ELSE 'withdrawn' END, updated_at = now()
+          WHERE c.application_id = $1
+          RETURNING ${facilityColumnSql('c.facility_id', 'region_code')} AS region_code`,
+        [offer.application_id, offer.facility_id, offer.id],
+      );
+      const by = actorRef(actor);
+      await this.audit.record(
+        m,
+        {
+          subjectType: 'application',
+          subjectId: offer.application_id,
+          actor: by,
+          action: 'offer.accepted',
+          changes: { offerId: offer.id, facilityId: offer.facility_id, classId: offer.class_id, withdrawnOffers: released },
+        },
+        {
+          subjectType: 'facility',
+          subjectId: offer.facility_id,
+          actor: by,
+          action: 'class.enrolled_from_offer',
+          changes: { classId: offer.class_id, offerId: offer.id, enrolled: enrolled.enrolled },
+        },
+      );
+      await this.outbox.record(
+        m,
+        classChanged(offer.facility_id, offer.class_id!, offer.region_code),
+        applicationChanged(
+          offer.application_id,
+          choices.map((c) => c.region_code),
+        ),
+      );
     });
     return this.decided(actor, offerId, applicationId);
   }
@@ -417,8 +435,7 @@ export class ApplicationService {
     let expired = 0;
     for (const d of due) {
       await this.dataSource.transaction(async (m) => {
-        await m.query('SELECT id FROM applications WHERE id = $1 FOR UPDATE', [d.application_id]);
-        const offer = await this.lockOffer(m, d.id);
+        const offer = await this.lockOffer(m, d.id, null);
         if (!offer || offer.status !== 'open' || offer.expires_on >= today) return;
         await this.endOffer(m, offer, 'expired', SYSTEM);
         expired++;
@@ -432,16 +449,11 @@ export class ApplicationService {
   /** Locks the parent's application and its open offer, runs `work`; 404 for anyone else's offer. */
   private async decide(actor: Actor, offerId: string, work: (m: EntityManager, offer: LockedOffer) => Promise<void>): Promise<string> {
     return this.dataSource.transaction(async (m) => {
-      const [ref]: { application_id: string }[] = await m.query(
-        'SELECT o.application_id FROM offers o JOIN applications a ON a.id = o.application_id WHERE o.id = $1 AND a.parent_id = $2',
-        [offerId, actor.id],
-      );
-      if (!ref) throw offerNotFound();
-      await m.query('SELECT id FROM applications WHERE id = $1 FOR UPDATE', [ref.application_id]);
-      const offer = (await this.lockOffer(m, offerId))!;
+      const offer = await this.lockOffer(m, offerId, actor.id);
+      if (!offer) throw offerNotFound();
       if (offer.status !== 'open') throw wrongState('录取通知已不再有效', 'The offer is no longer open');
       await work(m, offer);
-      return ref.application_id;
+      return offer.application_id;
     });
   }
 
@@ -451,12 +463,18 @@ export class ApplicationService {
     return { ...application.offers.find((o) => o.id === offerId)!, application };
   }
 
-  private async lockOffer(m: EntityManager, offerId: string): Promise<LockedOffer | null> {
+  /**
+   * Locks an offer and its application in one statement (the application first, as every writer of an application
+   * does, so that two of them wait rather than deadlock); only the parent's own when `parentId` is given.
+   */
+  private async lockOffer(m: EntityManager, offerId: string, parentId: string | null): Promise<LockedOffer | null> {
     const [offer]: LockedOffer[] = await m.query(
       `SELECT o.id, o.application_id, o.facility_id, o.class_id, o.status, to_char(o.expires_on, 'YYYY-MM-DD') AS expires_on,
               ${facilityColumnSql('o.facility_id', 'region_code')} AS region_code
-         FROM offers o WHERE o.id = $1 FOR UPDATE OF o`,
-      [offerId],
+         FROM applications a JOIN offers o ON o.application_id = a.id
+        WHERE o.id = $1 AND ($2::uuid IS NULL OR a.parent_id = $2)
+          FOR UPDATE OF a, o`,
+      [offerId, parentId],
     );
     return offer ?? null;
   }
@@ -477,8 +495,9 @@ export class ApplicationService {
       action: `offer.${status}`,
       changes: { offerId: offer.id, facilityId: offer.facility_id, classId: offer.class_id },
     });
-    if (offer.class_id) await this.placesChanged(m, offer.facility_id, offer.class_id, offer.region_code);
-    await this.changed(m, offer.application_id, await this.unitsOf(m, offer.application_id));
+    const unitsMoved = applicationChanged(offer.application_id, await this.unitsOf(m, offer.application_id));
+    if (offer.class_id) await this.outbox.record(m, classChanged(offer.facility_id, offer.class_id, offer.region_code), unitsMoved);
+    else await this.outbox.record(m, unitsMoved);
   }
 
   /** Closes the application's open offers (but `except`), releasing their holds; returns their ids. */
@@ -491,7 +510,7 @@ export class ApplicationService {
     for (const o of open) {
       if (o.class_id) {
         await releasePlace(m, o.class_id);
-        await this.placesChanged(m, o.facility_id, o.class_id, o.region_code);
+        await this.outbox.record(m, classChanged(o.facility_id, o.class_id, o.region_code));
       }
       await m.update(OfferEntity, { id: o.id }, { status, decidedAt: new Date() });
     }
@@ -520,15 +539,6 @@ export class ApplicationService {
   }
 
   /** The waitlist figures of the units concerned follow (worker). Ids and codes only. */
-  private changed(m: EntityManager, applicationId: string, unitCodes: string[]): Promise<void> {
-    return this.outbox.record(m, { type: 'application.changed', applicationId, regionCodes: [...new Set(unitCodes)] });
-  }
-
-  /** A class's vacancies changed (hold, release, enrolment): as any class change, for figures and alerts. */
-  private placesChanged(m: EntityManager, facilityId: string, classId: string, regionCode: string): Promise<void> {
-    return this.outbox.record(m, { type: 'class.changed', facilityId, classId, status: 'registered', regionCode });
-  }
-
   private async view(m: EntityManager, viewer: Viewer, id: string): Promise<ApplicationView> {
     const [view] = await this.views(m, viewer, [id]);
     if (!view) throw applicationNotFound();
@@ -649,4 +659,14 @@ function groupsTaking(age: number): string[] {
 
 function choiceView(c: ChoiceRow): ChoiceView {
   return { facilityId: c.facility_id, facilityName: c.facility_name, rank: c.rank, position: c.position, status: c.status };
+}
+
+/** The event that moves an application's units' waiting figures. */
+function applicationChanged(applicationId: string, unitCodes: string[]): DomainEvent {
+  return { type: 'application.changed', applicationId, regionCodes: [...new Set(unitCodes)] };
+}
+
+/** A class's vacancies changed (hold, release, enrolment): as any class change, for figures and alerts. */
+function classChanged(facilityId: string, classId: string, regionCode: string): DomainEvent {
+  return { type: 'class.changed', facilityId, classId, status: 'registered', regionCode };
 }

@@ -29,6 +29,11 @@ export interface AuditRecord {
   changes?: Record<string, unknown> | null;
 }
 
+/** The advisory lock's key of a subject's chain. */
+function subjectKey(r: { subjectType: string; subjectId: string }): string {
+  return `audit:${r.subjectType}:${r.subjectId}`;
+}
+
 export interface AuditView {
   at: string;
   actor: { id: string | null; role: string };
@@ -43,36 +48,53 @@ export class AuditService {
     @Inject(auditConfig.KEY) private readonly config: AuditConfig,
   ) {}
 
-  /** Appends to the subject's chain inside the caller's transaction (the change and its record commit together). */
-  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+  /**
+   * Appends each record to its subject's chain inside the caller's transaction (the change and its records commit
+   * together). Several records go in three statements whatever their number: a busy write path (an accepted offer
+   * audits the application and the facility) pays one round trip per step, not per record.
+   */
+  async record(manager: EntityManager, ...records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
     // Every write is audited in its transaction: the request's Idempotency-Key commits with it (libs/core idempotency.ts).
     await claimIdempotencyKey(manager);
-    // Serialises appends per subject so two writers cannot fork the chain.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${record.subjectType}:${record.subjectId}`]);
-    const last: { seq: number; hash: string }[] = await manager.query(
-      'SELECT seq, hash FROM audit_entries WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq DESC LIMIT 1',
-      [record.subjectType, record.subjectId],
+    const subjects = [...new Map(records.map((r) => [subjectKey(r), r])).values()];
+    // Serialises appends per subject so two writers cannot fork a chain; taken in one order so that two writers of
+    // the same subjects wait rather than deadlock. A statement of its own: the read below must see what a writer we
+    // waited for committed (READ COMMITTED takes the snapshot at the statement's start).
+    await manager.query(
+      'SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT unnest($1::text[]) AS k ORDER BY 1) keys',
+      [subjects.map(subjectKey)],
     );
-    const link: ChainLink = {
-      subjectType: record.subjectType,
-      subjectId: record.subjectId,
-      seq: (last[0]?.seq ?? 0) + 1,
-      at: new Date(),
-      actorId: record.actor.id,
-      actorRole: record.actor.role,
-      action: record.action,
-      changes: record.changes ?? null,
-      prevHash: last[0]?.hash ?? GENESIS_HASH,
-    };
+    const heads: { subject_type: string; subject_id: string; seq: number; hash: string }[] = await manager.query(
+      `SELECT s.subject_type, s.subject_id, last.seq, last.hash
+         FROM unnest($1::text[], $2::text[]) AS s(subject_type, subject_id)
+         JOIN LATERAL (SELECT seq, hash FROM audit_entries e
+                        WHERE e.subject_type = s.subject_type AND e.subject_id = s.subject_id ORDER BY seq DESC LIMIT 1) last ON true`,
+      [subjects.map((r) => r.subjectType), subjects.map((r) => r.subjectId)],
+    );
+    const head = new Map<string, { seq: number; hash: string }>(
+      heads.map((h) => [subjectKey({ subjectType: h.subject_type, subjectId: h.subject_id }), h]),
+    );
     const key = this.config.keys.get(this.config.currentKeyId)!;
-    await manager.save(
-      manager.create(AuditEntryEntity, {
-        ...link,
+    const at = new Date();
+    const entries = records.map((record) => {
+      const last = head.get(subjectKey(record));
+      const link: ChainLink = {
         subjectType: record.subjectType,
-        hash: linkHash(link, key),
-        keyId: this.config.currentKeyId,
-      }),
-    );
+        subjectId: record.subjectId,
+        seq: (last?.seq ?? 0) + 1,
+        at,
+        actorId: record.actor.id,
+        actorRole: record.actor.role,
+        action: record.action,
+        changes: record.changes ?? null,
+        prevHash: last?.hash ?? GENESIS_HASH,
+      };
+      const hash = linkHash(link, key);
+      head.set(subjectKey(record), { seq: link.seq, hash });
+      return manager.create(AuditEntryEntity, { ...link, subjectType: record.subjectType, hash, keyId: this.config.currentKeyId });
+    });
+    await manager.save(entries);
   }
 
   /**

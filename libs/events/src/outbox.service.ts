@@ -18,17 +18,19 @@ export interface PendingJob {
 export class OutboxService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records an event in the caller's transaction: one outbox row per job it causes. */
-  async record(manager: EntityManager, event: DomainEvent): Promise<void> {
+  /** Records events in the caller's transaction: one outbox row per job each causes, in one statement. */
+  async record(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
     await claimIdempotencyKey(manager);
-    const rows = jobsFor(event).map((job) => ({
-      eventType: event.type,
-      event: { ...event },
-      queue: JOB_QUEUE[job.name],
-      jobName: job.name,
-      jobId: jobId(job.name, job.data),
-      jobData: { ...job.data },
-    }));
+    const rows = events.flatMap((event) =>
+      jobsFor(event).map((job) => ({
+        eventType: event.type,
+        event: { ...event },
+        queue: JOB_QUEUE[job.name],
+        jobName: job.name,
+        jobId: jobId(job.name, job.data),
+        jobData: { ...job.data },
+      })),
+    );
     if (rows.length > 0) await manager.insert(OutboxEntryEntity, rows);
   }
 
