@@ -32,6 +32,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   change_filings: { owner: 'filing', readModels: ['targets'] },
   inspections: { owner: 'inspections', readModels: ['search', 'targets', 'reports', 'credit'] },
   inspection_amendments: { owner: 'inspections' },
+  latest_inspections: { owner: 'inspections', readModels: ['search'] },
   rectification_orders: { owner: 'inspections', readModels: ['targets', 'reports'] },
   region_figures: { owner: 'targets', readModels: ['reports'] },
   region_figure_snapshots: { owner: 'targets' },

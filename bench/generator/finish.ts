@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { refreshClassSummaries } from '../../libs/facilities/src/class-summary.js';
+import { refreshLatestInspections } from '../../libs/inspections/src/latest-inspections.js';
 import { FACILITY_KINDS } from '../../libs/standards/src/registry-types.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
 import { runOn, type Deferred } from './database.js';
@@ -17,6 +18,7 @@ const TABLES = [
   'classes',
   'staff',
   'inspections',
+  'latest_inspections',
   'rectification_orders',
   'registration_sequences',
   'applications',
@@ -29,7 +31,7 @@ function manager(client: pg.Client): EntityManager {
 }
 
 /**
- * What the application would have derived as the rows were written (class summaries, registration sequences, unit
+ * What the application would have derived as the rows were written (class summaries, latest inspections, registration sequences, unit
  * figures), then the keys, indexes and foreign keys, statistics, a check and the summary.
  */
 export async function finish(
@@ -45,6 +47,7 @@ export async function finish(
     await refreshClassSummaries(manager(a), null);
     // The update left a dead version of every facility row: rewrite the table while it has no indexes to rebuild.
     await a.query('VACUUM FULL facilities');
+    await refreshLatestInspections(manager(a), null);
     await a.query(
       `INSERT INTO registration_sequences (region_code, year, last_value)
        SELECT region_code, split_part(registration_no, '-', 3)::int, max(split_part(registration_no, '-', 4)::int)

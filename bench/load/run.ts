@@ -272,7 +272,8 @@ async function eventToFigure(api: Running): Promise<void> {
     const token = await loginAs(api, target.username);
     const auth = { Authorization: `Bearer ${token}` };
     const latencies: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    // Enough changes for a p99 (issue #19 item 3: p50 ≤ 50 ms, p99 ≤ 250 ms).
+    for (let i = 0; i < 200; i++) {
       const before = await one<{ updated_at: Date | null }>('SELECT updated_at FROM region_figures WHERE region_code = $1', [
         target.region_code,
       ]);
@@ -296,7 +297,10 @@ async function eventToFigure(api: Running): Promise<void> {
       latencies.push(performance.now() - t0);
     }
     say(`\n### Event to updated unit figure (class change acknowledged → region_figures updated; worker relay and job)\n`);
-    say(`10 changes: p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))}`);
+    say(
+      `${latencies.length} changes, one after another: p50 ${ms(percentile(latencies, 50))} (target ≤ 50 ms), p95 ${ms(percentile(latencies, 95))}, ` +
+        `p99 ${ms(percentile(latencies, 99))} (target ≤ 250 ms), max ${ms(Math.max(...latencies))}`,
+    );
   } finally {
     await worker.stop();
   }

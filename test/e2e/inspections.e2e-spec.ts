@@ -296,6 +296,36 @@ describe('checklist versions', () => {
   });
 });
 
+describe('latest inspection per domain (the public search reads it, issue #19 item 5)', () => {
+  it('keeps the newest visit, not the last recorded, and follows an amendment of it', async () => {
+    const f = await registeredFacility(api, owner, health);
+    const codes = await codesBySeverity(api, fire, 'fire');
+    const record = async (inspectedAt: string, failed: string[]) =>
+      (
+        await api
+          .http()
+          .post(`/api/v1/facilities/${f.id}/inspections`)
+          .set(bearer(fire))
+          .send({ domain: 'fire', inspectedAt, items: await answers(api, fire, 'fire', failed) })
+          .expect(201)
+      ).body as { id: string; outcome: string };
+    const latest = () =>
+      api.db.query('SELECT domain, inspection_id, outcome FROM latest_inspections WHERE facility_id = $1 ORDER BY domain', [f.id]);
+    const newest = await record(nowIso(), [codes.critical![0]!]);
+    expect(await latest()).toEqual([{ domain: 'fire', inspection_id: newest.id, outcome: 'fail' }]);
+    // An earlier visit (a minute before: the same day's checklist), recorded afterwards, is not the latest.
+    await record(new Date(Date.now() - 60_000).toISOString(), []);
+    expect(await latest()).toEqual([{ domain: 'fire', inspection_id: newest.id, outcome: 'fail' }]);
+    await api
+      .http()
+      .post(`/api/v1/inspections/${newest.id}/amendments`)
+      .set(bearer(fire))
+      .send({ reason: '复核：报警系统当日已恢复', items: [{ code: codes.critical![0], result: 'pass' }] })
+      .expect(201);
+    expect(await latest()).toEqual([{ domain: 'fire', inspection_id: newest.id, outcome: 'pass' }]);
+  });
+});
+
 describe('amendments', () => {
   it('append with a reason, recompute the effective outcome, resolve orders of items that now pass and order those that now fail', async () => {
     const f = await registeredFacility(api, owner, health);

@@ -63,6 +63,12 @@ beforeAll(async () => {
                FROM generate_series(0, $3::int - 1) AS i) s`,
     [owner, FACILITY_KINDS, FACILITIES],
   );
+  // Every facility inspected in every domain: the latest inspections are read for the rows answered.
+  await db.query(
+    `INSERT INTO latest_inspections (facility_id, domain, inspection_id, outcome, inspected_at)
+     SELECT f.id, d, gen_random_uuid(), 'pass', now() FROM facilities f CROSS JOIN unnest($1::text[]) AS d`,
+    [DOMAINS],
+  );
   await db.query('ANALYZE');
 }, 60_000);
 
@@ -123,6 +129,15 @@ it('walks the index nearest first (KNN, no sort of all candidates) in the dense 
     const scan = nodes(plans[0].Plan as PlanNode).find((n) => n['Index Name'] === INDEX);
     expect(scan).toMatchObject({ 'Node Type': 'Index Scan', 'Order By': expect.stringContaining('<->') });
   }
+});
+
+it('answers the latest inspections from latest_inspections by its key, never from the inspections heap (issue #19 item 5)', async () => {
+  const { text, values } = nearbySql({ ...CITY, radiusM: 3000, limit: 20 }, DOMAINS);
+  const [{ 'QUERY PLAN': plans }] = (await db.query(`EXPLAIN (FORMAT JSON) ${text}`, values)).rows;
+  const all = nodes(plans[0].Plan as PlanNode);
+  expect(all.filter((n) => n['Relation Name'] === 'inspections')).toEqual([]);
+  expect(all.some((n) => n['Index Name'] === 'PK_latest_inspections')).toBe(true);
+  expect(all.filter((n) => n['Relation Name'] === 'latest_inspections' && n['Node Type'] === 'Seq Scan')).toEqual([]);
 });
 
 it('finds the generated data as the search would (the plans are of a real, non-empty answer)', async () => {

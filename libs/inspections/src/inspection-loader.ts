@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { currentChecklist } from './checklists/index.js';
+import { refreshLatestInspections } from './latest-inspections.js';
 import { InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 
 /**
@@ -30,6 +31,9 @@ export async function loadInspections(
 ): Promise<void> {
   const wrong = wrongChecklistVersions(inspections);
   if (wrong.length) throw new RangeError(`loadInspections: not the checklist version in force that day: ${wrong.join(', ')}`);
-  if (inspections.length) await m.getRepository(InspectionEntity).insert(inspections as never);
+  if (inspections.length) {
+    await m.getRepository(InspectionEntity).insert(inspections as never);
+    await refreshLatestInspections(m, [...new Set(inspections.map((i) => i.facilityId!))]);
+  }
   if (orders.length) await m.getRepository(RectificationOrderEntity).insert(orders as never);
 }

@@ -8,6 +8,7 @@ import { reachOf, type Actor } from '@lib/auth';
 import { todayInShanghai } from '@lib/standards';
 import { FacilityService } from '@lib/facilities';
 import { checklistVersion, currentChecklist } from './checklists/index.js';
+import { refreshLatestInspections } from './latest-inspections.js';
 import { applyAmendments, dueOn, evaluate, reopenDueOn, validateAnswers, validateCorrections } from './rules/outcome.js';
 import { inspectionDateViolation } from './rules/inspection-date.js';
 import { DOMAINS, type Domain, type Outcome } from './inspection-rules.types.js';
@@ -74,6 +75,7 @@ export class InspectionRecordService {
           score,
         }),
       );
+      await refreshLatestInspections(m, [facilityId]);
       if (failed.length > 0) {
         await m.insert(
           RectificationOrderEntity,
@@ -160,6 +162,7 @@ export class InspectionRecordService {
         items: dto.items.map(cleanAnswer),
       });
       await m.update(InspectionEntity, { id }, { outcome, score });
+      await refreshLatestInspections(m, [inspection.facilityId]);
 
       const today = todayInShanghai();
       const failing = new Set(failed.map((f) => f.code));

@@ -1,5 +1,5 @@
 /**
- * Read model: facilities and classes (owned by libs/facilities), regions (libs/regions) and inspections
+ * Read model: facilities and classes (owned by libs/facilities), regions (libs/regions) and latest_inspections
  * (libs/inspections), read for the public nearby search (docs/architecture.md "Table ownership").
  */
 import { VACANCY_STALE_AFTER_DAYS, type AgeGroupName, type FacilityKind, type ServiceType } from '@lib/standards';
@@ -27,7 +27,8 @@ export interface NearbyCriteria {
  * bitmap scan where the box holds few facilities, with every filter on the facility row itself. Mercator order is
  * the true order up to a fraction of a percent, so it walks twice the rows asked for; the outer query keeps those
  * inside the radius by their great-circle distance and orders by it exactly. The latest inspection per domain
- * comes from one index probe each, for the rows answered only; so do, with the child's age, the free places for that
+ * comes from `latest_inspections` (one small row per facility and domain, kept by libs/inspections), never from the
+ * inspections heap, which at national scale does not stay in memory (issue #19 item 5), for the rows answered only; so do, with the child's age, the free places for that
  * age (`vacanciesForAge`, summed over the classes that take it). The statement answers one row, `items`: the JSON
  * text of the answer's items (`NearbyItemView[]`), which the API sends as it comes.
  *
@@ -95,10 +96,7 @@ CROSS JOIN LATERAL (
          (SELECT coalesce(json_agg(json_build_object('domain', i.domain, 'outcome', i.outcome, 'inspectedAt', ${isoUtc('i.inspected_at')})
                                    ORDER BY d.ord), '[]')
             FROM unnest(${domainList}) WITH ORDINALITY AS d(domain, ord)
-            CROSS JOIN LATERAL (
-              SELECT ins.domain, ins.outcome, ins.inspected_at FROM inspections ins
-              WHERE ins.facility_id = m.id AND ins.domain = d.domain ORDER BY ins.inspected_at DESC LIMIT 1
-            ) i) AS "latestInspections",
+            JOIN latest_inspections i ON i.facility_id = m.id AND i.domain = d.domain) AS "latestInspections",
          round(m.distance_m)::int AS "distanceM"${forAge.columns}${forAge.from}
 ) p`;
   return { text, values };
