@@ -282,6 +282,48 @@ describe('alerts', () => {
     await api.http().get('/api/v1/alerts/groups').expect(401);
   });
 
+  it('rescan one facility’s or one unit’s alerts only, opening and resolving nothing elsewhere (issue #19 item 3)', async () => {
+    const [a, b] = [await registeredFacility(api, owner, nanguanHealth), await registeredFacility(api, owner, nanguanHealth)];
+    const service = api.app.get(AlertService);
+    const rolledBack = new Error('rolled back');
+    // In one transaction that is rolled back: the worker's scans never see these causes.
+    await api.db
+      .transaction(async (m) => {
+        const expiring = (until: string) =>
+          m.query(
+            `UPDATE facilities SET affordable = true, affordable_status = 'recognized', affordable_valid_until = $2 WHERE id = ANY($1::uuid[])`,
+            [[a.id, b.id], until],
+          );
+        const open = async () =>
+          (
+            (await m.query(
+              `SELECT facility_id FROM alerts WHERE kind = 'affordable_recognition_expiring' AND resolved_at IS NULL
+                AND facility_id = ANY($1::uuid[]) ORDER BY facility_id = $2 DESC`,
+              [[a.id, b.id], a.id],
+            )) as { facility_id: string }[]
+          ).map((r) => r.facility_id);
+        await expiring(inDays(10));
+        await service.scan(m, undefined, { facilityIds: [a.id] });
+        expect(await open()).toEqual([a.id]);
+        await service.scan(m, undefined, { unitCodes: ['220102'] });
+        expect(await open()).toEqual([a.id]);
+        await service.scan(m);
+        expect(await open()).toEqual([a.id, b.id]);
+        // Both renewed: a facility's scan resolves its own alert only.
+        await expiring(inDays(400));
+        await service.scan(m, undefined, { facilityIds: [b.id] });
+        expect(await open()).toEqual([a.id]);
+        await service.scan(m, undefined, { unitCodes: ['220102'] });
+        expect(await open()).toEqual([a.id]);
+        await service.scan(m);
+        expect(await open()).toEqual([]);
+        throw rolledBack;
+      })
+      .catch((e: unknown) => {
+        if (e !== rolledBack) throw e;
+      });
+  });
+
   it('flag units below this year’s trajectory for their health regulators', async () => {
     const service = api.app.get(AlertService);
     await api.db.transaction((m) => service.scan(m));

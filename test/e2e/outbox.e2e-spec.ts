@@ -31,10 +31,10 @@ const scansRecordedBy = async (code: string, eventType: string) =>
       `WITH job AS (
          SELECT done_at FROM outbox WHERE job_id = $1 AND event_type = $2 AND id > $3 AND done_at IS NOT NULL ORDER BY id DESC LIMIT 1
        )
-       SELECT (SELECT count(*)::int FROM outbox o WHERE o.event_type = 'figures.changed' AND o.job_name = 'scan-alerts'
-                  AND o.created_at = job.done_at) AS n
+       SELECT (SELECT count(*)::int FROM outbox o WHERE o.event_type = 'figures.changed' AND o.job_name = 'scan-unit-alerts'
+                  AND o.job_id = 'scan-unit-alerts.' || $4 AND o.created_at = job.done_at) AS n
          FROM job`,
-      [`recompute-unit-figures.${code}`, eventType, since],
+      [`recompute-unit-figures.${code}`, eventType, since, code],
     )
   )[0]?.n;
 const unitPopulation = async (code: string) =>

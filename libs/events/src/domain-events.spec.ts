@@ -3,6 +3,8 @@ import { jobsFor } from './domain-events.js';
 describe('which events recompute unit figures', () => {
   const figures = (unitCode: string) => ({ name: 'recompute-unit-figures', data: { unitCode } });
   const alerts = { name: 'scan-alerts', data: {} };
+  const facilityAlerts = { name: 'scan-facility-alerts', data: { facilityId: 'f' } };
+  const unitAlerts = (unitCode: string) => ({ name: 'scan-unit-alerts', data: { unitCode } });
 
   it('population changes and imports recompute their unit', () => {
     expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
@@ -27,19 +29,21 @@ describe('which events recompute unit figures', () => {
     ).toEqual([figures('220102'), figures('220103'), alerts]);
     expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([alerts]);
   });
-  it('class changes count only at registered facilities', () => {
+  it('class changes count only at registered facilities, and rescan that facility’s alerts only', () => {
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'registered', regionCode: '220104' })).toEqual([
       figures('220104'),
-      alerts,
+      facilityAlerts,
     ]);
-    expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([alerts]);
+    expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([
+      facilityAlerts,
+    ]);
   });
-  it('staff and order changes rescan the alerts', () => {
+  it('staff changes rescan every facility’s alerts (one person listed at two facilities is an alert of both)', () => {
     expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts]);
   });
   it('orders (an inspection that failed items, an amendment), findings and penalties recompute the operator’s credit', () => {
     const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
-    expect(jobsFor({ type: 'order.changed', facilityId: 'f', orderId: 'o' })).toEqual([alerts, credit]);
+    expect(jobsFor({ type: 'order.changed', facilityId: 'f', orderId: 'o' })).toEqual([facilityAlerts, credit]);
     expect(jobsFor({ type: 'complaint.changed', complaintId: 'c', facilityId: 'f', regionCode: '220102' })).toEqual([alerts, credit]);
     expect(jobsFor({ type: 'complaint.changed', complaintId: 'c', regionCode: '220102' })).toEqual([alerts]);
     expect(jobsFor({ type: 'penalty.changed', facilityId: 'f', penaltyId: 'p' })).toEqual([credit]);
@@ -49,7 +53,10 @@ describe('which events recompute unit figures', () => {
       figures('220102'),
       figures('220104'),
     ]);
-    expect(jobsFor({ type: 'figures.changed', regionCodes: ['220102', '220100'] })).toEqual([alerts]);
+    expect(jobsFor({ type: 'figures.changed', regionCodes: ['220102', '220100', '220102'] })).toEqual([
+      unitAlerts('220102'),
+      unitAlerts('220100'),
+    ]);
   });
   it('change filings rescan the alerts; an approved one (perhaps to another credit code) recomputes credit too', () => {
     const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };

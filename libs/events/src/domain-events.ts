@@ -26,6 +26,14 @@ const figures = (...codes: string[]): PlannedJob[] =>
   [...new Set(codes)].map((unitCode) => ({ name: JobName.RecomputeUnitFigures, data: { unitCode } }));
 /** Alerts follow every write that can cause or cure one (one pending scan at a time). */
 const alerts: PlannedJob = { name: JobName.ScanAlerts, data: {} };
+/**
+ * The alerts of one facility only (its documents, staff certificates, orders, carer ratio, review and 普惠 deadlines):
+ * what a class or order change can cause or cure, without rescanning every facility in the country (issue #19 item 3).
+ */
+const facilityAlerts = (facilityId: string): PlannedJob => ({ name: JobName.ScanFacilityAlerts, data: { facilityId } });
+/** The unit-level alerts (below target, demand over vacancies) of units whose figures changed. */
+const unitAlerts = (...codes: string[]): PlannedJob[] =>
+  [...new Set(codes)].map((unitCode) => ({ name: JobName.ScanUnitAlerts, data: { unitCode } }));
 /** Incident and drill alerts only: a cheap scan of their own (libs/incidents' causes), also run every few minutes. */
 const incidentAlerts: PlannedJob = { name: JobName.ScanIncidentAlerts, data: {} };
 /** The credit level of the facility's operator (by credit code) follows its penalties, findings, incidents and inspections. */
@@ -44,7 +52,7 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
       // The alerts that read the figures follow the figures (figures.changed), never before them.
       return figures(event.regionCode);
     case 'figures.changed':
-      return [alerts];
+      return unitAlerts(...event.regionCodes);
     case 'facility.created':
       return [];
     case 'facility.changed':
@@ -53,7 +61,7 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
       // Every transition recomputes its unit: cheap, idempotent, and the outbox keeps a record of each.
       return [...figures(event.regionCode), alerts];
     case 'class.changed':
-      return [...(event.status === COUNTED ? figures(event.regionCode) : []), alerts];
+      return [...(event.status === COUNTED ? figures(event.regionCode) : []), facilityAlerts(event.facilityId)];
     case 'staff.changed':
       return [alerts];
     case 'change_filing.changed':
@@ -61,7 +69,7 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
       return [alerts, ...(event.status === 'approved' ? [credit(event.facilityId)] : [])];
     case 'order.changed':
       // Orders follow an inspection that failed items, or an amendment: its outcome counts for credit.
-      return [alerts, credit(event.facilityId)];
+      return [facilityAlerts(event.facilityId), credit(event.facilityId)];
     case 'complaint.changed':
       return [alerts, ...(event.facilityId ? [credit(event.facilityId)] : [])];
     case 'penalty.changed':

@@ -16,6 +16,8 @@ export enum JobName {
   SnapshotFigures = 'snapshot-figures',
   DeriveFigureHistory = 'derive-figure-history',
   ScanAlerts = 'scan-alerts',
+  ScanFacilityAlerts = 'scan-facility-alerts',
+  ScanUnitAlerts = 'scan-unit-alerts',
   ScanIncidentAlerts = 'scan-incident-alerts',
   GenerateAnnualReport = 'generate-annual-report',
   ExpireOffers = 'expire-offers',
@@ -29,6 +31,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SnapshotFigures]: QueueName.Figures,
   [JobName.DeriveFigureHistory]: QueueName.Figures,
   [JobName.ScanAlerts]: QueueName.Alerts,
+  [JobName.ScanFacilityAlerts]: QueueName.Alerts,
+  [JobName.ScanUnitAlerts]: QueueName.Alerts,
   [JobName.ScanIncidentAlerts]: QueueName.Alerts,
   [JobName.GenerateAnnualReport]: QueueName.Reports,
   [JobName.ExpireOffers]: QueueName.Applications,
@@ -42,6 +46,8 @@ export interface JobData {
   [JobName.SnapshotFigures]: Record<string, never>;
   [JobName.DeriveFigureHistory]: Record<string, never>;
   [JobName.ScanAlerts]: Record<string, never>;
+  [JobName.ScanFacilityAlerts]: { facilityId: string };
+  [JobName.ScanUnitAlerts]: { unitCode: string };
   [JobName.ScanIncidentAlerts]: Record<string, never>;
   [JobName.GenerateAnnualReport]: Record<string, never>;
   [JobName.ExpireOffers]: Record<string, never>;
@@ -76,6 +82,10 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
       return `${name}.${(data as JobData[JobName.RecomputeUnitFigures]).unitCode}`;
     case JobName.RecomputeCredit:
       return `${name}.${(data as JobData[JobName.RecomputeCredit]).facilityId}`;
+    case JobName.ScanFacilityAlerts:
+      return `${name}.${(data as JobData[JobName.ScanFacilityAlerts]).facilityId}`;
+    case JobName.ScanUnitAlerts:
+      return `${name}.${(data as JobData[JobName.ScanUnitAlerts]).unitCode}`;
     case JobName.RecomputeAllCredit:
     case JobName.RecomputeAllFigures:
     case JobName.SnapshotFigures:

@@ -60,8 +60,39 @@ export interface AlertCause {
   dueOn: string | null;
 }
 
-/** Which causes a scan recomputes: every kind, or only the incident kinds (the frequent escalation scan). */
-export type AlertScope = 'all' | 'incidents';
+/**
+ * Which causes a scan recomputes (and may resolve): every kind; the incident kinds only (the frequent escalation
+ * scan); the facility-level kinds of some facilities (after a class or order change); the unit-level kinds of some
+ * units (after their figures changed). A scoped scan reads only its facilities' or units' rows, so a write costs the
+ * same at national scale as in one city (issue #19 item 3).
+ */
+export type AlertScope = 'all' | 'incidents' | { facilityIds: string[] } | { unitCodes: string[] };
+
+/**
+ * The kinds a facility-scoped scan recomputes: each cause is one facility's own rows. `staff_multi_listed` is not
+ * among them (it compares staff across facilities: staff changes rescan everything).
+ */
+export const FACILITY_SCOPED_ALERT_KINDS: readonly AlertKind[] = [
+  'filing_document_expiring',
+  'health_certificate_expiring',
+  'qualification_expiring',
+  'background_check_due',
+  'rectification_overdue',
+  'verification_overdue',
+  'ratio_breach',
+  'filing_review_overdue',
+  'affordable_recognition_expiring',
+];
+/** The kinds a unit-scoped scan recomputes: each cause is one unit's figures. */
+export const UNIT_SCOPED_ALERT_KINDS: readonly AlertKind[] = ['region_below_target', 'demand_exceeds_vacancies'];
+
+/** What a scan reads: `null` lists mean every facility or unit; `false` skips that part. */
+interface CauseScope {
+  facilities: string[] | null | false;
+  units: string[] | null | false;
+  /** Complaints' and cross-facility causes: the full scan only. */
+  everything: boolean;
+}
 
 @Injectable()
 export class AlertService {
@@ -77,16 +108,36 @@ export class AlertService {
   /**
    * Recomputes every alert's cause from the source tables: new causes open an alert (one per subject and
    * kind), vanished causes resolve theirs, existing ones are refreshed. Running it twice changes nothing. `scope`
-   * 'incidents' recomputes (and resolves) the incident kinds only. The time is the injected clock's.
+   * 'incidents' recomputes (and resolves) the incident kinds only; a facility or unit scope those kinds of those
+   * facilities or units only (AlertScope). The time is the injected clock's.
    */
   async scan(
     manager: EntityManager,
     now: Date = this.clock.now(),
     scope: AlertScope = 'all',
   ): Promise<{ open: number; opened: number; resolved: number }> {
-    const incidentCauses: AlertCause[] = await this.incidents.alertCauses(manager, now);
-    const causes = scope === 'incidents' ? incidentCauses : [...(await this.causes(manager, todayInShanghai(now))), ...incidentCauses];
-    const kinds: readonly string[] = scope === 'incidents' ? INCIDENT_ALERT_KINDS : [];
+    const today = todayInShanghai(now);
+    let causes: AlertCause[];
+    let kinds: readonly string[] = [];
+    let facilityIds: string[] | null = null;
+    let unitCodes: string[] | null = null;
+    if (scope === 'incidents') {
+      causes = await this.incidents.alertCauses(manager, now);
+      kinds = INCIDENT_ALERT_KINDS;
+    } else if (scope === 'all') {
+      causes = [
+        ...(await this.causes(manager, today, { facilities: null, units: null, everything: true })),
+        ...(await this.incidents.alertCauses(manager, now)),
+      ];
+    } else if ('facilityIds' in scope) {
+      ({ facilityIds } = scope);
+      causes = await this.causes(manager, today, { facilities: facilityIds, units: false, everything: false });
+      kinds = FACILITY_SCOPED_ALERT_KINDS;
+    } else {
+      ({ unitCodes } = scope);
+      causes = await this.causes(manager, today, { facilities: false, units: unitCodes, everything: false });
+      kinds = UNIT_SCOPED_ALERT_KINDS;
+    }
     const [{ opened }] = await manager.query(
       `WITH causes AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(kind text, "subjectType" text, "subjectId" text, "facilityId" uuid,
@@ -107,10 +158,17 @@ export class AlertService {
       `UPDATE alerts a SET resolved_at = now()
         WHERE a.resolved_at IS NULL
           AND (cardinality($2::text[]) = 0 OR a.kind = ANY($2::text[]))
+          AND ($3::uuid[] IS NULL OR a.facility_id = ANY($3::uuid[]))
+          AND ($4::text[] IS NULL OR (a.subject_type = 'region' AND a.region_code = ANY($4::text[])))
           AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS c(kind text, "subjectType" text, "subjectId" text)
                            WHERE c.kind = a.kind AND c."subjectType" = a.subject_type AND c."subjectId" = a.subject_id)
         RETURNING a.id`,
-      [JSON.stringify(causes.map((c) => ({ kind: c.kind, subjectType: c.subjectType, subjectId: c.subjectId }))), kinds],
+      [
+        JSON.stringify(causes.map((c) => ({ kind: c.kind, subjectType: c.subjectType, subjectId: c.subjectId }))),
+        kinds,
+        facilityIds,
+        unitCodes,
+      ],
     );
     return { open: causes.length, opened, resolved: resolved.length };
   }
@@ -231,9 +289,24 @@ export class AlertService {
     return where;
   }
 
-  private async causes(m: EntityManager, today: string): Promise<AlertCause[]> {
+  private async causes(m: EntityManager, today: string, scope: CauseScope): Promise<AlertCause[]> {
+    const out: AlertCause[] = [];
+    if (scope.facilities !== false) out.push(...(await this.facilityCauses(m, today, scope.facilities, scope.everything)));
+    if (scope.units !== false) out.push(...(await this.unitCauses(m, today, scope.units)));
+    // Complaints: overdue ones, and groups of reports of an unregistered provider (libs/complaints).
+    if (scope.everything) out.push(...(await this.complaints.alertCauses(m, today)));
+    return out;
+  }
+
+  /**
+   * The facility-level causes of these facilities (`null`: every facility); `staff_multi_listed` only when
+   * `crossFacility` (it compares staff across facilities).
+   */
+  private async facilityCauses(m: EntityManager, today: string, ids: string[] | null, crossFacility: boolean): Promise<AlertCause[]> {
     const until = addDays(today, WINDOW_DAYS);
     const live = "f.status IN ('submitted', 'registered', 'suspended')";
+    // Every query below filters its facilities with this, the ids being its last parameter.
+    const these = (n: number) => `($${n}::uuid[] IS NULL OR f.id = ANY($${n}::uuid[]))`;
     const out: AlertCause[] = [];
     const soon = (d: string) =>
       d < today ? { zh: `已于 ${d} 过期`, en: `expired on ${d}` } : { zh: `将于 ${d} 到期`, en: `expires on ${d}` };
@@ -241,9 +314,9 @@ export class AlertService {
     const documents: { id: string; region_code: string; type: string; expires_on: string }[] = await m.query(
       `SELECT f.id, f.region_code, d->>'type' AS type, d->>'expiresOn' AS expires_on
          FROM facilities f CROSS JOIN jsonb_array_elements(f.documents) d
-        WHERE ${live} AND d->>'expiresOn' IS NOT NULL AND d->>'expiresOn' <= $1
+        WHERE ${live} AND d->>'expiresOn' IS NOT NULL AND d->>'expiresOn' <= $1 AND ${these(2)}
         ORDER BY f.id, d->>'expiresOn'`,
-      [until],
+      [until, ids],
     );
     for (const [facilityId, docs] of group(documents, (d) => d.id)) {
       const first = docs[0]!;
@@ -278,8 +351,8 @@ export class AlertService {
               to_char(s.background_checked_on, 'YYYY-MM-DD') AS checked_on,
               (s.background_checked AND (s.background_checked_on IS NULL OR s.background_checked_on < $2::date)) AS recheck
          FROM staff s JOIN facilities f ON f.id = s.facility_id
-        WHERE s.ended_on IS NULL AND ${live}`,
-      [until, addYears(today, -1)],
+        WHERE s.ended_on IS NULL AND ${live} AND ${these(3)}`,
+      [until, addYears(today, -1), ids],
     );
     for (const s of staff) {
       const base = {
@@ -314,7 +387,7 @@ export class AlertService {
           messageEn: `${s.name}'s background check (${s.checked_on ?? 'undated'}) is more than a year old: re-check due`,
           dueOn: s.checked_on ? addYears(s.checked_on, 1) : null,
         });
-      if (s.multi)
+      if (s.multi && crossFacility)
         out.push({
           ...base,
           kind: 'staff_multi_listed',
@@ -340,8 +413,8 @@ export class AlertService {
       `SELECT o.id, o.facility_id, f.region_code, o.domain, o.item_code, o.status, to_char(o.due_on, 'YYYY-MM-DD') AS due_on,
               to_char(${respondedOnSql('o')}, 'YYYY-MM-DD') AS responded_on, ${orderOverdueSql('o', '$1')} AS overdue
          FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id
-        WHERE f.status <> 'closed' AND (${orderOverdueSql('o', '$1')} OR o.status = 'responded')`,
-      [today],
+        WHERE f.status <> 'closed' AND (${orderOverdueSql('o', '$1')} OR o.status = 'responded') AND ${these(2)}`,
+      [today, ids],
     );
     const verificationDays = DEFAULT_INSPECTION_CONFIG.verificationWorkingDays;
     for (const o of orders) {
@@ -383,7 +456,8 @@ export class AlertService {
 
     // Carer ratios of registered facilities, by the national standard's compliance check.
     const registered: { id: string; region_code: string }[] = await m.query(
-      "SELECT id, region_code FROM facilities f WHERE f.status = 'registered'",
+      `SELECT id, region_code FROM facilities f WHERE f.status = 'registered' AND ${these(1)}`,
+      [ids],
     );
     const checks = await this.filing.checksByFacility(
       m,
@@ -411,10 +485,11 @@ export class AlertService {
     const days = this.registry.reviewDeadlineWorkingDays;
     const waiting: { id: string; region_code: string; what: 'filing' | 'change'; since: string }[] = await m.query(
       `SELECT f.id, f.region_code, 'filing' AS what, to_char(f.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS since
-         FROM facilities f WHERE f.status = 'submitted' AND f.submitted_at IS NOT NULL
+         FROM facilities f WHERE f.status = 'submitted' AND f.submitted_at IS NOT NULL AND ${these(1)}
        UNION ALL
        SELECT f.id, f.region_code, 'change', to_char(cf.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
-         FROM change_filings cf JOIN facilities f ON f.id = cf.facility_id WHERE cf.status = 'pending'`,
+         FROM change_filings cf JOIN facilities f ON f.id = cf.facility_id WHERE cf.status = 'pending' AND ${these(1)}`,
+      [ids],
     );
     for (const w of waiting) {
       if (!pastWorkingDayDeadline(w.since, today, days)) continue;
@@ -436,8 +511,8 @@ export class AlertService {
     // 普惠 recognitions that expire within the window (expired ones are no longer recognised: the daily job).
     const affordable: { id: string; region_code: string; valid_until: string }[] = await m.query(
       `SELECT f.id, f.region_code, to_char(f.affordable_valid_until, 'YYYY-MM-DD') AS valid_until FROM facilities f
-        WHERE f.affordable_status = 'recognized' AND f.affordable_valid_until <= $1 AND f.status <> 'closed'`,
-      [until],
+        WHERE f.affordable_status = 'recognized' AND f.affordable_valid_until <= $1 AND f.status <> 'closed' AND ${these(2)}`,
+      [until, ids],
     );
     for (const a of affordable) {
       out.push({
@@ -453,11 +528,19 @@ export class AlertService {
       });
     }
 
+    return out;
+  }
+
+  /** The unit-level causes of these units (`null`: every unit and city). */
+  private async unitCauses(m: EntityManager, today: string, codes: string[] | null): Promise<AlertCause[]> {
+    const out: AlertCause[] = [];
     // Units (and cities) below this year's trajectory.
     const year = Number(today.slice(0, 4));
     const target = targetFor(year);
     const regions: { code: string; name: string; name_en: string; place_count: number; population: number }[] = await m.query(
-      'SELECT r.code, r.name, r.name_en, f.place_count, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code',
+      `SELECT r.code, r.name, r.name_en, f.place_count, f.population FROM regions r JOIN region_figures f ON f.region_code = r.code
+        WHERE $1::text[] IS NULL OR r.code = ANY($1::text[])`,
+      [codes],
     );
     for (const r of regions) {
       const per1000 = placesPer1000(r.place_count, r.population);
@@ -483,8 +566,9 @@ export class AlertService {
                          WHERE fa.region_code = r.code AND fa.status = 'registered'
                            AND (c.age_group = g.key OR (c.age_group = 'mixed' AND g.key IN ('toddler', 'preschool')))), 0)::int AS vacancies
          FROM regions r JOIN region_figures f ON f.region_code = r.code, jsonb_each_text(f.waiting_by_age_group) g
-        WHERE r.level <> 'city' AND g.value::int > 0
+        WHERE r.level <> 'city' AND g.value::int > 0 AND ($1::text[] IS NULL OR r.code = ANY($1::text[]))
         ORDER BY r.code, array_position(ARRAY['infant', 'toddler', 'preschool'], g.key)`,
+      [codes],
     );
     for (const [code, rows] of group(
       demand.filter((d) => d.waiting > d.vacancies),
@@ -503,8 +587,6 @@ export class AlertService {
         dueOn: null,
       });
     }
-    // Complaints: overdue ones, and groups of reports of an unregistered provider (libs/complaints).
-    out.push(...(await this.complaints.alertCauses(m, today)));
     return out;
   }
 }
