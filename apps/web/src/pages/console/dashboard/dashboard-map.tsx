@@ -5,7 +5,7 @@
 import * as L from 'leaflet';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RegionBoundaries, RegionProperties } from '../../../api/types';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { keepSized, type MapBackground } from '../../../map/base-map';
 import { colourFor } from '../../../map/choropleth';
 import { addBasemap, createMap, displayTransform } from '../../../map/leaflet-setup';
@@ -39,7 +39,7 @@ function style(region: RegionProperties, own: boolean, selected: boolean, dimmed
 }
 
 export function DashboardMap({ background, figures, ownCode, selected, onSelect }: DashboardMapProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const unitsRef = useRef(new Map<string, Unit>());

@@ -12,7 +12,7 @@ import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { formatInteger, formatRate } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { loadMapBackground, type MapBackground } from '../../../map/base-map';
 import { colourFor } from '../../../map/choropleth';
 import { paths } from '../../../router/routes';
@@ -45,7 +45,7 @@ function UnitsTable({
   ownCode: string | null;
   onSelect: (code: string) => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   // This year's target is the same for every row: the header names it once.
   const thisYear = rows[0];
   return (
@@ -132,7 +132,7 @@ function UnitsTable({
 }
 
 function Trend({ region }: { region: RegionProperties }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const name = regionName(region, lang);
   const { state } = useAsync(async (signal) => {
     const { from, to } = historyRange();
@@ -154,7 +154,7 @@ interface DashboardData {
 }
 
 function Dashboard() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const { session } = useSession();
   const user = session!.user;
   const ownCode = user.role === 'regulator' && user.regionCode && user.regionCode !== CITY_CODE ? user.regionCode : null;

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryPoint } from '../../../api/targets';
 import { formatDate, formatNumber, formatRate } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { chartPaths, type ChartGeometry } from './trend';
 
 /** Drawn at the figure's own width (text keeps its size on a phone); the height follows. */
@@ -19,7 +19,7 @@ function monthLabel(day: string, lang: 'zh-CN' | 'en'): string {
 }
 
 export function TrendChart({ name, points }: { name: string; points: HistoryPoint[] }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const figureRef = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(640);
   useEffect(() => {

@@ -6,7 +6,7 @@ import { amendInspection, ITEM_RESULTS, type Checklist, type Inspection, type It
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
 import { Notice } from '../../../components/notice';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { effectiveAnswers } from './inspection-draft';
 import { itemOf, itemText } from './lookups';
 
@@ -21,7 +21,7 @@ export function AmendForm({
   onAmended: (next: Inspection) => void;
   onCancel: () => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const current = effectiveAnswers(inspection);
   const [changes, setChanges] = useState<Record<string, ItemResult>>({});
   const [reason, setReason] = useState('');

@@ -23,7 +23,7 @@ import { Notice } from '../../../components/notice';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { useAsync } from '../../../components/use-async';
 import { formatDate, formatDateTime } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { AmendForm } from './amend-form';
@@ -43,7 +43,7 @@ export function latestByDomain(inspections: Inspection[]): Partial<Record<Domain
 
 /** Links to the inspection form, for the domains of the regulator's agency. */
 export function InspectStart({ facility, user }: { facility: Facility; user: SessionUser }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const domains = domainsOf(user);
   if (domains.length === 0 || !INSPECTABLE.includes(facility.status)) return null;
   return (
@@ -72,7 +72,7 @@ function SuspendWarning({
   failed: Domain[];
   onFacility: (next: Versioned<Facility>) => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonErrors, setReasonErrors] = useState<string[]>([]);
@@ -140,7 +140,7 @@ function SuspendWarning({
 }
 
 function DomainCards({ latest }: { latest: Partial<Record<Domain, Inspection>> }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   return (
     <ul class="domain-cards" aria-labelledby="latest-title">
       {DOMAINS.map((domain) => {
@@ -179,7 +179,7 @@ function InspectionCard({
   canAmend: boolean;
   onAmended: (next: Inspection) => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [amending, setAmending] = useState(false);
   const [done, setDone] = useState(false);
   const answers = [...effectiveAnswers(inspection).values()];
@@ -296,7 +296,7 @@ export function InspectionRecord({
   /** For the suspension (regulator page); absent on the operator's page. */
   onFacility?: (next: Versioned<Facility>) => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const list = usePagedList((cursor, signal) => listInspections(facility.id, cursor, { lang, signal }), facility.id);
   const extras = useAsync<RecordExtras>(async (signal) => {
     const [orders, checklists] = await Promise.all([

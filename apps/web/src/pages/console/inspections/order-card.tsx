@@ -9,7 +9,7 @@ import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
 import { Notice } from '../../../components/notice';
 import { formatDate, formatDateTime } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { Link } from '../../../router/router';
 import { OrderStatusBadge, OverdueBadge, SeverityBadge } from './badges';
 import { itemOf, itemText } from './lookups';
@@ -34,7 +34,7 @@ function OrderActions({
   user: SessionUser;
   onChanged: OrderCardProps['onChanged'];
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [note, setNote] = useState('');
   const [noteErrors, setNoteErrors] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -117,7 +117,7 @@ function OrderActions({
 }
 
 export function OrderCard({ order, checklists, user, facility, actions = false, onChanged }: OrderCardProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { verifyBy } = useAlertText();
   const item = itemOf(checklists, order.itemCode);
   return (

@@ -11,7 +11,7 @@ import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
@@ -26,7 +26,7 @@ function isFilter(value: string | null): value is OrderFilter {
 }
 
 function OrdersScreen() {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { session } = useSession();
   const user = session!.user;
   const initial = useSearchParam('status');

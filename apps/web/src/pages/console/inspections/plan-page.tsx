@@ -12,7 +12,7 @@ import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { formatDate } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
@@ -26,7 +26,7 @@ function riskLevel(score: number): 'high' | 'medium' | 'low' {
 }
 
 function PlanRow({ item, inspectable }: { item: PlanItem; inspectable: boolean }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const regions = useRegions();
   const domain = t.inspections.domains[item.domain];
   const reasons = lang === 'en' ? item.reasonsEn : item.reasons;
@@ -76,7 +76,7 @@ function PlanRow({ item, inspectable }: { item: PlanItem; inspectable: boolean }
 }
 
 function PlanScreen() {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { session } = useSession();
   const user = session!.user;
   const regions = useRegions();

@@ -13,7 +13,7 @@ import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { messagesFor, type FieldErrors } from '../../../forms/field-errors';
 import { formatInteger } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { ChangeCard } from '../shared/change-card';
 import { fieldValueText } from '../shared/change-diff';
 import { AffordableStatusView } from '../shared/affordable-status';
@@ -25,7 +25,7 @@ type CheckState =
 
 /** The live check: the facility as it would be after the change, against the filing requirements. */
 function LiveCheck({ state, empty }: { state: CheckState; empty: boolean }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const c = useChangesText();
   const failing = state.status === 'done' ? state.value.checks.filter((c) => !c.ok && c.blocksFiling) : [];
   return (
@@ -66,7 +66,7 @@ function RequestForm({
   onFiled: (filing: ChangeFiling) => void;
   onCancel: () => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const c = useChangesText();
   const [form, setForm] = useState<ChangeForm>(() => changeFormOf(facility, classes));
   const [shownErrors, setShownErrors] = useState<FieldErrors>({});
@@ -320,7 +320,7 @@ function RequestForm({
 }
 
 export function ChangesSection({ facility }: { facility: Facility }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const c = useChangesText();
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState(false);

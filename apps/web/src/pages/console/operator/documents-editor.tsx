@@ -4,7 +4,7 @@
 import { DOCUMENT_TYPES, RATINGS, TENURES, type DocumentType } from '../../../api/registry';
 import { CheckboxField, SelectField, TextField } from '../../../components/fields';
 import { messagesFor, type FieldErrors } from '../../../forms/field-errors';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { emptyDocumentRow, type DocumentRow } from './facility-form-model';
 
 export interface DocumentsEditorProps {
@@ -18,7 +18,7 @@ export interface DocumentsEditorProps {
 }
 
 export function DocumentsEditor({ idPrefix, rows, onChange, onEdited, errors, disabled }: DocumentsEditorProps) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const d = t.documents;
   const update = (index: number, patch: Partial<DocumentRow>) => {
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));

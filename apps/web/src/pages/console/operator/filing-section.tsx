@@ -5,7 +5,7 @@ import { ApiError } from '../../../api/client';
 import { facilityAction, type Facility, type Versioned } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { Notice } from '../../../components/notice';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { ComplianceView } from '../shared/compliance-view';
 
 interface Refusal {
@@ -14,7 +14,7 @@ interface Refusal {
 }
 
 export function FilingSection({ facility, onFacility }: { facility: Facility; onFacility: (next: Versioned<Facility>) => void }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [done, setDone] = useState(false);

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { AlertInbox } from '../shared/alert-inbox';
@@ -14,7 +14,7 @@ import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
 
 function OperatorFacilities() {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const list = usePagedList((cursor, signal) => listFacilities({ limit: 50, cursor }, { lang, signal }), 'own');
   const { state } = list;
 

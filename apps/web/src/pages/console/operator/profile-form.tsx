@@ -20,15 +20,14 @@ import { CheckboxField, CheckboxGroup, FieldSet, SelectField, TextField } from '
 import { LocationPicker } from '../../../components/location-picker';
 import { ErrorSummary, Notice } from '../../../components/notice';
 import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
-import { useI18n } from '../../../i18n/i18n';
-import type { Messages } from '../../../i18n/zh-CN';
+import { useConsoleI18n, type ConsoleMessages } from '../shared/console-text';
 import { DocumentsEditor } from './documents-editor';
 import { changedFields, emptyFacilityForm, facilityToForm, formToInput, type FacilityForm } from './facility-form-model';
 import { summaryItems } from './form-summary';
 
 const ID = 'facility';
 
-function labelOf(t: Messages) {
+function labelOf(t: ConsoleMessages) {
   return (path: string): string | null => {
     const parts = path.split('.');
     const [head, index, field] = parts;
@@ -51,7 +50,7 @@ export interface ProfileFormProps {
 }
 
 export function ProfileForm({ facility, editable, onSaved, onStale }: ProfileFormProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [form, setForm] = useState<FacilityForm>(() => (facility ? facilityToForm(facility.data) : emptyFacilityForm()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);

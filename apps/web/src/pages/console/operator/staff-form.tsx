@@ -16,8 +16,7 @@ import { errorMessage, generalErrors } from '../../../components/error-message';
 import { CheckboxField, CheckboxGroup, FieldSet, SelectField, TextField } from '../../../components/fields';
 import { ErrorSummary } from '../../../components/notice';
 import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
-import { useI18n } from '../../../i18n/i18n';
-import type { Messages } from '../../../i18n/zh-CN';
+import { useConsoleI18n, type ConsoleMessages } from '../shared/console-text';
 import { summaryItems } from './form-summary';
 import {
   emptyQualificationRow,
@@ -35,7 +34,7 @@ const STAFF_API_PATH: Partial<Record<keyof StaffForm, string>> = {
   healthCertificateExpiresOn: 'healthCertificate.expiresOn',
 };
 
-function labelOf(t: Messages) {
+function labelOf(t: ConsoleMessages) {
   const s = t.staff;
   const labels: Record<string, string> = {
     name: s.name,
@@ -79,7 +78,7 @@ export function StaffForm({
   onAdded: (name: string) => void;
   onCancel: () => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const s = t.staff;
   const [form, setForm] = useState<StaffForm>(emptyStaffForm);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -7,12 +7,12 @@ import { CheckboxField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { loadAllStaff, StaffCard } from '../shared/staff-list';
 import { StaffForm } from './staff-form';
 
 export function StaffSection({ facilityId, editable }: { facilityId: string; editable: boolean }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { state, reload } = useAsync(async (signal) => {
     const [staff, classes] = await Promise.all([loadAllStaff(facilityId, { lang, signal }), listClasses(facilityId, { lang, signal })]);
     return { staff, classes };

@@ -11,7 +11,7 @@ import { Notice } from '../../../components/notice';
 import { fieldErrorsOf, messagesFor, type FieldErrors } from '../../../forms/field-errors';
 import { isIsoDate, parseInteger } from '../../../forms/form-values';
 import { formatInteger } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { AffordableStatusView } from '../shared/affordable-status';
 import { useChangesText } from '../shared/changes-text';
 
@@ -38,7 +38,7 @@ export function AffordableDecisionPanel({
   canDecide: boolean;
   onFacility: (next: Versioned<Facility>) => void;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const c = useChangesText();
   const a = c.affordable;
   const options = decisionsFor(facility);

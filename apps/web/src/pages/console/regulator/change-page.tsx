@@ -11,7 +11,7 @@ import { TextAreaField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { ChangeCard } from '../shared/change-card';
@@ -21,7 +21,7 @@ import { useChangesText } from '../shared/changes-text';
 type Decision = 'approve' | 'reject';
 
 function ChangeScreen({ id }: { id: string }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const c = useChangesText();
   const { session } = useSession();
   const { state, setValue } = useAsync((signal) => getChangeFiling(id, { lang, signal }), id);

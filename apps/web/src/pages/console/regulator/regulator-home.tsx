@@ -10,7 +10,7 @@ import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { paths } from '../../../router/routes';
 import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
@@ -20,7 +20,7 @@ import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 const CITY_CODE = '220100';
 
 function Queue() {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { state, reload } = useAsync((signal) => listFacilities({ status: 'submitted', limit: 100 }, { lang, signal }), 'queue');
   return (
     <section class="panel-section" aria-labelledby="queue-title" id="review-queue">
@@ -41,7 +41,7 @@ function Queue() {
 }
 
 function Search() {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { session } = useSession();
   const regions = useRegions();
   const [filter, setFilter] = useState<{ q: string; status: FacilityStatus | ''; regionCode: string }>({
@@ -117,7 +117,7 @@ function Search() {
 }
 
 export function RegulatorHomePage() {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   return (
     <RequireRole roles={['regulator', 'admin']}>
       <ConsolePage title={t.console.regulatorTitle}>

@@ -7,8 +7,7 @@ import { facilityAction, type Facility, type FacilityAction, type Versioned } fr
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
 import { Notice } from '../../../components/notice';
-import { useI18n } from '../../../i18n/i18n';
-import type { Messages } from '../../../i18n/zh-CN';
+import { useConsoleI18n, type ConsoleMessages } from '../shared/console-text';
 
 type Act = Exclude<FacilityAction, 'submit' | 'close'>;
 
@@ -26,7 +25,7 @@ export function actionsFor(facility: Facility): Act[] {
   }
 }
 
-function texts(t: Messages, action: Act) {
+function texts(t: ConsoleMessages, action: Act) {
   const r = t.regulator;
   const table = {
     approve: { button: r.approve, field: r.approveNote, reasonRequired: false, done: (f: Facility) => r.approved(f.registrationNo ?? '') },
@@ -45,7 +44,7 @@ export interface ReviewActionsProps {
 }
 
 export function ReviewActions({ facility, user, onFacility, onOpenClose }: ReviewActionsProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [open, setOpen] = useState<Act | null>(null);
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string[]>([]);

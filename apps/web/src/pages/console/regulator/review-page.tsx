@@ -12,7 +12,7 @@ import { Notice } from '../../../components/notice';
 import { StatusBadge } from '../../../components/status-badge';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from '../shared/console-text';
 import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { PenaltiesSection } from '../complaints/penalties-section';
@@ -36,7 +36,7 @@ function isTab(value: string | null): value is TabKey {
 }
 
 function ReviewScreen({ id }: { id: string }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { session } = useSession();
   const { state, setValue } = useAsync((signal) => getFacility(id, { lang, signal }), id);
   const initialTab = useSearchParam('tab');

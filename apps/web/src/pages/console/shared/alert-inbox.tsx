@@ -11,7 +11,7 @@ import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 import { Link } from '../../../router/router';
 import { useAlertText } from './alert-inbox-text';
 
@@ -22,7 +22,7 @@ const ALERTS_PER_GROUP = 100;
 const OPEN_AT_FIRST = 2;
 
 function AlertItem({ alert }: { alert: Alert }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const words = useAlertText();
   const due = alert.dueOn ? formatDate(alert.dueOn, lang) : null;
   return (
@@ -41,7 +41,7 @@ function AlertItem({ alert }: { alert: Alert }) {
 }
 
 function GroupAlerts({ group, kind }: { group: AlertGroupView; kind: AlertKind | '' }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const scope = group.facilityId ? { facilityId: group.facilityId } : { regionCode: group.regionCode };
   const { state } = useAsync(
     (signal) => listAlerts({ status: 'open', kind, ...scope, limit: ALERTS_PER_GROUP }, { lang, signal }),
@@ -70,7 +70,7 @@ function AlertGroup({
   initiallyOpen: boolean;
   facilityHref: (id: string) => string;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const words = useAlertText();
   const [open, setOpen] = useState(initiallyOpen);
   return (
@@ -119,7 +119,7 @@ export interface AlertInboxProps {
 }
 
 export function AlertInbox({ headingId, title, intro, facilityHref, filter = false }: AlertInboxProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const words = useAlertText();
   const [kind, setKind] = useState<AlertKind | ''>('');
   const groups = usePagedList(

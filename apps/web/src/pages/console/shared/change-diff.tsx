@@ -3,13 +3,12 @@
 import type { ChangeFiling, ClassBefore, ClassChange } from '../../../api/changes';
 import type { FilingDocument } from '../../../api/registry';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
-import type { Messages } from '../../../i18n/zh-CN';
+import { useConsoleI18n, type ConsoleMessages } from './console-text';
 import type { Lang } from '../../../i18n/language';
 import { useChangesText } from './changes-text';
 
 /** A field's value in words; `—` when there is none. */
-export function fieldValueText(field: string, value: unknown, t: Messages, lang: Lang): string {
+export function fieldValueText(field: string, value: unknown, t: ConsoleMessages, lang: Lang): string {
   if (value === undefined || value === null || value === '') return t.facility.none;
   if (typeof value === 'boolean') return value ? t.facility.yes : t.facility.no;
   if (field === 'kind') return (t.facility.kinds as Record<string, string>)[String(value)] ?? String(value);
@@ -30,14 +29,14 @@ export function fieldValueText(field: string, value: unknown, t: Messages, lang:
   return String(value);
 }
 
-function classText(c: Partial<ClassBefore> | ClassChange | undefined, t: Messages): string {
+function classText(c: Partial<ClassBefore> | ClassChange | undefined, t: ConsoleMessages): string {
   if (!c) return t.facility.none;
   const group = c.ageGroup ? t.classes.ageGroups[c.ageGroup] : null;
   return [c.name, group, c.places !== undefined ? `${t.classes.places} ${c.places}` : null].filter(Boolean).join(' · ');
 }
 
 export function ChangeDiff({ filing, idPrefix }: { filing: ChangeFiling; idPrefix: string }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const c = useChangesText();
   const labels = t.facility.fields as Record<string, string>;
   const before = filing.before.facility ?? {};

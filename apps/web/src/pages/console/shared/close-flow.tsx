@@ -15,7 +15,7 @@ import { TextAreaField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 import { PlacementPlanView } from './placement-plan-view';
 
 export interface CloseFlowProps {
@@ -27,7 +27,7 @@ export interface CloseFlowProps {
 }
 
 export function CloseFlow({ facility, onClosed, idPrefix, canClose }: CloseFlowProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const closable = facility.status === 'registered' || facility.status === 'suspended';
   const preview = useAsync<{ plan: PlacementPlan; classes: FacilityClass[] } | null>(async (signal) => {
     if (!closable && facility.status !== 'closed') return null;

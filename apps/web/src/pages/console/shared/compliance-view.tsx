@@ -5,10 +5,10 @@ import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 
 export function ComplianceList({ compliance }: { compliance: Compliance }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const failed = compliance.checks.filter((check) => !check.ok).length;
   return (
     <>
@@ -32,7 +32,7 @@ export function ComplianceList({ compliance }: { compliance: Compliance }) {
 
 /** Loads and shows the check; `refreshKey` changes when something it depends on changed. */
 export function ComplianceView({ facilityId, refreshKey }: { facilityId: string; refreshKey: string | number }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { state, reload } = useAsync((signal) => getCompliance(facilityId, { lang, signal }), `${facilityId}:${refreshKey}:${lang}`);
   return (
     <section class="panel-section" aria-labelledby="compliance-title">

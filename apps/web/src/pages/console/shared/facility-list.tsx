@@ -4,7 +4,7 @@ import type { Facility } from '../../../api/registry';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 import { Link } from '../../../router/router';
 
 export function FacilityList({
@@ -16,7 +16,7 @@ export function FacilityList({
   hrefOf: (facility: Facility) => string;
   labelledBy?: string;
 }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const regions = useRegions();
   return (
     <ul class="item-list" aria-labelledby={labelledBy}>

@@ -4,16 +4,15 @@ import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { formatDateTime } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
-import type { Messages } from '../../../i18n/zh-CN';
+import { useConsoleI18n, type ConsoleMessages } from './console-text';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 /** The audit action in words (`facility.submit` → 提交备案); an action this app does not know shows as recorded. */
-function actionLabel(action: string, t: Messages): string {
+function actionLabel(action: string, t: ConsoleMessages): string {
   return t.history.actions[action] ?? action;
 }
 
-function roleLabel(role: string, t: Messages): string {
+function roleLabel(role: string, t: ConsoleMessages): string {
   return (t.roles as Record<string, string>)[role] ?? role;
 }
 
@@ -26,7 +25,7 @@ function valueText(value: unknown): string {
 
 /** `changes` is whatever the API recorded: an object of fields (each maybe `{ from, to }`), or anything else. */
 function Changes({ changes }: { changes: unknown }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const fieldLabel = (field: string) => (t.facility.fields as Record<string, string>)[field] ?? field;
   const shown = (field: string, value: unknown) =>
     field === 'status' && typeof value === 'string' ? ((t.status as Record<string, string>)[value] ?? value) : valueText(value);
@@ -55,7 +54,7 @@ function Changes({ changes }: { changes: unknown }) {
 }
 
 export function HistoryView({ facilityId, refreshKey }: { facilityId: string; refreshKey: string | number }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const list = usePagedList((cursor, signal) => getHistory(facilityId, cursor, { lang, signal }), `${facilityId}:${refreshKey}`);
   const { state } = list;
 

@@ -4,7 +4,7 @@
 import * as L from 'leaflet';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getFacility, type LatLng } from '../../../api/registry';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 import { createBaseMap, loadMapBackground, type BaseMap } from '../../../map/base-map';
 
 export interface PlacementMapProps {
@@ -24,7 +24,7 @@ const ORIGIN_COLOUR = '#b3261e';
 const RECEIVER_COLOUR = '#1f4e79';
 
 export function PlacementMap({ origin, originName, receivers }: PlacementMapProps) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const [missing, setMissing] = useState(0);
   const receiverKey = receivers.map((receiver) => receiver.facilityId).join(',');

@@ -2,11 +2,11 @@
 // its enrolled children go and how many could not be placed, as a table and on a map.
 import type { Facility, FacilityClass, PlacementPlan } from '../../../api/registry';
 import { formatInteger } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 import { PlacementMap } from './placement-map';
 
 export function PlacementPlanView({ plan, facility, classes }: { plan: PlacementPlan; facility: Facility; classes: FacilityClass[] }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const p = t.placement;
   const receivers = new Map<string, string>();
   for (const row of plan.classes) for (const placement of row.placements) receivers.set(placement.facilityId, placement.name);

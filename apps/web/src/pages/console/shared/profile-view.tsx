@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Facility, FilingDocument } from '../../../api/registry';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { formatInteger, formatNumber } from '../../../i18n/format';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -15,7 +15,7 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 }
 
 function DocumentItem({ document }: { document: FilingDocument }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const d = t.documents;
   const parts = [
     `${d.number} ${document.number}`,
@@ -37,7 +37,7 @@ function DocumentItem({ document }: { document: FilingDocument }) {
 }
 
 export function ProfileView({ facility }: { facility: Facility }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const regions = useRegions();
   const f = t.facility.fields;
   const yesNo = (value: boolean | undefined) => (value === undefined ? t.facility.none : value ? t.facility.yes : t.facility.no);

@@ -8,12 +8,12 @@ import { errorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n } from './console-text';
 import { ClassCard, ClassTotals } from './classes-list';
 import { loadAllStaff, StaffCard } from './staff-list';
 
 export function ClassesView({ facilityId }: { facilityId: string }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { state } = useAsync((signal) => listClasses(facilityId, { lang, signal }), facilityId);
   const now = new Date();
   return (
@@ -37,7 +37,7 @@ export function ClassesView({ facilityId }: { facilityId: string }) {
 }
 
 export function StaffView({ facilityId }: { facilityId: string }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const { session } = useSession();
   const mayEndListing = session?.user.role === 'regulator' && session.user.agency === 'health';
   // The name of the person whose listing was just ended; the notice is worded at render time, in the current language.
@@ -83,7 +83,7 @@ export function StaffView({ facilityId }: { facilityId: string }) {
 
 /** Settles a multi-listing: this record ends today, with the reason in the audit trail. */
 function EndListing({ member, onEnded }: { member: StaffMember; onEnded: () => void }) {
-  const { lang, t } = useI18n();
+  const { lang, t } = useConsoleI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

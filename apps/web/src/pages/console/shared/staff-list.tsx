@@ -5,10 +5,10 @@ import type { RequestOptions } from '../../../api/client';
 import { listStaff, type FacilityClass, type StaffMember } from '../../../api/registry';
 import { todayInShanghai } from '../../../forms/form-values';
 import { useSession } from '../../../auth/session-context';
-import { useI18n } from '../../../i18n/i18n';
+import { useConsoleI18n, type ConsoleMessages } from './console-text';
 
 export function StaffCard({ member, classes, actions }: { member: StaffMember; classes: FacilityClass[]; actions?: ComponentChildren }) {
-  const { t } = useI18n();
+  const { t } = useConsoleI18n();
   const { session } = useSession();
   const today = todayInShanghai();
   const healthExpired = member.healthCertificate?.expiresOn ? member.healthCertificate.expiresOn < today : false;
@@ -66,7 +66,7 @@ export function StaffCard({ member, classes, actions }: { member: StaffMember; c
 }
 
 /** The operator is told only that the person is listed elsewhere; a regulator where, within reach. */
-function multiListedText(member: StaffMember, operator: boolean, t: ReturnType<typeof useI18n>['t']): string {
+function multiListedText(member: StaffMember, operator: boolean, t: ConsoleMessages): string {
   if (operator) return t.staff.multiListedOperator;
   if (!member.alsoListedAt?.length) return t.staff.multiListedOutsideReach;
   return t.staff.multiListedAt(member.alsoListedAt.map((other) => other.facilityName).join('、'));
