@@ -1,13 +1,13 @@
 // The background of the console's small maps: the unit boundaries as thin outlines (always, so a
 // point can be placed without tiles) and the configured tile layer when there is one. Coordinates
 // are WGS84 in and out; on GCJ-02 tiles the map shows shifted points and converts clicks back.
-import * as L from 'leaflet';
+import type * as L from 'leaflet';
 import { fetchMapConfig, fetchRegionBoundaries } from '../api/public';
 import type { MapConfig, RegionBoundaries } from '../api/types';
 import { sharedResource } from '../components/shared-data';
 import type { LatLngLiteral } from './gcj02';
 import { configureDefaultMarkerIcons } from './leaflet-icons';
-import { addBasemap, createMap, displayTransform, type DisplayTransform } from './leaflet-setup';
+import { addBasemap, boundaryOutlines, createMap, displayTransform, keepSized } from './leaflet-setup';
 
 export interface MapBackground {
   config: MapConfig | null;
@@ -23,21 +23,6 @@ const mapBackground = sharedResource<'city', MapBackground>(async () => {
 /** Loaded once per page load (components/shared-data.ts). */
 export function loadMapBackground(): Promise<MapBackground> {
   return mapBackground.get('city');
-}
-
-/**
- * Keeps Leaflet's idea of the map's size right while the page around it changes (panels open and close). Returns the
- * stop. (Here, not in leaflet-setup.ts: what the consoles' maps alone use stays out of the parents' first load.)
- */
-export function keepSized(map: L.Map, container: HTMLElement): () => void {
-  const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
-  observer.observe(container);
-  return () => observer.disconnect();
-}
-
-/** The units' boundaries as plain lines (not clickable), drawn where the map draws (`transform`). */
-export function boundaryOutlines(boundaries: RegionBoundaries, transform: DisplayTransform, style: L.PathOptions): L.GeoJSON {
-  return L.geoJSON(boundaries, { interactive: false, style, coordsToLatLng: transform.coordsToLatLng });
 }
 
 export const CHANGCHUN: LatLngLiteral = { lat: 43.88, lng: 125.32 };

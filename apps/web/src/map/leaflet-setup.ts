@@ -3,7 +3,7 @@
 // are drawn: on a GCJ-02 tile grid (AMap, Tianditu's Chinese grid) every WGS84 point is shifted onto it and clicks
 // and bounds are converted back. Without a basemap, or while it cannot load, offline-labels.ts orients people.
 import * as L from 'leaflet';
-import type { MapConfig } from '../api/types';
+import type { MapConfig, RegionBoundaries } from '../api/types';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLngLiteral } from './gcj02';
 
 export interface DisplayTransform {
@@ -58,4 +58,39 @@ export function addBasemap(map: L.Map, config: MapConfig | null, onState?: (avai
     if (!loadedAny) onState?.(false);
   });
   return tiles.addTo(map);
+}
+
+/**
+ * Keeps Leaflet's idea of the map's size right while the page around it changes (panels open and close, a phone
+ * folds the map away); `afterResize` runs after each change is applied. Returns the stop.
+ */
+export function keepSized(map: L.Map, container: HTMLElement, afterResize?: () => void): () => void {
+  const observer = new ResizeObserver(() => {
+    map.invalidateSize({ pan: false });
+    afterResize?.();
+  });
+  observer.observe(container);
+  return () => observer.disconnect();
+}
+
+/** The units' boundaries as plain lines (not clickable), drawn where the map draws (`transform`). */
+export function boundaryOutlines(boundaries: RegionBoundaries, transform: DisplayTransform, style: L.PathOptions): L.GeoJSON {
+  return L.geoJSON(boundaries, { interactive: false, style, coordsToLatLng: transform.coordsToLatLng });
+}
+
+/**
+ * An empty Leaflet control at `position` for content rendered with Preact (the layer switch, the legend); clicks
+ * and scrolls on it stay off the map.
+ */
+export function addControlElement(map: L.Map, position: L.ControlPosition, className: string): HTMLElement {
+  let element: HTMLElement | null = null;
+  const control = new L.Control({ position });
+  control.onAdd = () => {
+    element = L.DomUtil.create('div', `leaflet-control ${className}`);
+    L.DomEvent.disableClickPropagation(element);
+    L.DomEvent.disableScrollPropagation(element);
+    return element;
+  };
+  control.addTo(map);
+  return element!;
 }

@@ -6,9 +6,9 @@ import * as L from 'leaflet';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RegionBoundaries, RegionProperties } from '../../../api/types';
 import { useConsoleI18n } from '../shared/console-text';
-import { keepSized, type MapBackground } from '../../../map/base-map';
+import type { MapBackground } from '../../../map/base-map';
 import { colourFor } from '../../../map/choropleth';
-import { addBasemap, createMap, displayTransform } from '../../../map/leaflet-setup';
+import { addBasemap, createMap, displayTransform, keepSized } from '../../../map/leaflet-setup';
 import { Legend } from '../../map/legend';
 import { regionName } from '../../map/region-name';
 
