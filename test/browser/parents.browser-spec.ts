@@ -154,7 +154,7 @@ describe('the parents’ search and facility pages', () => {
 
     // Its page: status, facts, the infant class with fresh vacancies, no inspection yet.
     await page.locator(`.result[data-id="${ids.infant}"] .result__link`).click();
-    await page.waitForURL(new RegExp(`/facilities/${ids.infant}$`), WAIT);
+    await page.waitForURL(new RegExp(`/facilities/${ids.infant}\\?age=8$`), WAIT);
     await see(page, page.locator('h1[data-page-heading]', { hasText: names.infant }));
     expect(await page.locator('#facility-status').innerText()).toBe('已备案');
     expect(await page.locator('.facts').innerText()).toMatch(/备案号\s+\S+/);
@@ -259,7 +259,7 @@ describe('the parents’ search and facility pages', () => {
     await shot(page, 'search-filtered-phone');
 
     await page.locator(`.result[data-id="${ids.toddler}"] .result__link`).click();
-    await page.waitForURL(new RegExp(`/facilities/${ids.toddler}\\?lang=zh-CN$`), WAIT);
+    await page.waitForURL(new RegExp(`/facilities/${ids.toddler}\\?age=14&lang=zh-CN$`), WAIT);
     await see(page, page.locator('h1[data-page-heading]', { hasText: names.toddler }));
     expect(await page.locator('#facility-classes li[data-age-group="toddler"]').innerText()).toContain('托小班');
     await expectNoHorizontalScroll(page);

@@ -406,7 +406,7 @@ export const en: Messages = {
     facilitiesLayer: 'All childcare facilities',
     cluster: (n: string) => `${n} facilities here; zoom in`,
     facilityMarker: (name: string, vacancies: string) => `${name}, ${vacancies} free places`,
-    resultMarker: (n: number, name: string) => `Result ${n}: ${name}`,
+    resultMarker: (n: number, name: string, places: string) => `Result ${n}: ${name} — ${places}`,
     searchPoint: 'Search location',
     mapFeaturesFailed: 'Facility locations could not be loaded; the map does not show all facilities for now.',
   },

@@ -406,7 +406,7 @@ export const zhCN = {
     facilitiesLayer: '全部托育机构',
     cluster: (n: string) => `这里有 ${n} 家机构，放大查看`,
     facilityMarker: (name: string, vacancies: string) => `${name}，空余托位 ${vacancies} 个`,
-    resultMarker: (n: number, name: string) => `第 ${n} 项：${name}`,
+    resultMarker: (n: number, name: string, places: string) => `第 ${n} 项：${name}，${places}`,
     searchPoint: '搜索位置',
     mapFeaturesFailed: '机构位置暂时无法加载，地图上暂不显示全部机构。',
   },

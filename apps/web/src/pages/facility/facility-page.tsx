@@ -1,8 +1,8 @@
 // Page `/facilities/:id`: a facility as parents see it (`GET /public/facilities/{id}`, in the page's
 // language: the inspection summaries come translated). Status (a suspended one says so first),
 // the facts, where it is (approximate for home-based points: no address, the unit's name, a ~200 m
-// circle), classes with places, vacancies and how fresh they are, and the latest inspection of each
-// domain with its plain-language summary. A 404 (closed, not registered, never existed) is a
+// circle), classes with places, vacancies and how fresh they are (opened from a search with a child's age, `?age=`,
+// the places for that age first), and the latest inspection of each domain with its plain-language summary. A 404 (closed, not registered, never existed) is a
 // friendly message with a way back.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -20,8 +20,10 @@ import { paths } from '../../router/routes';
 import { searchHref, searchNearHref } from '../search/links';
 import { FreshnessText, OutcomeChip } from '../search/public-badges';
 import { DOMAIN_ORDER, latestByDomain } from '../search/public-format';
-import { searchQuery, EMPTY_SEARCH } from '../search/search-state';
+import { parseSearch, searchQuery, EMPTY_SEARCH } from '../search/search-state';
+import { useFacilityAgeText } from './facility-age-text';
 import { FacilityMap } from './facility-map';
+import { placesForAge, type PlacesForAge } from './places-for-age';
 import { useComplaintText } from '../complaints/messages';
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
@@ -33,8 +35,40 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
   );
 }
 
-function FacilityView({ facility }: { facility: PublicFacility }) {
+/**
+ * The free places for the child's age: which classes take it, how many are free there, and the oldest of those
+ * classes' reports (issue #18 item 1, as the search's card counts them).
+ */
+function AgePlaces({ places, ageMonths, now }: { places: PlacesForAge; ageMonths: number; now: Date }) {
   const { lang, t } = useI18n();
+  const ta = useFacilityAgeText();
+  const names = places.classes.map((item) => t.classes.ageGroups[item.ageGroup] ?? item.ageGroup).join(lang === 'en' ? ', ' : '、');
+  return (
+    <div class="age-places" id="age-places" data-for-age={places.vacancies}>
+      <h3 class="age-places__title">{ta.title(ageMonths)}</h3>
+      {places.classes.length === 0 ? (
+        <p>{t.applications.noClassForAge}</p>
+      ) : (
+        <>
+          <p class={`result__vacancy${places.vacancies > 0 ? ' result__vacancy--open' : ''}`}>
+            <strong>
+              {places.vacancies > 0 ? t.search.vacanciesForAge(formatInteger(places.vacancies, lang)) : t.search.noVacanciesForAge}
+            </strong>
+          </p>
+          <p>{ta.classes(names)}</p>
+          <p class="item-card__meta">
+            {places.updatedAt !== null && `${ta.oldestReport(formatDate(places.updatedAt, lang) ?? places.updatedAt)} · `}
+            <FreshnessText updatedAt={places.updatedAt} stale={places.stale} now={now} />
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function FacilityView({ facility, ageMonths }: { facility: PublicFacility; ageMonths: number | null }) {
+  const { lang, t } = useI18n();
+  const ta = useFacilityAgeText();
   // Arriving from another page, focus went to <main> while this loaded: move it to the heading.
   useEffect(() => {
     const main = document.getElementById('main');
@@ -51,6 +85,7 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
   const latest = latestByDomain(inspections);
   const earlier = inspections.filter((inspection) => !latest.includes(inspection));
   const nearQuery = searchQuery({ ...EMPTY_SEARCH, point: facility.location });
+  const forAge = ageMonths === null ? null : placesForAge(facility.classes ?? [], ageMonths);
 
   return (
     <>
@@ -142,6 +177,7 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
             <span class="section-intro">{t.applications.applyHint}</span>
           </p>
         )}
+        {ageMonths !== null && forAge !== null && <AgePlaces places={forAge} ageMonths={ageMonths} now={now} />}
         <p class="section-intro">
           {tf.totals(formatInteger(facility.placeCount, lang), formatInteger(facility.vacancies, lang))}{' '}
           <FreshnessText updatedAt={facility.vacanciesUpdatedAt} stale={facility.vacanciesStale} now={now} />
@@ -151,8 +187,16 @@ function FacilityView({ facility }: { facility: PublicFacility }) {
         ) : (
           <ul class="item-list public-classes">
             {facility.classes.map((item, index) => (
-              <li key={index} class="item-card" data-age-group={item.ageGroup}>
-                <h3 class="item-card__title">{t.classes.ageGroups[item.ageGroup] ?? item.ageGroup}</h3>
+              <li
+                key={index}
+                class="item-card"
+                data-age-group={item.ageGroup}
+                data-fits-age={forAge?.classes.includes(item) ? 'true' : undefined}
+              >
+                <h3 class="item-card__title">
+                  {t.classes.ageGroups[item.ageGroup] ?? item.ageGroup}
+                  {forAge?.classes.includes(item) && <span class="badge badge--fits-age">{ta.fits}</span>}
+                </h3>
                 <dl class="figures-row">
                   <div>
                     <dt>{tf.colPlaces}</dt>
@@ -296,6 +340,8 @@ export function PublicFacilityPage({ id }: { id: string }) {
   const { lang, t } = useI18n();
   const tf = t.publicFacility;
   const { state, reload } = useAsync((signal) => fetchPublicFacility(id, { lang, signal }), id);
+  // The child's age of the search the page was opened from (links.ts facilityHref), read as the search reads it.
+  const ageMonths = parseSearch(window.location.search).ageMonths;
   // Another language: ask again (the summaries come translated), keeping the page on screen meanwhile.
   const shownLang = useRef(lang);
   useEffect(() => {
@@ -316,7 +362,7 @@ export function PublicFacilityPage({ id }: { id: string }) {
       <main id="main" class="console-main facility-public" tabIndex={-1}>
         <BackToSearch label={tf.backToSearch} />
         {state.status === 'loading' && <Loading inline />}
-        {state.status === 'ready' && <FacilityView facility={state.value} />}
+        {state.status === 'ready' && <FacilityView facility={state.value} ageMonths={ageMonths} />}
         {notFound && (
           <div class="facility-public__missing" id="facility-not-found">
             <h1 class="page-heading__title" data-page-heading tabIndex={-1}>

@@ -25,6 +25,8 @@ export function searchNearHref(query: string): string {
   return paths.map(`${query}${langSuffix(query ? '&' : '?')}`);
 }
 
-export function facilityHref(id: string): string {
-  return `${paths.facility(id)}${langSuffix('?')}`;
+/** A facility's page; from a search with a child's age, `?age=` makes the page show that age's places first. */
+export function facilityHref(id: string, ageMonths: number | null = null): string {
+  if (ageMonths === null) return `${paths.facility(id)}${langSuffix('?')}`;
+  return `${paths.facility(id)}?age=${ageMonths}${langSuffix('&')}`;
 }

@@ -26,6 +26,8 @@ export interface ResultsListProps {
   result: NearbyState;
   hasPoint: boolean;
   radiusM: number;
+  /** The child's age of the search (null: none), carried to the facilities' pages. */
+  ageMonths: number | null;
   active: ActiveResult | null;
   onActivate: (id: string | null) => void;
   onRetry: () => void;
@@ -35,12 +37,14 @@ function ResultItem({
   item,
   number,
   active,
+  ageMonths,
   now,
   onActivate,
 }: {
   item: NearbyItem;
   number: number;
   active: boolean;
+  ageMonths: number | null;
   now: Date;
   onActivate: (id: string | null) => void;
 }) {
@@ -69,7 +73,7 @@ function ResultItem({
           {number}
         </span>
         <h3 class="result__name">
-          <Link class="result__link" href={facilityHref(item.id)}>
+          <Link class="result__link" href={facilityHref(item.id, ageMonths)}>
             {item.name}
           </Link>
         </h3>
@@ -122,7 +126,7 @@ function VacancyLine({ item, now }: { item: NearbyItem; now: Date }) {
   );
 }
 
-export function ResultsList({ result, hasPoint, radiusM, active, onActivate, onRetry }: ResultsListProps) {
+export function ResultsList({ result, hasPoint, radiusM, ageMonths, active, onActivate, onRetry }: ResultsListProps) {
   const { lang, t } = useI18n();
   const listRef = useRef<HTMLOListElement>(null);
   const items = result.status === 'idle' ? [] : result.items;
@@ -169,7 +173,15 @@ export function ResultsList({ result, hasPoint, radiusM, active, onActivate, onR
           aria-busy={result.status === 'loading'}
         >
           {items.map((item, index) => (
-            <ResultItem key={item.id} item={item} number={index + 1} active={active?.id === item.id} now={now} onActivate={onActivate} />
+            <ResultItem
+              key={item.id}
+              item={item}
+              number={index + 1}
+              active={active?.id === item.id}
+              ageMonths={ageMonths}
+              now={now}
+              onActivate={onActivate}
+            />
           ))}
         </ol>
       )}

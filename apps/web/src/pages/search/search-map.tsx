@@ -34,7 +34,7 @@ export function SearchMap(props: SearchMapProps) {
   useSearchArea(leaflet, unitsRef, props);
   useFacilityMarkers(leaflet, props, features.features, lang, t);
   useOfflineLabels(leaflet, props, lang);
-  useResultMarkers(leaflet, props, t);
+  useResultMarkers(leaflet, props, lang, t);
 
   return (
     <div class="search-map" role="region" aria-label={t.search.mapLabel}>

@@ -80,7 +80,7 @@ export function SearchPage() {
   const stateRef = useRef(state);
   stateRef.current = state;
   const pickOnMap = useCallback((point: Point) => apply({ ...stateRef.current, point }, { newPoint: { kind: 'map' } }), [apply]);
-  const openFacility = useCallback((id: string) => navigate(facilityHref(id)), []);
+  const openFacility = useCallback((id: string) => navigate(facilityHref(id, stateRef.current.ageMonths)), []);
   const selectFromMap = useCallback((id: string) => setActive((previous) => ({ id, from: 'map', seq: (previous?.seq ?? 0) + 1 })), []);
   const activateFromList = useCallback(
     (id: string | null) =>
@@ -191,6 +191,7 @@ export function SearchPage() {
             result={result}
             hasPoint={state.point !== null}
             radiusM={state.radiusM}
+            ageMonths={state.ageMonths}
             active={active}
             onActivate={activateFromList}
             onRetry={retry}

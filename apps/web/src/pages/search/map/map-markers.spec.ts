@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { NearbyItem } from '../../../api/types';
-import { browseMarkers, clusterSize, featuresBbox, resultMarkers, type MapFeature } from './map-markers';
+import { en } from '../../../i18n/en';
+import { zhCN } from '../../../i18n/zh-CN';
+import { browseMarkers, clusterSize, featuresBbox, resultMarkerLabel, resultMarkers, type MapFeature } from './map-markers';
 
 const point = (lng: number, lat: number) => ({ type: 'Point' as const, coordinates: [lng, lat] as [number, number] });
 const cluster = (count: number, lng = 125.3, lat = 43.9): MapFeature => ({
@@ -13,8 +15,15 @@ const facility = (id: string, vacancies: number, affordable = false): MapFeature
   geometry: point(125.31, 43.88),
   properties: { cluster: false, id, name: `园 ${id}`, kind: 'centre', vacancies, affordable },
 });
-const result = (id: string, kind: NearbyItem['kind'], location: NearbyItem['location'] | null) =>
-  ({ id, name: `Result ${id}`, kind, location }) as unknown as NearbyItem;
+const result = (id: string, kind: NearbyItem['kind'], location: NearbyItem['location'] | null, vacancies = 2, vacanciesForAge?: number) =>
+  ({
+    id,
+    name: `Result ${id}`,
+    kind,
+    location,
+    vacancies,
+    ...(vacanciesForAge === undefined ? {} : { vacanciesForAge }),
+  }) as unknown as NearbyItem;
 
 describe('the box asked of the map features', () => {
   it('is west, south, east, north, clamped to valid coordinates', () => {
@@ -77,8 +86,46 @@ describe('the results’ markers', () => {
       result('c', 'family', { lat: 43.9, lng: 125.4 }),
     ]);
     expect(markers).toEqual([
-      { id: 'a', number: 1, at: { lat: 43.8, lng: 125.2 }, name: 'Result a', className: 'result-marker' },
-      { id: 'c', number: 3, at: { lat: 43.9, lng: 125.4 }, name: 'Result c', className: 'result-marker result-marker--approximate' },
+      { id: 'a', number: 1, at: { lat: 43.8, lng: 125.2 }, name: 'Result a', vacancies: 2, forAge: false, className: 'result-marker' },
+      {
+        id: 'c',
+        number: 3,
+        at: { lat: 43.9, lng: 125.4 },
+        name: 'Result c',
+        vacancies: 2,
+        forAge: false,
+        className: 'result-marker result-marker--approximate',
+      },
     ]);
+  });
+
+  it('count the free places for the child’s age when the search has one, not the facility’s, and are grey without any', () => {
+    const at = { lat: 43.8, lng: 125.2 };
+    const [none, some, full, fullForAge] = resultMarkers([
+      result('a', 'centre', at, 4, 0),
+      result('b', 'family', at, 4, 1),
+      result('c', 'centre', at, 0),
+      result('d', 'centre', at, 0, 0),
+    ]);
+    expect(none).toMatchObject({ vacancies: 0, forAge: true, className: 'result-marker result-marker--full' });
+    expect(some).toMatchObject({ vacancies: 1, forAge: true, className: 'result-marker result-marker--approximate' });
+    expect(full).toMatchObject({ vacancies: 0, forAge: false, className: 'result-marker result-marker--full' });
+    expect(fullForAge).toMatchObject({ vacancies: 0, forAge: true, className: 'result-marker result-marker--full' });
+  });
+
+  it('are named with their number, the name and those free places, in the page’s language', () => {
+    const at = { lat: 43.8, lng: 125.2 };
+    const [forAge, noneForAge, all, none] = resultMarkers([
+      result('a', 'centre', at, 1200, 1),
+      result('b', 'centre', at, 4, 0),
+      result('c', 'centre', at, 1200),
+      result('d', 'centre', at, 0),
+    ]);
+    expect(resultMarkerLabel(forAge!, zhCN, 'zh-CN')).toBe('第 1 项：Result a，适合孩子年龄的空余托位 1 个');
+    expect(resultMarkerLabel(noneForAge!, zhCN, 'zh-CN')).toBe('第 2 项：Result b，孩子这个年龄暂无空余托位');
+    expect(resultMarkerLabel(all!, zhCN, 'zh-CN')).toBe('第 3 项：Result c，空余托位 1,200 个');
+    expect(resultMarkerLabel(none!, zhCN, 'zh-CN')).toBe('第 4 项：Result d，暂无空余托位');
+    expect(resultMarkerLabel(forAge!, en, 'en')).toBe('Result 1: Result a — 1 free place for your child’s age');
+    expect(resultMarkerLabel(noneForAge!, en, 'en')).toBe('Result 2: Result b — No free places for your child’s age');
   });
 });

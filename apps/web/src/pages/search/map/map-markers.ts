@@ -1,8 +1,12 @@
 // What the search map draws, decided without Leaflet: the box asked of `GET /public/map`, the facilities layer's
 // clusters and dots (the search's results are left to their own numbered markers) and the results' markers,
-// numbered as in the list. Pure (WGS84 in, descriptions out), so it is unit-tested; the hooks beside it turn the
+// numbered as in the list, grey where no place is free (for the child's age when the search has one, issue #18
+// item 1), with their accessible names. Pure (WGS84 in, descriptions out), so it is unit-tested; the hooks beside it turn the
 // descriptions into Leaflet markers.
 import type { MapFeatureProperties, NearbyItem, PublicMapFeatures } from '../../../api/types';
+import { formatInteger } from '../../../i18n/format';
+import type { Lang } from '../../../i18n/language';
+import type { Messages } from '../../../i18n/zh-CN';
 import type { LatLngLiteral } from '../../../map/gcj02';
 
 export type MapFeature = PublicMapFeatures['features'][number];
@@ -61,23 +65,39 @@ export interface ResultMarker {
   number: number;
   at: LatLngLiteral;
   name: string;
+  /** Free places: with the child's age, those in the classes that take it (`vacanciesForAge`), as the card says. */
+  vacancies: number;
+  forAge: boolean;
   className: string;
 }
 
-/** The results' markers, numbered as in the list; home-based points are marked as approximate. */
+/**
+ * The results' markers, numbered as in the list; grey where no place is free (for the age when there is one), home-based
+ * points marked as approximate.
+ */
 export function resultMarkers(results: readonly NearbyItem[]): ResultMarker[] {
   return results.flatMap((item, index) => {
     const lat = item.location?.lat;
     const lng = item.location?.lng;
     if (typeof lat !== 'number' || typeof lng !== 'number') return [];
-    return [
-      {
-        id: item.id,
-        number: index + 1,
-        at: { lat, lng },
-        name: item.name,
-        className: `result-marker${item.kind === 'family' ? ' result-marker--approximate' : ''}`,
-      },
-    ];
+    const forAge = item.vacanciesForAge !== undefined;
+    const vacancies = item.vacanciesForAge ?? item.vacancies;
+    const classes = ['result-marker'];
+    if (vacancies === 0) classes.push('result-marker--full');
+    if (item.kind === 'family') classes.push('result-marker--approximate');
+    return [{ id: item.id, number: index + 1, at: { lat, lng }, name: item.name, vacancies, forAge, className: classes.join(' ') }];
   });
+}
+
+/** A result marker's accessible name and tooltip: its number, the name, and the free places the card gives first. */
+export function resultMarkerLabel(marker: ResultMarker, t: Messages, lang: Lang): string {
+  const count = formatInteger(marker.vacancies, lang);
+  const places = marker.forAge
+    ? marker.vacancies > 0
+      ? t.search.vacanciesForAge(count)
+      : t.search.noVacanciesForAge
+    : marker.vacancies > 0
+      ? t.search.vacancies(count)
+      : t.search.noVacancies;
+  return t.search.resultMarker(marker.number, marker.name, places);
 }
