@@ -1,6 +1,8 @@
 // Page `/console/operator/facilities/:id/applicants`: the facility's children waiting, one queue per age group in
 // queue order (start month wanted, then time of application), with "offer a place" per child: a class of the
 // facility taking the child's age and the day the parent must answer by. An offer holds the place at once.
+// Which class takes the child is libs/standards' classTakesAge, the rule the server checks the offer against.
+import { classTakesAge } from '@lib/standards';
 import { useState } from 'preact/hooks';
 import { dayFromNow, listApplications, offerPlace, QUEUE_AGE_GROUPS, type Application, type QueueAgeGroup } from '../../api/applications';
 import { getFacility, listClasses, type FacilityClass } from '../../api/registry';
@@ -15,13 +17,6 @@ import { useI18n } from '../../i18n/i18n';
 import { paths } from '../../router/routes';
 import { RequireRole } from '../console/shared/require-role';
 
-/** The class age groups that take a child of `months` (a mixed class: 18..36). */
-const RANGES: Record<string, [number, number]> = { infant: [6, 11], toddler: [12, 23], preschool: [24, 36], mixed: [18, 36] };
-const takes = (group: string, months: number) => {
-  const r = RANGES[group];
-  return r !== undefined && r[0] <= months && months <= r[1];
-};
-
 function OfferForm({
   facilityId,
   application,
@@ -34,7 +29,7 @@ function OfferForm({
   onSent: () => void;
 }) {
   const { lang, t } = useI18n();
-  const suitable = classes.filter((c) => takes(c.ageGroup, application.ageMonths));
+  const suitable = classes.filter((c) => classTakesAge(c.ageGroup, application.ageMonths));
   const [classId, setClassId] = useState(suitable.find((c) => c.vacancies > 0)?.id ?? suitable[0]?.id ?? '');
   const [expiresOn, setExpiresOn] = useState(dayFromNow(7));
   const [busy, setBusy] = useState(false);
