@@ -1,12 +1,12 @@
 // npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
-//                  [--parts load,sql,history,recompute,event,incident,applications] [--scenario <part of a scenario's name>]
+//                  [--parts load,sql,history,recompute,event,incident,applications,lists] [--scenario <part of a scenario's name>]
 //
 // Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
 // bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
 // SQL (same data, load generator and run), the search SQL alone and its plans, one facility's inspection history,
 // the full recompute of unit figures (places and waiting children), the event-to-figure latency, the
-// incident-report-to-alert latency, an operator's applicants list and the offer/accept cycle (issue #17), and the API's
-// memory under load.
+// incident-report-to-alert latency, an operator's applicants list and the offer/accept cycle (issue #17), the
+// regulators' and the admin's facility search box (issue #19 item 1), and the API's memory under load.
 // Needs the build (`npm run build`); starts its own API, worker and reference server on free ports.
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
@@ -21,6 +21,8 @@ import { nearbySql } from '../../libs/search/src/nearby-sql.js';
 import { mapClustersSql, mapSinglesSql } from '../../libs/search/src/map-sql.js';
 import { parseBbox } from '../../libs/search/src/map-grid.js';
 import { ageGroupsFor } from '../../libs/standards/src/classes.js';
+import { encodeCursor } from '../../libs/core/src/pagination.js';
+import { facilityListSql, queryMatch } from '../../libs/facilities/src/facility-list.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
 import { load, ms, percentile, timeEach, type LoadResult } from './measure.js';
 import { startProcess, type Running } from './processes.js';
@@ -34,7 +36,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
-    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident,applications' },
+    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident,applications,lists' },
     scenario: { type: 'string', default: '' },
   },
 });
@@ -465,6 +467,112 @@ async function applicationsPart(api: Running): Promise<void> {
   );
 }
 
+/**
+ * Issue #19 item 1 (docs/api.md "Facility search"): `GET /facilities?q=` as the admin, the regulator of the city with
+ * the most facilities and of its unit with the most (one is made if the data has none), 20 a page, sequential, through
+ * the API. Each q is taken from a facility in the caller's reach: one or two characters of its name (no trigram), three
+ * to five, its registration number, its credit code; the first page, and the page after the facility 80% down the
+ * caller's list (a cursor the API would write: this process has its JWT_SECRET).
+ */
+async function facilitySearch(api: Running): Promise<void> {
+  process.env.JWT_SECRET = env.JWT_SECRET;
+  const admin = await one<{ username: string }>(`SELECT username FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
+  const { city } = await one<{ city: string }>(
+    `SELECT left(region_code, 4) || '00' AS city FROM facilities GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+  );
+  const { unit } = await one<{ unit: string }>(
+    `SELECT region_code AS unit FROM facilities WHERE left(region_code, 4) = left($1, 4) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [city],
+  );
+  const regulator = async (code: string) => {
+    await db.query(
+      `INSERT INTO users (username, password_hash, display_name, role, agency, region_code)
+       VALUES ($1, 'x', $1, 'regulator', 'health', $2) ON CONFLICT (username) DO NOTHING`,
+      [`bench-health-${code}`, code],
+    );
+    return `bench-health-${code}`;
+  };
+  const roles = [
+    { name: 'admin', username: admin.username, reach: 'TRUE', params: [] as string[], as: { kind: 'all' } as const },
+    {
+      name: `city regulator (${city})`,
+      username: await regulator(city),
+      reach: 'region_code BETWEEN $1 AND $2',
+      params: [city, `${city.slice(0, 4)}99`],
+      as: { kind: 'region', regionCode: city } as const,
+    },
+    {
+      name: `unit regulator (${unit})`,
+      username: await regulator(unit),
+      reach: 'region_code = $1',
+      params: [unit],
+      as: { kind: 'region', regionCode: unit } as const,
+    },
+  ];
+  // Positions and lengths from the facility's id (md5), so that every run asks the same.
+  const pick = (length: string) =>
+    `substr(name, 1 + ('x' || substr(md5(id::text), 1, 7))::bit(28)::int % greatest(1, char_length(name) - ${length} + 1), ${length})`;
+  const kinds: [string, string][] = [
+    ['1–2 characters of a name', pick(`(1 + ('x' || substr(md5(id::text), 8, 7))::bit(28)::int % 2)`)],
+    ['3–5 characters of a name', pick(`(3 + ('x' || substr(md5(id::text), 8, 7))::bit(28)::int % 3)`)],
+    ['a registration number', 'registration_no'],
+    ['a credit code', 'credit_code::text'],
+  ];
+  say(`\n### Facility search box (issue #19 item 1): \`GET /facilities?q=\` (API, 20 a page, sequential, 40 q each)\n`);
+  // The statement alone (facilityListSql, as the API runs it) beside the request: on a shared machine the gap between
+  // the two is the machine's, not the plan's.
+  say('| caller | q | page | matches in reach (mean / max) | p50 | p95 | max | SQL alone p50 / p95 |');
+  say('|---|---|---|---|---|---|---|---|');
+  for (const role of roles) {
+    const token = await loginAs(api, role.username);
+    const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM facilities WHERE ${role.reach}`, role.params);
+    const deep = await one<{ created_at: Date; id: string }>(
+      `SELECT created_at, id FROM facilities WHERE ${role.reach} ORDER BY created_at DESC, id DESC OFFSET ${Math.floor(n * 0.8)} LIMIT 1`,
+      role.params,
+    );
+    const after: [string, string] = [deep.created_at.toISOString(), deep.id];
+    const cursor = encodeCursor(after);
+    for (const [kind, expression] of kinds) {
+      const qs: string[] = (
+        await db.query(
+          `SELECT ${expression} AS q FROM facilities WHERE ${role.reach} AND ${expression} IS NOT NULL ORDER BY md5(id::text) LIMIT 40`,
+          role.params,
+        )
+      ).rows
+        .map((r: { q: string }) => r.q.trim())
+        .filter((q: string) => q.length > 0);
+      // How many each q matches in the caller's reach, as the API counts a match (queryMatch: short ones, names only).
+      const matches: number[] = [];
+      for (const q of qs) {
+        const fields = queryMatch(q) === 'trigram' ? 'ARRAY[name, registration_no, credit_code::text]' : 'ARRAY[name]';
+        const at = role.params.length + 1;
+        const row = await one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM facilities WHERE ${role.reach} AND EXISTS (SELECT 1 FROM unnest(${fields}) v WHERE strpos(lower(v), lower($${at})) > 0)`,
+          [...role.params, q],
+        );
+        matches.push(row.n);
+      }
+      for (const [page, extra, from] of [
+        ['first', '', null],
+        ['deep', `&cursor=${cursor}`, after],
+      ] as const) {
+        const times = await timeEach(qs.length, (i) =>
+          call(api, token, 'GET', `/api/v1/facilities?q=${encodeURIComponent(qs[i]!)}&limit=20${extra}`, 200),
+        );
+        const sql = await timeEach(qs.length, (i) => {
+          const { text, values } = facilityListSql(role.as, { q: qs[i], after: from, limit: 20 });
+          return db.query(text, values);
+        });
+        const mean = matches.reduce((t, x) => t + x, 0) / matches.length;
+        say(
+          `| ${role.name} | ${kind} | ${page} | ${mean.toFixed(0)} / ${Math.max(...matches)} | ${ms(percentile(times, 50))} | ` +
+            `${ms(percentile(times, 95))} | ${ms(Math.max(...times))} | ${ms(percentile(sql, 50))} / ${ms(percentile(sql, 95))} |`,
+        );
+      }
+    }
+  }
+}
+
 function md5Order(s: string): string {
   return createHash('md5').update(s).digest('hex');
 }
@@ -524,6 +632,7 @@ async function main(): Promise<void> {
     if (parts.has('event')) await eventToFigure(api);
     if (parts.has('incident')) await reportToAlert(api);
     if (parts.has('applications')) await applicationsPart(api);
+    if (parts.has('lists')) await facilitySearch(api);
   } finally {
     await api.stop();
     await plain.stop();

@@ -731,3 +731,31 @@ describe('reach: 404 outside it, 403 for the wrong role or agency, 401 anonymous
     await api.http().post(`/api/v1/facilities/${id}/approve`).set(bearer(nanguanHealth)).send({}).expect(200);
   });
 });
+
+describe('the search box: GET /facilities?q= (issue #19 item 1)', () => {
+  const found = async (user: TestUser, q: string) =>
+    (
+      await api
+        .http()
+        .get(`/api/v1/facilities?q=${encodeURIComponent(q)}&limit=100`)
+        .set(bearer(user))
+        .expect(200)
+    ).body.items.map((f: { id: string }) => f.id);
+
+  it('finds a facility by part of its name (one or two Chinese characters too), its registration number or credit code, in reach only', async () => {
+    const tag = String(Date.now() % 1_000_000).padStart(6, '0');
+    const { id } = await registeredFacility(api, owner, nanguanHealth, { name: `晨曦${tag}托育园` });
+    const view = (await api.http().get(`/api/v1/facilities/${id}`).set(bearer(owner)).expect(200)).body;
+    const registrationNo = view.registrationNo as string;
+    const creditCode = view.creditCode as string;
+    const hits = [`${tag}托育`, '晨曦', '曦', ` 托育园 `, registrationNo, registrationNo.slice(-7), creditCode, creditCode.toLowerCase()];
+    for (const q of hits) {
+      for (const user of [admin, cityHealth, nanguanHealth])
+        expect({ q, found: (await found(user, q)).includes(id) }).toEqual({ q, found: true });
+      expect(await found(kuanchengHealth, q)).not.toContain(id);
+    }
+    // A q is a substring, its % and _ no wildcards; a name part of one or two characters matches names only.
+    for (const q of [`${tag}托育园所`, `${tag}%`, `晨_${tag}`, registrationNo.slice(0, 2)])
+      expect({ q, found: (await found(admin, q)).includes(id) }).toEqual({ q, found: false });
+  });
+});

@@ -33,6 +33,7 @@ import {
 } from './facility.errors.js';
 import { publicOffset } from './public-location.js';
 import { refreshClassSummaries } from './class-summary.js';
+import { facilityListSql } from './facility-list.js';
 import type { AffordableDecisionDto, CreateFacilityDto, FacilityListQuery, FacilityView, UpdateFacilityDto } from './dto/facility.dto.js';
 import type { ClassView, CreateClassDto, UpdateClassDto } from './dto/class.dto.js';
 
@@ -115,26 +116,19 @@ export class FacilityService {
   }
 
   async list(actor: Actor, query: FacilityListQuery): Promise<Page<FacilityView>> {
-    const params: unknown[] = [];
-    const where = [reachPredicate(reachOf(actor), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)];
-    if (query.status) where.push(`f.status = $${params.push(query.status)}`);
-    if (query.regionCode) where.push(`f.region_code = $${params.push(query.regionCode)}`);
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const p = params.push(like);
-      where.push(`(f.name ILIKE $${p} OR f.address ILIKE $${p} OR f.credit_code ILIKE $${p} OR f.registration_no ILIKE $${p})`);
-    }
     const after = decodeCursor(
       query.cursor,
       (v): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string'),
     );
-    if (after) where.push(`(f.created_at, f.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const limit = query.limit ?? 20;
-    // Newest first; keyset on (created_at, id).
-    const ids: { id: string; created_at: Date }[] = await this.dataSource.query(
-      `SELECT f.id, f.created_at FROM facilities f WHERE ${where.join(' AND ')} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.push(limit + 1)}`,
-      params,
-    );
+    const { text, values } = facilityListSql(reachOf(actor), {
+      status: query.status,
+      regionCode: query.regionCode,
+      q: query.q,
+      after,
+      limit,
+    });
+    const ids: { id: string; created_at: Date }[] = await this.dataSource.query(text, values);
     const page = ids.slice(0, limit);
     const rows = page.length ? await this.dataSource.getRepository(FacilityEntity).findBy(page.map((r) => ({ id: r.id }))) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));

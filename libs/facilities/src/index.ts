@@ -10,6 +10,7 @@ export {
   type ClassRemoval,
 } from './facility.service.js';
 export { FacilityError, FacilityErrorCode, facilityNotFound, wrongState, changeFilingRequired } from './facility.errors.js';
+export { facilityListSql, queryMatch, type FacilityListCriteria, type QueryMatch } from './facility-list.js';
 export { refreshClassSummaries } from './class-summary.js';
 export { enrolHeldPlace, holdPlace, releasePlace, type PlaceChange } from './class-places.js';
 export {

@@ -1875,7 +1875,7 @@ export interface Operations {
       cursor?: string;
       status?: 'draft' | 'submitted' | 'registered' | 'suspended' | 'closed';
       regionCode?: string;
-      /** name, address, credit code or registration number contains */
+      /** name, registration number or credit code contains it (one without three letters or digits in a row: the name) */
       q?: string;
     };
     body: never;

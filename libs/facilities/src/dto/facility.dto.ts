@@ -214,7 +214,9 @@ export class FacilityListView {
 export class FacilityListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: FACILITY_STATUSES }) @IsOptional() @IsIn(FACILITY_STATUSES) status?: FacilityStatus;
   @ApiPropertyOptional({ example: '220102' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
-  @ApiPropertyOptional({ description: 'name, address, credit code or registration number contains' })
+  @ApiPropertyOptional({
+    description: 'name, registration number or credit code contains it (one without three letters or digits in a row: the name)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
