@@ -61,6 +61,7 @@ describe('inspections, orders and the plan', () => {
       .first()
       .getAttribute('data-code');
     expect(failed).toBeTruthy();
+    const failedText = (await page.locator(`li.question[data-code="${failed}"] .question__text`).innerText()).trim();
     const note = `灭火器压力不足 ${Date.now() % 10000}`;
 
     // The first half, the failed item with its note among them.
@@ -144,6 +145,11 @@ describe('inspections, orders and the plan', () => {
     await see(page, card);
     await see(page, card.locator('.order-card__facility a', { hasText: '阳光宝贝托育中心' }));
     const orderId = await card.getAttribute('data-order-id');
+    // The card names the item by its text; the code only as the text's tooltip, not in the line under it.
+    expect((await card.locator('.order-card__text').innerText()).trim()).toBe(failedText);
+    expect(await card.locator('.order-card__text').getAttribute('title')).toBe(failed);
+    expect(await card.locator('.item-card__meta').innerText()).not.toContain(failed!);
+    expect(await card.locator('.item-card__meta').innerText()).toContain('消防');
     await shots(page, 'inbox', card);
     await page.locator(`#order-${orderId}-respond`).click();
     await see(page, page.locator(`#order-${orderId}-note-error`)); // a note is required
