@@ -55,6 +55,37 @@ async function expectSuccess(page: Page, success: Locator, what: string): Promis
   if (await failure.first().isVisible()) throw new Error(`${what}: ${(await failure.allInnerTexts()).join(' | ')}`);
 }
 
+/**
+ * Each field, scrolled to the bottom edge of the window (where the form's sticky save bar is) and then focused as a
+ * click or Tab would, ends up above the bar; the bar is opaque and on top, so nothing under it shows through.
+ */
+async function expectClearOfSaveBar(page: Page, fields: string[]): Promise<void> {
+  for (const field of fields) {
+    await page.evaluate((selector) => {
+      const box = document.querySelector(selector)!.getBoundingClientRect();
+      window.scrollBy(0, box.bottom - window.innerHeight);
+    }, field);
+    await page.locator(field).focus();
+    const seen = await page.evaluate((selector) => {
+      const bar = document.querySelector('.form-actions--sticky')!;
+      const barBox = bar.getBoundingClientRect();
+      const fieldBox = document.querySelector(selector)!.getBoundingClientRect();
+      const atBar = document.elementFromPoint(barBox.left + barBox.width - 4, barBox.top + barBox.height / 2);
+      return {
+        fieldTop: fieldBox.top,
+        fieldBottom: fieldBox.bottom,
+        barTop: barBox.top,
+        background: getComputedStyle(bar).backgroundColor,
+        barOnTop: atBar !== null && bar.contains(atBar),
+      };
+    }, field);
+    expect(seen.fieldTop).toBeGreaterThanOrEqual(0);
+    expect(seen.fieldBottom).toBeLessThanOrEqual(seen.barTop);
+    expect(seen.background).toBe('rgb(255, 255, 255)');
+    expect(seen.barOnTop).toBe(true);
+  }
+}
+
 interface StaffInput {
   name: string;
   role: 'director' | 'caregiver' | 'health' | 'security';
@@ -417,9 +448,12 @@ describe('operator and regulator consoles', () => {
     await page.locator('#facility-name').fill(name);
     await page.locator('#facility-location-lat').fill('43.8650');
     await page.locator('#facility-location-lng').fill('125.3350');
+    // The sticky "保存草稿" bar hides no field: each coordinate, focused from the top of the page, stops above it.
+    await expectClearOfSaveBar(page, ['#facility-location-lat', '#facility-location-lng']);
     await web.shot(page, 'draft-form-desktop', false);
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
+    await expectClearOfSaveBar(page, ['#facility-location-lat', '#facility-location-lng']);
     await web.shot(page, 'draft-form-phone', false);
     await page.setViewportSize(WIDE);
     await page.getByRole('button', { name: '保存草稿' }).click();
