@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../../api/client';
-import { createCheckedForm, fieldMessages, summaryItems, type CheckedFormOptions, type CheckedFormState } from './checked-form';
+import { createCheckedForm, fieldMessages, fieldSummary, type CheckedFormOptions, type CheckedFormState } from './checked-form';
 
 interface Form {
   name: string;
@@ -167,10 +167,10 @@ describe('the messages of a checked form', () => {
 
   it('lists the fields with messages in the form’s order, each linked to its input', () => {
     const messages: Partial<Record<keyof Form, string[]>> = { count: ['a', 'b'], name: ['c'] };
-    expect(summaryItems({ name: 'f-name', count: 'f-count' }, { name: '名称', count: '人数' }, (field) => messages[field])).toEqual([
+    expect(fieldSummary({ name: 'f-name', count: 'f-count' }, { name: '名称', count: '人数' }, (field) => messages[field])).toEqual([
       { fieldId: 'f-name', text: '名称：c' },
       { fieldId: 'f-count', text: '人数：a；b' },
     ]);
-    expect(summaryItems({ name: 'f-name', count: 'f-count' }, { name: '名称', count: '人数' }, () => undefined)).toEqual([]);
+    expect(fieldSummary({ name: 'f-name', count: 'f-count' }, { name: '名称', count: '人数' }, () => undefined)).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ export function fieldMessages<F, P, R>(
 }
 
 /** The error summary's lines, in the form's order of fields: "label：message；message", linked to the input. */
-export function summaryItems<K extends string>(
+export function fieldSummary<K extends string>(
   fieldIds: Record<K, string>,
   labels: Record<K, string>,
   messagesOf: (field: K) => string[] | undefined,

@@ -3,7 +3,7 @@
 // (checked-form.ts, unit-tested). The page keeps only its fields and what it does once the form is sent.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { SummaryItem } from '../../../components/notice';
-import { createCheckedForm, fieldMessages, summaryItems, type CheckedFormOptions, type CheckedFormState } from './checked-form';
+import { createCheckedForm, fieldMessages, fieldSummary, type CheckedFormOptions, type CheckedFormState } from './checked-form';
 
 export interface CheckedFormSpec<F, K extends string, P, R> extends CheckedFormOptions<F, P, R> {
   check: (form: F) => Partial<Record<K, P>>;
@@ -43,6 +43,6 @@ export function useCheckedForm<F, K extends string, P, R>(spec: CheckedFormSpec<
       void checked.submit();
     },
     errorsOf,
-    summary: summaryItems(spec.fieldIds, spec.labels, errorsOf),
+    summary: fieldSummary(spec.fieldIds, spec.labels, errorsOf),
   };
 }
