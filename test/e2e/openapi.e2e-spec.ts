@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { DECORATORS } from '@nestjs/swagger';
-import { ALERT_KINDS } from '@lib/standards';
+import { ALERT_KINDS, INCIDENT_KINDS } from '@lib/standards';
 import { startApi, type TestApi } from '../helpers/app.js';
 import { previewOpenApiDocument } from '../../apps/api/src/openapi.js';
 import { CONTRACT_FILE, contractFile, type Document } from '../../scripts/contract/typescript.js';
@@ -154,18 +154,9 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.ItemAnswerDto!.properties!.result!.enum).toEqual(['pass', 'fail', 'na']);
     expect(doc.components.schemas.InspectionView!.properties!.outcome!.enum).toEqual(['pass', 'rectify', 'fail']);
     expect(doc.components.schemas.ChecklistItemView!.properties!.severity!.enum).toEqual(['minor', 'major', 'critical']);
-    // Every alert kind, in the order of the one list (libs/standards).
+    // The long vocabularies, in the order of their one list (libs/standards).
     expect(doc.components.schemas.AlertView!.properties!.kind!.enum).toEqual([...ALERT_KINDS]);
-    expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([
-      'injury',
-      'illness',
-      'food_poisoning',
-      'abuse_allegation',
-      'missing_child',
-      'fire',
-      'death',
-      'other',
-    ]);
+    expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([...INCIDENT_KINDS]);
     expect(doc.components.schemas.CreateIncidentDto!.properties!.severity!.enum).toEqual(['minor', 'serious', 'critical']);
     expect(doc.components.schemas.CloseIncidentDto!.properties!.finding!.enum).toEqual(['substantiated', 'unsubstantiated', 'no_fault']);
     expect(doc.components.schemas.CreateDrillDto!.properties!.kind!.enum).toEqual(['fire_evacuation', 'injury_first_aid', 'other']);

@@ -1,3 +1,4 @@
+import { PROFILE_FIELDS } from '@lib/standards';
 import { bearer, eventually, type TestApi, type TestUser } from '../helpers/app.js';
 import { people, withApiAndWorker } from '../helpers/people.js';
 import { compliantFacility, facilityBody, PLACES, registeredFacility, residentId, staffBody } from '../factories/registry.js';
@@ -148,20 +149,7 @@ describe('the filing flow', () => {
     const refused = await api.http().post(`/api/v1/facilities/${draft.body.id}/submit`).set(bearer(owner)).expect(422);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     const required = refused.body.errors.filter((e: { code: string }) => e.code === 'required').map((e: { field: string }) => e.field);
-    expect(required).toEqual([
-      'creditCode',
-      'kind',
-      'ownership',
-      'serviceTypes',
-      'address',
-      'floors',
-      'indoorAreaM2',
-      'outdoorAreaM2',
-      'monthlyFee',
-      'phone',
-      'openingHours',
-      'exitCount',
-    ]);
+    expect(required).toEqual([...PROFILE_FIELDS]);
     expect(refused.body.errors.find((e: { field: string }) => e.field === 'kind').message).toBe('提交备案前须填写机构类型');
     // The rules that need no empty field are listed as well; those waiting for one are not (its field is).
     expect(codes(refused)).toEqual(expect.arrayContaining(['has_class', 'legal_entity_scope', 'surveillance']));
