@@ -6,7 +6,6 @@ import { listPenalties, PENALTY_KINDS, recordPenalty, revokePenalty, type Penalt
 import { useSession } from '../../../auth/session-context';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
 import { ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
@@ -15,6 +14,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useComplaintText } from '../../complaints/messages';
 import { useCheckedForm } from '../shared/use-checked-form';
 import { emptyPenaltyForm, penaltyProblems, toPenaltyInput, type PenaltyField, type PenaltyForm } from './penalty-form';
+import { AsyncStatus } from '../../../components/async-status';
 
 const FIELD_IDS: Record<PenaltyField, string> = {
   kind: 'penalty-kind',
@@ -26,7 +26,7 @@ const FIELD_IDS: Record<PenaltyField, string> = {
 };
 
 export function PenaltiesSection({ facilityId }: { facilityId: string }) {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const c = useComplaintText();
   const { session } = useSession();
   const agency = session?.user.role === 'regulator' ? session.user.agency : null;
@@ -47,8 +47,7 @@ export function PenaltiesSection({ facilityId }: { facilityId: string }) {
             : c.penaltyRevokedDone(done.penalty.decisionNo)}
         </Notice>
       )}
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && state.value.length === 0 && <p>{c.penaltiesNone}</p>}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul class="item-list" id="penalties-list">

@@ -4,7 +4,6 @@
 import { DRILL_KINDS, listDrills, logDrill } from '../../../api/incidents';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
 import { ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
@@ -12,6 +11,7 @@ import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { useCheckedForm } from '../shared/use-checked-form';
 import { drillProblems, emptyDrillForm, latestFireDrill, toDrillInput, type DrillField, type DrillForm } from './drill-form';
+import { AsyncStatus } from '../../../components/async-status';
 
 const FIELD_IDS: Record<DrillField, string> = {
   kind: 'drill-kind',
@@ -41,8 +41,7 @@ export function DrillsSection({ facilityId, editable }: { facilityId: string; ed
     <section class="panel-section" aria-labelledby="drills-title">
       <h2 id="drills-title">{t.incidents.drillsTitle}</h2>
       <p class="section-intro">{editable ? m.intro : m.readOnlyIntro}</p>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <>
           <p id="drills-latest-fire" class={latest ? undefined : 'item-card__warning'}>

@@ -6,8 +6,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { listOrders, ORDER_FILTERS, type Checklist, type OrderFilter } from '../../../api/inspections';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
@@ -18,6 +16,7 @@ import { RequireRole } from '../shared/require-role';
 import { announceOrdersChanged, facilityName, loadChecklists } from './lookups';
 import { OrderCard } from './order-card';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
+import { AsyncStatus } from '../../../components/async-status';
 
 const PAGE = 50;
 
@@ -76,8 +75,7 @@ function OrdersScreen() {
         selected={filter}
         onSelect={select}
       >
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
         {state.status === 'ready' && list.items.length === 0 && <p>{t.orders.empty}</p>}
         {state.status === 'ready' && list.items.length > 0 && (
           <>

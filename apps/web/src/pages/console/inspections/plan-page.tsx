@@ -6,10 +6,7 @@ import { useState } from 'preact/hooks';
 import { DOMAINS, domainsOf, getInspectionPlan, type Domain, type PlanItem, type PlanQuery } from '../../../api/inspections';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
 import { CheckboxField, SelectField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
@@ -17,6 +14,7 @@ import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
+import { AsyncStatus } from '../../../components/async-status';
 
 const CITY_CODE = '220100';
 const PAGE = 30;
@@ -135,8 +133,7 @@ function PlanScreen() {
           </button>
         </div>
       </form>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <>
           <p class="section-intro" role="status" id="plan-count">

@@ -8,7 +8,6 @@ import { checkChange, createChange, decideChange, listFacilityChanges, type Chan
 import { AGE_GROUPS, FACILITY_KINDS, OWNERSHIPS, listClasses, type Facility, type FacilityClass } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { messagesFor, type FieldErrors } from '../../../forms/field-errors';
@@ -19,6 +18,7 @@ import { fieldValueText } from '../shared/change-diff';
 import { AffordableStatusView } from '../shared/affordable-status';
 import { changeFormOf, changeOf, isEmptyChange, type ChangeForm } from './change-form-model';
 import { useChangesText } from '../shared/changes-text';
+import { AsyncStatus } from '../../../components/async-status';
 
 type CheckState =
   { status: 'idle' } | { status: 'checking' } | { status: 'done'; value: ChangeCheck } | { status: 'error'; error: unknown };
@@ -338,8 +338,7 @@ export function ChangesSection({ facility }: { facility: Facility }) {
       </section>
       <section class="panel-section" aria-labelledby="change-list-title">
         <h2 id="change-list-title">{c.changes.listTitle}</h2>
-        {list.state.status === 'loading' && <Loading inline />}
-        {list.state.status === 'error' && <Notice kind="error">{errorMessage(list.state.error, t)}</Notice>}
+        <AsyncStatus state={list.state} />
         {list.state.status === 'ready' && items.length === 0 && <p>{c.changes.empty}</p>}
         {items.length > 0 && (
           <ul class="item-list" id="change-list" aria-labelledby="change-list-title">

@@ -8,7 +8,6 @@ import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
 import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
@@ -17,6 +16,7 @@ import { paths } from '../../../router/routes';
 import { ChangeCard } from '../shared/change-card';
 import { RequireRole } from '../shared/require-role';
 import { useChangesText } from '../shared/changes-text';
+import { AsyncStatus } from '../../../components/async-status';
 
 type Decision = 'approve' | 'reject';
 
@@ -35,8 +35,7 @@ function ChangeScreen({ id }: { id: string }) {
   if (state.status !== 'ready' || !session) {
     return (
       <ConsolePage title={c.changes.reviewTitle} back={back}>
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
       </ConsolePage>
     );
   }

@@ -6,9 +6,6 @@ import { isHealthRegulator } from '../../../api/auth';
 import { getFacility, type Facility, type Versioned } from '../../../api/registry';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { StatusBadge } from '../../../components/status-badge';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
@@ -27,6 +24,7 @@ import { ClassesView, StaffView } from '../shared/records-views';
 import { RequireRole } from '../shared/require-role';
 import { AffordableDecisionPanel } from './affordable-decision';
 import { ReviewActions } from './review-actions';
+import { AsyncStatus } from '../../../components/async-status';
 
 const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'drills', 'penalties', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
@@ -46,8 +44,7 @@ function ReviewScreen({ id }: { id: string }) {
   if (state.status !== 'ready' || !session) {
     return (
       <ConsolePage title={t.regulator.reviewTitle} back={back}>
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
       </ConsolePage>
     );
   }

@@ -14,6 +14,7 @@ import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { useAlertText } from './alert-inbox-text';
+import { AsyncStatus } from '../../../components/async-status';
 
 /** Groups a page; alerts listed in one opened group. */
 const GROUPS_PER_PAGE = 20;
@@ -151,8 +152,7 @@ export function AlertInbox({ headingId, title, intro, facilityHref, filter = fal
           />
         </div>
       )}
-      {groups.state.status === 'loading' && <Loading inline />}
-      {groups.state.status === 'error' && <Notice kind="error">{errorMessage(groups.state.error, t)}</Notice>}
+      <AsyncStatus state={groups.state} />
       {ready && groups.items.length === 0 && <p role="status">{t.dashboard.noAlerts}</p>}
       {ready &&
         groups.items.map((group, i) => (

@@ -1,12 +1,10 @@
 // A facility's audit trail, oldest first: when, who (role), what, and what changed.
 import { getHistory } from '../../../api/registry';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
+import { AsyncStatus } from '../../../components/async-status';
 
 /** The audit action in words (`facility.submit` → 提交备案); an action this app does not know shows as recorded. */
 function actionLabel(action: string, t: Messages): string {
@@ -62,8 +60,7 @@ export function HistoryView({ facilityId, refreshKey }: { facilityId: string; re
   return (
     <section class="panel-section" aria-labelledby="history-title">
       <h2 id="history-title">{t.history.title}</h2>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && list.items.length === 0 && <p>{t.history.empty}</p>}
       {state.status === 'ready' && list.items.length > 0 && (
         <ol class="history">
