@@ -7,13 +7,12 @@ import { getFacility, listClasses, type FacilityClass } from '../../api/registry
 import { ConsolePage } from '../../components/console-page';
 import { errorMessage } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/fields';
-import { Notice } from '../../components/notice';
+import { AsyncStatus, Notice } from '../../components/notice';
 import { Tabs } from '../../components/tabs';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n';
 import { paths } from '../../router/routes';
 import { RequireRole } from '../console/shared/require-role';
-import { AsyncStatus } from '../../components/async-status';
 
 /** The class age groups that take a child of `months` (a mixed class: 18..36). */
 const RANGES: Record<string, [number, number]> = { infant: [6, 11], toddler: [12, 23], preschool: [24, 36], mixed: [18, 36] };

@@ -18,14 +18,13 @@ import { SERVICE_TYPES } from '../../api/registry';
 import { ConsolePage } from '../../components/console-page';
 import { errorMessage, generalErrors } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/fields';
-import { Notice } from '../../components/notice';
+import { AsyncStatus, Notice } from '../../components/notice';
 import { useAsync } from '../../components/use-async';
 import { fieldErrorsOf, messagesFor, type FieldErrors } from '../../forms/field-errors';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useSearchParam } from '../../router/router';
 import { paths } from '../../router/routes';
 import { RequireRole } from '../console/shared/require-role';
-import { AsyncStatus } from '../../components/async-status';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -5,12 +5,12 @@ import { listCredit, type CreditLevel } from '../../../api/complaints';
 import { ConsolePage } from '../../../components/console-page';
 import { Tabs } from '../../../components/tabs';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { useComplaintText } from '../../complaints/messages';
 import { RequireRole } from '../shared/require-role';
-import { AsyncStatus } from '../../../components/async-status';
 
 const FILTERS = ['all', 'D', 'C', 'B', 'A'] as const;
 type Filter = (typeof FILTERS)[number];

@@ -19,7 +19,7 @@ import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField } from '../../../components/fields';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
@@ -27,7 +27,6 @@ import { useI18n } from '../../../i18n/i18n';
 import { useComplaintText } from '../../complaints/messages';
 import { RequireRole } from '../shared/require-role';
 import { UnregisteredMap } from './unregistered-map';
-import { AsyncStatus } from '../../../components/async-status';
 
 function ComplaintCard({ complaint, onChanged }: { complaint: Complaint; onChanged: (next: Complaint) => void }) {
   const { lang, t } = useI18n();

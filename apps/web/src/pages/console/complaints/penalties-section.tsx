@@ -6,7 +6,7 @@ import { listPenalties, PENALTY_KINDS, recordPenalty, revokePenalty, type Penalt
 import { useSession } from '../../../auth/session-context';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { ErrorSummary, Notice } from '../../../components/notice';
+import { AsyncStatus, ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
 import { formatDate, formatInteger } from '../../../i18n/format';
@@ -14,7 +14,6 @@ import { useI18n } from '../../../i18n/i18n';
 import { useComplaintText } from '../../complaints/messages';
 import { useCheckedForm } from '../shared/use-checked-form';
 import { emptyPenaltyForm, penaltyProblems, toPenaltyInput, type PenaltyField, type PenaltyForm } from './penalty-form';
-import { AsyncStatus } from '../../../components/async-status';
 
 const FIELD_IDS: Record<PenaltyField, string> = {
   kind: 'penalty-kind',

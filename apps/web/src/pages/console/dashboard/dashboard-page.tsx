@@ -7,7 +7,7 @@ import { getRegionHistory, listRegions } from '../../../api/targets';
 import type { RegionBoundaries, RegionProperties } from '../../../api/types';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { formatInteger, formatRate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
@@ -21,7 +21,6 @@ import { RequireRole } from '../shared/require-role';
 import { DashboardMap } from './dashboard-map';
 import { TrendChart } from './trend-chart';
 import { monthlyPoints } from './trend';
-import { AsyncStatus } from '../../../components/async-status';
 
 const CITY_CODE = '220100';
 

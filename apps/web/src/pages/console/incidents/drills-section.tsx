@@ -4,14 +4,13 @@
 import { DRILL_KINDS, listDrills, logDrill } from '../../../api/incidents';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { ErrorSummary, Notice } from '../../../components/notice';
+import { AsyncStatus, ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { useCheckedForm } from '../shared/use-checked-form';
 import { drillProblems, emptyDrillForm, latestFireDrill, toDrillInput, type DrillField, type DrillForm } from './drill-form';
-import { AsyncStatus } from '../../../components/async-status';
 
 const FIELD_IDS: Record<DrillField, string> = {
   kind: 'drill-kind',

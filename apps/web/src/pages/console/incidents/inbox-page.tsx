@@ -7,12 +7,12 @@ import { ConsolePage } from '../../../components/console-page';
 import { Tabs } from '../../../components/tabs';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDateTime } from '../../../i18n/format';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link, useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
 import { EscalationCountdown, IncidentBadges } from './incident-badges';
-import { AsyncStatus } from '../../../components/async-status';
 
 const PAGE = 50;
 

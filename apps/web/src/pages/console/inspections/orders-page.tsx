@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listOrders, ORDER_FILTERS, type Checklist, type OrderFilter } from '../../../api/inspections';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
@@ -16,7 +16,6 @@ import { RequireRole } from '../shared/require-role';
 import { announceOrdersChanged, facilityName, loadChecklists } from './lookups';
 import { OrderCard } from './order-card';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
-import { AsyncStatus } from '../../../components/async-status';
 
 const PAGE = 50;
 

@@ -7,6 +7,7 @@ import { DOMAINS, domainsOf, getInspectionPlan, type Domain, type PlanItem, type
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { CheckboxField, SelectField } from '../../../components/fields';
+import { AsyncStatus } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
@@ -14,7 +15,6 @@ import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
-import { AsyncStatus } from '../../../components/async-status';
 
 const CITY_CODE = '220100';
 const PAGE = 30;

@@ -8,7 +8,7 @@ import { checkChange, createChange, decideChange, listFacilityChanges, type Chan
 import { AGE_GROUPS, FACILITY_KINDS, OWNERSHIPS, listClasses, type Facility, type FacilityClass } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { messagesFor, type FieldErrors } from '../../../forms/field-errors';
 import { formatInteger } from '../../../i18n/format';
@@ -18,7 +18,6 @@ import { fieldValueText } from '../shared/change-diff';
 import { AffordableStatusView } from '../shared/affordable-status';
 import { changeFormOf, changeOf, isEmptyChange, type ChangeForm } from './change-form-model';
 import { useChangesText } from '../shared/changes-text';
-import { AsyncStatus } from '../../../components/async-status';
 
 type CheckState =
   { status: 'idle' } | { status: 'checking' } | { status: 'done'; value: ChangeCheck } | { status: 'error'; error: unknown };

@@ -15,7 +15,7 @@ import {
 } from '../../../api/registry';
 import { errorMessage, generalErrors } from '../../../components/error-message';
 import { SelectField, TextField } from '../../../components/fields';
-import { ErrorSummary, Notice } from '../../../components/notice';
+import { AsyncStatus, ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
 import { useI18n } from '../../../i18n/i18n';
@@ -24,7 +24,6 @@ import { ClassCard, ClassTotals } from '../shared/classes-list';
 import { Confirm } from '../shared/confirm';
 import { CLASS_SIZE_LIMIT, classChanges, classFormToInput, classToForm, emptyClassForm, type ClassForm } from './class-form-model';
 import { summaryItems } from './form-summary';
-import { AsyncStatus } from '../../../components/async-status';
 
 function classLabel(t: Messages) {
   return (path: string) => (t.classes as unknown as Record<string, unknown>)[path] as string | null;

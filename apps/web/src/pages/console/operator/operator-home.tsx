@@ -3,13 +3,13 @@
 import { listFacilities } from '../../../api/registry';
 import { ConsolePage } from '../../../components/console-page';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { AlertInbox } from '../shared/alert-inbox';
 import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
-import { AsyncStatus } from '../../../components/async-status';
 
 function OperatorFacilities() {
   const { lang, t } = useI18n();

@@ -4,13 +4,12 @@ import { useState } from 'preact/hooks';
 import { endStaff, listClasses, type FacilityClass, type StaffMember } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { CheckboxField } from '../../../components/fields';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { loadAllStaff, StaffCard } from '../shared/staff-list';
 import { Confirm } from '../shared/confirm';
 import { StaffForm } from './staff-form';
-import { AsyncStatus } from '../../../components/async-status';
 
 export function StaffSection({ facilityId, editable }: { facilityId: string; editable: boolean }) {
   const { lang, t } = useI18n();

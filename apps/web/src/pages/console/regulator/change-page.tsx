@@ -8,7 +8,7 @@ import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
@@ -16,7 +16,6 @@ import { paths } from '../../../router/routes';
 import { ChangeCard } from '../shared/change-card';
 import { RequireRole } from '../shared/require-role';
 import { useChangesText } from '../shared/changes-text';
-import { AsyncStatus } from '../../../components/async-status';
 
 type Decision = 'approve' | 'reject';
 

@@ -4,12 +4,12 @@ import { listChangeFilings } from '../../../api/changes';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDateTime } from '../../../i18n/format';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { ChangeStatusBadges } from '../shared/change-card';
 import { useChangesText } from '../shared/changes-text';
-import { AsyncStatus } from '../../../components/async-status';
 
 export function ChangeQueue() {
   const { lang } = useI18n();

@@ -5,6 +5,7 @@ import { FACILITY_STATUSES, listFacilities, type FacilityQuery, type FacilitySta
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { SelectField, TextField } from '../../../components/fields';
+import { AsyncStatus } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
@@ -13,7 +14,6 @@ import { FacilityList } from '../shared/facility-list';
 import { RequireRole } from '../shared/require-role';
 import { ChangeQueue } from './change-queue';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
-import { AsyncStatus } from '../../../components/async-status';
 
 const CITY_CODE = '220100';
 

@@ -9,6 +9,7 @@ import { ConsolePage } from '../../../components/console-page';
 import { StatusBadge } from '../../../components/status-badge';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
@@ -24,7 +25,6 @@ import { ClassesView, StaffView } from '../shared/records-views';
 import { RequireRole } from '../shared/require-role';
 import { AffordableDecisionPanel } from './affordable-decision';
 import { ReviewActions } from './review-actions';
-import { AsyncStatus } from '../../../components/async-status';
 
 const TAB_KEYS = ['profile', 'classes', 'staff', 'filing', 'inspections', 'drills', 'penalties', 'history', 'close'] as const;
 type TabKey = (typeof TAB_KEYS)[number];

@@ -7,14 +7,13 @@ import { ALERT_KINDS, listAlertGroups, listAlerts, type Alert, type AlertGroupVi
 import { errorMessage } from '../../../components/error-message';
 import { SelectField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { useAlertText } from './alert-inbox-text';
-import { AsyncStatus } from '../../../components/async-status';
 
 /** Groups a page; alerts listed in one opened group. */
 const GROUPS_PER_PAGE = 20;

@@ -12,11 +12,10 @@ import {
 } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { PlacementPlanView } from './placement-plan-view';
-import { AsyncStatus } from '../../../components/async-status';
 
 export interface CloseFlowProps {
   facility: Facility;

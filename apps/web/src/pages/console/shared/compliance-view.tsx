@@ -2,8 +2,8 @@
 // (as text and a symbol, not colour alone) and its detail in the page's language.
 import { getCompliance, type Compliance } from '../../../api/registry';
 import { useAsync } from '../../../components/use-async';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
-import { AsyncStatus } from '../../../components/async-status';
 
 export function ComplianceList({ compliance }: { compliance: Compliance }) {
   const { lang, t } = useI18n();

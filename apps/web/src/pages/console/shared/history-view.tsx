@@ -1,10 +1,10 @@
 // A facility's audit trail, oldest first: when, who (role), what, and what changed.
 import { getHistory } from '../../../api/registry';
 import { formatDateTime } from '../../../i18n/format';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
-import { AsyncStatus } from '../../../components/async-status';
 
 /** The audit action in words (`facility.submit` → 提交备案); an action this app does not know shows as recorded. */
 function actionLabel(action: string, t: Messages): string {

@@ -5,12 +5,11 @@ import { endStaffListing, listClasses, type StaffMember } from '../../../api/reg
 import { useSession } from '../../../auth/session-context';
 import { TextAreaField } from '../../../components/fields';
 import { errorMessage } from '../../../components/error-message';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useI18n } from '../../../i18n/i18n';
 import { ClassCard, ClassTotals } from './classes-list';
 import { loadAllStaff, StaffCard } from './staff-list';
-import { AsyncStatus } from '../../../components/async-status';
 
 export function ClassesView({ facilityId }: { facilityId: string }) {
   const { lang, t } = useI18n();
