@@ -2,52 +2,36 @@
 // "apply", registers as a parent and signs in, applies for a place; the operator opens its applicants and offers a
 // place (the vacancy falls at once); the parent accepts, and the child is enrolled. Every page is checked with axe
 // (no serious or critical violations) and for sideways scrolling; screenshots go to test/artifacts/.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { PLACES, registeredFacility } from '../factories/registry.js';
-import { createUser, unique, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { expectNoHorizontalScroll, PHONE, see, seriousA11yViolations, signIn, signOut, WAIT, watchErrors } from '../helpers/page.js';
+import { PLACES } from '../factories/registry.js';
+import { TEST_PASSWORD, unique } from '../helpers/app.js';
+import { withConsole } from '../helpers/console.js';
+import { expectNoHorizontalScroll, PHONE, see, seriousA11yViolations, signIn, signOut, WAIT } from '../helpers/page.js';
 import { monthsFromNow } from '../factories/applications.js';
 
-let api: TestApi;
-let browser: BrowserSession | undefined;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ api, browser, baseUrl } = await servedWebApp(PHONE));
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+const web = withConsole(PHONE, { prefix: 'applications' });
 
 async function checkPage(page: Page, name: string): Promise<void> {
   await expectNoHorizontalScroll(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.screenshot({ path: path.join(ARTIFACTS, `applications-${name}.png`), fullPage: true });
+  await web.shot(page, name);
 }
 
 async function vacanciesOnTheMap(facilityId: string): Promise<number> {
-  const res = await api
+  const res = await web.api
     .http()
     .get(`/api/v1/public/facilities/nearby?lat=${PLACES.nanguan2.lat}&lng=${PLACES.nanguan2.lng}&radiusM=300&limit=100`);
   return res.body.items.find((i: { id: string }) => i.id === facilityId).vacancies as number;
 }
 
 it('a parent applies from the public page, the operator offers a place, the parent accepts, and the vacancy falls', async () => {
-  const owner = await createUser(api, 'operator');
-  const health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
   // A toddler class of 15 places with 12 enrolled.
-  const f = await registeredFacility(api, owner, health, { location: PLACES.nanguan2 });
+  const { owner, facility: f } = await web.registered({ regionCode: '220100', overrides: { location: PLACES.nanguan2 } });
   const before = await vacanciesOnTheMap(f.id);
-  const page = await browser!.context.newPage();
-  const errors = watchErrors(page);
+  const { page, errors } = await web.open();
 
   // The public page offers "apply"; without a session it leads to sign-in, with the parent's registration first.
-  await page.goto(`${baseUrl}/facilities/${f.id}`);
+  await page.goto(`${web.baseUrl}/facilities/${f.id}`);
   await see(page, page.locator('#apply-link'));
   await checkPage(page, 'public-page');
   await page.locator('#apply-link').click();
@@ -55,7 +39,7 @@ it('a parent applies from the public page, the operator offers a place, the pare
   await see(page, page.locator('#register-account-type'));
   expect(await page.locator('#register-account-type').inputValue()).toBe('parent');
   const username = unique('parent').toLowerCase().slice(0, 40);
-  const password = 'correct-horse-battery';
+  const password = TEST_PASSWORD;
   await page.locator('#register-username').fill(username);
   await page.locator('#register-password').fill(password);
   await page.locator('#register-display-name').fill('王女士');
@@ -80,8 +64,8 @@ it('a parent applies from the public page, the operator offers a place, the pare
   await signOut(page);
 
   // The operator offers a place from its applicants list.
-  await signIn(page, baseUrl, owner.username, owner.password, /\/console\/operator/);
-  await page.goto(`${baseUrl}/console/operator/facilities/${f.id}`);
+  await web.signIn(page, owner);
+  await page.goto(`${web.baseUrl}/console/operator/facilities/${f.id}`);
   await see(page, page.locator('#applicants-link'));
   await page.locator('#applicants-link').click();
   await see(page, page.locator('.applicant'));
@@ -95,25 +79,25 @@ it('a parent applies from the public page, the operator offers a place, the pare
   await signOut(page);
 
   // The parent accepts: enrolled, and the place stays taken.
-  await signIn(page, baseUrl, username, password, /\/console\/applications/);
+  await signIn(page, web.baseUrl, username, password, /\/console\/applications/);
   await see(page, page.locator('.offer-box'));
   await checkPage(page, 'offer');
   await page.getByRole('button', { name: '接受并入托' }).click();
   await see(page, page.locator('#applications-result'));
   expect(await page.locator('.application-card').first().innerText()).toContain('已入托');
-  const [cls] = await api.db.query('SELECT enrolled, held FROM classes WHERE id = $1', [f.classId]);
+  const [cls] = await web.api.db.query('SELECT enrolled, held FROM classes WHERE id = $1', [f.classId]);
   expect(cls).toEqual({ enrolled: 13, held: 0 });
   expect(await vacanciesOnTheMap(f.id)).toBe(before - 1);
 
   // The same page in English (`?lang=en`), as accessible.
-  await page.goto(`${baseUrl}/console/applications?lang=en`);
+  await page.goto(`${web.baseUrl}/console/applications?lang=en`);
   await see(page, page.locator('.application-card'));
   expect(await page.locator('h1.page-heading__title').innerText()).toBe('My applications');
   expect(await page.locator('.application-card').first().innerText()).toContain('Placed');
   await checkPage(page, 'my-applications-en');
 
   // The public page shows the lower vacancy too.
-  await page.goto(`${baseUrl}/facilities/${f.id}`);
+  await page.goto(`${web.baseUrl}/facilities/${f.id}`);
   await see(page, page.locator('#facility-classes'));
   expect(errors).toEqual([]);
 }, 300_000);

@@ -6,54 +6,32 @@
 // and approves it; the facility now has the new values. The regulator then recognises the facility as 普惠 with a
 // fee ceiling and an expiry (a ceiling below the facility's fee is refused). Desktop and phone width; screenshots
 // go to test/artifacts/change-filings-*.png.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { compliantFacility, registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, signIn, signOut, watchErrors } from '../helpers/page.js';
+import { compliantFacility } from '../factories/registry.js';
+import { bearer } from '../helpers/app.js';
+import { withConsole } from '../helpers/console.js';
+import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, signOut } from '../helpers/page.js';
 
-const PASSWORD = 'correct-horse-battery';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `change-filings-${name}.png`), fullPage: true });
-}
+const web = withConsole(DESKTOP, { prefix: 'change-filings' });
 
 /** Both widths: the page fits a phone, and a screenshot of each. */
 async function bothWidths(page: Page, name: string): Promise<void> {
   await expectNoHorizontalScroll(page);
-  await shot(page, `${name}-desktop`);
+  await web.shot(page, `${name}-desktop`);
   await page.setViewportSize(PHONE);
   await expectNoHorizontalScroll(page);
-  await shot(page, `${name}-phone`);
+  await web.shot(page, `${name}-phone`);
   await page.setViewportSize(DESKTOP);
 }
 
 describe('change filings and 普惠 recognition in the consoles', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('an operator requests a change with the live check; a health regulator approves it from the diff and recognises 普惠', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const facility = await registeredFacility(api!, owner, health, { affordable: false });
+    const { page, errors } = await web.open();
+    const { owner, health, facility } = await web.registered({ overrides: { affordable: false } });
 
     // The operator: the change filings tab of the registered facility.
-    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
-    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}?tab=changes`);
+    await web.signIn(page, owner);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/${facility.id}?tab=changes`);
     await see(page, page.locator('#affordable-status', { hasText: '未申请普惠认定' }));
     await page.locator('#change-request').click();
     await see(page, page.locator('#change-form'));
@@ -75,7 +53,7 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     await page.locator('#change-new-ageGroup').selectOption('preschool');
     await page.locator('#change-new-places').fill('10');
     await see(page, page.locator('#change-check .verdict--ok'));
-    expect(await api!.db.query('SELECT 1 FROM change_filings WHERE facility_id = $1', [facility.id])).toEqual([]);
+    expect(await web.api.db.query('SELECT 1 FROM change_filings WHERE facility_id = $1', [facility.id])).toEqual([]);
     await bothWidths(page, 'request');
 
     // Filing needs a reason.
@@ -89,21 +67,21 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     expect(await card.locator('tr[data-field="exitCount"]').innerText()).toMatch(/安全出口数\s+2\s+3/);
     expect(await page.locator('#change-request').isDisabled()).toBe(true);
     // Nothing counts yet: the registered values stay until approval.
-    const [before] = await api!.db.query('SELECT exit_count, affordable_status FROM facilities WHERE id = $1', [facility.id]);
+    const [before] = await web.api.db.query('SELECT exit_count, affordable_status FROM facilities WHERE id = $1', [facility.id]);
     expect(before).toEqual({ exit_count: 2, affordable_status: null });
     await bothWidths(page, 'operator-list');
 
     // A filing and this change filing have waited a month: past the 5-working-day deadline. Filed before the
     // operator signs out: signing out revokes every token of the account, the test's own included.
-    const waiting = await compliantFacility(api!, owner);
-    await api!.http().post(`/api/v1/facilities/${waiting.id}/submit`).set(bearer(owner)).expect(200);
-    await api!.db.query(`UPDATE facilities SET submitted_at = now() - interval '30 days' WHERE id = $1`, [waiting.id]);
-    await api!.db.query(`UPDATE change_filings SET submitted_at = now() - interval '30 days' WHERE facility_id = $1`, [facility.id]);
+    const waiting = await compliantFacility(web.api, owner);
+    await web.api.http().post(`/api/v1/facilities/${waiting.id}/submit`).set(bearer(owner)).expect(200);
+    await web.api.db.query(`UPDATE facilities SET submitted_at = now() - interval '30 days' WHERE id = $1`, [waiting.id]);
+    await web.api.db.query(`UPDATE change_filings SET submitted_at = now() - interval '30 days' WHERE facility_id = $1`, [facility.id]);
     await signOut(page);
 
     // The health regulator: the change-filing queue beside the filing queue, both with overdue badges.
-    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
-    const [{ id: changeId }] = await api!.db.query('SELECT id FROM change_filings WHERE facility_id = $1', [facility.id]);
+    await web.signIn(page, health);
+    const [{ id: changeId }] = await web.api.db.query('SELECT id FROM change_filings WHERE facility_id = $1', [facility.id]);
     const queued = page.locator(`#change-queue li[data-change-id="${changeId}"]`);
     await see(page, queued);
     expect(await queued.innerText()).toContain('待审核');
@@ -124,7 +102,7 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     await page.locator('#change-approve').click();
     await page.locator('#confirm-change-approve').click();
     await see(page, page.locator('#change-result', { hasText: '变更已通过' }));
-    const [after] = await api!.db.query(
+    const [after] = await web.api.db.query(
       'SELECT exit_count, affordable_status, (SELECT count(*)::int FROM classes WHERE facility_id = $1) AS classes FROM facilities WHERE id = $1',
       [facility.id],
     );
@@ -135,7 +113,7 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     await page.waitForURL(new RegExp(`/console/regulator/facilities/${facility.id}`), WAIT);
     await see(page, page.locator('ol.history .history__head', { hasText: '通过变更备案' }));
     await see(page, page.locator('ol.history .history__head', { hasText: '变更备案生效' }));
-    await page.goto(`${baseUrl}/console/regulator/facilities/${facility.id}`);
+    await page.goto(`${web.baseUrl}/console/regulator/facilities/${facility.id}`);
     await see(page, page.locator('#affordable-status', { hasText: '已申请，待认定' }));
     await page.locator('#affordable-decision').selectOption('recognize');
     await page.locator('#affordable-maxMonthlyFee').fill('2000');
@@ -147,7 +125,7 @@ describe('change filings and 普惠 recognition in the consoles', () => {
     await see(page, page.locator('#affordable-result', { hasText: '普惠认定已更新' }));
     await see(page, page.locator('#affordable-status [data-status="recognized"]'));
     expect(await page.locator('#affordable-status').innerText()).toMatch(/收费上限 2,?800 元\/月/);
-    const [recognised] = await api!.db.query('SELECT affordable_status, affordable_max_monthly_fee FROM facilities WHERE id = $1', [
+    const [recognised] = await web.api.db.query('SELECT affordable_status, affordable_max_monthly_fee FROM facilities WHERE id = $1', [
       facility.id,
     ]);
     expect(recognised).toEqual({ affordable_status: 'recognized', affordable_max_monthly_fee: 2800 });

@@ -3,52 +3,21 @@
 // provider with a map pin (typed coordinates); a health regulator reads the complaint in the inbox (hostile text shown
 // as text, the phone shown to it), puts it under investigation, sees the unregistered-provider layer, and the credit
 // view; in zh-CN and English; axe finds no serious or critical violations. Screenshots go to test/artifacts/complaints-*.png.
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { PLACES, registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import {
-  DESKTOP,
-  PHONE,
-  WAIT,
-  expectNoHorizontalScroll,
-  see,
-  seriousA11yViolations,
-  signIn,
-  signOut,
-  watchErrors,
-} from '../helpers/page.js';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `complaints-${name}.png`), fullPage: true });
-}
+import { PLACES } from '../factories/registry.js';
+import { bearer } from '../helpers/app.js';
+import { withConsole } from '../helpers/console.js';
+import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, seriousA11yViolations, signOut } from '../helpers/page.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> 午睡时老师把孩子关在储物间里，哭了很久。';
 
 describe('complaints and credit pages', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const web = withConsole(DESKTOP, { prefix: 'complaints' });
 
   it('take a complaint from the facility page and a report with a map pin, and follow them by receipt code', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const f = await registeredFacility(api!, owner, health);
+    const { page, errors } = await web.open();
+    const { facility: f } = await web.registered();
 
-    await page.goto(`${baseUrl}/facilities/${f.id}`);
+    await page.goto(`${web.baseUrl}/facilities/${f.id}`);
     await see(page, page.locator('#facility-credit-level'));
     expect(await page.locator('#facility-credit-level').getAttribute('data-level')).toBe('A');
     await page.locator('#complain-link').click();
@@ -62,7 +31,7 @@ describe('complaints and credit pages', () => {
     await see(page, page.locator('#receipt-code'));
     const code = (await page.locator('#receipt-code').innerText()).trim();
     expect(code).toMatch(/^[23456789A-Z]{12}$/);
-    await shot(page, 'receipt');
+    await web.shot(page, 'receipt');
     await page.locator('#complaint-receipt a').click();
     await page.waitForURL(/\/complain\/track\?code=/, WAIT);
     await see(page, page.locator('#complaint-status-value'));
@@ -73,11 +42,11 @@ describe('complaints and credit pages', () => {
     await page.locator('.app-header__actions button[lang="en"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);
     expect(await page.locator('#complaint-status-value').innerText()).toBe('Received');
-    await page.goto(`${baseUrl}/complain/track?code=ABCDEFGHJKMN`);
+    await page.goto(`${web.baseUrl}/complain/track?code=ABCDEFGHJKMN`);
     await see(page, page.locator('.notice--error'));
 
     // A report of an unregistered provider with the point typed into the map pin's fields.
-    await page.goto(`${baseUrl}/complain`);
+    await page.goto(`${web.baseUrl}/complain`);
     await see(page, page.locator('#complaint-location-lat'));
     await page.locator('#complaint-location-lat').fill(String(PLACES.nanguan2.lat));
     await page.locator('#complaint-location-lng').fill(String(PLACES.nanguan2.lng));
@@ -86,25 +55,22 @@ describe('complaints and credit pages', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator('#complaint-submit').click();
     await see(page, page.locator('#receipt-code'));
-    await shot(page, 'report');
+    await web.shot(page, 'report');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 
   it('show a health regulator the inbox (text as text, the phone), investigation, the unregistered layer and the credit view', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const f = await registeredFacility(api!, owner, health);
-    await api!
+    const { page, errors } = await web.open();
+    const { health, facility: f } = await web.registered();
+    await web.api
       .http()
       .post('/api/v1/public/complaints')
       .send({ facilityId: f.id, category: 'abuse', description: HOSTILE, contact: { phone: '13822223333' } })
       .expect(201);
     for (const m of [0, 30, 60])
-      await api!
+      await web.api
         .http()
         .post('/api/v1/public/complaints')
         .send({
@@ -116,9 +82,9 @@ describe('complaints and credit pages', () => {
         .expect(201);
 
     // The first test chose English, which the browser remembers (i18n/language.ts): this one starts in zh-CN.
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${web.baseUrl}/login`);
     await page.evaluate(() => window.localStorage.setItem('childcare.lang', 'zh-CN'));
-    await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
+    await web.signIn(page, health);
     await page.locator('#nav-complaints').click();
     await page.waitForURL(/\/console\/complaints$/, WAIT);
     const card = page.locator('.complaint-card', { hasText: '储物间' }).first();
@@ -133,7 +99,7 @@ describe('complaints and credit pages', () => {
       WAIT,
     );
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await shot(page, 'inbox');
+    await web.shot(page, 'inbox');
     await card.locator('button', { hasText: '转入调查' }).click();
     await page.waitForFunction(() => !!document.querySelector('.complaint-card[data-status="investigating"]'), null, WAIT);
 
@@ -144,21 +110,18 @@ describe('complaints and credit pages', () => {
     await page.locator('.console-header button[lang="en"], header button[lang="en"]').first().click();
     await page.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);
     await see(page, page.locator('h1', { hasText: 'Credit levels' }));
-    await shot(page, 'credit');
+    await web.shot(page, 'credit');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 
   it('let a health regulator record a fine on the facility record and revoke it; the operator reads them', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const f = await registeredFacility(api!, owner, health);
-    await page.goto(`${baseUrl}/login`);
+    const { page, errors } = await web.open();
+    const { owner, health, facility: f } = await web.registered();
+    await page.goto(`${web.baseUrl}/login`);
     await page.evaluate(() => window.localStorage.setItem('childcare.lang', 'zh-CN'));
-    await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
-    await page.goto(`${baseUrl}/console/regulator/facilities/${f.id}?tab=penalties`);
+    await web.signIn(page, health);
+    await page.goto(`${web.baseUrl}/console/regulator/facilities/${f.id}?tab=penalties`);
     await see(page, page.locator('#penalty-kind'));
     expect(await page.locator('#penalties-title').innerText()).toBe('行政处罚');
 
@@ -176,7 +139,7 @@ describe('complaints and credit pages', () => {
     expect(await card.innerText()).toContain('罚款 20,000 元');
     expect(await card.innerText()).toContain('卫生健康');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await shot(page, 'penalty-recorded');
+    await web.shot(page, 'penalty-recorded');
 
     // Revoked on appeal, with the reason: the card says so and offers nothing more.
     await card.getByRole('button', { name: '登记撤销' }).click();
@@ -188,7 +151,7 @@ describe('complaints and credit pages', () => {
     await page.waitForFunction(() => document.querySelector('li.penalty-card')?.getAttribute('data-revoked') === 'true', null, WAIT);
     expect(await card.locator('.penalty-card__revoked').innerText()).toContain('长南复决〔2026〕3号 撤销原处罚决定');
     expect(await card.getByRole('button', { name: '登记撤销' }).count()).toBe(0);
-    const stored = await api!.http().get(`/api/v1/facilities/${f.id}/penalties`).set(bearer(owner)).expect(200);
+    const stored = await web.api.http().get(`/api/v1/facilities/${f.id}/penalties`).set(bearer(owner)).expect(200);
     expect(stored.body.items).toEqual([
       expect.objectContaining({
         kind: 'fine',
@@ -202,13 +165,13 @@ describe('complaints and credit pages', () => {
 
     // The operator reads the record at phone width, without the forms.
     await page.setViewportSize(PHONE);
-    await signIn(page, baseUrl, owner.username, owner.password, /\/console\/operator$/);
-    await page.goto(`${baseUrl}/console/operator/facilities/${f.id}?tab=penalties`);
+    await web.signIn(page, owner);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/${f.id}?tab=penalties`);
     await see(page, page.locator('#penalties-list li.penalty-card[data-revoked="true"]'));
     expect(await page.locator('#penalty-submit').count()).toBe(0);
     expect(await page.getByRole('button', { name: '登记撤销' }).count()).toBe(0);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'penalty-operator-phone');
+    await web.shot(page, 'penalty-operator-phone');
     await page.setViewportSize(DESKTOP);
     expect(errors).toEqual([]);
     await page.close();

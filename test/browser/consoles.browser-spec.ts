@@ -4,15 +4,11 @@
 // submits; a district health regulator signs in, finds the filing in the queue and approves it, and
 // the page shows the registration number. Screenshots of each console at desktop and phone width
 // go to test/artifacts/.
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { compliantFacility, PLACES, registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, unique, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn, signOut } from '../helpers/page.js';
-
-const PASSWORD = 'correct-horse-battery';
+import { compliantFacility, PLACES } from '../factories/registry.js';
+import { bearer, createUser, TEST_PASSWORD, unique } from '../helpers/app.js';
+import { withConsole } from '../helpers/console.js';
+import { WAIT, DESKTOP, PHONE, expectNoHorizontalScroll, see, signOut } from '../helpers/page.js';
 
 // --- identifiers with correct check characters (computed here, independently of the app) ---------
 
@@ -52,15 +48,42 @@ function inDays(days: number): string {
 
 // --- page helpers -----------------------------------------------------------------------------
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
-}
-
 /** Waits for a success notice; when an error shows instead, fails with its text. */
 async function expectSuccess(page: Page, success: Locator, what: string): Promise<void> {
   const failure = page.locator('.notice--error, .error-summary, .refusal');
   await Promise.race([success.waitFor(WAIT), failure.first().waitFor(WAIT)]);
   if (await failure.first().isVisible()) throw new Error(`${what}: ${(await failure.allInnerTexts()).join(' | ')}`);
+}
+
+/**
+ * Each field, scrolled to the bottom edge of the window (where the form's sticky save bar is) and then focused as a
+ * click or Tab would, ends up above the bar; the bar is opaque and on top, so nothing under it shows through.
+ */
+async function expectClearOfSaveBar(page: Page, fields: string[]): Promise<void> {
+  for (const field of fields) {
+    await page.evaluate((selector) => {
+      const box = document.querySelector(selector)!.getBoundingClientRect();
+      window.scrollBy(0, box.bottom - window.innerHeight);
+    }, field);
+    await page.locator(field).focus();
+    const seen = await page.evaluate((selector) => {
+      const bar = document.querySelector('.form-actions--sticky')!;
+      const barBox = bar.getBoundingClientRect();
+      const fieldBox = document.querySelector(selector)!.getBoundingClientRect();
+      const atBar = document.elementFromPoint(barBox.left + barBox.width - 4, barBox.top + barBox.height / 2);
+      return {
+        fieldTop: fieldBox.top,
+        fieldBottom: fieldBox.bottom,
+        barTop: barBox.top,
+        background: getComputedStyle(bar).backgroundColor,
+        barOnTop: atBar !== null && bar.contains(atBar),
+      };
+    }, field);
+    expect(seen.fieldTop).toBeGreaterThanOrEqual(0);
+    expect(seen.fieldBottom).toBeLessThanOrEqual(seen.barTop);
+    expect(seen.background).toBe('rgb(255, 255, 255)');
+    expect(seen.barOnTop).toBe(true);
+  }
 }
 
 interface StaffInput {
@@ -100,22 +123,10 @@ async function addStaff(page: Page, staff: StaffInput): Promise<void> {
 // --- the test -----------------------------------------------------------------------------------
 
 describe('operator and regulator consoles', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const web = withConsole(DESKTOP, { prefix: 'consoles' });
 
   it('registers an operator, files a facility through the forms, and a health regulator approves it', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
+    const { page, errors } = await web.open();
     const operator = unique('op')
       .replace(/[^A-Za-z0-9_.-]/g, '')
       .slice(0, 40);
@@ -124,19 +135,19 @@ describe('operator and regulator consoles', () => {
     const className = '托小一班';
 
     // The map links to sign-in.
-    await page.goto(baseUrl);
+    await page.goto(web.baseUrl);
     await page.locator('#account-link').click();
     await page.waitForURL(/\/login$/, WAIT);
 
     // Register as an operator, then sign in (the username is filled in).
     await page.locator('#register-username').fill(operator);
-    await page.locator('#register-password').fill(PASSWORD);
+    await page.locator('#register-password').fill(TEST_PASSWORD);
     await page.locator('#register-display-name').fill('张经理');
     await page.locator('form[aria-labelledby="register-title"] button[type="submit"]').click();
     await expectSuccess(page, page.locator('.notice--success', { hasText: operator }), 'registering');
     expect(await page.locator('#login-username').inputValue()).toBe(operator);
-    await shot(page, 'consoles-login-desktop');
-    await page.locator('#login-password').fill(PASSWORD);
+    await web.shot(page, 'login-desktop', false);
+    await page.locator('#login-password').fill(TEST_PASSWORD);
     await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
     await page.waitForURL(/\/console\/operator$/, WAIT);
     await page.locator('.empty-state').waitFor(WAIT);
@@ -190,7 +201,7 @@ describe('operator and regulator consoles', () => {
     await page.locator('#facility-documents-1-tenure').selectOption('owned');
     await page.locator('#facility-documents-2-expiresOn').fill(inDays(1000));
     await page.locator('#facility-documents-3-rating').selectOption('qualified');
-    await shot(page, 'consoles-facility-form-desktop', true);
+    await web.shot(page, 'facility-form-desktop');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/console\/operator\/facilities\/[0-9a-f-]{36}\?created=1$/, WAIT);
     const facilityUrl = page.url().replace(/\?.*$/, '');
@@ -203,7 +214,7 @@ describe('operator and regulator consoles', () => {
     const token = await page.evaluate(
       () => (JSON.parse(sessionStorage.getItem('childcare.session') ?? '{}') as { accessToken?: string }).accessToken,
     );
-    await api!
+    await web.api
       .http()
       .patch(`/api/v1/facilities/${facilityId}`)
       .set({ Authorization: `Bearer ${token}`, 'If-Match': '"1"' })
@@ -274,34 +285,33 @@ describe('operator and regulator consoles', () => {
     await page.getByRole('button', { name: '提交备案' }).click();
     await expectSuccess(page, page.locator('.notice--success', { hasText: '已提交备案' }), 'submitting');
     await page.locator('.page-heading .badge--submitted').waitFor(WAIT);
-    await shot(page, 'consoles-operator-facility-desktop', true);
+    await web.shot(page, 'operator-facility-desktop');
 
     await page.getByRole('link', { name: '返回列表' }).click();
     await page.locator('li.item-card', { hasText: facilityName }).locator('.badge--submitted').waitFor(WAIT);
-    await shot(page, 'consoles-operator-desktop');
+    await web.shot(page, 'operator-desktop', false);
 
     // The operator's console at phone width.
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-operator-phone');
+    await web.shot(page, 'operator-phone', false);
     await page.goto(`${facilityUrl}?tab=staff`);
     await page.locator('li.staff-card').first().waitFor(WAIT);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-operator-facility-phone');
-    await page.goto(`${baseUrl}/console/operator/facilities/new`);
+    await web.shot(page, 'operator-facility-phone', false);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/new`);
     await page.locator('.location-picker__map .leaflet-overlay-pane path').first().waitFor(WAIT);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-facility-form-phone', true);
+    await web.shot(page, 'facility-form-phone');
     await page.setViewportSize(DESKTOP);
     await signOut(page);
 
     // A district health regulator finds the filing in the queue and approves it.
-    const regulator = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    await signIn(page, baseUrl, regulator.username, PASSWORD);
-    await page.waitForURL(/\/console\/regulator$/, WAIT);
+    const regulator = await createUser(web.api, 'regulator', { agency: 'health', regionCode: '220102' });
+    await web.signIn(page, regulator);
     const queued = page.locator('#review-queue li.item-card', { hasText: facilityName });
     await queued.waitFor(WAIT);
-    await shot(page, 'consoles-regulator-desktop');
+    await web.shot(page, 'regulator-desktop', false);
     await queued.getByRole('link', { name: facilityName }).click();
     await page.waitForURL(/\/console\/regulator\/facilities\/[0-9a-f-]{36}$/, WAIT);
     await page.locator('.profile').waitFor(WAIT);
@@ -316,27 +326,27 @@ describe('operator and regulator consoles', () => {
     expect(registrationNo).toBeTruthy();
     await page.locator('.page-heading .badge--registered').waitFor(WAIT);
     expect(await page.locator('.facility-header .registration-no').innerText()).toContain(registrationNo!);
-    await shot(page, 'consoles-review-desktop');
+    await web.shot(page, 'review-desktop', false);
 
     // Before closing, the placement plan: a table and a map (nothing is closed here).
     await page.getByRole('button', { name: '停办', exact: true }).click();
     await page.locator('.placement-table').waitFor(WAIT);
     await page.waitForFunction(() => document.querySelector('.placement-map .leaflet-overlay-pane path') !== null, undefined, WAIT);
     expect(await page.locator('.placement-table tbody tr').count()).toBe(1);
-    await shot(page, 'consoles-placement-desktop', true);
+    await web.shot(page, 'placement-desktop');
     await page.getByRole('tab', { name: '工作人员' }).click();
 
     // The regulator's console at phone width, and in English.
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-review-phone');
+    await web.shot(page, 'review-phone', false);
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('tab', { name: 'History' }).click();
     await page.locator('.history__entry', { hasText: 'Filing approved' }).waitFor(WAIT);
     await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.locator('#search-count').waitFor(WAIT);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-regulator-phone');
+    await web.shot(page, 'regulator-phone', false);
     await page.getByRole('button', { name: '中文', exact: true }).click();
 
     expect(errors).toEqual([]);
@@ -344,16 +354,13 @@ describe('operator and regulator consoles', () => {
   }, 180_000);
 
   it('lets a health regulator return, suspend, reinstate and close (after the placement plan), and other agencies only read', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const fire = await createUser(api!, 'regulator', { agency: 'fire', regionCode: '220100' });
+    const { page, errors } = await web.open();
     // A registered facility with free places, and 700 m from it the one under review.
-    await registeredFacility(api!, owner, health, { location: PLACES.nanguan }, { places: 15, enrolled: 3 });
-    const reviewed = await compliantFacility(api!, owner, { location: PLACES.nanguan2 }, { places: 15, enrolled: 4 });
-    await api!.http().post(`/api/v1/facilities/${reviewed.id}/submit`).set(bearer(owner)).expect(200);
-    const reviewUrl = `${baseUrl}/console/regulator/facilities/${reviewed.id}`;
+    const { owner, health } = await web.registered({ overrides: { location: PLACES.nanguan }, cls: { places: 15, enrolled: 3 } });
+    const fire = await createUser(web.api, 'regulator', { agency: 'fire', regionCode: '220100' });
+    const reviewed = await compliantFacility(web.api, owner, { location: PLACES.nanguan2 }, { places: 15, enrolled: 4 });
+    await web.api.http().post(`/api/v1/facilities/${reviewed.id}/submit`).set(bearer(owner)).expect(200);
+    const reviewUrl = `${web.baseUrl}/console/regulator/facilities/${reviewed.id}`;
     const heading = page.locator('.page-heading');
     const result = page.locator('#action-result');
 
@@ -361,7 +368,7 @@ describe('operator and regulator consoles', () => {
     await page.goto(reviewUrl);
     await page.waitForURL(/\/login\?next=/, WAIT);
     await page.locator('#login-username').fill(health.username);
-    await page.locator('#login-password').fill(PASSWORD);
+    await page.locator('#login-password').fill(TEST_PASSWORD);
     await page.locator('form[aria-labelledby="login-title"] button[type="submit"]').click();
     await page.waitForURL(reviewUrl, WAIT);
 
@@ -376,8 +383,8 @@ describe('operator and regulator consoles', () => {
     await page.locator('.facility-header', { hasText: '消防安全合格证明已过期' }).waitFor(WAIT);
 
     // Resubmitted and approved (through the API), then suspended and reinstated here.
-    await api!.http().post(`/api/v1/facilities/${reviewed.id}/submit`).set(bearer(owner)).expect(200);
-    await api!.http().post(`/api/v1/facilities/${reviewed.id}/approve`).set(bearer(health)).send({}).expect(200);
+    await web.api.http().post(`/api/v1/facilities/${reviewed.id}/submit`).set(bearer(owner)).expect(200);
+    await web.api.http().post(`/api/v1/facilities/${reviewed.id}/approve`).set(bearer(health)).send({}).expect(200);
     await page.reload();
     await heading.locator('.badge--registered').waitFor(WAIT);
     await page.getByRole('button', { name: '暂停', exact: true }).click();
@@ -400,12 +407,11 @@ describe('operator and regulator consoles', () => {
     await expectSuccess(page, page.locator('.notice--success', { hasText: '机构已停办' }), 'closing');
     await heading.locator('.badge--closed').waitFor(WAIT);
     await page.locator('.placement-table').waitFor(WAIT);
-    await shot(page, 'consoles-closed-desktop', true);
+    await web.shot(page, 'closed-desktop');
     await signOut(page);
 
     // A fire regulator sees the record, read-only.
-    await signIn(page, baseUrl, fire.username, PASSWORD);
-    await page.waitForURL(/\/console\/regulator$/, WAIT);
+    await web.signIn(page, fire);
     await page.goto(reviewUrl);
     await see(page, page.locator('.actions-panel', { hasText: '只可查看' }));
     expect(await page.getByRole('button', { name: '暂停', exact: true }).count()).toBe(0);
@@ -419,14 +425,12 @@ describe('operator and regulator consoles', () => {
   }, 120_000);
 
   it('saves a draft with its name and location only (issue #18, item 5); submission lists everything still missing', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const name = `草稿托育园 ${random(4)}号`;
     const WIDE = { width: 1366, height: 860 };
-    await page.setViewportSize(WIDE);
-    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
-    await page.goto(`${baseUrl}/console/operator/facilities/new`);
+    const { page, errors } = await web.open(WIDE);
+    const owner = await createUser(web.api, 'operator');
+    const name = `草稿托育园 ${random(4)}号`;
+    await web.signIn(page, owner);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/new`);
     await page.locator('.location-picker__map .leaflet-overlay-pane path').first().waitFor(WAIT);
     // The intro says what a draft needs; only the name carries the required mark.
     expect(await page.locator('.section-intro').first().innerText()).toContain('草稿只需填写机构名称和位置');
@@ -444,17 +448,20 @@ describe('operator and regulator consoles', () => {
     await page.locator('#facility-name').fill(name);
     await page.locator('#facility-location-lat').fill('43.8650');
     await page.locator('#facility-location-lng').fill('125.3350');
-    await shot(page, 'consoles-draft-form-desktop');
+    // The sticky "保存草稿" bar hides no field: each coordinate, focused from the top of the page, stops above it.
+    await expectClearOfSaveBar(page, ['#facility-location-lat', '#facility-location-lng']);
+    await web.shot(page, 'draft-form-desktop', false);
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-draft-form-phone');
+    await expectClearOfSaveBar(page, ['#facility-location-lat', '#facility-location-lng']);
+    await web.shot(page, 'draft-form-phone', false);
     await page.setViewportSize(WIDE);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/console\/operator\/facilities\/[0-9a-f-]{36}\?created=1$/, WAIT);
     const facilityId = page.url().replace(/\?.*$/, '').split('/').pop()!;
     await page.locator('.page-heading .badge--draft').waitFor(WAIT);
     await page.locator('.facility-header', { hasText: '南关区' }).waitFor(WAIT);
-    const stored = await api!.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200);
+    const stored = await web.api.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200);
     expect(stored.body).toMatchObject({ name, kind: null, creditCode: null, phone: null, documents: [] });
 
     // Submitting names each empty field in words (no codes shown), and the rules not met.
@@ -480,11 +487,11 @@ describe('operator and regulator consoles', () => {
       expect(listed).toContain(`提交备案前须填写${field}`);
     }
     expect(listed.join(' ')).not.toMatch(/required|profile_complete|has_class/);
-    await shot(page, 'consoles-draft-submit-desktop', true);
+    await web.shot(page, 'draft-submit-desktop');
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'consoles-draft-submit-phone', true);
-    expect((await api!.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200)).body.status).toBe('draft');
+    await web.shot(page, 'draft-submit-phone');
+    expect((await web.api.http().get(`/api/v1/facilities/${facilityId}`).set(bearer(owner)).expect(200)).body.status).toBe('draft');
 
     expect(errors).toEqual([]);
     await page.close();

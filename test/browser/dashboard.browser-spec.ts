@@ -5,47 +5,24 @@
 // unit and sees its trend, the alert inbox grouped by kind and its kind filter, and the page in English.
 // An operator sees its facilities' alerts on its home page. Screenshots at 1280×800 and 360×740 go to
 // test/artifacts/dashboard-*.png.
-import path from 'node:path';
 import { AlertService, FiguresService } from '@lib/targets';
-import type { Page } from 'playwright-core';
-import { registeredFacility } from '../factories/registry.js';
-import { createUser, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
 import { addDays } from '@lib/standards';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn } from '../helpers/page.js';
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage });
-}
+import { withConsole } from '../helpers/console.js';
+import { WAIT, DESKTOP, PHONE, expectNoHorizontalScroll, see } from '../helpers/page.js';
 
 describe('the regulator dashboard', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const web = withConsole(DESKTOP, { prefix: 'dashboard' });
 
   it('shows the map, the units, the trend and the alerts to a city health regulator, at desktop and phone width', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220100' });
-    await registeredFacility(api!, owner, health);
+    const { page, errors } = await web.open();
+    const { owner, health } = await web.registered({ regionCode: '220100' });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const figures = api!.app.get(FiguresService);
-    await api!.db.transaction((m) => figures.deriveHistory(m, addDays(today, -400), addDays(today, -1)));
-    await api!.db.transaction((m) => figures.snapshot(m, today));
-    await api!.db.transaction((m) => api!.app.get(AlertService).scan(m));
+    const figures = web.api.app.get(FiguresService);
+    await web.api.db.transaction((m) => figures.deriveHistory(m, addDays(today, -400), addDays(today, -1)));
+    await web.api.db.transaction((m) => figures.snapshot(m, today));
+    await web.api.db.transaction((m) => web.api.app.get(AlertService).scan(m));
 
-    await signIn(page, baseUrl, health.username, health.password, /\/console\/regulator$/);
+    await web.signIn(page, health);
     // The dashboard is the first console link for regulators, with the open alerts' count.
     const navLinks = page.locator('.console-nav a');
     await see(page, navLinks);
@@ -87,7 +64,7 @@ describe('the regulator dashboard', () => {
     expect(counts.map(Number)).toEqual(counts.map(Number).sort((a, b) => b - a));
     for (const title of await page.locator('#alert-inbox .alert-group__title').allInnerTexts()) expect(title.trim()).not.toBe('');
     expect(await page.locator('#alert-inbox').innerText()).not.toMatch(/[A-Z]+-[A-Z]+-\d{2}|_overdue|_expiring/);
-    await shot(page, 'desktop');
+    await web.shot(page, 'desktop');
 
     // Choosing a unit in the table shows its trend.
     const firstUnit = rows.first();
@@ -136,7 +113,7 @@ describe('the regulator dashboard', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await see(page, page.getByRole('heading', { name: 'Dashboard', level: 1 }));
     await see(page, page.locator('#alert-inbox .alert-group'));
-    await shot(page, 'desktop-en');
+    await web.shot(page, 'desktop-en');
     await page.getByRole('button', { name: '中文' }).click();
     await see(page, page.getByRole('heading', { name: '监管概览', level: 1 }));
 
@@ -151,14 +128,14 @@ describe('the regulator dashboard', () => {
       .waitFor({ ...WAIT, state: 'attached' });
     await see(page, page.locator('#alert-inbox .alert-item'));
     await expectNoHorizontalScroll(page);
-    await shot(page, 'phone');
-    await shot(page, 'phone-top', false);
+    await web.shot(page, 'phone');
+    await web.shot(page, 'phone-top', false);
     await page.setViewportSize(DESKTOP);
 
     // An operator has the alerts of its facilities on its home page.
     await page.getByRole('button', { name: /^(退出|Sign out)$/ }).click();
     await page.waitForURL(/\/login$/, WAIT);
-    await signIn(page, baseUrl, owner.username, owner.password, /\/console\/operator$/);
+    await web.signIn(page, owner);
     await see(page, page.locator('#alert-inbox'));
     await see(page, page.locator('#alert-inbox .alert-group, #alert-inbox p[role="status"]'));
     expect(await page.locator('#nav-dashboard').count()).toBe(0);

@@ -5,55 +5,22 @@
 // step and "record an inspection" pre-selects the domain that fits the kind. On a phone the operator logs a fire
 // evacuation drill (refused without participants, refused in the future), and the health regulator reads it at desktop
 // width without the form. Screenshots at both widths go to test/artifacts/incidents-*.png.
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { Clock } from '@lib/core';
-import { registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import {
-  DESKTOP,
-  PHONE,
-  WAIT,
-  expectNoHorizontalScroll,
-  see,
-  seriousA11yViolations,
-  signIn,
-  signOut,
-  watchErrors,
-} from '../helpers/page.js';
+import { bearer } from '../helpers/app.js';
+import { withConsole } from '../helpers/console.js';
+import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, seriousA11yViolations, signOut } from '../helpers/page.js';
 
-const PASSWORD = 'correct-horse-battery';
 const HOUR = 3600_000;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `incidents-${name}.png`), fullPage: true });
-}
-
 describe('incidents in the consoles', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(PHONE));
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const web = withConsole(PHONE, { prefix: 'incidents' });
 
   it('an operator reports an incident on a phone; the draft survives a reload and a lost connection', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const facility = await registeredFacility(api!, owner, health);
+    const { page, errors } = await web.open();
+    const { owner, facility } = await web.registered();
 
-    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
-    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}`);
+    await web.signIn(page, owner);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/${facility.id}`);
     await see(page, page.locator('#report-incident'));
     await page.locator('#report-incident').click();
     await page.waitForURL(new RegExp(`/facilities/${facility.id}/incidents/new$`), WAIT);
@@ -81,12 +48,12 @@ describe('incidents in the consoles', () => {
     await page.locator('#incident-actions').fill('保健医生包扎，送医缝合两针，已通知家长');
 
     // Offline: refused, and the draft stays.
-    await browser!.context.setOffline(true);
+    await web.browser.context.setOffline(true);
     await page.locator('#incident-submit').click();
     await see(page, page.locator('#incident-failure', { hasText: '网络不可用' }));
     await expectNoHorizontalScroll(page);
-    await shot(page, 'report-offline-phone');
-    await browser!.context.setOffline(false);
+    await web.shot(page, 'report-offline-phone');
+    await web.browser.context.setOffline(false);
     const stored = await page.evaluate((id) => window.localStorage.getItem(`childcare.incident-draft.${id}`), facility.id);
     expect(stored).toContain('送医缝合两针');
 
@@ -98,8 +65,8 @@ describe('incidents in the consoles', () => {
     expect(await page.locator('.incident-badges').innerText()).toContain('较重');
     expect(await page.evaluate((id) => window.localStorage.getItem(`childcare.incident-draft.${id}`), facility.id)).toBeNull();
     await expectNoHorizontalScroll(page);
-    await shot(page, 'incident-operator-phone');
-    const [row] = await api!.db.query('SELECT children_affected, hospitalized FROM incidents WHERE facility_id = $1', [facility.id]);
+    await web.shot(page, 'incident-operator-phone');
+    const [row] = await web.api.db.query('SELECT children_affected, hospitalized FROM incidents WHERE facility_id = $1', [facility.id]);
     expect(row).toEqual({ children_affected: 2, hospitalized: 1 });
     await signOut(page);
     expect(errors).toEqual([]);
@@ -107,12 +74,8 @@ describe('incidents in the consoles', () => {
   }, 180_000);
 
   it('a regulator works the inbox at desktop width: severity, escalation, countdown; acknowledge, note, close', async () => {
-    const page = await browser!.context.newPage();
-    await page.setViewportSize(DESKTOP);
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const facility = await registeredFacility(api!, owner, health);
+    const { page, errors } = await web.open(DESKTOP);
+    const { owner, health, facility } = await web.registered();
     const body = (over: Record<string, unknown>) => ({
       kind: 'illness',
       severity: 'serious',
@@ -124,18 +87,18 @@ describe('incidents in the consoles', () => {
       ...over,
     });
     // One reported 5 hours ago (escalated to the city), one just now (countdown to the unit).
-    const clock = api!.app.get(Clock);
+    const clock = web.api.app.get(Clock);
     clock.now = () => new Date(Date.now() - 5 * HOUR);
-    const old = await api!
+    const old = await web.api
       .http()
       .post(`/api/v1/facilities/${facility.id}/incidents`)
       .set(bearer(owner))
       .send(body({ kind: 'food_poisoning', occurredAt: new Date(Date.now() - 6 * HOUR).toISOString() }))
       .expect(201);
     clock.now = () => new Date();
-    const fresh = await api!.http().post(`/api/v1/facilities/${facility.id}/incidents`).set(bearer(owner)).send(body({})).expect(201);
+    const fresh = await web.api.http().post(`/api/v1/facilities/${facility.id}/incidents`).set(bearer(owner)).send(body({})).expect(201);
 
-    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
+    await web.signIn(page, health);
     await page.locator('#nav-incidents').click();
     await page.waitForURL(/\/console\/incidents/, WAIT);
     const oldCard = page.locator(`li[data-incident="${old.body.id}"]`);
@@ -146,10 +109,10 @@ describe('incidents in the consoles', () => {
     expect(await oldCard.locator('[data-severity]').innerText()).toBe('较重');
     expect(await freshCard.locator('.incident-countdown').innerText()).toMatch(/距提醒区级还剩 [01] 小时 \d+ 分/);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'inbox-desktop');
+    await web.shot(page, 'inbox-desktop');
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'inbox-phone');
+    await web.shot(page, 'inbox-phone');
     await page.setViewportSize(DESKTOP);
 
     await freshCard.locator('a').click();
@@ -171,26 +134,22 @@ describe('incidents in the consoles', () => {
     const steps = await page.locator('#incident-timeline li').evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
     expect(steps).toEqual([null, 'acknowledged', 'update', 'closed']);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'incident-regulator-desktop');
+    await web.shot(page, 'incident-regulator-desktop');
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'incident-regulator-phone');
+    await web.shot(page, 'incident-regulator-phone');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
 
   it('an operator logs a drill on a phone; the health regulator reads the drills without the form', async () => {
-    const page = await browser!.context.newPage();
-    await page.setViewportSize(PHONE);
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const facility = await registeredFacility(api!, owner, health);
+    const { page, errors } = await web.open(PHONE);
+    const { owner, health, facility } = await web.registered();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
 
-    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
-    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}?tab=drills`);
+    await web.signIn(page, owner);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/${facility.id}?tab=drills`);
     await see(page, page.locator('#drills-latest-fire', { hasText: '尚未登记消防疏散演练' }));
     expect(await page.locator('#drill-kind').inputValue()).toBe('fire_evacuation');
     // Without participants, and dated tomorrow: refused in the form, naming each field; nothing is sent.
@@ -209,21 +168,21 @@ describe('incidents in the consoles', () => {
     expect(await page.locator('#drills-latest-fire').innerText()).toMatch(/^最近一次消防疏散演练：\d{4}年\d{1,2}月\d{1,2}日（今天）$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'drills-operator-phone');
+    await web.shot(page, 'drills-operator-phone');
     // The API has it.
-    const drills = await api!.http().get(`/api/v1/facilities/${facility.id}/drills`).set(bearer(health)).expect(200);
+    const drills = await web.api.http().get(`/api/v1/facilities/${facility.id}/drills`).set(bearer(health)).expect(200);
     expect(drills.body.items).toEqual([
       expect.objectContaining({ kind: 'fire_evacuation', heldOn: today, participants: 36, note: '全园疏散用时 3 分 20 秒' }),
     ]);
     await signOut(page);
 
     await page.setViewportSize(DESKTOP);
-    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
-    await page.goto(`${baseUrl}/console/regulator/facilities/${facility.id}?tab=drills`);
+    await web.signIn(page, health);
+    await page.goto(`${web.baseUrl}/console/regulator/facilities/${facility.id}?tab=drills`);
     await see(page, page.locator('#drills-list li', { hasText: '全园疏散用时 3 分 20 秒' }));
     expect(await page.locator('#drill-submit').count()).toBe(0);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'drills-regulator-desktop');
+    await web.shot(page, 'drills-regulator-desktop');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

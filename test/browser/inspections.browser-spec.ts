@@ -6,28 +6,22 @@
 // record, the inbox and the plan at phone and desktop width go to test/artifacts/inspections-*.png.
 // A health regulator enters an earlier visit from paper: the form, given the visit's date, answers the
 // checklist version in force that day (inspections-earlier-visit-*.png).
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SECOND_RELEASE_FROM, checklistVersion } from '@lib/inspections';
-import { enteredDaysAgo, registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
-import { WAIT, DESKTOP, PHONE, watchErrors, expectNoHorizontalScroll, see, signIn, signOut } from '../helpers/page.js';
+import { enteredDaysAgo } from '../factories/registry.js';
+import { bearer, createUser } from '../helpers/app.js';
+import { withConsole } from '../helpers/console.js';
+import { WAIT, DESKTOP, PHONE, expectNoHorizontalScroll, see, signOut } from '../helpers/page.js';
 
-const PASSWORD = 'correct-horse-battery';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
-}
+const web = withConsole(PHONE, { prefix: 'inspections' });
 
 /** Both widths: the phone (the page as it is), then the desktop, back to the phone. */
 async function shots(page: Page, name: string, ready: Locator, fullPage = false): Promise<void> {
   await expectNoHorizontalScroll(page);
-  await shot(page, `inspections-${name}-phone`, fullPage);
+  await web.shot(page, `${name}-phone`, fullPage);
   await page.setViewportSize(DESKTOP);
   await ready.first().waitFor(WAIT);
-  await shot(page, `inspections-${name}-desktop`, fullPage);
+  await web.shot(page, `${name}-desktop`, fullPage);
   await page.setViewportSize(PHONE);
 }
 
@@ -39,30 +33,14 @@ async function answer(page: Page, code: string, result: 'pass' | 'fail' | 'na'):
 }
 
 describe('inspections, orders and the plan', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(PHONE));
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('records a fire inspection on a phone (draft kept over a reload), then the order is answered and verified', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const fire = await createUser(api!, 'regulator', { agency: 'fire', regionCode: '220100' });
-    const facility = await registeredFacility(api!, owner, health);
-    const recordUrl = `${baseUrl}/console/regulator/facilities/${facility.id}`;
+    const { page, errors } = await web.open();
+    const { owner, facility } = await web.registered();
+    const fire = await createUser(web.api, 'regulator', { agency: 'fire', regionCode: '220100' });
+    const recordUrl = `${web.baseUrl}/console/regulator/facilities/${facility.id}`;
 
     // The fire regulator opens the facility and starts a fire inspection (the only domain offered).
-    await signIn(page, baseUrl, fire.username, PASSWORD, /\/console\/regulator$/);
+    await web.signIn(page, fire);
     await page.goto(recordUrl);
     await see(page, page.locator('#inspect-start-fire'));
     expect(await page.locator('.inspect-start a[id^="inspect-start-"]').count()).toBe(1);
@@ -83,6 +61,7 @@ describe('inspections, orders and the plan', () => {
       .first()
       .getAttribute('data-code');
     expect(failed).toBeTruthy();
+    const failedText = (await page.locator(`li.question[data-code="${failed}"] .question__text`).innerText()).trim();
     const note = `灭火器压力不足 ${Date.now() % 10000}`;
 
     // The first half, the failed item with its note among them.
@@ -102,9 +81,9 @@ describe('inspections, orders and the plan', () => {
     expect(await page.locator('#draft-state').innerText()).toContain('草稿已保存');
     expect(await submit.isDisabled()).toBe(true);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'inspections-form-phone');
+    await web.shot(page, 'form-phone', false);
     await page.setViewportSize(DESKTOP);
-    await shot(page, 'inspections-form-desktop');
+    await web.shot(page, 'form-desktop', false);
     await page.setViewportSize(PHONE);
 
     // The rest, one not applicable.
@@ -112,7 +91,7 @@ describe('inspections, orders and the plan', () => {
     for (const [index, code] of rest.entries()) await answer(page, code, index === 0 ? 'na' : 'pass');
     expect(await progress.innerText()).toBe(`已答 ${codes.length}/${codes.length}`);
     expect(await submit.isEnabled()).toBe(true);
-    await shot(page, 'inspections-form-complete-phone');
+    await web.shot(page, 'form-complete-phone', false);
 
     // Submitted: outcome rectify, one order with its due date; the draft is gone.
     await submit.click();
@@ -124,7 +103,7 @@ describe('inspections, orders and the plan', () => {
     const draftKeys = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('childcare.inspection-draft.')));
     expect(draftKeys).toEqual([]);
     await expectNoHorizontalScroll(page);
-    await shot(page, 'inspections-result-phone');
+    await web.shot(page, 'result-phone', false);
 
     // The record: fire's latest outcome, the inspection with its failed item, the order.
     await page.locator('.inspect-result-wrap').getByRole('link', { name: '返回机构检查记录' }).click();
@@ -158,7 +137,7 @@ describe('inspections, orders and the plan', () => {
     await signOut(page);
 
     // The operator sees the order in the inbox (a count on the link) and answers it.
-    await signIn(page, baseUrl, owner.username, PASSWORD, /\/console\/operator$/);
+    await web.signIn(page, owner);
     await see(page, page.locator('#orders-count-badge'));
     await page.locator('#nav-orders').click();
     await page.waitForURL(/\/console\/orders$/, WAIT);
@@ -166,6 +145,11 @@ describe('inspections, orders and the plan', () => {
     await see(page, card);
     await see(page, card.locator('.order-card__facility a', { hasText: '阳光宝贝托育中心' }));
     const orderId = await card.getAttribute('data-order-id');
+    // The card names the item by its text; the code only as the text's tooltip, not in the line under it.
+    expect((await card.locator('.order-card__text').innerText()).trim()).toBe(failedText);
+    expect(await card.locator('.order-card__text').getAttribute('title')).toBe(failed);
+    expect(await card.locator('.item-card__meta').innerText()).not.toContain(failed!);
+    expect(await card.locator('.item-card__meta').innerText()).toContain('消防');
     await shots(page, 'inbox', card);
     await page.locator(`#order-${orderId}-respond`).click();
     await see(page, page.locator(`#order-${orderId}-note-error`)); // a note is required
@@ -174,13 +158,13 @@ describe('inspections, orders and the plan', () => {
     await see(page, page.locator('#orders-result', { hasText: '已回复整改情况' }));
     await see(page, card.locator('.badge--order-responded'));
     // The operator's facility page shows the same record, read-only.
-    await page.goto(`${baseUrl}/console/operator/facilities/${facility.id}?tab=inspections`);
+    await page.goto(`${web.baseUrl}/console/operator/facilities/${facility.id}?tab=inspections`);
     await see(page, page.locator('.domain-card[data-domain="fire"] .badge--outcome-rectify'));
     expect(await page.getByRole('button', { name: '更正' }).count()).toBe(0);
     await signOut(page);
 
     // The fire regulator verifies it (accept): resolved.
-    await signIn(page, baseUrl, fire.username, PASSWORD, /\/console\/regulator$/);
+    await web.signIn(page, fire);
     await page.locator('#nav-orders').click();
     await page.waitForURL(/\/console\/orders$/, WAIT);
     const responded = page.locator(`li.order-card[data-order-id="${orderId}"]`);
@@ -195,24 +179,21 @@ describe('inspections, orders and the plan', () => {
     await page.getByRole('tab', { name: '已完成' }).click();
     await see(page, page.locator(`li.order-card[data-order-id="${orderId}"] .badge--order-resolved`));
     await expectNoHorizontalScroll(page);
-    await shot(page, 'inspections-inbox-resolved-phone');
+    await web.shot(page, 'inbox-resolved-phone', false);
 
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
 
   it('enters an earlier visit against the checklist version in force on its day', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    const owner = await createUser(api!, 'operator');
-    const health = await createUser(api!, 'regulator', { agency: 'health', regionCode: '220102' });
-    const facility = await registeredFacility(api!, owner, health);
+    const { page, errors } = await web.open();
+    const { health, facility } = await web.registered();
     // A visit on paper the day before version 2 came into force, to a facility entered before it.
     const visitDay = new Date(Date.parse(`${SECOND_RELEASE_FROM}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await enteredDaysAgo(facility.id, Math.ceil((Date.now() - Date.parse(`${visitDay}T00:00:00+08:00`)) / 86_400_000) + 2);
 
-    await signIn(page, baseUrl, health.username, PASSWORD, /\/console\/regulator$/);
-    await page.goto(`${baseUrl}/console/regulator/facilities/${facility.id}/inspect/hygiene`);
+    await web.signIn(page, health);
+    await page.goto(`${web.baseUrl}/console/regulator/facilities/${facility.id}/inspect/hygiene`);
     await see(page, page.locator('li.question'));
     const intro = page.locator('.inspect-form .section-intro');
     const codes = () => page.locator('li.question').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')!));
@@ -238,7 +219,7 @@ describe('inspections, orders and the plan', () => {
     await page.locator('#inspect-submit').click();
     await see(page, page.locator('#inspect-result'));
     expect(await page.locator('#inspect-result [data-outcome]').getAttribute('data-outcome')).toBe('pass');
-    const listed = await api!.http().get(`/api/v1/facilities/${facility.id}/inspections`).set(bearer(health)).expect(200);
+    const listed = await web.api.http().get(`/api/v1/facilities/${facility.id}/inspections`).set(bearer(health)).expect(200);
     expect(listed.body.items).toEqual([expect.objectContaining({ domain: 'hygiene', checklistVersion: 1 })]);
     expect(listed.body.items[0].inspectedAt).toBe(new Date(`${visitDay}T12:00:00+08:00`).toISOString());
     expect(errors).toEqual([]);

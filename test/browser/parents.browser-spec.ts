@@ -5,13 +5,11 @@
 // English, a suspended facility says so and an unknown one is a friendly 404; "use my location" works
 // and a denial is explained. The same at 360×740. axe-core finds no serious or critical violation on
 // either page. Screenshots: test/artifacts/parents-*-desktop.png and parents-*-phone.png.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { registeredFacility } from '../factories/registry.js';
-import { bearer, createUser, type TestApi } from '../helpers/app.js';
-import type { BrowserSession } from '../helpers/browser.js';
-import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, seriousA11yViolations, watchErrors } from '../helpers/page.js';
-import { ARTIFACTS, servedWebApp } from '../helpers/web-app.js';
+import { bearer, createUser } from '../helpers/app.js';
+import { DESKTOP, PHONE, WAIT, expectNoHorizontalScroll, see, seriousA11yViolations } from '../helpers/page.js';
+import { withConsole } from '../helpers/console.js';
 
 /** Inside 榆树市 (checked against data/changchun-census-units.geojson and changchun-districts.geojson). */
 const YUSHU = {
@@ -23,10 +21,6 @@ const YUSHU = {
 };
 const SEARCH = `/?lat=${YUSHU.search.lat}&lng=${YUSHU.search.lng}&r=5000`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `parents-${name}.png`), fullPage });
-}
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -54,9 +48,7 @@ async function expectResults(page: Page, suffix: string, ids: string[]): Promise
 }
 
 describe('the parents’ search and facility pages', () => {
-  let api: TestApi | undefined;
-  let browser: BrowserSession | undefined;
-  let baseUrl = '';
+  const web = withConsole(DESKTOP, { prefix: 'parents' });
   const suffix = `榆${Date.now().toString(36).slice(-5)}`;
   const names = {
     infant: `乳儿托育园 ${suffix}`,
@@ -67,7 +59,7 @@ describe('the parents’ search and facility pages', () => {
   const ids = { infant: '', toddler: '', preschool: '', suspended: '' };
 
   beforeAll(async () => {
-    ({ api, browser, baseUrl } = await servedWebApp(DESKTOP));
+    const api = web.api;
     const owner = await createUser(api, 'operator');
     const health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
     const common = { address: '榆树市正阳街 100 号', serviceTypes: ['full_day'] };
@@ -107,17 +99,11 @@ describe('the parents’ search and facility pages', () => {
       .expect(200);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
   it('finds, filters and opens facilities from a shared address at desktop width, in Chinese and English', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
+    const { page, errors } = await web.open();
 
     // A shared search address: the three registered facilities (not the suspended one), listed and on the map.
-    await page.goto(`${baseUrl}${SEARCH}`);
+    await page.goto(`${web.baseUrl}${SEARCH}`);
     expect((await page.locator('h1').innerText()).trim()).toBe('长春市托育服务地图');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expectResults(page, suffix, [ids.infant, ids.toddler, ids.preschool]);
@@ -150,7 +136,7 @@ describe('the parents’ search and facility pages', () => {
     await expectResults(page, suffix, [ids.infant]);
     // With an age, the card gives the free places for that age first (issue #18).
     expect(await infantCard.locator('.result__vacancy').innerText()).toMatch(/^适合孩子年龄的空余托位 3 个 · 今天更新/);
-    await shot(page, 'search-desktop');
+    await web.shot(page, 'search-desktop', false);
 
     // Its page: status, facts, the infant class with fresh vacancies, no inspection yet.
     await page.locator(`.result[data-id="${ids.infant}"] .result__link`).click();
@@ -167,7 +153,7 @@ describe('the parents’ search and facility pages', () => {
     expect(await page.locator('.inspection-card[data-domain="fire"]').innerText()).toMatch(/消防[\s\S]*尚未检查/);
     await see(page, page.locator('.facility-map .leaflet-container'));
     await expectAccessible(page);
-    await shot(page, 'facility-desktop', true);
+    await web.shot(page, 'facility-desktop');
 
     // English: the same page, in English.
     await page.getByRole('button', { name: 'English', exact: true }).click();
@@ -176,56 +162,54 @@ describe('the parents’ search and facility pages', () => {
     expect(await page.locator('#facility-status').innerText()).toBe('Registered');
     expect(await page.locator('#facility-classes').innerText()).toMatch(/Infant[\s\S]*Updated today/);
     await page.waitForFunction((title) => document.title === title, `${names.infant} · Changchun Childcare Map`, WAIT);
-    await shot(page, 'facility-en-desktop', true);
+    await web.shot(page, 'facility-en-desktop');
 
     // Back to the same search, in English.
     await page.locator('.back-link a').first().click();
     await page.waitForURL(/[?&]age=8(&|$)/, WAIT);
     await expectResults(page, suffix, [ids.infant]);
     await see(page, page.locator('#results-status', { hasText: '1 facility within 5 km' }));
-    await shot(page, 'search-en-desktop');
+    await web.shot(page, 'search-en-desktop', false);
     await page.getByRole('button', { name: '中文', exact: true }).click();
     await see(page, page.locator('h1', { hasText: '长春市托育服务地图' }));
 
     // A suspended facility says so; an unknown one is a friendly 404.
-    await page.goto(`${baseUrl}/facilities/${ids.suspended}`);
+    await page.goto(`${web.baseUrl}/facilities/${ids.suspended}`);
     await see(page, page.locator('.facility-public__suspended', { hasText: '暂停服务' }));
     expect(await page.locator('#facility-status').innerText()).toBe('暂停服务');
-    await page.goto(`${baseUrl}/facilities/${UNKNOWN_ID}`);
+    await page.goto(`${web.baseUrl}/facilities/${UNKNOWN_ID}`);
     await see(page, page.locator('#facility-not-found', { hasText: '没有找到这家机构' }));
 
     // "Use my location": a refusal is explained; once allowed, the search starts there, to about 100 m (3 decimals),
     // so that a shared address does not give a home away.
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${web.baseUrl}/`);
     await page.locator('#use-my-location').click();
     await see(page, page.locator('.search-form__geo-error', { hasText: '定位权限被拒绝' }));
-    await browser!.context.grantPermissions(['geolocation'], { origin: baseUrl });
-    await browser!.context.setGeolocation({ latitude: YUSHU.search.lat, longitude: YUSHU.search.lng });
+    await web.browser.context.grantPermissions(['geolocation'], { origin: web.baseUrl });
+    await web.browser.context.setGeolocation({ latitude: YUSHU.search.lat, longitude: YUSHU.search.lng });
     await page.locator('#use-my-location').click();
     await page.waitForURL(/[?&]lat=44\.84&lng=126\.538&r=3000/, WAIT);
     expect(await page.locator('#search-place').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(
       '我的位置',
     );
     await see(page, page.locator('.result', { hasText: suffix }));
-    await browser!.context.clearPermissions();
+    await web.browser.context.clearPermissions();
 
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 
   it('works on a 360-px phone: results below the map, the map folds away, the facility page fits', async () => {
-    const page = await browser!.context.newPage();
-    const errors = watchErrors(page);
-    await page.setViewportSize(PHONE);
+    const { page, errors } = await web.open(PHONE);
 
     // `?lang=` picks the language (whatever was chosen before) and travels along to the facility page.
-    await page.goto(`${baseUrl}${SEARCH}&lang=zh-CN`);
+    await page.goto(`${web.baseUrl}${SEARCH}&lang=zh-CN`);
     await expectResults(page, suffix, [ids.infant, ids.toddler, ids.preschool]);
     await expectNoHorizontalScroll(page);
     const mapBox = await page.locator('#search-map-area').boundingBox();
     const panelBox = await page.locator('#search-panel').boundingBox();
     expect(mapBox!.y + mapBox!.height).toBeLessThanOrEqual(panelBox!.y + 1);
-    await shot(page, 'search-phone');
+    await web.shot(page, 'search-phone', false);
     await expectAccessible(page);
 
     // Phone first (issue #18): the count and a jump to the list above the form, within the first screen; every
@@ -256,7 +240,7 @@ describe('the parents’ search and facility pages', () => {
     await page.locator('#search-age').selectOption('14');
     await expectResults(page, suffix, [ids.toddler]);
     await page.locator(`.result[data-id="${ids.toddler}"]`).scrollIntoViewIfNeeded();
-    await shot(page, 'search-filtered-phone');
+    await web.shot(page, 'search-filtered-phone', false);
 
     await page.locator(`.result[data-id="${ids.toddler}"] .result__link`).click();
     await page.waitForURL(new RegExp(`/facilities/${ids.toddler}\\?age=14&lang=zh-CN$`), WAIT);
@@ -264,7 +248,7 @@ describe('the parents’ search and facility pages', () => {
     expect(await page.locator('#facility-classes li[data-age-group="toddler"]').innerText()).toContain('托小班');
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
-    await shot(page, 'facility-phone', true);
+    await web.shot(page, 'facility-phone');
 
     expect(errors).toEqual([]);
     await page.close();

@@ -1,29 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { AlertService } from '@lib/targets';
-import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+import { bearer, createUser, eventually, type TestApi, type TestUser } from '../helpers/app.js';
+import { people, withApiAndWorker } from '../helpers/people.js';
 import { answers, codesBySeverity, enteredDaysAgo, registeredFacility, staffBody } from '../factories/registry.js';
 
 let api: TestApi;
-let worker: INestApplicationContext;
-let owner: TestUser;
-let otherOwner: TestUser;
-let nanguanHealth: TestUser;
-let kuanchengHealth: TestUser;
-let cityFire: TestUser;
-
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-  owner = await createUser(api, 'operator');
-  otherOwner = await createUser(api, 'operator');
-  nanguanHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
-  kuanchengHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220103' });
-  cityFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const cast = people('owner', 'otherOwner', 'nanguanHealth', 'kuanchengHealth', 'cityFire');
+const { owner, otherOwner, nanguanHealth, kuanchengHealth, cityFire } = cast;
+withApiAndWorker((started) => (api = started), cast);
 
 const inDays = (n: number) => new Date(Date.now() + 8 * 3600 * 1000 + n * 86400000).toISOString().slice(0, 10);
 const nameOf = async (facilityId: string, user: TestUser) =>

@@ -1,36 +1,15 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { AlertService } from '@lib/targets';
 import { addDays, todayInShanghai } from '@lib/standards';
-import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+import { bearer, eventually, type TestApi, type TestUser } from '../helpers/app.js';
+import { people, withApiAndWorker } from '../helpers/people.js';
 import { compliantFacility, facilityBody, PLACES, registeredFacility, staffBody } from '../factories/registry.js';
 
 // docs/api.md "v1 additions (second release)": change filings and what counts, affordable (普惠) recognition, home-based points.
 
 let api: TestApi;
-let worker: INestApplicationContext;
-let owner: TestUser;
-let otherOwner: TestUser;
-let nanguanHealth: TestUser;
-let kuanchengHealth: TestUser;
-let cityHealth: TestUser;
-let cityFire: TestUser;
-let admin: TestUser;
-
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-  owner = await createUser(api, 'operator');
-  otherOwner = await createUser(api, 'operator');
-  nanguanHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
-  kuanchengHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220103' });
-  cityHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
-  cityFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
-  admin = await createUser(api, 'admin');
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const cast = people('owner', 'otherOwner', 'nanguanHealth', 'kuanchengHealth', 'cityHealth', 'cityFire', 'admin');
+const { owner, otherOwner, nanguanHealth, kuanchengHealth, cityHealth, cityFire, admin } = cast;
+withApiAndWorker((started) => (api = started), cast);
 
 const codes = (res: { body: { errors?: { code: string }[] } }) => (res.body.errors ?? []).map((e) => e.code).sort();
 const unit = async (code: string) => (await api.http().get(`/api/v1/public/regions/${code}`).expect(200)).body;

@@ -1,31 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, todayInShanghai } from '@lib/standards';
-import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+import { bearer, eventually, type TestApi, type TestUser } from '../helpers/app.js';
+import { people, withApiAndWorker } from '../helpers/people.js';
 import { answers, codesBySeverity, compliantFacility, creditCode, registeredFacility } from '../factories/registry.js';
 
 let api: TestApi;
-let worker: INestApplicationContext;
-let owner: TestUser;
-let otherOwner: TestUser;
-let nanguanHealth: TestUser;
-let nanguanMarket: TestUser;
-let kuanchengHealth: TestUser;
-let cityFire: TestUser;
-
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-  owner = await createUser(api, 'operator');
-  otherOwner = await createUser(api, 'operator');
-  nanguanHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
-  nanguanMarket = await createUser(api, 'regulator', { agency: 'market', regionCode: '220102' });
-  kuanchengHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220103' });
-  cityFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const cast = people('owner', 'otherOwner', 'nanguanHealth', 'nanguanMarket', 'kuanchengHealth', 'cityFire');
+const { owner, otherOwner, nanguanHealth, nanguanMarket, kuanchengHealth, cityFire } = cast;
+withApiAndWorker((started) => (api = started), cast);
 
 const today = todayInShanghai();
 const fine = (extra: Record<string, unknown> = {}) => ({

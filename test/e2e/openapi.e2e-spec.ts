@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { DECORATORS } from '@nestjs/swagger';
+import { ALERT_KINDS, INCIDENT_KINDS } from '@lib/standards';
 import { startApi, type TestApi } from '../helpers/app.js';
 import { previewOpenApiDocument } from '../../apps/api/src/openapi.js';
 import { CONTRACT_FILE, contractFile, type Document } from '../../scripts/contract/typescript.js';
@@ -153,36 +154,9 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.ItemAnswerDto!.properties!.result!.enum).toEqual(['pass', 'fail', 'na']);
     expect(doc.components.schemas.InspectionView!.properties!.outcome!.enum).toEqual(['pass', 'rectify', 'fail']);
     expect(doc.components.schemas.ChecklistItemView!.properties!.severity!.enum).toEqual(['minor', 'major', 'critical']);
-    expect(doc.components.schemas.AlertView!.properties!.kind!.enum).toEqual([
-      'filing_document_expiring',
-      'health_certificate_expiring',
-      'qualification_expiring',
-      'rectification_overdue',
-      'verification_overdue',
-      'ratio_breach',
-      'staff_multi_listed',
-      'background_check_due',
-      'region_below_target',
-      'incident_unacknowledged',
-      'incident_reported_late',
-      'illness_cluster',
-      'drill_overdue',
-      'demand_exceeds_vacancies',
-      'filing_review_overdue',
-      'affordable_recognition_expiring',
-      'complaint_overdue',
-      'unregistered_provider',
-    ]);
-    expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([
-      'injury',
-      'illness',
-      'food_poisoning',
-      'abuse_allegation',
-      'missing_child',
-      'fire',
-      'death',
-      'other',
-    ]);
+    // The long vocabularies, in the order of their one list (libs/standards).
+    expect(doc.components.schemas.AlertView!.properties!.kind!.enum).toEqual([...ALERT_KINDS]);
+    expect(doc.components.schemas.CreateIncidentDto!.properties!.kind!.enum).toEqual([...INCIDENT_KINDS]);
     expect(doc.components.schemas.CreateIncidentDto!.properties!.severity!.enum).toEqual(['minor', 'serious', 'critical']);
     expect(doc.components.schemas.CloseIncidentDto!.properties!.finding!.enum).toEqual(['substantiated', 'unsubstantiated', 'no_fault']);
     expect(doc.components.schemas.CreateDrillDto!.properties!.kind!.enum).toEqual(['fire_evacuation', 'injury_first_aid', 'other']);

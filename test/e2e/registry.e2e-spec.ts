@@ -1,32 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { bearer, createUser, eventually, startApi, startWorker, type TestApi, type TestUser } from '../helpers/app.js';
+import { PROFILE_FIELDS } from '@lib/standards';
+import { bearer, eventually, type TestApi, type TestUser } from '../helpers/app.js';
+import { people, withApiAndWorker } from '../helpers/people.js';
 import { compliantFacility, facilityBody, PLACES, registeredFacility, residentId, staffBody } from '../factories/registry.js';
 
 let api: TestApi;
-let worker: INestApplicationContext;
-let owner: TestUser;
-let otherOwner: TestUser;
-let nanguanHealth: TestUser;
-let kuanchengHealth: TestUser;
-let cityHealth: TestUser;
-let cityFire: TestUser;
-let admin: TestUser;
-
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-  owner = await createUser(api, 'operator');
-  otherOwner = await createUser(api, 'operator');
-  nanguanHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
-  kuanchengHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220103' });
-  cityHealth = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
-  cityFire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
-  admin = await createUser(api, 'admin');
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const cast = people('owner', 'otherOwner', 'nanguanHealth', 'kuanchengHealth', 'cityHealth', 'cityFire', 'admin');
+const { owner, otherOwner, nanguanHealth, kuanchengHealth, cityHealth, cityFire, admin } = cast;
+withApiAndWorker((started) => (api = started), cast);
 
 const unit = async (code: string) => (await api.http().get(`/api/v1/public/regions/${code}`).expect(200)).body;
 const codes = (res: { body: { errors?: { code: string }[] } }) => (res.body.errors ?? []).map((e) => e.code).sort();
@@ -169,20 +149,7 @@ describe('the filing flow', () => {
     const refused = await api.http().post(`/api/v1/facilities/${draft.body.id}/submit`).set(bearer(owner)).expect(422);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     const required = refused.body.errors.filter((e: { code: string }) => e.code === 'required').map((e: { field: string }) => e.field);
-    expect(required).toEqual([
-      'creditCode',
-      'kind',
-      'ownership',
-      'serviceTypes',
-      'address',
-      'floors',
-      'indoorAreaM2',
-      'outdoorAreaM2',
-      'monthlyFee',
-      'phone',
-      'openingHours',
-      'exitCount',
-    ]);
+    expect(required).toEqual([...PROFILE_FIELDS]);
     expect(refused.body.errors.find((e: { field: string }) => e.field === 'kind').message).toBe('提交备案前须填写机构类型');
     // The rules that need no empty field are listed as well; those waiting for one are not (its field is).
     expect(codes(refused)).toEqual(expect.arrayContaining(['has_class', 'legal_entity_scope', 'surveillance']));

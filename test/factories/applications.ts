@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { bearer, unique, type TestApi, type TestUser } from '../helpers/app.js';
+import { bearer, TEST_PASSWORD, unique, type TestApi, type TestUser } from '../helpers/app.js';
 
 /** Months relative to now (Asia/Shanghai is close enough for whole months in tests): `monthsFromNow(3)` → `YYYY-MM`. */
 export function monthsFromNow(n: number): string {
@@ -22,10 +22,10 @@ export function inDays(n: number): string {
 /** Registers a parent through the API (accountType parent) and signs it in. */
 export async function registerParent(api: TestApi | { http: () => ReturnType<typeof request> }): Promise<TestUser> {
   const username = unique('parent');
-  const password = 'correct-horse-battery';
+  const password = TEST_PASSWORD;
   await api.http().post('/api/v1/auth/register').send({ username, password, displayName: '家长', accountType: 'parent' }).expect(201);
   const res = await api.http().post('/api/v1/auth/login').send({ username, password }).expect(200);
-  return { id: res.body.user.id, username, password, token: res.body.accessToken };
+  return { id: res.body.user.id, role: 'parent', username, password, token: res.body.accessToken };
 }
 
 /** A toddler application (14 months in the start month) to the given facilities. */

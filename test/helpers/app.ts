@@ -69,8 +69,12 @@ export function unique(prefix: string): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
+/** Every test account's password (one the password policy accepts). */
+export const TEST_PASSWORD = 'correct-horse-battery';
+
 export interface TestUser {
   id: string;
+  role: Role;
   username: string;
   password: string;
   token: string;
@@ -79,12 +83,12 @@ export interface TestUser {
 /** Creates a user straight through the library (as an admin would) and signs it in through HTTP. */
 export async function createUser(api: TestApi, role: Role, extra: { agency?: Agency; regionCode?: string } = {}): Promise<TestUser> {
   const username = unique(role);
-  const password = 'correct-horse-battery';
+  const password = TEST_PASSWORD;
   const auth = api.app.get(AuthService);
   const actor = { id: '00000000-0000-4000-8000-000000000000', username: 'test', role: 'admin' as const, agency: null, regionCode: null };
   const user = await auth.createUser(actor, { username, password, displayName: `测试 ${username}`, role, ...extra });
   const res = await api.http().post('/api/v1/auth/login').send({ username, password }).expect(200);
-  return { id: user.id, username, password, token: res.body.accessToken as string };
+  return { id: user.id, role, username, password, token: res.body.accessToken as string };
 }
 
 export const bearer = (user: { token: string }) => ({ Authorization: `Bearer ${user.token}` });

@@ -7,7 +7,14 @@ import {
   complianceChecks,
   filingViolations,
 } from './compliance.js';
-import { missingProfileFields, type ClassFacts, type FacilityFacts, type FilingDocument, type StaffFacts } from './registry-types.js';
+import {
+  missingProfileFields,
+  PROFILE_FIELDS,
+  type ClassFacts,
+  type FacilityFacts,
+  type FilingDocument,
+  type StaffFacts,
+} from './registry-types.js';
 import { DEFAULT_STANDARDS_CONFIG } from './standards-config.js';
 
 const TODAY = '2025-06-01';
@@ -191,20 +198,7 @@ describe('a draft saved incomplete (issue #18, item 5)', () => {
   }
 
   it('names every empty profile field, in the form’s order, and refuses the filing', () => {
-    expect(missingProfileFields(bare().facility)).toEqual([
-      'creditCode',
-      'kind',
-      'ownership',
-      'serviceTypes',
-      'address',
-      'floors',
-      'indoorAreaM2',
-      'outdoorAreaM2',
-      'monthlyFee',
-      'phone',
-      'openingHours',
-      'exitCount',
-    ]);
+    expect(missingProfileFields(bare().facility)).toEqual([...PROFILE_FIELDS]);
     const c = check(bare(), 'profile_complete');
     expect(c).toMatchObject({ ok: false, blocksFiling: true });
     expect(c.detail).toBe(

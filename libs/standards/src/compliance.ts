@@ -21,7 +21,7 @@ import type {
   StaffFacts,
   StaffRole,
 } from './registry-types.js';
-import { DOCUMENT_TYPE_LABELS, type Label } from './labels.js';
+import { DOCUMENT_TYPE_LABELS, PROFILE_FIELD_LABELS, type Label } from './labels.js';
 import { EDUCATION_LEVELS, missingProfileFields } from './registry-types.js';
 import type { StandardsConfig } from './standards-config.js';
 import { DEFAULT_STANDARDS_CONFIG, STAFF_STANDARD } from './standards-config.js';
@@ -142,22 +142,6 @@ const KIND_LABELS: Record<FacilityKind, { zh: string; en: string }> = {
   family: { zh: '家庭托育点', en: 'home-based point' },
   employer: { zh: '用人单位办托', en: 'employer-run facility' },
   community: { zh: '社区托育', en: 'community facility' },
-};
-
-/** The profile fields' names, for the checks and the submission's refusal. */
-export const PROFILE_FIELD_LABELS: Record<ProfileField, { zh: string; en: string }> = {
-  creditCode: { zh: '统一社会信用代码', en: 'unified social credit code' },
-  kind: { zh: '机构类型', en: 'kind of facility' },
-  ownership: { zh: '举办性质', en: 'ownership' },
-  serviceTypes: { zh: '服务类型', en: 'types of care' },
-  address: { zh: '地址', en: 'address' },
-  floors: { zh: '所在楼层', en: 'storeys' },
-  indoorAreaM2: { zh: '室内面积', en: 'indoor area' },
-  outdoorAreaM2: { zh: '室外活动场地面积', en: 'outdoor area' },
-  monthlyFee: { zh: '月收费', en: 'monthly fee' },
-  phone: { zh: '联系电话', en: 'phone' },
-  openingHours: { zh: '服务时间', en: 'opening hours' },
-  exitCount: { zh: '安全出口数量', en: 'number of exits' },
 };
 
 /**

@@ -3,7 +3,8 @@
  * reports, the open register) and the web app (apps/web/src/i18n) read them from here. Pure data, importing only
  * the vocabularies' types, so that the web app's first load carries the words and not the vocabularies' modules
  * (vocabularies.ts pairs each vocabulary with its words); docs/architecture.md "The contract and the vocabulary". Words fitted into a sentence (lower case, another form)
- * stay beside the sentence that needs them (compliance.ts, risk.ts).
+ * stay beside the one sentence that needs them (compliance.ts, risk.ts); words that sentences of several modules use are
+ * here (PROFILE_FIELD_LABELS: the compliance checks and the submission's refusal).
  */
 import type {
   AgeGroupName,
@@ -12,6 +13,7 @@ import type {
   FacilityKind,
   FacilityStatus,
   Ownership,
+  ProfileField,
   QualificationType,
   Rating,
   ServiceType,
@@ -61,6 +63,21 @@ export const DOCUMENT_TYPE_LABELS: Labels<DocumentType> = {
   health_evaluation: { zh: '卫生评价报告', en: 'Health evaluation report' },
   food_licence: { zh: '食品经营许可证', en: 'Food business licence' },
   owners_consent: { zh: '本栋建筑物（或同一平房院落）其他业主一致同意的证明', en: 'Consent of the other owners of the building' },
+};
+/** The profile fields' names inside a sentence (lower case in English): the compliance checks' and the submission's refusals. */
+export const PROFILE_FIELD_LABELS: Labels<ProfileField> = {
+  creditCode: { zh: '统一社会信用代码', en: 'unified social credit code' },
+  kind: { zh: '机构类型', en: 'kind of facility' },
+  ownership: { zh: '举办性质', en: 'ownership' },
+  serviceTypes: { zh: '服务类型', en: 'types of care' },
+  address: { zh: '地址', en: 'address' },
+  floors: { zh: '所在楼层', en: 'storeys' },
+  indoorAreaM2: { zh: '室内面积', en: 'indoor area' },
+  outdoorAreaM2: { zh: '室外活动场地面积', en: 'outdoor area' },
+  monthlyFee: { zh: '月收费', en: 'monthly fee' },
+  phone: { zh: '联系电话', en: 'phone' },
+  openingHours: { zh: '服务时间', en: 'opening hours' },
+  exitCount: { zh: '安全出口数量', en: 'number of exits' },
 };
 export const TENURE_LABELS: Labels<Tenure> = {
   owned: { zh: '自有', en: 'Owned' },

@@ -1,6 +1,7 @@
 // Parents' applications and the operators' queues (docs/api.md "Parents: applications and the waitlist").
 // The types are the OpenAPI document's (contract.gen.ts).
 import { apiRequest, type RequestOptions } from './client';
+import { queryString } from './query';
 import type { Page } from './registry';
 import type {
   AcceptedOfferView,
@@ -31,10 +32,7 @@ export async function listApplications(
   query: Omit<ApplicationParameters, 'cursor'> & { cursor?: string | null } = {},
   options: RequestOptions = {},
 ): Promise<Page<Application>> {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return (await apiRequest<Page<Application>>('GET', `/applications${qs ? `?${qs}` : ''}`, options)).data;
+  return (await apiRequest<Page<Application>>('GET', `/applications${queryString(query)}`, options)).data;
 }
 
 export async function withdrawApplication(id: string, options: RequestOptions = {}): Promise<Application> {

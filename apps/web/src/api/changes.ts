@@ -1,6 +1,7 @@
 // Change filings (变更备案) of registered facilities and 普惠 recognition (docs/api.md "v1 additions": "Change
 // filings (变更备案) and what counts", "Affordable (普惠) recognition"). Every call sends the session's token.
 import { apiRequest, type RequestOptions } from './client';
+import { queryString } from './query';
 import type { Facility, Page, Versioned } from './registry';
 import type {
   AffordableDecisionDto,
@@ -40,14 +41,6 @@ export type ChangeFilingQuery = Omit<QueryOf<'GET /api/v1/change-filings'>, 'sta
 
 const id = encodeURIComponent;
 
-function query(params: Record<string, string | number | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 export async function listFacilityChanges(facilityId: string, options?: RequestOptions): Promise<ChangeFiling[]> {
   return (await apiRequest<{ items: ChangeFiling[] }>('GET', `/facilities/${id(facilityId)}/changes`, options)).data.items;
 }
@@ -62,7 +55,7 @@ export async function checkChange(facilityId: string, input: ChangeCheckDto, opt
 
 /** The review queue: change filings of the facilities in the regulator's reach, oldest first. */
 export async function listChangeFilings(filter: ChangeFilingQuery, options?: RequestOptions): Promise<Page<ChangeFiling>> {
-  const path = `/change-filings${query({ status: filter.status, regionCode: filter.regionCode, cursor: filter.cursor, limit: filter.limit })}`;
+  const path = `/change-filings${queryString({ status: filter.status, regionCode: filter.regionCode, cursor: filter.cursor, limit: filter.limit })}`;
   const result = await apiRequest<Page<ChangeFiling>>('GET', path, options);
   return { items: result.data.items, nextCursor: result.data.nextCursor ?? null };
 }

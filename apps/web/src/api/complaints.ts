@@ -3,6 +3,7 @@
 // layer, and credit levels. The types are the OpenAPI document's (contract.gen.ts).
 import type { Lang } from '../i18n/language';
 import { apiRequest, getJson, type RequestOptions } from './client';
+import { queryString } from './query';
 import type { Page } from './registry';
 import type {
   ComplaintReceiptView,
@@ -50,12 +51,8 @@ export async function listComplaints(
   },
   options: RequestOptions = {},
 ): Promise<Page<Complaint>> {
-  const params = new URLSearchParams();
-  if (query.status) params.set('status', query.status);
-  if (query.category) params.set('category', query.category);
-  params.set('limit', String(query.limit ?? 50));
-  if (query.cursor) params.set('cursor', query.cursor);
-  return (await apiRequest<Page<Complaint>>('GET', `/complaints?${params}`, options)).data;
+  const path = `/complaints${queryString({ status: query.status, category: query.category, limit: query.limit ?? 50, cursor: query.cursor })}`;
+  return (await apiRequest<Page<Complaint>>('GET', path, options)).data;
 }
 
 export async function investigateComplaint(id: string, agency: Agency, note: string, lang: Lang): Promise<Complaint> {
@@ -74,10 +71,8 @@ export async function listCredit(
   query: { level?: CreditParameters['level'] | undefined; cursor?: string | null },
   options: RequestOptions = {},
 ): Promise<Page<Credit>> {
-  const params = new URLSearchParams({ limit: '50' });
-  if (query.level) params.set('level', query.level);
-  if (query.cursor) params.set('cursor', query.cursor);
-  return (await apiRequest<Page<Credit>>('GET', `/credit?${params}`, options)).data;
+  return (await apiRequest<Page<Credit>>('GET', `/credit${queryString({ limit: 50, level: query.level, cursor: query.cursor })}`, options))
+    .data;
 }
 
 export async function fetchCredit(creditCode: string, options: RequestOptions = {}): Promise<Credit> {

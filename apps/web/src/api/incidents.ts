@@ -1,6 +1,7 @@
 // Incidents (突发事件) and drills (docs/api.md "Incidents (突发事件) and drills"; docs/incidents.md).
 // Every call sends the session's token. The types are the OpenAPI document's (contract.gen.ts).
 import { apiRequest, type RequestOptions } from './client';
+import { queryString } from './query';
 import type { Page } from './registry';
 import type { CreateDrillDto, CreateIncidentDto, DrillView, IncidentView, QueryOf, TimelineEntryView } from './contract.gen';
 import type { IncidentFinding, IncidentKind } from '@lib/standards';
@@ -30,14 +31,6 @@ export function mayAcknowledge(user: { role: string; agency?: string | null | un
   return user.agency === 'health' || (kind === 'food_poisoning' && user.agency === 'market') || (kind === 'fire' && user.agency === 'fire');
 }
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 const id = encodeURIComponent;
 
 export async function reportIncident(facilityId: string, input: IncidentInput, options?: RequestOptions): Promise<Incident> {
@@ -45,7 +38,7 @@ export async function reportIncident(facilityId: string, input: IncidentInput, o
 }
 
 export async function listIncidents(filter: IncidentQuery, options?: RequestOptions): Promise<Page<Incident>> {
-  const path = `/incidents${query({ status: filter.status, facilityId: filter.facilityId, cursor: filter.cursor, limit: filter.limit })}`;
+  const path = `/incidents${queryString({ status: filter.status, facilityId: filter.facilityId, cursor: filter.cursor, limit: filter.limit })}`;
   const data = (await apiRequest<Page<Incident>>('GET', path, options)).data;
   return { items: data.items, nextCursor: data.nextCursor ?? null };
 }

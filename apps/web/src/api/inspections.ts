@@ -2,6 +2,7 @@
 // orders"; docs/inspections.md). Every call sends the session's token.
 import type { Agency } from './types';
 import { apiRequest, type RequestOptions } from './client';
+import { queryString } from './query';
 import type { Page } from './registry';
 import type {
   AmendmentView,
@@ -71,20 +72,12 @@ export interface PlanQuery {
   limit?: PlanParameters['limit'];
 }
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 const id = encodeURIComponent;
 const page = <T>(data: Page<T>): Page<T> => ({ items: data.items, nextCursor: data.nextCursor ?? null });
 
 /** Each domain's checklist in force on `on` (YYYY-MM-DD, a visit's day in Asia/Shanghai), today's without it. */
 export async function getChecklists(options?: RequestOptions, on?: string): Promise<Checklist[]> {
-  return (await apiRequest<{ items: Checklist[] }>('GET', `/inspection-checklists${query({ on })}`, options)).data.items;
+  return (await apiRequest<{ items: Checklist[] }>('GET', `/inspection-checklists${queryString({ on })}`, options)).data.items;
 }
 
 export async function recordInspection(facilityId: string, input: InspectionInput, options?: RequestOptions): Promise<Inspection> {
@@ -93,7 +86,8 @@ export async function recordInspection(facilityId: string, input: InspectionInpu
 
 export async function listInspections(facilityId: string, cursor?: string | null, options?: RequestOptions): Promise<Page<Inspection>> {
   return page(
-    (await apiRequest<Page<Inspection>>('GET', `/facilities/${id(facilityId)}/inspections${query({ cursor, limit: 100 })}`, options)).data,
+    (await apiRequest<Page<Inspection>>('GET', `/facilities/${id(facilityId)}/inspections${queryString({ cursor, limit: 100 })}`, options))
+      .data,
   );
 }
 
@@ -110,7 +104,7 @@ export async function amendInspection(
 }
 
 export async function listOrders(filter: OrderQuery, options?: RequestOptions): Promise<Page<RectificationOrder>> {
-  const path = `/rectification-orders${query({ status: filter.status, facilityId: filter.facilityId, cursor: filter.cursor, limit: filter.limit })}`;
+  const path = `/rectification-orders${queryString({ status: filter.status, facilityId: filter.facilityId, cursor: filter.cursor, limit: filter.limit })}`;
   return page((await apiRequest<Page<RectificationOrder>>('GET', path, options)).data);
 }
 
@@ -128,7 +122,7 @@ export async function verifyOrder(
 }
 
 export async function getInspectionPlan(filter: PlanQuery, options?: RequestOptions): Promise<Page<PlanItem>> {
-  const path = `/inspection-plan${query({
+  const path = `/inspection-plan${queryString({
     domain: filter.domain,
     regionCode: filter.regionCode,
     dueOnly: filter.dueOnly === undefined ? undefined : String(filter.dueOnly),

@@ -1,6 +1,7 @@
 // The registry's endpoints and types (docs/api.md "Facilities (registry and filing)", "Classes (places)
 // and staff"). Every call sends the session's token; facilities and classes come with their ETag.
 import { apiRequest, type ApiResult, type RequestOptions } from './client';
+import { queryString } from './query';
 import type {
   AffordableRecognitionView,
   ClassView,
@@ -118,14 +119,6 @@ export type FacilityQuery = Omit<QueryOf<'GET /api/v1/facilities'>, 'status' | '
   cursor?: string | null;
 };
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 const id = encodeURIComponent;
 const versioned = <T>(result: ApiResult<T>): Versioned<T> => ({ data: result.data, etag: result.etag });
 
@@ -137,7 +130,7 @@ export function etagOfVersion(version: number): string {
 // Facilities ---------------------------------------------------------------------------------
 
 export async function listFacilities(filter: FacilityQuery, options?: RequestOptions): Promise<Page<Facility>> {
-  const path = `/facilities${query({ status: filter.status, regionCode: filter.regionCode, q: filter.q, cursor: filter.cursor, limit: filter.limit })}`;
+  const path = `/facilities${queryString({ status: filter.status, regionCode: filter.regionCode, q: filter.q, cursor: filter.cursor, limit: filter.limit })}`;
   return (await apiRequest<Page<Facility>>('GET', path, options)).data;
 }
 
@@ -177,7 +170,7 @@ export async function getCompliance(facilityId: string, options?: RequestOptions
 export async function getHistory(facilityId: string, cursor?: string | null, options?: RequestOptions): Promise<Page<HistoryEntry>> {
   const result = await apiRequest<Page<HistoryEntry>>(
     'GET',
-    `/facilities/${id(facilityId)}/history${query({ cursor, limit: 100 })}`,
+    `/facilities/${id(facilityId)}/history${queryString({ cursor, limit: 100 })}`,
     options,
   );
   return { items: result.data.items, nextCursor: result.data.nextCursor ?? null };
@@ -213,7 +206,11 @@ export async function deleteClass(classId: string, options?: RequestOptions): Pr
 // Staff --------------------------------------------------------------------------------------
 
 export async function listStaff(facilityId: string, cursor?: string | null, options?: RequestOptions): Promise<Page<StaffMember>> {
-  const result = await apiRequest<Page<StaffMember>>('GET', `/facilities/${id(facilityId)}/staff${query({ cursor, limit: 100 })}`, options);
+  const result = await apiRequest<Page<StaffMember>>(
+    'GET',
+    `/facilities/${id(facilityId)}/staff${queryString({ cursor, limit: 100 })}`,
+    options,
+  );
   return { items: result.data.items, nextCursor: result.data.nextCursor ?? null };
 }
 

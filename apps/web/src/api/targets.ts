@@ -1,5 +1,6 @@
 // Regions' figures over time and alerts (docs/targets.md). Every call sends the session's token.
 import { apiRequest, type RequestOptions } from './client';
+import { queryString } from './query';
 import type { RegionList } from './types';
 import type { AlertGroupListView, AlertView, QueryOf, RegionHistoryPointView, RegionHistoryView } from './contract.gen';
 
@@ -27,26 +28,18 @@ export interface AlertQuery {
   cursor?: string | null | undefined;
 }
 
-function query(params: Record<string, string | number | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 /** `GET /regions` (signed in): the city first, then the 15 units. */
 export async function listRegions(options?: RequestOptions): Promise<RegionList> {
   return (await apiRequest<RegionList>('GET', '/regions', options)).data;
 }
 
 export async function getRegionHistory(code: string, from: string, to: string, options?: RequestOptions): Promise<RegionHistory> {
-  return (await apiRequest<RegionHistory>('GET', `/regions/${encodeURIComponent(code)}/history${query({ from, to })}`, options)).data;
+  return (await apiRequest<RegionHistory>('GET', `/regions/${encodeURIComponent(code)}/history${queryString({ from, to })}`, options)).data;
 }
 
 export async function listAlerts(filter: AlertQuery, options?: RequestOptions): Promise<{ items: Alert[]; nextCursor: string | null }> {
   const { kind, status, facilityId, regionCode, limit, cursor } = filter;
-  const path = `/alerts${query({ kind, status, facilityId, regionCode, limit, cursor })}`;
+  const path = `/alerts${queryString({ kind, status, facilityId, regionCode, limit, cursor })}`;
   const data = (await apiRequest<{ items: Alert[]; nextCursor?: string | null }>('GET', path, options)).data;
   return { items: data.items, nextCursor: data.nextCursor ?? null };
 }
@@ -56,5 +49,5 @@ export async function listAlertGroups(
   filter: { kind?: AlertParameters['kind'] | '' | undefined; limit?: number; cursor?: string | null },
   options?: RequestOptions,
 ): Promise<AlertGroupListView> {
-  return (await apiRequest<AlertGroupListView>('GET', `/alerts/groups${query(filter)}`, options)).data;
+  return (await apiRequest<AlertGroupListView>('GET', `/alerts/groups${queryString(filter)}`, options)).data;
 }

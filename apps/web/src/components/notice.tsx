@@ -1,7 +1,11 @@
-// Messages on a page: a notice (success, information or error) and the error summary at the top
-// of a form, whose entries link to their fields.
+// Messages on a page: a notice (success, information or error), a section's load on its way or failed, and the
+// error summary at the top of a form, whose entries link to their fields.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
+import { errorMessage } from './error-message';
+import { Loading } from './load-status';
+import type { AsyncState } from './use-async';
 
 export function Notice({
   kind,
@@ -17,6 +21,14 @@ export function Notice({
       {children}
     </div>
   );
+}
+
+/** A section's load while it is on its way or after it failed (what it shows once ready is the section's own). */
+export function AsyncStatus({ state }: { state: AsyncState<unknown> }) {
+  const { t } = useI18n();
+  if (state.status === 'loading') return <Loading inline />;
+  if (state.status === 'error') return <Notice kind="error">{errorMessage(state.error, t)}</Notice>;
+  return null;
 }
 
 export interface SummaryItem {

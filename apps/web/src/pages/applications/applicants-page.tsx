@@ -9,8 +9,7 @@ import { getFacility, listClasses, type FacilityClass } from '../../api/registry
 import { ConsolePage } from '../../components/console-page';
 import { errorMessage } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/fields';
-import { Loading } from '../../components/load-status';
-import { Notice } from '../../components/notice';
+import { AsyncStatus, Notice } from '../../components/notice';
 import { Tabs } from '../../components/tabs';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n';
@@ -105,8 +104,7 @@ function ApplicantsScreen({ id }: { id: string }) {
           setOffering(null);
         }}
       >
-        {list.state.status === 'loading' && <Loading inline />}
-        {list.state.status === 'error' && <Notice kind="error">{errorMessage(list.state.error, t)}</Notice>}
+        <AsyncStatus state={list.state} />
         {list.state.status === 'ready' && list.state.value.length === 0 && <p>{t.applications.noApplicants}</p>}
         {list.state.status === 'ready' && list.state.value.length > 0 && (
           <ol class="item-list applicant-list">

@@ -18,8 +18,7 @@ import { SERVICE_TYPES } from '../../api/registry';
 import { ConsolePage } from '../../components/console-page';
 import { errorMessage, generalErrors } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/fields';
-import { Loading } from '../../components/load-status';
-import { Notice } from '../../components/notice';
+import { AsyncStatus, Notice } from '../../components/notice';
 import { useAsync } from '../../components/use-async';
 import { fieldErrorsOf, messagesFor, type FieldErrors } from '../../forms/field-errors';
 import { useI18n } from '../../i18n/i18n';
@@ -131,8 +130,7 @@ function MyApplicationsScreen() {
           {message}
         </Notice>
       )}
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && state.value.length === 0 && (
         <p>
           {t.applications.none} <Link href={paths.map()}>{t.applications.findOnMap}</Link>
@@ -203,8 +201,7 @@ function ApplyScreen() {
   const name = facility.state.status === 'ready' ? facility.state.value.name : '';
   return (
     <ConsolePage title={t.applications.applyTitle} back={{ href: paths.facility(facilityId), label: name || t.applications.applyFor }}>
-      {facility.state.status === 'loading' && <Loading inline />}
-      {facility.state.status === 'error' && <Notice kind="error">{errorMessage(facility.state.error, t)}</Notice>}
+      <AsyncStatus state={facility.state} />
       {facility.state.status === 'ready' && (
         <form class="card" onSubmit={submit} noValidate aria-labelledby="apply-title" id="apply-form">
           <h2 class="card__title" id="apply-title">

@@ -3,11 +3,9 @@
 import { useState } from 'preact/hooks';
 import { listCredit, type CreditLevel } from '../../../api/complaints';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
@@ -18,7 +16,7 @@ const FILTERS = ['all', 'D', 'C', 'B', 'A'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function CreditScreen() {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const c = useComplaintText();
   const [filter, setFilter] = useState<Filter>('all');
   const list = usePagedList(
@@ -36,8 +34,7 @@ function CreditScreen() {
         selected={filter}
         onSelect={setFilter}
       >
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
         {state.status === 'ready' && list.items.length === 0 && <p>{c.creditEmpty}</p>}
         {state.status === 'ready' && list.items.length > 0 && (
           <table class="data-table" id="credit-table">

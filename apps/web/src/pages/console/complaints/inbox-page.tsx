@@ -19,8 +19,7 @@ import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
@@ -128,7 +127,7 @@ function ComplaintCard({ complaint, onChanged }: { complaint: Complaint; onChang
 const PAGE = 50;
 
 function InboxScreen() {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const c = useComplaintText();
   const { session } = useSession();
   const [status, setStatus] = useState<ComplaintStatus>('received');
@@ -150,8 +149,7 @@ function InboxScreen() {
         selected={status}
         onSelect={setStatus}
       >
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
         {state.status === 'ready' && list.items.length === 0 && <p>{c.empty}</p>}
         {state.status === 'ready' && list.items.length > 0 && (
           <ul class="item-list" id="complaint-list">

@@ -2,18 +2,17 @@
 // ones marked with their reason; a regulator records a penalty of its own agency, and revokes one its agency decided
 // (docs/api.md "Penalties (行政处罚) and credit (信用)"; docs/credit.md). The operator reads the same list.
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/client';
 import { listPenalties, PENALTY_KINDS, recordPenalty, revokePenalty, type Penalty } from '../../../api/complaints';
 import { useSession } from '../../../auth/session-context';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { ErrorSummary, Notice } from '../../../components/notice';
+import { AsyncStatus, ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
 import { formatDate, formatInteger } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { useComplaintText } from '../../complaints/messages';
+import { useCheckedForm } from '../shared/use-checked-form';
 import { emptyPenaltyForm, penaltyProblems, toPenaltyInput, type PenaltyField, type PenaltyForm } from './penalty-form';
 
 const FIELD_IDS: Record<PenaltyField, string> = {
@@ -26,7 +25,7 @@ const FIELD_IDS: Record<PenaltyField, string> = {
 };
 
 export function PenaltiesSection({ facilityId }: { facilityId: string }) {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const c = useComplaintText();
   const { session } = useSession();
   const agency = session?.user.role === 'regulator' ? session.user.agency : null;
@@ -47,8 +46,7 @@ export function PenaltiesSection({ facilityId }: { facilityId: string }) {
             : c.penaltyRevokedDone(done.penalty.decisionNo)}
         </Notice>
       )}
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && state.value.length === 0 && <p>{c.penaltiesNone}</p>}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul class="item-list" id="penalties-list">
@@ -96,53 +94,23 @@ function RecordPenalty({ facilityId, onRecorded }: { facilityId: string; onRecor
   const { lang, t } = useI18n();
   const c = useComplaintText();
   const today = todayInShanghai();
-  const [form, setForm] = useState<PenaltyForm>(() => emptyPenaltyForm(today));
-  const [attempt, setAttempt] = useState(0);
-  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const change = (patch: Partial<PenaltyForm>) => {
-    setForm({ ...form, ...patch });
-    setServerErrors({});
-  };
-  const problems = attempt > 0 ? penaltyProblems(form, today) : {};
-  const errorsOf = (field: PenaltyField): string[] | undefined => {
-    const list = [problems[field] ? c.penaltyProblems[problems[field]!] : null, serverErrors[field] ?? null].filter((x): x is string =>
-      Boolean(x),
-    );
-    return list.length ? list : undefined;
-  };
-  const summary = (Object.keys(FIELD_IDS) as PenaltyField[])
-    .filter((field) => errorsOf(field))
-    .map((field) => ({ fieldId: FIELD_IDS[field], text: `${c.penaltyFields[field]}：${errorsOf(field)!.join('；')}` }));
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFailure(null);
-    if (Object.keys(penaltyProblems(form, today)).length > 0) return;
-    setBusy(true);
-    try {
-      const penalty = await recordPenalty(facilityId, toPenaltyInput(form), { lang });
-      setForm(emptyPenaltyForm(today));
-      setAttempt(0);
-      onRecorded(penalty);
-    } catch (caught) {
-      const fielded: Partial<Record<string, string>> = {};
-      if (caught instanceof ApiError) for (const e of caught.problem?.errors ?? []) if (e.field) fielded[e.field] = e.message;
-      setServerErrors(fielded);
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const record = useCheckedForm({
+    initial: () => emptyPenaltyForm(today),
+    check: (form: PenaltyForm) => penaltyProblems(form, today),
+    send: (form: PenaltyForm) => recordPenalty(facilityId, toPenaltyInput(form), { lang }),
+    onSent: onRecorded,
+    fieldIds: FIELD_IDS,
+    labels: c.penaltyFields,
+    problemText: (problem) => c.penaltyProblems[problem],
+  });
+  const { form, change, errorsOf } = record;
 
   return (
-    <form class="penalty-form" onSubmit={submit} noValidate aria-labelledby="penalty-form-title">
+    <form class="penalty-form" onSubmit={record.submit} noValidate aria-labelledby="penalty-form-title">
       <h3 id="penalty-form-title">{c.recordPenalty}</h3>
       <p class="field__hint">{c.recordPenaltyHint}</p>
-      <ErrorSummary title={c.fixThese} items={summary} focusKey={attempt} />
-      {failure !== null && <Notice kind="error">{errorMessage(failure, t)}</Notice>}
+      <ErrorSummary title={c.fixThese} items={record.summary} focusKey={record.attempt} />
+      {record.failure !== null && <Notice kind="error">{errorMessage(record.failure, t)}</Notice>}
       <SelectField
         id={FIELD_IDS.kind}
         label={c.penaltyFields.kind}
@@ -198,7 +166,7 @@ function RecordPenalty({ facilityId, onRecorded }: { facilityId: string; onRecor
         onInput={(note) => change({ note })}
         errors={errorsOf('note')}
       />
-      <button type="submit" id="penalty-submit" class="button" disabled={busy}>
+      <button type="submit" id="penalty-submit" class="button" disabled={record.busy}>
         {c.recordPenalty}
       </button>
     </form>

@@ -7,9 +7,7 @@ import { getRegionHistory, listRegions } from '../../../api/targets';
 import type { RegionBoundaries, RegionProperties } from '../../../api/types';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { formatInteger, formatRate } from '../../../i18n/format';
 import { useConsoleI18n } from '../shared/console-text';
@@ -141,8 +139,7 @@ function Trend({ region }: { region: RegionProperties }) {
   return (
     <section class="panel-section dashboard__trend" aria-labelledby="dashboard-trend-title" id="dashboard-trend">
       <h2 id="dashboard-trend-title">{t.dashboard.trendTitle(name)}</h2>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && <TrendChart name={name} points={state.value} />}
     </section>
   );
@@ -191,8 +188,7 @@ function Dashboard() {
   return (
     <ConsolePage title={t.dashboard.title}>
       <p class="section-intro">{t.dashboard.intro}</p>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <div class="dashboard">
           <section class="panel-section dashboard__map" aria-labelledby="dashboard-map-title">

@@ -1,17 +1,15 @@
 // A facility's emergency drills (应急演练): the latest fire evacuation drill, the list newest first and, for the owner
 // of a facility that may still log them, the form to log one (docs/api.md "Incidents (突发事件) and drills"; docs/incidents.md).
 // Regulators see the same list without the form.
-import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api/client';
 import { DRILL_KINDS, listDrills, logDrill } from '../../../api/incidents';
 import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { ErrorSummary, Notice } from '../../../components/notice';
+import { AsyncStatus, ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { todayInShanghai } from '../../../forms/form-values';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
+import { useCheckedForm } from '../shared/use-checked-form';
 import { drillProblems, emptyDrillForm, latestFireDrill, toDrillInput, type DrillField, type DrillForm } from './drill-form';
 
 const FIELD_IDS: Record<DrillField, string> = {
@@ -26,58 +24,23 @@ export function DrillsSection({ facilityId, editable }: { facilityId: string; ed
   const m = t.incidents.drills;
   const { state, reload } = useAsync((signal) => listDrills(facilityId, { lang, signal }), facilityId);
   const today = todayInShanghai();
-  const [form, setForm] = useState<DrillForm>(() => emptyDrillForm(today));
-  const [attempt, setAttempt] = useState(0);
-  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [logged, setLogged] = useState<{ kind: DrillForm['kind']; heldOn: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const change = (patch: Partial<DrillForm>) => {
-    setForm({ ...form, ...patch });
-    setServerErrors({});
-  };
-  const problems = attempt > 0 ? drillProblems(form, today) : {};
-  const errorsOf = (field: DrillField): string[] | undefined => {
-    const list = [problems[field] ? m.problems[problems[field]!] : null, serverErrors[field] ?? null].filter((x): x is string =>
-      Boolean(x),
-    );
-    return list.length ? list : undefined;
-  };
-  const summary = (Object.keys(FIELD_IDS) as DrillField[])
-    .filter((field) => errorsOf(field))
-    .map((field) => ({ fieldId: FIELD_IDS[field], text: `${m.fields[field]}：${errorsOf(field)!.join('；')}` }));
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFailure(null);
-    setLogged(null);
-    if (Object.keys(drillProblems(form, today)).length > 0) return;
-    setBusy(true);
-    try {
-      const drill = await logDrill(facilityId, toDrillInput(form), { lang });
-      setLogged({ kind: drill.kind, heldOn: drill.heldOn });
-      setForm(emptyDrillForm(today));
-      setAttempt(0);
-      reload();
-    } catch (caught) {
-      const fielded: Partial<Record<string, string>> = {};
-      if (caught instanceof ApiError) for (const e of caught.problem?.errors ?? []) if (e.field) fielded[e.field] = e.message;
-      setServerErrors(fielded);
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const logForm = useCheckedForm({
+    initial: () => emptyDrillForm(today),
+    check: (form: DrillForm) => drillProblems(form, today),
+    send: (form: DrillForm) => logDrill(facilityId, toDrillInput(form), { lang }),
+    onSent: reload,
+    fieldIds: FIELD_IDS,
+    labels: m.fields,
+    problemText: (problem) => m.problems[problem],
+  });
+  const { form, change, errorsOf } = logForm;
 
   const latest = state.status === 'ready' ? latestFireDrill(state.value, today) : null;
   return (
     <section class="panel-section" aria-labelledby="drills-title">
       <h2 id="drills-title">{t.incidents.drillsTitle}</h2>
       <p class="section-intro">{editable ? m.intro : m.readOnlyIntro}</p>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <>
           <p id="drills-latest-fire" class={latest ? undefined : 'item-card__warning'}>
@@ -100,13 +63,15 @@ export function DrillsSection({ facilityId, editable }: { facilityId: string; ed
         </>
       )}
       {editable && (
-        <form class="drill-form" onSubmit={submit} noValidate aria-label={m.log}>
+        <form class="drill-form" onSubmit={logForm.submit} noValidate aria-label={m.log}>
           <h3>{m.log}</h3>
-          <ErrorSummary title={t.incidents.fixThese} items={summary} focusKey={attempt} />
-          {logged && logged.kind && (
-            <Notice kind="success">{m.logged(m.kinds[logged.kind], formatDate(logged.heldOn, lang) ?? logged.heldOn)}</Notice>
+          <ErrorSummary title={t.incidents.fixThese} items={logForm.summary} focusKey={logForm.attempt} />
+          {logForm.sent && (
+            <Notice kind="success">
+              {m.logged(m.kinds[logForm.sent.kind], formatDate(logForm.sent.heldOn, lang) ?? logForm.sent.heldOn)}
+            </Notice>
           )}
-          {failure !== null && <Notice kind="error">{errorMessage(failure, t)}</Notice>}
+          {logForm.failure !== null && <Notice kind="error">{errorMessage(logForm.failure, t)}</Notice>}
           <SelectField
             id={FIELD_IDS.kind}
             label={m.fields.kind}
@@ -142,8 +107,8 @@ export function DrillsSection({ facilityId, editable }: { facilityId: string; ed
             onInput={(note) => change({ note })}
             errors={errorsOf('note')}
           />
-          <button type="submit" id="drill-submit" class="button" disabled={busy}>
-            {busy ? m.logging : m.log}
+          <button type="submit" id="drill-submit" class="button" disabled={logForm.busy}>
+            {logForm.busy ? m.logging : m.log}
           </button>
         </form>
       )}

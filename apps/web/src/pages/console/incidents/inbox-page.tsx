@@ -4,12 +4,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { INCIDENT_STATUSES, listIncidents, type IncidentStatus } from '../../../api/incidents';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDateTime } from '../../../i18n/format';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link, useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
@@ -54,8 +52,7 @@ function InboxScreen() {
         selected={status}
         onSelect={select}
       >
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
         {state.status === 'ready' && list.items.length === 0 && <p>{m.empty}</p>}
         {state.status === 'ready' && list.items.length > 0 && (
           <ul class="item-list incident-list" aria-label={m.inboxTitle}>

@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { navigate } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { RequireRole } from '../shared/require-role';
+import { useCheckedForm } from '../shared/use-checked-form';
 import {
   clearIncidentDraft,
   draftProblems,
@@ -45,68 +46,41 @@ function ReportScreen({ facilityId }: { facilityId: string }) {
   const { lang, t } = useI18n();
   const m = t.incidents;
   const [restored] = useState(() => loadIncidentDraft(storage(), facilityId));
-  const [draft, setDraft] = useState<IncidentDraft>(() => restored ?? emptyIncidentDraft(facilityId, new Date()));
-  const [saved, setSaved] = useState<boolean | null>(restored ? true : null);
-  const [attempt, setAttempt] = useState(0);
-  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const change = (patch: Partial<IncidentDraft>) => {
-    const next = { ...draft, ...patch, savedAt: new Date().toISOString() };
-    setDraft(next);
-    setSaved(saveIncidentDraft(storage(), next));
-    setServerErrors({});
-  };
-
-  const problems = attempt > 0 ? draftProblems(draft, new Date()) : {};
-  const fieldErrors = (field: DraftField): string[] | undefined => {
-    const problem = problems[field];
-    const server = serverErrors[field];
-    const list = [problem ? m.problems[problem] : null, server ?? null].filter((x): x is string => Boolean(x));
-    return list.length ? list : undefined;
-  };
-  const summary = (Object.keys(FIELD_IDS) as DraftField[])
-    .filter((field) => problems[field] || serverErrors[field])
-    .map((field) => ({
-      fieldId: FIELD_IDS[field],
-      text: `${m.fields[field]}：${problems[field] ? m.problems[problems[field]!] : serverErrors[field]}`,
-    }));
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    setFailure(null);
-    if (Object.keys(draftProblems(draft, new Date())).length > 0) return;
-    setBusy(true);
-    try {
-      const incident = await reportIncident(facilityId, toIncidentInput(draft), { lang });
+  const report = useCheckedForm({
+    initial: () => restored ?? emptyIncidentDraft(facilityId, new Date()),
+    check: (draft: IncidentDraft) => draftProblems(draft, new Date()),
+    send: (draft: IncidentDraft) => reportIncident(facilityId, toIncidentInput(draft), { lang }),
+    onSent: (incident) => {
       clearIncidentDraft(storage(), facilityId);
       navigate(paths.incident(incident.id));
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 0) setFailure(m.offline);
-      else {
-        const fielded: Partial<Record<string, string>> = {};
-        if (caught instanceof ApiError) for (const e of caught.problem?.errors ?? []) if (e.field) fielded[e.field] = e.message;
-        setServerErrors(fielded);
-        setFailure(errorMessage(caught, t));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldIds: FIELD_IDS,
+    labels: m.fields,
+    problemText: (problem) => m.problems[problem],
+  });
+  const { form: draft, errorsOf: fieldErrors } = report;
+  const [saved, setSaved] = useState<boolean | null>(restored ? true : null);
+  // Every edit is kept on the device at once: the report must survive a reload or a lost connection.
+  const change = (patch: Partial<IncidentDraft>) =>
+    setSaved(saveIncidentDraft(storage(), report.change({ ...patch, savedAt: new Date().toISOString() })));
+  const failure =
+    report.failure === null
+      ? null
+      : report.failure instanceof ApiError && report.failure.status === 0
+        ? m.offline
+        : errorMessage(report.failure, t);
 
   return (
     <ConsolePage title={m.reportTitle} back={{ href: paths.operatorFacility(facilityId), label: m.backToFacility }}>
       <p class="section-intro">{m.reportIntro}</p>
       {restored && <Notice kind="info">{m.draftRestored}</Notice>}
-      <ErrorSummary title={m.fixThese} items={summary} focusKey={attempt} />
+      <ErrorSummary title={m.fixThese} items={report.summary} focusKey={report.attempt} />
       {failure && (
         <Notice kind="error" id="incident-failure">
           {failure}
         </Notice>
       )}
-      <form class="incident-form" onSubmit={submit} noValidate aria-label={m.reportTitle}>
+      <form class="incident-form" onSubmit={report.submit} noValidate aria-label={m.reportTitle}>
         <SelectField
           id={FIELD_IDS.kind}
           label={m.fields.kind}
@@ -194,8 +168,8 @@ function ReportScreen({ facilityId }: { facilityId: string }) {
         <p id="incident-draft-state" class="draft-state" role="status">
           {saved === null ? '' : saved ? m.draftSaved : m.draftNotSaved}
         </p>
-        <button type="submit" id="incident-submit" class="button" disabled={busy}>
-          {busy ? m.sending : m.submit}
+        <button type="submit" id="incident-submit" class="button" disabled={report.busy}>
+          {report.busy ? m.sending : m.submit}
         </button>
       </form>
     </ConsolePage>

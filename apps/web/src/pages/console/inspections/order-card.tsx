@@ -127,7 +127,10 @@ export function OrderCard({ order, checklists, user, facility, actions = false, 
           <Link href={facility.href}>{facility.name === undefined ? t.app.loading : (facility.name ?? t.orders.facilityUnknown)}</Link>
         </p>
       )}
-      <p class="order-card__text">{itemText(item, order.itemCode, lang)}</p>
+      {/* The item as people read it; its code (what the regulator's checklist prints) only on hover. */}
+      <p class="order-card__text" title={order.itemCode}>
+        {itemText(item, order.itemCode, lang)}
+      </p>
       <p class="order-card__badges">
         <SeverityBadge severity={order.severity} />
         <OrderStatusBadge status={order.status} />
@@ -135,7 +138,7 @@ export function OrderCard({ order, checklists, user, facility, actions = false, 
       </p>
       <p class="item-card__meta">
         {[
-          t.orders.domainItem(t.inspections.domains[order.domain] ?? order.domain, order.itemCode),
+          t.inspections.domains[order.domain] ?? order.domain,
           t.orders.due(formatDate(order.dueOn, lang) ?? order.dueOn),
           ...(order.verificationDueOn ? [verifyBy(formatDate(order.verificationDueOn, lang) ?? order.verificationDueOn)] : []),
         ].join(' · ')}

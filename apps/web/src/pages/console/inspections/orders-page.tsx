@@ -6,9 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listOrders, ORDER_FILTERS, type Checklist, type OrderFilter } from '../../../api/inspections';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from '../shared/console-text';
@@ -76,8 +74,7 @@ function OrdersScreen() {
         selected={filter}
         onSelect={select}
       >
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
         {state.status === 'ready' && list.items.length === 0 && <p>{t.orders.empty}</p>}
         {state.status === 'ready' && list.items.length > 0 && (
           <>

@@ -6,10 +6,8 @@ import { useState } from 'preact/hooks';
 import { DOMAINS, domainsOf, getInspectionPlan, type Domain, type PlanItem, type PlanQuery } from '../../../api/inspections';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
 import { CheckboxField, SelectField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { formatDate } from '../../../i18n/format';
 import { useConsoleI18n } from '../shared/console-text';
@@ -135,8 +133,7 @@ function PlanScreen() {
           </button>
         </div>
       </form>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <>
           <p class="section-intro" role="status" id="plan-count">

@@ -8,8 +8,7 @@ import { checkChange, createChange, decideChange, listFacilityChanges, type Chan
 import { AGE_GROUPS, FACILITY_KINDS, OWNERSHIPS, listClasses, type Facility, type FacilityClass } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { CheckboxField, FieldSet, SelectField, TextAreaField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { messagesFor, type FieldErrors } from '../../../forms/field-errors';
 import { formatInteger } from '../../../i18n/format';
@@ -104,6 +103,24 @@ function RequestForm({
   const current = (field: string, value: unknown) => c.changes.currentValue(fieldValueText(field, value, t, lang));
   const changed = (field: keyof typeof outcome.change.facility) => (field in outcome.change.facility ? 'field--changed' : undefined);
   const f = t.facility.fields;
+  // What every material field shows the same way: its id, the registered value as its hint, and whether it changed.
+  const material = (field: Exclude<keyof ChangeForm, 'reason' | 'places' | 'newClass'>) => ({
+    id: `change-${field}`,
+    hint: current(field, facility[field]),
+    class: changed(field),
+  });
+  const text = (field: 'name' | 'address' | 'floors' | 'indoorAreaM2' | 'outdoorAreaM2' | 'exitCount') => ({
+    ...material(field),
+    label: f[field],
+    value: form[field],
+    onInput: (value: string) => set(field, value),
+    errors: errorsOf(field),
+  });
+  const box = (field: 'affordable' | 'servesMeals') => ({
+    ...material(field),
+    checked: form[field],
+    onChange: (value: boolean) => set(field, value),
+  });
 
   const submit = async () => {
     setRefusal(null);
@@ -134,99 +151,30 @@ function RequestForm({
     >
       <h3>{c.changes.formTitle}</h3>
       <FieldSet legend={t.facility.sections.basics}>
-        <TextField
-          id="change-name"
-          label={f.name}
-          value={form.name}
-          onInput={(v) => set('name', v)}
-          hint={current('name', facility.name)}
-          errors={errorsOf('name')}
-          class={changed('name')}
-        />
+        <TextField {...text('name')} />
         <SelectField
-          id="change-kind"
+          {...material('kind')}
           label={f.kind}
           value={form.kind}
           options={FACILITY_KINDS.map((kind) => ({ value: kind, label: t.facility.kinds[kind] }))}
           onChange={(v) => set('kind', v)}
-          hint={current('kind', facility.kind)}
-          class={changed('kind')}
         />
         <SelectField
-          id="change-ownership"
+          {...material('ownership')}
           label={f.ownership}
           value={form.ownership}
           options={OWNERSHIPS.map((o) => ({ value: o, label: t.facility.ownerships[o] }))}
           onChange={(v) => set('ownership', v)}
-          hint={current('ownership', facility.ownership)}
-          class={changed('ownership')}
         />
-        <CheckboxField
-          id="change-affordable"
-          label={c.changes.affordableApplication}
-          checked={form.affordable}
-          onChange={(v) => set('affordable', v)}
-          hint={current('affordable', facility.affordable)}
-          class={changed('affordable')}
-        />
+        <CheckboxField {...box('affordable')} label={c.changes.affordableApplication} />
       </FieldSet>
       <FieldSet legend={t.facility.sections.premises}>
-        <TextField
-          id="change-address"
-          label={f.address}
-          value={form.address}
-          onInput={(v) => set('address', v)}
-          hint={current('address', facility.address)}
-          errors={errorsOf('address')}
-          class={changed('address')}
-        />
-        <TextField
-          id="change-floors"
-          label={f.floors}
-          value={form.floors}
-          onInput={(v) => set('floors', v)}
-          hint={current('floors', facility.floors)}
-          errors={errorsOf('floors')}
-          class={changed('floors')}
-        />
-        <TextField
-          id="change-indoorAreaM2"
-          label={f.indoorAreaM2}
-          inputMode="decimal"
-          value={form.indoorAreaM2}
-          onInput={(v) => set('indoorAreaM2', v)}
-          hint={current('indoorAreaM2', facility.indoorAreaM2)}
-          errors={errorsOf('indoorAreaM2')}
-          class={changed('indoorAreaM2')}
-        />
-        <TextField
-          id="change-outdoorAreaM2"
-          label={f.outdoorAreaM2}
-          inputMode="decimal"
-          value={form.outdoorAreaM2}
-          onInput={(v) => set('outdoorAreaM2', v)}
-          hint={current('outdoorAreaM2', facility.outdoorAreaM2)}
-          errors={errorsOf('outdoorAreaM2')}
-          class={changed('outdoorAreaM2')}
-        />
-        <TextField
-          id="change-exitCount"
-          label={f.exitCount}
-          inputMode="numeric"
-          value={form.exitCount}
-          onInput={(v) => set('exitCount', v)}
-          hint={current('exitCount', facility.exitCount)}
-          errors={errorsOf('exitCount')}
-          class={changed('exitCount')}
-        />
-        <CheckboxField
-          id="change-servesMeals"
-          label={f.servesMeals}
-          checked={form.servesMeals}
-          onChange={(v) => set('servesMeals', v)}
-          hint={current('servesMeals', facility.servesMeals)}
-          class={changed('servesMeals')}
-        />
+        <TextField {...text('address')} />
+        <TextField {...text('floors')} />
+        <TextField {...text('indoorAreaM2')} inputMode="decimal" />
+        <TextField {...text('outdoorAreaM2')} inputMode="decimal" />
+        <TextField {...text('exitCount')} inputMode="numeric" />
+        <CheckboxField {...box('servesMeals')} label={f.servesMeals} />
       </FieldSet>
       <FieldSet legend={c.changes.classesTitle}>
         <p class="section-intro">{c.changes.classesIntro}</p>
@@ -389,8 +337,7 @@ export function ChangesSection({ facility }: { facility: Facility }) {
       </section>
       <section class="panel-section" aria-labelledby="change-list-title">
         <h2 id="change-list-title">{c.changes.listTitle}</h2>
-        {list.state.status === 'loading' && <Loading inline />}
-        {list.state.status === 'error' && <Notice kind="error">{errorMessage(list.state.error, t)}</Notice>}
+        <AsyncStatus state={list.state} />
         {list.state.status === 'ready' && items.length === 0 && <p>{c.changes.empty}</p>}
         {items.length > 0 && (
           <ul class="item-list" id="change-list" aria-labelledby="change-list-title">

@@ -15,13 +15,13 @@ import {
 } from '../../../api/registry';
 import { errorMessage, generalErrors } from '../../../components/error-message';
 import { SelectField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { ErrorSummary, Notice } from '../../../components/notice';
+import { AsyncStatus, ErrorSummary, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { fieldErrorsOf, hasErrors, messagesFor, withoutField, type FieldErrors } from '../../../forms/field-errors';
 import { useI18n } from '../../../i18n/i18n';
 import type { Messages } from '../../../i18n/zh-CN';
 import { ClassCard, ClassTotals } from '../shared/classes-list';
+import { Confirm } from '../shared/confirm';
 import { CLASS_SIZE_LIMIT, classChanges, classFormToInput, classToForm, emptyClassForm, type ClassForm } from './class-form-model';
 import { summaryItems } from './form-summary';
 
@@ -245,8 +245,7 @@ export function ClassesSection({ facilityId, editable }: { facilityId: string; e
     <section class="panel-section" aria-labelledby="classes-title">
       <h2 id="classes-title">{t.classes.title}</h2>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <>
           {state.value.length === 0 ? <p>{t.classes.empty}</p> : <ClassTotals classes={state.value} />}
@@ -273,15 +272,11 @@ export function ClassesSection({ facilityId, editable }: { facilityId: string; e
                       }}
                     />
                   ) : confirming === item.id ? (
-                    <div class="confirm" role="group" aria-label={t.classes.confirmDelete(item.name)}>
-                      <p>{t.classes.confirmDelete(item.name)}</p>
-                      <button type="button" class="button button--danger" onClick={() => remove(item)}>
-                        {t.console.confirm}
-                      </button>
-                      <button type="button" class="button button--secondary" onClick={() => setConfirming(null)}>
-                        {t.console.cancel}
-                      </button>
-                    </div>
+                    <Confirm
+                      question={t.classes.confirmDelete(item.name)}
+                      onConfirm={() => remove(item)}
+                      onCancel={() => setConfirming(null)}
+                    />
                   ) : (
                     <div class="item-card__actions">
                       <button type="button" class="button button--small button--secondary" onClick={() => setEditing(item.id)}>

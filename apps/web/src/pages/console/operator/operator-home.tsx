@@ -2,11 +2,9 @@
 // another, and the open alerts of its facilities (expiring certificates and the like) with a count.
 import { listFacilities } from '../../../api/registry';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { useConsoleI18n } from '../shared/console-text';
+import { AsyncStatus } from '../../../components/notice';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { AlertInbox } from '../shared/alert-inbox';
@@ -27,8 +25,7 @@ function OperatorFacilities() {
         </Link>
       }
     >
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && list.items.length === 0 && (
         <div class="empty-state">
           <p>{t.console.noFacilities}</p>

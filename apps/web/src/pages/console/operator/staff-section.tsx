@@ -4,11 +4,11 @@ import { useState } from 'preact/hooks';
 import { endStaff, listClasses, type FacilityClass, type StaffMember } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { CheckboxField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from '../shared/console-text';
 import { loadAllStaff, StaffCard } from '../shared/staff-list';
+import { Confirm } from '../shared/confirm';
 import { StaffForm } from './staff-form';
 
 export function StaffSection({ facilityId, editable }: { facilityId: string; editable: boolean }) {
@@ -61,8 +61,7 @@ export function StaffSection({ facilityId, editable }: { facilityId: string; edi
           }}
         />
       )}
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && staff.length === 0 && <p>{t.staff.empty}</p>}
       {ended.length > 0 && (
         <CheckboxField id="staff-show-ended" label={`${t.staff.showEnded} (${ended.length})`} checked={showEnded} onChange={setShowEnded} />
@@ -75,15 +74,7 @@ export function StaffSection({ facilityId, editable }: { facilityId: string; edi
             classes={classes}
             actions={
               !editable || member.endedOn ? undefined : confirming === member.id ? (
-                <div class="confirm" role="group" aria-label={t.staff.confirmEnd(member.name)}>
-                  <p>{t.staff.confirmEnd(member.name)}</p>
-                  <button type="button" class="button button--danger" onClick={() => end(member)}>
-                    {t.console.confirm}
-                  </button>
-                  <button type="button" class="button button--secondary" onClick={() => setConfirming(null)}>
-                    {t.console.cancel}
-                  </button>
-                </div>
+                <Confirm question={t.staff.confirmEnd(member.name)} onConfirm={() => end(member)} onCancel={() => setConfirming(null)} />
               ) : (
                 <div class="item-card__actions">
                   <button type="button" class="button button--small button--danger-outline" onClick={() => setConfirming(member.id)}>

@@ -8,8 +8,7 @@ import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from '../shared/console-text';
 import { Link } from '../../../router/router';
@@ -35,8 +34,7 @@ function ChangeScreen({ id }: { id: string }) {
   if (state.status !== 'ready' || !session) {
     return (
       <ConsolePage title={c.changes.reviewTitle} back={back}>
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
       </ConsolePage>
     );
   }

@@ -1,12 +1,10 @@
 // The regulator's queue of pending change filings, oldest first, beside the filing queue: facility, reason, when
 // filed, and a badge when the 5-working-day review deadline has passed.
 import { listChangeFilings } from '../../../api/changes';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDateTime } from '../../../i18n/format';
+import { AsyncStatus } from '../../../components/notice';
 import { useI18n } from '../../../i18n/i18n';
 import { Link } from '../../../router/router';
 import { paths } from '../../../router/routes';
@@ -14,7 +12,7 @@ import { ChangeStatusBadges } from '../shared/change-card';
 import { useChangesText } from '../shared/changes-text';
 
 export function ChangeQueue() {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const c = useChangesText();
   const regions = useRegions();
   const list = usePagedList((cursor, signal) => listChangeFilings({ status: 'pending', limit: 20, cursor }, { lang, signal }), 'pending');
@@ -24,8 +22,7 @@ export function ChangeQueue() {
       <div class="section-head">
         <h2 id="change-queue-title">{c.changes.queueTitle}</h2>
       </div>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && list.items.length === 0 && <p>{c.changes.queueEmpty}</p>}
       {list.items.length > 0 && (
         <ul class="item-list" aria-labelledby="change-queue-title">

@@ -4,10 +4,8 @@ import { useState } from 'preact/hooks';
 import { FACILITY_STATUSES, listFacilities, type FacilityQuery, type FacilityStatus } from '../../../api/registry';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
 import { SelectField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus } from '../../../components/notice';
 import { regionLabel, useRegions } from '../../../components/region-names';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from '../shared/console-text';
@@ -30,8 +28,7 @@ function Queue() {
           {t.console.reload}
         </button>
       </div>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && state.value.items.length === 0 && <p>{t.regulator.queueEmpty}</p>}
       {state.status === 'ready' && state.value.items.length > 0 && (
         <FacilityList items={state.value.items} hrefOf={(facility) => paths.regulatorFacility(facility.id)} labelledBy="queue-title" />
@@ -99,8 +96,7 @@ function Search() {
           </button>
         </div>
       </form>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && (
         <>
           <p class="section-intro" role="status" id="search-count">

@@ -6,13 +6,11 @@ import { isHealthRegulator } from '../../../api/auth';
 import { getFacility, type Facility, type Versioned } from '../../../api/registry';
 import { useSession } from '../../../auth/session-context';
 import { ConsolePage } from '../../../components/console-page';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { StatusBadge } from '../../../components/status-badge';
 import { Tabs } from '../../../components/tabs';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from '../shared/console-text';
+import { AsyncStatus } from '../../../components/notice';
 import { useSearchParam } from '../../../router/router';
 import { paths } from '../../../router/routes';
 import { PenaltiesSection } from '../complaints/penalties-section';
@@ -46,8 +44,7 @@ function ReviewScreen({ id }: { id: string }) {
   if (state.status !== 'ready' || !session) {
     return (
       <ConsolePage title={t.regulator.reviewTitle} back={back}>
-        {state.status === 'loading' && <Loading inline />}
-        {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+        <AsyncStatus state={state} />
       </ConsolePage>
     );
   }

@@ -7,7 +7,7 @@ import { ALERT_KINDS, listAlertGroups, listAlerts, type Alert, type AlertGroupVi
 import { errorMessage } from '../../../components/error-message';
 import { SelectField } from '../../../components/fields';
 import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 import { formatDate } from '../../../i18n/format';
@@ -151,8 +151,7 @@ export function AlertInbox({ headingId, title, intro, facilityHref, filter = fal
           />
         </div>
       )}
-      {groups.state.status === 'loading' && <Loading inline />}
-      {groups.state.status === 'error' && <Notice kind="error">{errorMessage(groups.state.error, t)}</Notice>}
+      <AsyncStatus state={groups.state} />
       {ready && groups.items.length === 0 && <p role="status">{t.dashboard.noAlerts}</p>}
       {ready &&
         groups.items.map((group, i) => (

@@ -12,8 +12,7 @@ import {
 } from '../../../api/registry';
 import { errorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/fields';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from './console-text';
 import { PlacementPlanView } from './placement-plan-view';
@@ -69,8 +68,7 @@ export function CloseFlow({ facility, onClosed, idPrefix, canClose }: CloseFlowP
       {!closedPlan && !closable && facility.status !== 'closed' && <Notice kind="info">{t.closure.notAllowed}</Notice>}
       {!closedPlan && (closable || facility.status === 'closed') && (
         <>
-          {preview.state.status === 'loading' && <Loading inline />}
-          {preview.state.status === 'error' && <Notice kind="error">{errorMessage(preview.state.error, t)}</Notice>}
+          <AsyncStatus state={preview.state} />
           {preview.state.status === 'ready' && preview.state.value && (
             <PlacementPlanView plan={preview.state.value.plan} facility={facility} classes={preview.state.value.classes} />
           )}

@@ -1,11 +1,9 @@
 // The compliance check of a facility against the national standard: each check with its verdict
 // (as text and a symbol, not colour alone) and its detail in the page's language.
 import { getCompliance, type Compliance } from '../../../api/registry';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from './console-text';
+import { AsyncStatus } from '../../../components/notice';
 
 export function ComplianceList({ compliance }: { compliance: Compliance }) {
   const { lang, t } = useConsoleI18n();
@@ -43,8 +41,7 @@ export function ComplianceView({ facilityId, refreshKey }: { facilityId: string;
         </button>
       </div>
       <p class="section-intro">{t.compliance.intro}</p>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && <ComplianceList compliance={state.value} />}
     </section>
   );

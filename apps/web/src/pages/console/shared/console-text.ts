@@ -209,7 +209,6 @@ const zhCN = {
     refuse: '不通过',
     accepted: '已核查通过，整改完成。',
     refused: '核查未通过，已重新下达整改期限。',
-    domainItem: (domain: string, code: string) => `${domain} · ${code}`,
     count: (n: number, more: boolean) => `共 ${n}${more ? '+' : ''} 条`,
   },
   plan: {
@@ -498,7 +497,6 @@ const en: typeof zhCN = {
     refuse: 'Refuse',
     accepted: 'Verified: the order is resolved.',
     refused: 'Refused: the order is open again with a new due date.',
-    domainItem: (domain: string, code: string) => `${domain} · ${code}`,
     count: (n: number, more: boolean) => `${n}${more ? '+' : ''} order${n === 1 && !more ? '' : 's'}`,
   },
   plan: {

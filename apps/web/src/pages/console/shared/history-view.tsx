@@ -1,10 +1,8 @@
 // A facility's audit trail, oldest first: when, who (role), what, and what changed.
 import { getHistory } from '../../../api/registry';
-import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
 import { formatDateTime } from '../../../i18n/format';
 import { useConsoleI18n, type ConsoleMessages } from './console-text';
+import { AsyncStatus } from '../../../components/notice';
 import { LoadMore, usePagedList } from '../../../components/use-paged-list';
 
 /** The audit action in words (`facility.submit` → 提交备案); an action this app does not know shows as recorded. */
@@ -61,8 +59,7 @@ export function HistoryView({ facilityId, refreshKey }: { facilityId: string; re
   return (
     <section class="panel-section" aria-labelledby="history-title">
       <h2 id="history-title">{t.history.title}</h2>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && list.items.length === 0 && <p>{t.history.empty}</p>}
       {state.status === 'ready' && list.items.length > 0 && (
         <ol class="history">

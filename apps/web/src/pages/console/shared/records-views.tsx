@@ -5,8 +5,7 @@ import { endStaffListing, listClasses, type StaffMember } from '../../../api/reg
 import { useSession } from '../../../auth/session-context';
 import { TextAreaField } from '../../../components/fields';
 import { errorMessage } from '../../../components/error-message';
-import { Loading } from '../../../components/load-status';
-import { Notice } from '../../../components/notice';
+import { AsyncStatus, Notice } from '../../../components/notice';
 import { useAsync } from '../../../components/use-async';
 import { useConsoleI18n } from './console-text';
 import { ClassCard, ClassTotals } from './classes-list';
@@ -19,8 +18,7 @@ export function ClassesView({ facilityId }: { facilityId: string }) {
   return (
     <section class="panel-section" aria-labelledby="classes-title">
       <h2 id="classes-title">{t.classes.title}</h2>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && state.value.length === 0 && <p>{t.classes.empty}</p>}
       {state.status === 'ready' && state.value.length > 0 && (
         <>
@@ -49,8 +47,7 @@ export function StaffView({ facilityId }: { facilityId: string }) {
   return (
     <section class="panel-section" aria-labelledby="staff-title">
       <h2 id="staff-title">{t.staff.title}</h2>
-      {state.status === 'loading' && <Loading inline />}
-      {state.status === 'error' && <Notice kind="error">{errorMessage(state.error, t)}</Notice>}
+      <AsyncStatus state={state} />
       {state.status === 'ready' && state.value.staff.length === 0 && <p>{t.staff.empty}</p>}
       {endedName && <Notice kind="success">{t.staff.endListingDone(endedName)}</Notice>}
       {state.status === 'ready' && (
