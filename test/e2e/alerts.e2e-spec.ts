@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { FilingService } from '@lib/filing';
 import { AlertService } from '@lib/targets';
 import { bearer, createUser, eventually, type TestApi, type TestUser } from '../helpers/app.js';
 import { people, withApiAndWorker } from '../helpers/people.js';
@@ -305,6 +307,13 @@ describe('alerts', () => {
       .catch((e: unknown) => {
         if (e !== rolledBack) throw e;
       });
+  });
+
+  it('check the carer ratios of any number of facilities at once (the full scan at N: more than 65,535 ids)', async () => {
+    const f = await registeredFacility(api, owner, nanguanHealth);
+    const ids = [f.id, ...Array.from({ length: 70_000 }, () => randomUUID())];
+    const checks = await api.db.transaction((m) => api.app.get(FilingService).checksByFacility(m, ids));
+    expect([...checks.keys()]).toEqual([f.id]);
   });
 
   it('flag units below this year’s trajectory for their health regulators', async () => {

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { Raw, type EntityManager } from 'typeorm';
 import { reachPredicate, type Reach } from '@lib/auth';
 import type { FacilityStatus } from '@lib/standards';
 import { ClassEntity, FacilityEntity } from './facility.entity.js';
@@ -82,8 +82,14 @@ export function facilityInReachSql(reach: Reach, params: unknown[], facilityId: 
 }
 
 /** The facilities with these ids (in no particular order; absent ones left out). */
+/**
+ * `column = ANY(one array parameter)`, never TypeORM's `In`, which binds one parameter per id: the full alert scan
+ * reads every registered facility, and PostgreSQL refuses a statement with more than 65,535 parameters.
+ */
+const anyOf = (ids: readonly string[]) => Raw((column) => `${column} = ANY(CAST(:ids AS uuid[]))`, { ids: [...ids] });
+
 export async function facilitiesByIds(m: EntityManager, ids: readonly string[]): Promise<FacilityEntity[]> {
-  return ids.length ? m.getRepository(FacilityEntity).findBy({ id: In([...ids]) }) : [];
+  return ids.length ? m.getRepository(FacilityEntity).findBy({ id: anyOf(ids) }) : [];
 }
 
 /** The facilities in these statuses within the reach, optionally in one unit (the inspection plan). */
@@ -109,7 +115,7 @@ export async function facilitiesInScope(
 /** The classes of these facilities, oldest first (by id among those created at once). */
 export async function classesOf(m: EntityManager, facilityIds: readonly string[]): Promise<ClassEntity[]> {
   if (facilityIds.length === 0) return [];
-  return m.getRepository(ClassEntity).find({ where: { facilityId: In([...facilityIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return m.getRepository(ClassEntity).find({ where: { facilityId: anyOf(facilityIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
 
 /** How many of `classIds` are classes of the facility. */

@@ -289,13 +289,13 @@ export class AlertService {
     return where;
   }
 
+  /** The causes in scope, in one array (concat, not push(...): at N the facility causes are 100,000 and more). */
   private async causes(m: EntityManager, today: string, scope: CauseScope): Promise<AlertCause[]> {
-    const out: AlertCause[] = [];
-    if (scope.facilities !== false) out.push(...(await this.facilityCauses(m, today, scope.facilities, scope.everything)));
-    if (scope.units !== false) out.push(...(await this.unitCauses(m, today, scope.units)));
+    const facilities = scope.facilities === false ? [] : await this.facilityCauses(m, today, scope.facilities, scope.everything);
+    const units = scope.units === false ? [] : await this.unitCauses(m, today, scope.units);
     // Complaints: overdue ones, and groups of reports of an unregistered provider (libs/complaints).
-    if (scope.everything) out.push(...(await this.complaints.alertCauses(m, today)));
-    return out;
+    const complaints = scope.everything ? await this.complaints.alertCauses(m, today) : [];
+    return facilities.concat(units, complaints);
   }
 
   /**
