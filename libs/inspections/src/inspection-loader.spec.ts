@@ -27,12 +27,19 @@ describe('the demo loader’s checklist versions', () => {
 
   it('refuses to load such rows, before writing anything', async () => {
     const inserted: unknown[] = [];
-    const m = { getRepository: () => ({ insert: (rows: unknown) => inserted.push(rows) }) } as unknown as EntityManager;
+    const queried: string[] = [];
+    const m = {
+      getRepository: () => ({ insert: (rows: unknown) => inserted.push(rows) }),
+      query: (sql: string) => queried.push(sql),
+    } as unknown as EntityManager;
     await expect(loadInspections(m, [{ domain: 'hygiene', inspectedOn: dayBefore, checklistVersion: 2 }], [])).rejects.toThrow(
       /hygiene .* v2/,
     );
     expect(inserted).toEqual([]);
-    await loadInspections(m, [{ domain: 'hygiene', inspectedOn: dayBefore, checklistVersion: 1 }], []);
+    expect(queried).toEqual([]);
+    await loadInspections(m, [{ facilityId: 'f', domain: 'hygiene', inspectedOn: dayBefore, checklistVersion: 1 }], []);
     expect(inserted).toHaveLength(1);
+    // The loaded facilities' latest inspections follow in the same transaction.
+    expect(queried).toEqual([expect.stringContaining('INSERT INTO latest_inspections')]);
   });
 });
