@@ -206,6 +206,12 @@ describe('the parents’ search and facility pages', () => {
     await page.goto(`${web.baseUrl}${SEARCH}&lang=zh-CN`);
     await expectResults(page, suffix, [ids.infant, ids.toddler, ids.preschool]);
     await expectNoHorizontalScroll(page);
+    // The title keeps one line (the header's buttons wrap below it), not one character a line beside them.
+    const title = await page.locator('.app-header__title').evaluate((e) => ({
+      height: e.getBoundingClientRect().height,
+      line: parseFloat(getComputedStyle(e).lineHeight),
+    }));
+    expect(title.height).toBeLessThan(1.5 * title.line);
     const mapBox = await page.locator('#search-map-area').boundingBox();
     const panelBox = await page.locator('#search-panel').boundingBox();
     expect(mapBox!.y + mapBox!.height).toBeLessThanOrEqual(panelBox!.y + 1);
