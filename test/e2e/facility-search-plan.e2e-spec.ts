@@ -4,15 +4,11 @@
 // three letters or digits in a row through pg_trgm's index (or walking the newest first when it is common), one or
 // two Chinese characters (no trigram) through the names' characters and pairs of characters. Runs in a database of
 // its own, so the bulk data and its statistics touch no other suite.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Reach } from '@lib/auth';
 import { facilityListSql, queryMatch } from '@lib/facilities';
-import { API_MAIN } from '../helpers/api-process.js';
+import { planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
 
-const run = promisify(execFile);
-const MIGRATE = API_MAIN.replace('apps/api/src/main.js', 'scripts/migrate.js');
 const FACILITIES = 20_000;
 const DISTRICTS = ['朝阳区', '南关区', '宽城区', '二道区', '绿园区', '双阳区', '九台区', '德惠市', '榆树市', '农安县'];
 const KINDS = ['托育中心', '幼儿园托班', '家庭托育点', '用人单位托育点', '社区托育点'];
@@ -20,26 +16,12 @@ const KINDS = ['托育中心', '幼儿园托班', '家庭托育点', '用人单�
 const BRANDS = ['小橙子', '蓝天', '阳光', '童心', '贝贝', '启航', '七彩', '小太阳', '爱心', '彩虹', '星星', '小海豚'];
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 
-const base = new URL(process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL!);
-const dbName = `childcare_qplan_${process.pid}_${Date.now() % 100000}`;
-const url = (db: string) => Object.assign(new URL(base.href), { pathname: `/${db}` }).href;
+let planDb: PlanDatabase;
 let db: pg.Client;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url('postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${dbName}`);
-  await run(process.execPath, [MIGRATE], { env: { ...process.env, DATABASE_URL: url(dbName), DATABASE_OWNER_URL: '' } });
-  db = new pg.Client({ connectionString: url(dbName), options: '-c jit=off' });
-  await db.connect();
+  planDb = await planDatabase('childcare_qplan');
+  db = planDb.db;
   // Cities 2201..2220, each with ten units 22cc01..22cc10 named after DISTRICTS.
   await db.query(
     `INSERT INTO regions (code, name, name_en, level, kind)
@@ -76,21 +58,7 @@ beforeAll(async () => {
   await db.query('ANALYZE');
 }, 120_000);
 
-afterAll(async () => {
-  await db?.end();
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-});
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
+afterAll(() => planDb?.drop());
 
 const ROLES: Record<string, Reach> = {
   admin: { kind: 'all' },

@@ -2,41 +2,23 @@
 // (85% registered, most in a dense urban core), every filter combination at radii up to 5 km reads facilities
 // through the partial GiST index on public_merc, never by a sequential scan. Runs in a database of its own, so the
 // bulk data and its statistics touch no other suite.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { DOMAINS } from '@lib/inspections';
 import { ageGroupsFor, FACILITY_KINDS, SERVICE_TYPES } from '@lib/standards';
 import { nearbySql, type NearbyCriteria } from '@lib/search';
-import { API_MAIN } from '../helpers/api-process.js';
+import { planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
 
-const run = promisify(execFile);
-const MIGRATE = API_MAIN.replace('apps/api/src/main.js', 'scripts/migrate.js');
 const FACILITIES = 10_000;
 /** The first generated city's centre; the others lie 1° east and south of it. */
 const CITY = { lat: 43.88, lng: 125.32 };
 const INDEX = 'IDX_facilities_public_merc_registered';
 
-const base = new URL(process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL!);
-const dbName = `childcare_plan_${process.pid}_${Date.now() % 100000}`;
-const url = (db: string) => Object.assign(new URL(base.href), { pathname: `/${db}` }).href;
+let planDb: PlanDatabase;
 let db: pg.Client;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url('postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${dbName}`);
-  await run(process.execPath, [MIGRATE], { env: { ...process.env, DATABASE_URL: url(dbName), DATABASE_OWNER_URL: '' } });
-  db = new pg.Client({ connectionString: url(dbName), options: '-c jit=off' });
-  await db.connect();
+  planDb = await planDatabase('childcare_plan');
+  db = planDb.db;
   await db.query(`INSERT INTO regions (code, name, name_en, level, kind) VALUES ('220100', '长春市', 'Changchun', 'city', 'city')`);
   const [{ id: owner }] = (
     await db.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('plan', 'x', 'plan', 'operator') RETURNING id`)
@@ -72,22 +54,7 @@ beforeAll(async () => {
   await db.query('ANALYZE');
 }, 60_000);
 
-afterAll(async () => {
-  await db?.end();
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-});
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Order By'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
+afterAll(() => planDb?.drop());
 
 const FILTERS: Partial<NearbyCriteria>[] = [
   { ageGroups: ageGroupsFor(14) },
