@@ -1,12 +1,13 @@
 // npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
-//                  [--parts load,sql,history,recompute,event,incident,applications,lists] [--scenario <part of a scenario's name>]
+//                  [--parts load,sql,history,recompute,event,incident,applications,lists,report] [--scenario <part of a scenario's name>]
 //
 // Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
 // bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
 // SQL (same data, load generator and run), the search SQL alone and its plans, one facility's inspection history,
 // the full recompute of unit figures (places and waiting children), the event-to-figure latency, the
 // incident-report-to-alert latency, an operator's applicants list and the offer/accept cycle (issue #17), the
-// regulators' and the admin's facility search box (issue #19 item 1), and the API's memory under load.
+// regulators' and the admin's facility search box (issue #19 item 1), the annual report of every unit (issue #19
+// item 7), and the API's memory under load.
 // Needs the build (`npm run build`); starts its own API, worker and reference server on free ports.
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { ageGroupsFor } from '../../libs/standards/src/classes.js';
 import { encodeCursor } from '../../libs/core/src/pagination.js';
 import { facilityListSql, queryMatch } from '../../libs/facilities/src/facility-list.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
+import { ReportService } from '../../libs/reports/src/report.service.js';
 import { load, ms, percentile, timeEach, type LoadResult } from './measure.js';
 import { startProcess, type Running } from './processes.js';
 
@@ -36,7 +38,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
-    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident,applications,lists' },
+    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident,applications,lists,report' },
     scenario: { type: 'string', default: '' },
   },
 });
@@ -227,6 +229,57 @@ async function loginAs(api: Running, username: string): Promise<string> {
   const password = `bench-${randomBytes(8).toString('hex')}`;
   await db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [username, await hash(password)]);
   return login(api, username, password);
+}
+
+/**
+ * The annual report (issue #19 item 7: every unit at N within 5 s): a city's, as the admin asks for it (JSON and XLSX
+ * of the current year, alternated, five times each, timed to the last byte received), then the yearly job that
+ * computes and keeps every region's.
+ */
+async function annualReport(api: Running): Promise<void> {
+  const admin = await one<{ username: string }>(`SELECT username FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
+  const token = await loginAs(api, admin.username);
+  const year = new Date().getUTCFullYear();
+  const formats = [
+    ['JSON', 'application/json'],
+    ['XLSX', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ] as const;
+  const times = new Map<string, number[]>(formats.map(([name]) => [name, []]));
+  const sizes = new Map<string, number>();
+  let rows = 0;
+  for (let i = 0; i < 5; i++) {
+    for (const [name, accept] of formats) {
+      const t0 = performance.now();
+      const res = await fetch(`${api.url}/api/v1/reports/annual?year=${year}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: accept },
+      });
+      const body = Buffer.from(await res.arrayBuffer());
+      times.get(name)!.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`annual report (${name}): ${res.status} ${body.toString().slice(0, 200)}`);
+      sizes.set(name, body.length);
+      if (name === 'JSON') rows = (JSON.parse(body.toString()) as { rows: unknown[] }).rows.length;
+    }
+  }
+  say(
+    `\n### Annual report of ${year} as the admin asks for it: one city, its units and itself (${rows} rows; API, 5 times each format, alternated)\n`,
+  );
+  say('| format | size | p50 | max |');
+  say('|---|---|---|---|');
+  for (const [name] of formats) {
+    const t = times.get(name)!;
+    say(`| ${name} | ${(sizes.get(name)! / 1024).toFixed(0)} KiB | ${ms(percentile(t, 50))} | ${ms(Math.max(...t))} |`);
+  }
+  // The yearly job (generate-annual-report): every region's report computed and kept, one after another.
+  const ds = new DataSource({ type: 'postgres', url: databaseUrl, extra: { options: '-c jit=off' } });
+  await ds.initialize();
+  const reports = new ReportService(ds, { countedKinds: ['centre', 'kindergarten_class', 'family', 'employer', 'community'] } as never);
+  const t0 = performance.now();
+  const kept = await reports.generateAndKeep(year);
+  const took = performance.now() - t0;
+  await ds.destroy();
+  say(
+    `\nThe yearly job, every region's report computed and kept (${kept} regions, one after another): ${ms(took)}, ${ms(took / kept)} a region.`,
+  );
 }
 
 async function inspectionHistory(api: Running): Promise<void> {
@@ -656,6 +709,7 @@ async function main(): Promise<void> {
     if (parts.has('event')) await eventToFigure(api);
     if (parts.has('incident')) await reportToAlert(api);
     if (parts.has('applications')) await applicationsPart(api);
+    if (parts.has('report')) await annualReport(api);
     if (parts.has('lists')) await facilitySearch(api);
   } finally {
     await api.stop();
