@@ -269,7 +269,7 @@ async function annualReport(api: Running): Promise<void> {
     const t = times.get(name)!;
     say(`| ${name} | ${(sizes.get(name)! / 1024).toFixed(0)} KiB | ${ms(percentile(t, 50))} | ${ms(Math.max(...t))} |`);
   }
-  // The yearly job (generate-annual-report): every region's report computed and kept, one after another.
+  // The yearly job (generate-annual-report): every unit's figures in one grouped statement, every region's report kept.
   const ds = new DataSource({ type: 'postgres', url: databaseUrl, extra: { options: '-c jit=off' } });
   await ds.initialize();
   const reports = new ReportService(ds, { countedKinds: ['centre', 'kindergarten_class', 'family', 'employer', 'community'] } as never);
@@ -278,7 +278,7 @@ async function annualReport(api: Running): Promise<void> {
   const took = performance.now() - t0;
   await ds.destroy();
   say(
-    `\nThe yearly job, every region's report computed and kept (${kept} regions, one after another): ${ms(took)}, ${ms(took / kept)} a region.`,
+    `\nThe yearly job, every region's report computed and kept (${kept} regions, one grouped statement): ${ms(took)}, ${ms(took / kept)} a region.`,
   );
 }
 

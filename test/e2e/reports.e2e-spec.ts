@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import { todayInShanghai } from '@lib/standards';
 import { FiguresService } from '@lib/targets';
+import { registeredFacility } from '../factories/registry.js';
 import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,6 +87,11 @@ describe('annual report', () => {
       .buffer(true)
       .parse(binary as never)
       .expect(200);
+    // Streamed as it is written: chunked, no length known up front (issue #19 item 7).
+    expect(xlsx.headers['content-type']).toBe(XLSX);
+    expect(xlsx.headers['transfer-encoding']).toBe('chunked');
+    expect(xlsx.headers['content-length']).toBeUndefined();
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="childcare-report-2025-220100.xlsx"');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(['托位与目标', '机构类型', '监督检查', '整改']);
@@ -111,5 +118,24 @@ describe('annual report', () => {
     expect(res.body).toEqual(kept.report);
     const [{ n }] = await api.db.query('SELECT count(*)::int AS n FROM annual_reports WHERE year = 2025');
     expect(n).toBe(16);
+  });
+
+  it('keeps for every region, from one grouped statement, the report computed for that region alone', async () => {
+    const { ReportService } = await import('@lib/reports');
+    const year = Number(todayInShanghai().slice(0, 4));
+    const health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
+    await registeredFacility(api, await createUser(api, 'operator'), health, {}, { places: 15, enrolled: 12 });
+    await api.app.get(ReportService).generateAndKeep(year);
+    const kept: { region_code: string; report: { total: { placeCount: number } } }[] = await api.db.query(
+      "SELECT region_code, report FROM annual_reports WHERE year = $1 AND region_code IN ('220100', '220102', '220173') ORDER BY region_code",
+      [year],
+    );
+    expect(kept.map((k) => k.region_code)).toEqual(['220100', '220102', '220173']);
+    expect(kept[0]!.report.total.placeCount).toBeGreaterThan(0);
+    // This year's report is always computed live, for the region on its own.
+    for (const { region_code, report } of kept) {
+      const live = (await api.http().get(`/api/v1/reports/annual?year=${year}&regionCode=${region_code}`).set(bearer(admin)).expect(200)).body;
+      expect({ ...report, generatedAt: null }).toEqual({ ...live, generatedAt: null });
+    }
   });
 });

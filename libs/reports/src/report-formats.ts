@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvLine } from '@lib/core';
 import { DOMAINS, DOMAIN_LABELS, FACILITY_KINDS, FACILITY_KIND_LABELS, OUTCOMES, OUTCOME_LABELS, labelsIn } from '@lib/standards';
@@ -64,19 +65,29 @@ export function reportCsv(report: AnnualReportView): string {
     .join('')}`;
 }
 
-export async function reportXlsx(report: AnnualReportView): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+/**
+ * The workbook written as it is made (ExcelJS's streaming writer: each row is committed to the zip stream and
+ * dropped), so a report of thousands of rows is never held whole in memory. A failure ends the stream with the error.
+ */
+export function reportXlsx(report: AnnualReportView): Readable {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = '托育机构登记备案与监管系统';
   book.created = new Date(report.generatedAt);
-  for (const s of sections()) {
-    const sheet = book.addWorksheet(s.sheet);
-    sheet.addRow([`${report.year} 年度报告（截至 ${report.asOf}）`]);
-    sheet.addRow(s.columns.map(([h]) => h)).font = { bold: true };
-    for (const r of rowsOf(report)) sheet.addRow(s.columns.map(([, f]) => f(r)));
-    sheet.columns.forEach((c) => (c.width = 14));
-    s.columns.forEach(([header], i) => {
-      if (PERCENT_COLUMNS.has(header)) sheet.getColumn(i + 1).numFmt = '0.0%';
-    });
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const write = async () => {
+    for (const s of sections()) {
+      const sheet = book.addWorksheet(s.sheet);
+      // Columns before rows: the streaming writer fixes a column's width and format when its first row is committed.
+      sheet.columns = s.columns.map(([header]) => ({ width: 14, style: PERCENT_COLUMNS.has(header) ? { numFmt: '0.0%' } : {} }));
+      sheet.addRow([`${report.year} 年度报告（截至 ${report.asOf}）`]).commit();
+      const head = sheet.addRow(s.columns.map(([h]) => h));
+      head.font = { bold: true };
+      head.commit();
+      for (const r of rowsOf(report)) sheet.addRow(s.columns.map(([, f]) => f(r))).commit();
+      sheet.commit();
+    }
+    await book.commit();
+  };
+  write().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, type Actor } from '@lib/auth';
@@ -31,12 +31,12 @@ export class ReportsController {
     @Query() query: AnnualReportQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AnnualReportView | string | Buffer> {
+  ): Promise<AnnualReportView | string | StreamableFile> {
     const report = await this.reports.annual(actor, query.year, query.regionCode);
     const file = `childcare-report-${report.year}-${report.total.regionCode}`;
     if (accept?.includes(XLSX)) {
-      void reply.header('Content-Type', XLSX).header('Content-Disposition', `attachment; filename="${file}.xlsx"`);
-      return reportXlsx(report);
+      // Streamed (chunked): the workbook is written as the client reads it.
+      return new StreamableFile(reportXlsx(report), { type: XLSX, disposition: `attachment; filename="${file}.xlsx"` });
     }
     if (accept?.includes('text/csv')) {
       void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}.csv"`);
