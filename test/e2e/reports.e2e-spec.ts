@@ -134,7 +134,8 @@ describe('annual report', () => {
     expect(kept[0]!.report.total.placeCount).toBeGreaterThan(0);
     // This year's report is always computed live, for the region on its own.
     for (const { region_code, report } of kept) {
-      const live = (await api.http().get(`/api/v1/reports/annual?year=${year}&regionCode=${region_code}`).set(bearer(admin)).expect(200)).body;
+      const live = (await api.http().get(`/api/v1/reports/annual?year=${year}&regionCode=${region_code}`).set(bearer(admin)).expect(200))
+        .body;
       expect({ ...report, generatedAt: null }).toEqual({ ...live, generatedAt: null });
     }
   });

@@ -54,10 +54,7 @@ export class ReportService {
     const today = todayInShanghai();
     const reportYear = year ?? Number(today.slice(0, 4));
     const code = regionCode ?? actor.regionCode ?? (await this.cityCode());
-    const [region]: Region[] = await this.dataSource.query(
-      'SELECT code, level, name FROM regions WHERE code = $1',
-      [code],
-    );
+    const [region]: Region[] = await this.dataSource.query('SELECT code, level, name FROM regions WHERE code = $1', [code]);
     // Another region than the caller's answers as if it did not exist.
     if (!region || !inReach(reachOf(actor), { unitCode: region.code, ownerId: null })) throw regionNotFound();
     if (ReportService.asOf(reportYear, today) !== today) {
