@@ -203,6 +203,7 @@ async function seedSecondRelease(ds: DataSource): Promise<void> {
     const before = { facility: addClass ? {} : { exitCount: f.exit_count }, classes: classesBefore };
     await insertChangeFiling(ds.manager, {
       facilityId: f.id,
+      regionCode: f.region_code,
       reason: addClass ? '扩建活动室，增设托大班一个' : '改造消防通道，增设安全出口',
       facility,
       classes,

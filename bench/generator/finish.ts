@@ -4,6 +4,7 @@ import { refreshClassSummaries } from '../../libs/facilities/src/class-summary.j
 import { refreshLatestInspections } from '../../libs/inspections/src/latest-inspections.js';
 import { FACILITY_KINDS } from '../../libs/standards/src/registry-types.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
+import { writeCasework } from './casework.js';
 import { runOn, type Deferred } from './database.js';
 import type { GenerateOptions } from './options.js';
 import type { Timed, Timings } from './phases.js';
@@ -23,6 +24,10 @@ const TABLES = [
   'registration_sequences',
   'applications',
   'application_choices',
+  'alerts',
+  'incidents',
+  'complaints',
+  'change_filings',
 ];
 
 /** The app's code takes an EntityManager but only ever calls `query` on it. */
@@ -58,6 +63,7 @@ export async function finish(
     await figures.recomputeAll(manager(a));
   });
   await timed('keys + indexes + foreign keys', () => restore(clients.slice(0, 2), deferred));
+  await timed('casework (alerts, incidents, complaints, change filings)', () => writeCasework(a, o.facilities));
   await timed('vacuum analyze', () =>
     runOn(
       clients.slice(0, 2),

@@ -551,7 +551,11 @@ async function applicationsPart(api: Running): Promise<void> {
  * to five, its registration number, its credit code; the first page, and the page after the facility 80% down the
  * caller's list (a cursor the API would write: this process has its JWT_SECRET).
  */
-async function facilitySearch(api: Running): Promise<void> {
+/**
+ * The callers of the regulators' lists (issue #19 item 1): the admin, the health regulator of the city with the most
+ * facilities, and of that city's largest unit; `reach` is the facilities they see, as SQL on facilities' columns.
+ */
+async function regulatorRoles() {
   process.env.JWT_SECRET = env.JWT_SECRET;
   const admin = await one<{ username: string }>(`SELECT username FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
   const { city } = await one<{ city: string }>(
@@ -569,7 +573,7 @@ async function facilitySearch(api: Running): Promise<void> {
     );
     return `bench-health-${code}`;
   };
-  const roles = [
+  return [
     { name: 'admin', username: admin.username, reach: 'TRUE', params: [] as string[], as: { kind: 'all' } as const },
     {
       name: `city regulator (${city})`,
@@ -586,6 +590,10 @@ async function facilitySearch(api: Running): Promise<void> {
       as: { kind: 'region', regionCode: unit } as const,
     },
   ];
+}
+
+async function facilitySearch(api: Running): Promise<void> {
+  const roles = await regulatorRoles();
   // Positions and lengths from the facility's id (md5), so that every run asks the same.
   const pick = (length: string) =>
     `substr(name, 1 + ('x' || substr(md5(id::text), 1, 7))::bit(28)::int % greatest(1, char_length(name) - ${length} + 1), ${length})`;
@@ -650,6 +658,55 @@ async function facilitySearch(api: Running): Promise<void> {
   }
 }
 
+/**
+ * The regulators' other lists (issue #19 item 1): as the admin, a city's and a unit's health regulator, the first page
+ * of 20 and a page deep in the cursor (the 25th, or the last there is), 30 requests each alternated, p95 against the
+ * 50 ms target. The data are the generator's (bench/generator/casework.ts and the inspections' orders).
+ */
+async function regulatorLists(api: Running): Promise<void> {
+  const roles = await regulatorRoles();
+  const lists: [string, string][] = [
+    ['filing queue (submitted facilities)', '/api/v1/facilities?status=submitted'],
+    ['change-filing queue (pending)', '/api/v1/change-filings?status=pending'],
+    ['rectification orders, overdue', '/api/v1/rectification-orders?status=overdue'],
+    ['alerts, open', '/api/v1/alerts?status=open'],
+    ['incidents inbox', '/api/v1/incidents'],
+    ['complaints inbox', '/api/v1/complaints'],
+  ];
+  say("\n### Regulators' lists (issue #19 item 1): first page and a deep page (API, 20 a page, 30 requests each, alternated)\n");
+  say('| list | caller | deep page | first p50 / p95 | deep p50 / p95 | target p95 ≤ 50 ms |');
+  say('|---|---|---|---|---|---|');
+  for (const [name, path] of lists.filter(([n]) => n.includes(args.scenario!))) {
+    for (const role of roles) {
+      const token = await loginAs(api, role.username);
+      const sep = path.includes('?') ? '&' : '?';
+      let cursor: string | null = null;
+      let depth = 1;
+      for (let next: string | null = null; depth < 25; depth++) {
+        const page = (await call(api, token, 'GET', `${path}${sep}limit=20${next ? `&cursor=${next}` : ''}`, 200)) as {
+          nextCursor: string | null;
+        };
+        if (!page.nextCursor) break;
+        next = cursor = page.nextCursor;
+      }
+      const urls = [`${path}${sep}limit=20`, cursor ? `${path}${sep}limit=20&cursor=${cursor}` : `${path}${sep}limit=20`];
+      const times: number[][] = [[], []];
+      for (let i = 0; i < 33; i++) {
+        for (const k of [0, 1]) {
+          const t0 = performance.now();
+          await call(api, token, 'GET', urls[k]!, 200);
+          if (i >= 3) times[k]!.push(performance.now() - t0);
+        }
+      }
+      const p95 = Math.max(percentile(times[0]!, 95), percentile(times[1]!, 95));
+      say(
+        `| ${name} | ${role.name} | ${cursor ? `page ${depth}` : 'one page only'} | ${ms(percentile(times[0]!, 50))} / ${ms(percentile(times[0]!, 95))} | ` +
+          `${ms(percentile(times[1]!, 50))} / ${ms(percentile(times[1]!, 95))} | ${p95 <= 50 ? 'met' : 'not met'} |`,
+      );
+    }
+  }
+}
+
 function md5Order(s: string): string {
   return createHash('md5').update(s).digest('hex');
 }
@@ -710,7 +767,11 @@ async function main(): Promise<void> {
     if (parts.has('incident')) await reportToAlert(api);
     if (parts.has('applications')) await applicationsPart(api);
     if (parts.has('report')) await annualReport(api);
-    if (parts.has('lists')) await facilitySearch(api);
+    if (parts.has('lists')) {
+      // --scenario picks lists by name; the search box runs when it is not given.
+      if (!args.scenario) await facilitySearch(api);
+      await regulatorLists(api);
+    }
   } finally {
     await api.stop();
     await plain.stop();

@@ -13,6 +13,8 @@ export interface ComplaintPoint {
  */
 @Entity('complaints')
 @Index('IDX_complaints_region_created', ['regionCode', 'createdAt'])
+/** The admin's inbox, newest first (keyset on created_at, id). */
+@Index('IDX_complaints_created', ['createdAt', 'id'])
 @Index('IDX_complaints_open_due', ['status', 'closeDueOn'], { where: "status <> 'closed'" })
 @Check('complaints_category_check', "category IN ('safety', 'hygiene', 'food', 'abuse', 'fees', 'staff', 'unregistered', 'other')")
 @Check('complaints_status_check', "status IN ('received', 'investigating', 'closed')")

@@ -132,9 +132,9 @@ export async function loadDemoRecognitions(m: EntityManager): Promise<void> {
 export async function demoChangeCandidates(
   m: EntityManager,
   limit: number,
-): Promise<{ id: string; owner_id: string; exit_count: number; kind: string }[]> {
+): Promise<{ id: string; owner_id: string; region_code: string; exit_count: number; kind: string }[]> {
   return m.query(
-    `SELECT id, owner_id, exit_count, kind FROM facilities WHERE status = 'registered' AND kind <> 'family'
+    `SELECT id, owner_id, region_code, exit_count, kind FROM facilities WHERE status = 'registered' AND kind <> 'family'
       ORDER BY md5(id::text || 'change') LIMIT $1`,
     [limit],
   );

@@ -11,12 +11,21 @@ import type { ClassChange } from '@lib/facilities';
 @Index('IDX_change_filings_facility', ['facilityId', 'submittedAt'])
 @Index('IDX_change_filings_one_pending', ['facilityId'], { unique: true, where: "status = 'pending'" })
 @Index('IDX_change_filings_status', ['status', 'submittedAt'])
+/** A region's review queue, oldest first (keyset on submitted_at, id). */
+@Index('IDX_change_filings_region_status', ['regionCode', 'status', 'submittedAt', 'id'])
 @Check('change_filings_status_check', "status IN ('pending', 'approved', 'rejected', 'withdrawn')")
 export class ChangeFilingEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @ForeignKey('FacilityEntity', 'id', { name: 'change_filings_facility_id_fkey' })
   @Column({ type: 'uuid' })
   facilityId: string;
+  /**
+   * The facility's unit when the change was filed: whose regulators review it. Kept on the row (not read through the
+   * facility) so that a region's queue is one index range at national scale (issue #19 item 1).
+   */
+  @ForeignKey('RegionEntity', 'code', { name: 'change_filings_region_code_fkey' })
+  @Column({ type: 'char', length: 6 })
+  regionCode: string;
   @Column({ type: 'text', default: 'pending' }) status: ChangeFilingStatus;
   @Column({ type: 'text' }) reason: string;
   /** The material fields as proposed (only those that change). */

@@ -54,6 +54,8 @@ export async function insertChangeFiling(
   m: EntityManager,
   row: {
     facilityId: string;
+    /** The facility's unit now. */
+    regionCode: string;
     reason: string;
     facility: Record<string, unknown>;
     classes: readonly unknown[];
@@ -63,10 +65,11 @@ export async function insertChangeFiling(
   },
 ): Promise<string> {
   const inserted: { id: string }[] = await m.query(
-    `INSERT INTO change_filings (facility_id, status, reason, facility, classes, before, submitted_by, submitted_at)
-     VALUES ($1, 'pending', $2, $3, $4, $5, $6, COALESCE($7, now())) RETURNING id`,
+    `INSERT INTO change_filings (facility_id, region_code, status, reason, facility, classes, before, submitted_by, submitted_at)
+     VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, COALESCE($8, now())) RETURNING id`,
     [
       row.facilityId,
+      row.regionCode,
       row.reason,
       JSON.stringify(row.facility),
       JSON.stringify(row.classes),
@@ -119,7 +122,15 @@ export class ChangeFilingService {
           enrolled: c.enrolled,
         })),
       };
-      const changeId = await insertChangeFiling(m, { facilityId, reason: dto.reason, facility, classes, before, submittedBy: actor.id });
+      const changeId = await insertChangeFiling(m, {
+        facilityId,
+        regionCode: f.regionCode,
+        reason: dto.reason,
+        facility,
+        classes,
+        before,
+        submittedBy: actor.id,
+      });
       await this.audit.record(m, {
         subjectType: 'facility',
         subjectId: facilityId,
@@ -160,9 +171,10 @@ export class ChangeFilingService {
   /** The review queue: change filings of facilities in reach, oldest first (keyset on submitted_at, id). */
   async queue(actor: Actor, q: ChangeFilingQuery): Promise<Page<ChangeFilingView>> {
     const params: unknown[] = [];
-    const where = [reachPredicate(reachOf(actor), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)];
+    // The unit the change was filed in (IDX_change_filings_region_status), not the facility's now.
+    const where = [reachPredicate(reachOf(actor), { unitCode: 'cf.region_code', ownerId: 'f.owner_id' }, params)];
     if (q.status) where.push(`cf.status = $${params.push(q.status)}`);
-    if (q.regionCode) where.push(`f.region_code = $${params.push(q.regionCode)}`);
+    if (q.regionCode) where.push(`cf.region_code = $${params.push(q.regionCode)}`);
     const after = decodeCursor(
       q.cursor,
       (v): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string'),

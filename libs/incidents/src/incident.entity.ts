@@ -9,6 +9,8 @@ import type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, Incide
 @Index('IDX_incidents_facility_occurred', ['facilityId', 'occurredAt'])
 /** The escalation scan reads the unacknowledged ones only. */
 @Index('IDX_incidents_reported', ['reportedAt'], { where: "status = 'reported'" })
+/** The inbox, newest report first (keyset on reported_at, id). */
+@Index('IDX_incidents_reported_id', ['reportedAt', 'id'])
 @Check(
   'incidents_kind_check',
   "kind IN ('injury', 'illness', 'food_poisoning', 'abuse_allegation', 'missing_child', 'fire', 'death', 'other')",

@@ -18,6 +18,10 @@ export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 /** One open alert per subject and kind (partial unique index); it resolves when its cause goes away. */
 @Entity('alerts')
 @Index('IDX_alerts_open_subject_kind', ['kind', 'subjectType', 'subjectId'], { unique: true, where: 'resolved_at IS NULL' })
+// The lists, newest first (keyset on created_at, id): everything, the open ones, a region's (issue #19 item 1).
+@Index('IDX_alerts_created', ['createdAt', 'id'])
+@Index('IDX_alerts_open_created', ['createdAt', 'id'], { where: 'resolved_at IS NULL' })
+@Index('IDX_alerts_region_created', ['regionCode', 'createdAt', 'id'])
 export class AlertEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) kind: AlertKind;
@@ -27,7 +31,6 @@ export class AlertEntity {
   @ForeignKey('FacilityEntity', 'id', { name: 'alerts_facility_id_fkey' })
   @Column({ type: 'uuid', nullable: true })
   facilityId: string | null;
-  @Index('IDX_alerts_region')
   @ForeignKey('RegionEntity', 'code', { name: 'alerts_region_code_fkey' })
   @Column({ type: 'char', length: 6, nullable: true })
   regionCode: string | null;
