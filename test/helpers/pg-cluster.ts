@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -122,4 +122,95 @@ export class PgCluster {
     const path = join(this.base, `${this.name}.log`);
     return existsSync(path) ? readFileSync(path, 'utf8') : '';
   }
+}
+
+/** Where Debian puts pgbouncer (outside a non-root PATH). */
+const PGBOUNCER = existsSync('/usr/sbin/pgbouncer') ? '/usr/sbin/pgbouncer' : 'pgbouncer';
+
+/**
+ * A pgbouncer of a test's own in front of `server` (a postgres:// URL): transaction pooling, listening on
+ * 127.0.0.1:`port`, clients let in without a password (`auth_type = trust`) as the URL's user, whose password (from the
+ * URL, in the auth file) pgbouncer uses to log in to the server. `databaseExtra` is appended to the database's entry
+ * (for example `connect_query=…`). `url()` is the URL to reach the server through it; `stop()` ends it and removes its
+ * folder.
+ */
+export async function startPgBouncer(
+  server: string,
+  port: number,
+  settings: { poolSize: number; databaseExtra?: string },
+): Promise<{
+  url: (user?: string) => string;
+  admin: (sql: string) => Promise<Record<string, unknown>[]>;
+  stop: () => Promise<void>;
+  log: () => string;
+}> {
+  const u = new URL(server);
+  const database = u.pathname.slice(1);
+  const user = decodeURIComponent(u.username || 'postgres');
+  const password = decodeURIComponent(u.password);
+  const dir = postgresOwnedDir('childcare-pgbouncer-');
+  const file = (name: string) => join(dir.path, name);
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  writeFileSync(file('userlist.txt'), `${quote(user)} ${quote(password)}\n`);
+  writeFileSync(
+    file('pgbouncer.ini'),
+    [
+      '[databases]',
+      `${database} = host=${u.hostname} port=${u.port || 5432} dbname=${database} ${settings.databaseExtra ?? ''}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = trust',
+      `auth_file = ${file('userlist.txt')}`,
+      'pool_mode = transaction',
+      `default_pool_size = ${settings.poolSize}`,
+      'max_client_conn = 500',
+      `stats_users = ${user}`,
+      `logfile = ${file('pgbouncer.log')}`,
+      `pidfile = ${file('pgbouncer.pid')}`,
+      '',
+    ].join('\n'),
+  );
+  if (asRoot) await exec('chown', ['-R', 'postgres:', dir.path]);
+  await asPostgres(PGBOUNCER, ['-d', file('pgbouncer.ini')]);
+  const url = (as = user) => `postgres://${encodeURIComponent(as)}@127.0.0.1:${port}/${database}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: `postgres://${encodeURIComponent(user)}@127.0.0.1:${port}/pgbouncer` });
+    await c.connect();
+    try {
+      return (await c.query(sql)).rows as Record<string, unknown>[];
+    } finally {
+      await c.end();
+    }
+  };
+  const log = () => (existsSync(file('pgbouncer.log')) ? readFileSync(file('pgbouncer.log'), 'utf8') : '');
+  for (let waited = 0; ; waited += 100) {
+    try {
+      await admin('SHOW VERSION');
+      break;
+    } catch (e) {
+      if (waited > 10_000) throw new Error(`pgbouncer did not answer on ${port}:\n${log()}`, { cause: e });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const stop = async () => {
+    const pidFile = file('pgbouncer.pid');
+    if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, 'utf8').trim());
+      // SIGTERM: immediate shutdown (SIGINT would wait for the clients to leave).
+      try {
+        process.kill(pid, 'SIGTERM');
+        for (let waited = 0; waited < 10_000; waited += 50) {
+          await new Promise((r) => setTimeout(r, 50));
+          process.kill(pid, 0);
+        }
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    dir.remove();
+  };
+  return { url, admin, stop, log };
 }
