@@ -36,7 +36,7 @@ beforeAll(async () => {
     await run(process.execPath, [`${SCRIPTS}${script}.js`], { env: { ...process.env, NODE_OPTIONS: '', ...dbEnv } });
   replica = await PgCluster.replicaOf(primary, 'replica', REPLICA_PORT);
   await replica.start();
-  api = await startApi({ ...dbEnv, DATABASE_READ_URL: replica.url('childcare'), DATABASE_READ_RECHECK_MS: '200' });
+  api = await startApi({ ...dbEnv, DATABASE_READ_URL: replica.url('childcare'), DATABASE_READ_RECHECK_MS: '200', METRICS_PUBLIC: 'true' });
   reads = api.app.get(PublicReads);
   owner = await createUser(api, 'operator');
   const health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220100' });
@@ -83,6 +83,17 @@ async function publicReadsAnswer(): Promise<void> {
   expect((await api.http().get('/api/v1/public/register.geojson').expect(200)).text).toContain(facility.id);
 }
 
+/** The replica's gauge and the public reads' counter in /metrics. */
+async function metrics(): Promise<{ inUse: number; replica: number; primary: number }> {
+  const text = (await api.http().get('/metrics').expect(200)).text;
+  const value = (re: RegExp) => Number(re.exec(text)?.[1]);
+  return {
+    inUse: value(/^childcare_read_replica_in_use\{[^}]*\} (\d+)$/m),
+    replica: value(/^childcare_public_reads_total\{[^}]*source="replica"[^}]*\} (\d+)$/m),
+    primary: value(/^childcare_public_reads_total\{[^}]*source="primary"[^}]*\} (\d+)$/m),
+  };
+}
+
 const replay = (what: 'pause' | 'resume') => replica.query(`SELECT pg_wal_replay_${what}()`);
 
 it('reads the public pages from the replica and writes on the primary; the public answers catch up', async () => {
@@ -101,6 +112,7 @@ it('reads the public pages from the replica and writes on the primary; the publi
   await publicReadsAnswer();
   expect(reads.served.replica).toBeGreaterThan(servedBefore.replica);
   expect(reads.served.primary).toBe(servedBefore.primary);
+  expect(await metrics()).toEqual({ inUse: 1, ...reads.served });
 
   await replay('resume');
   await eventually(async () => expect(await vacancies()).toBe(after));
@@ -118,6 +130,7 @@ it('answers the public reads from the primary while the replica is down, and fro
   const served = reads.served.primary;
   await publicReadsAnswer();
   expect(reads.served.primary).toBeGreaterThan(served);
+  expect(await metrics()).toEqual({ inUse: 0, ...reads.served });
 
   await replica.start();
   await eventually(async () => expect(reads.source).toBe('replica'));

@@ -42,6 +42,11 @@ export class PublicReads implements OnApplicationShutdown {
     if (this.replica) this.probe(0);
   }
 
+  /** Whether DATABASE_READ_URL names a replica. */
+  get configured(): boolean {
+    return this.replica !== null;
+  }
+
   /** Which side public reads go to now. */
   get source(): ReadSource {
     return this.replica && this.up ? 'replica' : 'primary';
