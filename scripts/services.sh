@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Provisions what the project needs on this machine, only what is missing (idempotent):
-#   npm dependencies, PostgreSQL 15 + PostGIS 3, Redis 7, and (with --chromium) Debian's Chromium.
+#   npm dependencies, PostgreSQL 15 + PostGIS 3, Redis 7, PgBouncer, and (with --chromium) Debian's Chromium.
 # Skips PostgreSQL / Redis provisioning when DATABASE_URL / REDIS_URL point at servers that answer.
 # Source it or run it; it exports DATABASE_ADMIN_URL and REDIS_URL for the caller.
 set -euo pipefail
@@ -85,6 +85,10 @@ else
   for _ in $(seq 1 20); do redis_answers "$REDIS_URL" && break; sleep 0.25; done
   redis_answers "$REDIS_URL" || { echo "Redis does not answer at $REDIS_URL" >&2; exit 1; }
 fi
+
+# --- PgBouncer (test/e2e/pgbouncer.e2e-spec.ts: the API through a transaction pooler) -------------------------
+# Only the program: the suite runs a pgbouncer of its own, with its own configuration and port.
+[ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null || apt_install pgbouncer
 
 # --- Chromium (browser tests) -------------------------------------------------
 if $want_chromium; then

@@ -18,7 +18,10 @@ export function snake(name: string): string {
 }
 
 /** Options shared by the app, the worker, scripts and the migration CLI. `synchronize` is never on. */
-export function dataSourceOptions(config: DatabaseConfig, entities: PostgresDataSourceOptions['entities']): PostgresDataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<DatabaseConfig, 'url' | 'poolSize' | 'statementTimeoutMs'> & { startupOptions?: boolean },
+  entities: PostgresDataSourceOptions['entities'],
+): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     url: config.url,
@@ -28,9 +31,33 @@ export function dataSourceOptions(config: DatabaseConfig, entities: PostgresData
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
     poolSize: config.poolSize,
-    // JIT does not pay off for the short geo and aggregate queries (docs/architecture.md "Geo").
-    extra: { options: `-c jit=off -c statement_timeout=${config.statementTimeoutMs}`, connectionTimeoutMillis: 5000 },
+    extra: { ...startupOptions(config), connectionTimeoutMillis: 5000 },
   };
+}
+
+/**
+ * JIT does not pay off for the short geo and aggregate queries (docs/architecture.md "Geo"), and no statement runs
+ * unbounded. PgBouncer refuses the `options` startup parameter: with DATABASE_STARTUP_OPTIONS=false none is sent and the
+ * role or database carries the settings (docs/deployment.md "PgBouncer").
+ */
+export function startupOptions(config: Pick<DatabaseConfig, 'statementTimeoutMs'> & { startupOptions?: boolean }): { options?: string } {
+  return config.startupOptions === false ? {} : { options: `-c jit=off -c statement_timeout=${config.statementTimeoutMs}` };
+}
+
+/**
+ * Whether a failed query says the server could not be reached or went away (refused, reset, timed out, shutting down,
+ * starting up, a connection exception), rather than that the statement itself failed.
+ */
+export function isUnavailable(error: unknown): boolean {
+  const e = (error as { driverError?: unknown })?.driverError ?? error;
+  const code = String((e as { code?: unknown })?.code ?? '');
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(code)) return true;
+  // 57P01-57P03: admin shutdown, crash shutdown, cannot connect now; class 08: connection exception.
+  if (/^57P0[1-3]$|^08/.test(code)) return true;
+  const message = String((e as { message?: unknown })?.message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(
+    message,
+  );
 }
 
 /**

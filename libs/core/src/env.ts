@@ -31,11 +31,32 @@ export class DatabaseEnvSchema {
   @Matches(/^$|^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL (or empty)' }) DATABASE_OWNER_URL: string = '';
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 20;
   @IsInt() @Min(100) @Max(600000) DATABASE_STATEMENT_TIMEOUT_MS: number = 30000;
+  /**
+   * A streaming replica for the public reads only (nearby search, map, public facility page, register; docs/deployment.md
+   * "Read replica"): they fall back to DATABASE_URL while it is unreachable. Empty: DATABASE_URL serves everything.
+   */
+  @Matches(/^$|^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL (or empty)' }) DATABASE_READ_URL: string = '';
+  /** While the replica is unreachable, it is tried again (in the background) this often. */
+  @IsInt() @Min(100) @Max(600000) DATABASE_READ_RECHECK_MS: number = 5000;
+  /**
+   * Sends `jit=off` and the statement timeout as startup options. `false` behind PgBouncer, which refuses the `options`
+   * startup parameter: set them on the role or database instead (docs/deployment.md "PgBouncer").
+   */
+  @IsBoolean() @Transform(toBool) DATABASE_STARTUP_OPTIONS: boolean = true;
+  /**
+   * The worker's LISTEN for outbox commits needs a session of its own: behind a transaction pooler, a direct URL of the
+   * primary. Empty: DATABASE_URL.
+   */
+  @Matches(/^$|^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL (or empty)' }) DATABASE_LISTEN_URL: string = '';
 }
 export const databaseConfig = configNamespace('database', DatabaseEnvSchema, (e) => ({
   url: e.DATABASE_URL,
   poolSize: e.DATABASE_POOL_SIZE,
   statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+  readUrl: e.DATABASE_READ_URL || null,
+  readRecheckMs: e.DATABASE_READ_RECHECK_MS,
+  startupOptions: e.DATABASE_STARTUP_OPTIONS,
+  listenUrl: e.DATABASE_LISTEN_URL || e.DATABASE_URL,
 }));
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 

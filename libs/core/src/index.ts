@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './pagination.js';
 export * from './json.js';
 export * from './database.module.js';
+export * from './public-reads.js';
 export * from './async.js';
 export * from './validators.js';
 export * from './page-query.js';

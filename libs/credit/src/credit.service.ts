@@ -137,10 +137,10 @@ export class CreditService {
   }
 
   /** The public page's credit: the operator's level and its penalties of the last 3 years, revoked ones left out. */
-  async publicCredit(facilityId: string, creditCode: string): Promise<PublicCreditView> {
+  async publicCredit(facilityId: string, creditCode: string, m: EntityManager = this.dataSource.manager): Promise<PublicCreditView> {
     const [row, penalties] = await Promise.all([
-      this.dataSource.getRepository(CreditLevelEntity).findOneBy({ creditCode }),
-      this.dataSource.query(
+      m.getRepository(CreditLevelEntity).findOneBy({ creditCode }),
+      m.query(
         `SELECT kind, to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", legal_basis AS "legalBasis"
            FROM penalties WHERE facility_id = $1 AND revoked_at IS NULL AND decided_on >= $2 ORDER BY decided_on DESC, created_at DESC`,
         [facilityId, publicSince(todayInShanghai())],

@@ -317,7 +317,7 @@ export class IncidentService {
   // --- public record ------------------------------------------------------------------
 
   /** Substantiated serious and critical incidents of the last 3 years (configuration): kind, severity, date, finding. */
-  async publicIncidents(facilityIds: string[]): Promise<Map<string, PublicIncidentView[]>> {
+  async publicIncidents(facilityIds: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, PublicIncidentView[]>> {
     const out = new Map<string, PublicIncidentView[]>();
     if (facilityIds.length === 0) return out;
     const today = todayInShanghai(this.clock.now());
@@ -328,7 +328,7 @@ export class IncidentService {
       occurred_on: string;
       status: 'closed';
       finding: string;
-    }[] = await this.dataSource.query(
+    }[] = await m.query(
       `SELECT facility_id, kind, severity, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, status, finding
            FROM incidents WHERE facility_id = ANY($1::uuid[]) AND status = 'closed' AND finding = 'substantiated'
           ORDER BY occurred_at DESC`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { checklistVersion } from './checklists/index.js';
 import { applyAmendments, evaluate } from './rules/outcome.js';
 import { plainSummary } from './rules/summary.js';
@@ -15,9 +15,9 @@ export class PublicInspectionService {
 
   /**
    * The latest effective outcome per domain of each facility and a plain-language summary of what failed
-   * and whether it was put right. No inspector identities.
+   * and whether it was put right. No inspector identities. `m`: where to read (the public reads' replica or the primary).
    */
-  async publicRecord(facilityIds: string[], lang: 'zh' | 'en' = 'zh') {
+  async publicRecord(facilityIds: string[], lang: 'zh' | 'en' = 'zh', m: EntityManager = this.dataSource.manager) {
     if (facilityIds.length === 0) return new Map<string, { domain: Domain; outcome: Outcome; inspectedAt: string; summary: string }[]>();
     const latest: {
       id: string;
@@ -27,7 +27,7 @@ export class PublicInspectionService {
       inspected_at: Date;
       outcome: Outcome;
       items: ItemAnswer[];
-    }[] = await this.dataSource.query(
+    }[] = await m.query(
       `SELECT DISTINCT ON (facility_id, domain) id, facility_id, domain, checklist_version, inspected_at, outcome, items
            FROM inspections WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id, domain, inspected_at DESC`,
       [facilityIds],
@@ -35,10 +35,8 @@ export class PublicInspectionService {
     const ids = latest.map((l) => l.id);
     const [amendments, unresolved] = ids.length
       ? await Promise.all([
-          this.dataSource.getRepository(InspectionAmendmentEntity).find({ where: { inspectionId: In(ids) }, order: { at: 'ASC' } }),
-          this.dataSource
-            .getRepository(RectificationOrderEntity)
-            .find({ where: { inspectionId: In(ids), status: In(['open', 'responded']) } }),
+          m.getRepository(InspectionAmendmentEntity).find({ where: { inspectionId: In(ids) }, order: { at: 'ASC' } }),
+          m.getRepository(RectificationOrderEntity).find({ where: { inspectionId: In(ids), status: In(['open', 'responded']) } }),
         ])
       : [[], []];
     const out = new Map<string, { domain: Domain; outcome: Outcome; inspectedAt: string; summary: string }[]>();

@@ -3,9 +3,8 @@
  * facility views and the open register (docs/architecture.md "Table ownership").
  */
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { csvLine, queryRows } from '@lib/core';
+import type { EntityManager } from 'typeorm';
+import { PublicReads, csvLine, queryRows } from '@lib/core';
 import {
   AGE_GROUP_LABELS,
   FACILITY_KIND_LABELS,
@@ -81,11 +80,13 @@ const REGISTER_PAGE = 2000;
  * Parents' search and the open register: public views of registered (and, where named, suspended) facilities.
  * Everything public is read from the facility row's public columns: home-based points only ever at their
  * approximate location and without an address; never staff, ID numbers or the operator.
+ *
+ * Every read here runs through PublicReads: on the read replica when one is configured and answers, else the primary.
  */
 @Injectable()
 export class SearchService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: PublicReads,
     private readonly inspections: PublicInspectionService,
     private readonly incidents: IncidentService,
     private readonly credit: CreditService,
@@ -109,15 +110,19 @@ export class SearchService {
       DOMAINS,
       lang,
     );
-    const [row] = await queryRows<{ items: string }>(this.dataSource, text, values);
+    const [row] = await this.reads.run((m) => queryRows<{ items: string }>(m.connection, text, values));
     return `{"items":${row!.items}}`;
   }
 
-  async facility(id: string, lang: Lang): Promise<PublicFacilityView> {
+  facility(id: string, lang: Lang): Promise<PublicFacilityView> {
+    return this.reads.run((m) => this.facilityOn(m, id, lang));
+  }
+
+  private async facilityOn(m: EntityManager, id: string, lang: Lang): Promise<PublicFacilityView> {
     const [found]: (Omit<PublicFacilityView, 'latestInspections' | 'classes' | 'inspections' | 'incidents' | 'credit'> & {
       phone: string;
       creditCode: string;
-    })[] = await this.dataSource.query(
+    })[] = await m.query(
       `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$3::text')}, f.status, f.ownership, f.serves_meals AS "servesMeals",
                 f.opening_hours AS "openingHours", f.phone, ${isoUtc('f.registered_at')} AS "registeredAt", f.credit_code AS "creditCode"
            FROM facilities f JOIN regions r ON r.code = f.region_code
@@ -127,14 +132,14 @@ export class SearchService {
     if (!found) throw facilityNotFound();
     const { creditCode, ...row } = found;
     const [classes, record, incidents, credit] = await Promise.all([
-      this.dataSource.query(
+      m.query(
         `SELECT age_group, places, places - enrolled - held AS vacancies, updated_at FROM classes WHERE facility_id = $1
           ORDER BY array_position(ARRAY['infant', 'toddler', 'mixed', 'preschool'], age_group), created_at, id`,
         [id],
       ) as Promise<{ age_group: AgeGroupName; places: number; vacancies: number; updated_at: Date }[]>,
-      this.inspections.publicRecord([id], lang),
-      this.incidents.publicIncidents([id]),
-      this.credit.publicCredit(id, creditCode),
+      this.inspections.publicRecord([id], lang, m),
+      this.incidents.publicIncidents([id], m),
+      this.credit.publicCredit(id, creditCode, m),
     ]);
     const now = new Date();
     const inspections = (record.get(id) ?? []).sort((a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain));
@@ -163,11 +168,11 @@ export class SearchService {
   async map(bbox: Bbox, zoom: number): Promise<string> {
     if (zoom > SEARCH_LIMITS.clusterThroughZoom) {
       const { text, values } = mapSinglesSql(bbox);
-      const [singles] = await queryRows<{ count: number; features: string }>(this.dataSource, text, values);
+      const [singles] = await this.reads.run((m) => queryRows<{ count: number; features: string }>(m.connection, text, values));
       if (singles!.count <= SEARCH_LIMITS.maxMapFeatures) return featureCollection(false, singles!.features);
     }
     const { text, values } = mapClustersSql(bbox, zoom);
-    const [clusters] = await queryRows<{ features: string }>(this.dataSource, text, values);
+    const [clusters] = await this.reads.run((m) => queryRows<{ features: string }>(m.connection, text, values));
     return featureCollection(true, clusters!.features);
   }
 
@@ -176,13 +181,15 @@ export class SearchService {
     let after = '';
     for (;;) {
       const rows: (Omit<PublicFacilitySummaryView, 'latestInspections'> & { status: string; registeredAt: string | null })[] =
-        await this.dataSource.query(
-          `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$4::text')}, f.status, ${isoUtc('f.registered_at')} AS "registeredAt"
+        await this.reads.run((m) =>
+          m.query(
+            `SELECT ${publicSummaryColumns('f', { name: 'r.name', nameEn: 'r.name_en' }, '$4::text')}, f.status, ${isoUtc('f.registered_at')} AS "registeredAt"
              FROM facilities f JOIN regions r ON r.code = f.region_code
             WHERE f.status = ANY($1::text[]) AND f.registration_no > $2
             ORDER BY f.registration_no
             LIMIT $3`,
-          [PUBLIC_STATUSES, after, REGISTER_PAGE, lang],
+            [PUBLIC_STATUSES, after, REGISTER_PAGE, lang],
+          ),
         );
       for (const r of rows) {
         yield {

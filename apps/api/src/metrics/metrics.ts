@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { redisConfig, type RedisConfig } from '@lib/core';
+import { PublicReads, redisConfig, type RedisConfig } from '@lib/core';
 import { OutboxService } from '@lib/events';
 import { openQueues } from '../admin/queues.js';
 import { languageOf } from '../common/language.js';
@@ -16,7 +16,7 @@ const RECENT_JOBS = 100;
 /**
  * `GET /metrics` in Prometheus' text format (docs/operations.md "Metrics and alerts"): requests by route, method and
  * status, latency histograms by route, queue depths and recent job durations, the outbox's backlog and age, the
- * database pool, and the process's own figures. Off unless METRICS_TOKEN (a bearer token the scraper sends) or
+ * database pool, where public reads were answered (the read replica), and the process's own figures. Off unless METRICS_TOKEN (a bearer token the scraper sends) or
  * METRICS_PUBLIC=true is configured; then it answers 404 like any unknown path.
  */
 export async function registerMetrics(app: NestFastifyApplication, access: { token?: string; public: boolean }): Promise<void> {
@@ -77,6 +77,28 @@ export async function registerMetrics(app: NestFastifyApplication, access: { tok
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
+
+  const reads = app.get(PublicReads, { strict: false });
+  new Counter({
+    name: 'childcare_public_reads_total',
+    help: 'Public reads (search, map, public facility pages, register pages) answered, by the server that answered them',
+    labelNames: ['source'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const source of ['replica', 'primary'] as const) this.inc({ source }, reads.served[source]);
+    },
+  });
+  if (reads.configured) {
+    new Gauge({
+      name: 'childcare_read_replica_in_use',
+      help: 'With DATABASE_READ_URL: 1 while public reads go to the replica, 0 while they fall back to the primary',
+      registers: [registry],
+      collect() {
+        this.set(reads.source === 'replica' ? 1 : 0);
+      },
+    });
+  }
 
   const queues = openQueues(app.get<RedisConfig>(redisConfig.KEY));
   new Gauge({

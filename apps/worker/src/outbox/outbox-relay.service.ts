@@ -26,7 +26,8 @@ const RELISTEN_MS = 2000;
  * this loop keeps trying; a row is done only when its job has completed (see OutboxService.complete).
  *
  * A pass runs as soon as PostgreSQL reports a commit that wrote outbox rows (LISTEN on `outbox_pending`, one
- * connection of its own), and otherwise every `OUTBOX_POLL_MS`: the poll is the fallback for a lost notification
+ * connection of its own: DATABASE_LISTEN_URL, which must reach the primary directly, since a transaction pooler hands
+ * the listening session's server connection to others and the notifications are lost), and otherwise every `OUTBOX_POLL_MS`: the poll is the fallback for a lost notification
  * (the listening connection broke, or another relay took the rows) and for rows to send again.
  */
 @Injectable()
@@ -124,7 +125,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Listens on its own connection; when that fails, listens again later (the poll goes on meanwhile). */
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.database.url, keepAlive: true, application_name: 'outbox-relay listener' });
+    const client = new pg.Client({ connectionString: this.database.listenUrl, keepAlive: true, application_name: 'outbox-relay listener' });
     let retried = false;
     const retry = (error?: Error) => {
       if (retried) return;
