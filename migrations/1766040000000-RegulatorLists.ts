@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * cursor, and these indexes let a page walk that order and stop, where PostgreSQL sorted every row in reach before
  * (the admin's open alerts: a sequential scan and sort of 300,000 alerts, 570 ms at N; complaints 600 ms; incidents
  * 205 ms). A region's alerts: (region_code, created_at, id), which also serves what IDX_alerts_region did. A change
- * filing keeps the unit it was filed in, so that a region's review queue is one index range too.
+ * filing keeps a copy of its facility's unit, so that a region's review queue is one index range too.
  */
 export class RegulatorLists1766040000000 implements MigrationInterface {
   name = 'RegulatorLists1766040000000';
@@ -17,7 +17,7 @@ export class RegulatorLists1766040000000 implements MigrationInterface {
     await q.query('DROP INDEX "IDX_alerts_region"');
     await q.query('CREATE INDEX "IDX_incidents_reported_id" ON incidents (reported_at, id)');
     await q.query('CREATE INDEX "IDX_complaints_created" ON complaints (created_at, id)');
-    // A change filing's unit (the facility's when filed) on the row: a region's queue is one index range.
+    // A change filing's copy of its facility's unit: a region's queue is one index range.
     await q.query('ALTER TABLE change_filings ADD region_code char(6)');
     await q.query('UPDATE change_filings cf SET region_code = f.region_code FROM facilities f WHERE f.id = cf.facility_id');
     await q.query('ALTER TABLE change_filings ALTER region_code SET NOT NULL');

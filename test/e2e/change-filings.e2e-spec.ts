@@ -232,6 +232,13 @@ describe('change filings', () => {
     // Now in Kuancheng: Nanguan's regulator no longer sees it, Kuancheng's does.
     await api.http().get(`/api/v1/facilities/${f.id}`).set(bearer(nanguanHealth)).expect(404);
     await api.http().get(`/api/v1/facilities/${f.id}`).set(bearer(kuanchengHealth)).expect(200);
+    // Its filings moved with it: in Kuancheng's list, no longer in Nanguan's.
+    const listed = async (who: TestUser) =>
+      (await api.http().get('/api/v1/change-filings?status=approved&limit=100').set(bearer(who)).expect(200)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
+    expect(await listed(kuanchengHealth)).toContain(c.body.id);
+    expect(await listed(nanguanHealth)).not.toContain(c.body.id);
     const far = await api
       .http()
       .post(`/api/v1/facilities/${f.id}/changes`)

@@ -345,7 +345,7 @@ export class FacilityService {
     change: ApprovedChange,
     filingId: string,
     onRemoveClass: ClassRemoval,
-  ): Promise<void> {
+  ): Promise<{ regionCode: string }> {
     const dto = change.facility;
     const changes: Record<string, unknown> = diff(facility, dto);
     const { location: _location, ...fields } = definedOnly(dto);
@@ -400,6 +400,7 @@ export class FacilityService {
       status: facility.status,
       regionCodes: [facility.regionCode, regionCode],
     });
+    return { regionCode };
   }
 
   /**

@@ -20,8 +20,8 @@ export class ChangeFilingEntity {
   @Column({ type: 'uuid' })
   facilityId: string;
   /**
-   * The facility's unit when the change was filed: whose regulators review it. Kept on the row (not read through the
-   * facility) so that a region's queue is one index range at national scale (issue #19 item 1).
+   * The facility's unit (kept equal to it: set when filed, moved with the facility by an approved change), so that a
+   * region's review queue is one index range at national scale (issue #19 item 1) rather than a join to facilities.
    */
   @ForeignKey('RegionEntity', 'code', { name: 'change_filings_region_code_fkey' })
   @Column({ type: 'char', length: 6 })

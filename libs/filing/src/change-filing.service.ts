@@ -171,7 +171,7 @@ export class ChangeFilingService {
   /** The review queue: change filings of facilities in reach, oldest first (keyset on submitted_at, id). */
   async queue(actor: Actor, q: ChangeFilingQuery): Promise<Page<ChangeFilingView>> {
     const params: unknown[] = [];
-    // The unit the change was filed in (IDX_change_filings_region_status), not the facility's now.
+    // The filing's own copy of the facility's unit (IDX_change_filings_region_status).
     const where = [reachPredicate(reachOf(actor), { unitCode: 'cf.region_code', ownerId: 'f.owner_id' }, params)];
     if (q.status) where.push(`cf.status = $${params.push(q.status)}`);
     if (q.regionCode) where.push(`cf.region_code = $${params.push(q.regionCode)}`);
@@ -207,7 +207,18 @@ export class ChangeFilingService {
   approve(actor: Actor, id: string, note?: string): Promise<ChangeFilingView> {
     return this.decide(actor, id, 'approved', note ? { note } : {}, async (m, f, filing) => {
       await this.check(m, f, { facility: filing.facility, classes: filing.classes });
-      await this.facilities.applyChange(m, actor, f, { facility: filing.facility, classes: filing.classes }, id, unassignClass);
+      const { regionCode } = await this.facilities.applyChange(
+        m,
+        actor,
+        f,
+        { facility: filing.facility, classes: filing.classes },
+        id,
+        unassignClass,
+      );
+      // A move to another unit takes the facility's filings with it: their unit is always the facility's.
+      if (regionCode !== f.regionCode) {
+        await m.query('UPDATE change_filings SET region_code = $2 WHERE facility_id = $1', [f.id, regionCode]);
+      }
     });
   }
 
