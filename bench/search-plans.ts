@@ -10,7 +10,6 @@ import { DOMAINS } from '../libs/inspections/src/inspection-rules.types.js';
 import type { Bbox } from '../libs/search/src/map-grid.js';
 import { mapClustersSql } from '../libs/search/src/map-sql.js';
 import { nearbySql, type NearbyCriteria } from '../libs/search/src/nearby-sql.js';
-import { SEARCH_LIMITS } from '../libs/search/src/search-limits.js';
 import { ageGroupsFor } from '../libs/standards/src/classes.js';
 import { databaseUrl } from './generator/database.js';
 
