@@ -7,9 +7,9 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DOMAINS } from '../libs/inspections/src/inspection-rules.types.js';
-import { clusterCell, mercatorBox, type Bbox } from '../libs/search/src/map-grid.js';
+import type { Bbox } from '../libs/search/src/map-grid.js';
+import { mapClustersSql } from '../libs/search/src/map-sql.js';
 import { nearbySql, type NearbyCriteria } from '../libs/search/src/nearby-sql.js';
-import { SEARCH_LIMITS } from '../libs/search/src/search-limits.js';
 import { ageGroupsFor } from '../libs/standards/src/classes.js';
 import { databaseUrl } from './generator/database.js';
 
@@ -100,19 +100,9 @@ async function checks(client: pg.Client): Promise<Check[]> {
   ];
 }
 
-/** SearchService.map's cluster query for a box and zoom. */
+/** SearchService.map's cluster query for a box and zoom (from the grid through zoom 12). */
 function mapClusters(name: string, bbox: Bbox, zoom: number): Check {
-  const box = mercatorBox(bbox);
-  return {
-    name,
-    text: `SELECT count(*)::int AS count, avg(ST_X(public_merc)) AS x, avg(ST_Y(public_merc)) AS y
-             FROM facilities
-            WHERE status = 'registered' AND public_merc && ST_MakeEnvelope($1, $2, $3, $4, 3857)
-            GROUP BY floor(ST_X(public_merc) / $5), floor(ST_Y(public_merc) / $5)
-            ORDER BY count DESC
-            LIMIT $6`,
-    values: [box.min.x, box.min.y, box.max.x, box.max.y, clusterCell(box, zoom), SEARCH_LIMITS.maxMapFeatures],
-  };
+  return { name, ...mapClustersSql(bbox, zoom) };
 }
 
 /** About 40 km around a point: a city on the map. */

@@ -20,6 +20,7 @@ import {
 import { applicationIdsOf, countApplications, firstChoiceQueueHeads, insertDemoApplication, openDemoOffer } from '@lib/applications';
 import { IdNumberCipher, loadStaff, type StaffEntity } from '@lib/staff';
 import { insertChangeFiling, nextRegistrationNo } from '@lib/filing';
+import { rebuildMapGrid } from '@lib/search';
 import {
   addDays,
   creditCodeCheckChar,
@@ -716,6 +717,8 @@ try {
     perUnit,
     health?.id ?? null,
   );
+  // The facilities were loaded around the events: the map's grid is computed from them, as the nightly repair does.
+  await ds.transaction((m) => rebuildMapGrid(m));
 } finally {
   await ctx.close();
 }

@@ -47,6 +47,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   complaints: { owner: 'complaints' },
   penalties: { owner: 'credit' },
   credit_levels: { owner: 'credit' },
+  map_grid_cells: { owner: 'search' },
+  map_grid_points: { owner: 'search' },
 };
 
 /**

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { refreshClassSummaries } from '../../libs/facilities/src/class-summary.js';
 import { refreshLatestInspections } from '../../libs/inspections/src/latest-inspections.js';
+import { rebuildMapGrid } from '../../libs/search/src/map-grid-store.js';
 import { FACILITY_KINDS } from '../../libs/standards/src/registry-types.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
 import { writeCasework } from './casework.js';
@@ -28,6 +29,8 @@ const TABLES = [
   'incidents',
   'complaints',
   'change_filings',
+  'map_grid_points',
+  'map_grid_cells',
 ];
 
 /** The app's code takes an EntityManager but only ever calls `query` on it. */
@@ -61,6 +64,8 @@ export async function finish(
     // Counting every kind, the default of COUNTED_FACILITY_KINDS; only recomputeAll's SQL is used, not the data source.
     const figures = new FiguresService(null as never, { countedKinds: [...FACILITY_KINDS] } as never);
     await figures.recomputeAll(manager(a));
+    // The map's grid, as the migration's backfill and the nightly repair compute it.
+    await rebuildMapGrid(manager(a));
   });
   await timed('keys + indexes + foreign keys', () => restore(clients.slice(0, 2), deferred));
   await timed('casework (alerts, incidents, complaints, change filings)', () => writeCasework(a, o.facilities));

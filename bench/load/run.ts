@@ -1,5 +1,5 @@
 // npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
-//                  [--parts load,sql,history,recompute,event,incident,applications,lists,report] [--scenario <part of a scenario's name>]
+//                  [--parts load,map,sql,history,recompute,event,incident,applications,lists,report] [--scenario <part of a scenario's name>]
 //
 // Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
 // bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
-    parts: { type: 'string', default: 'load,sql,history,recompute,event,incident,applications,lists,report' },
+    parts: { type: 'string', default: 'load,map,sql,history,recompute,event,incident,applications,lists,report' },
     scenario: { type: 'string', default: '' },
   },
 });
@@ -87,12 +87,22 @@ async function densePoints(n: number): Promise<{ lat: number; lng: number }[]> {
   ).rows;
 }
 
-/** A 1280×800 viewport at `zoom` around a point, as minLng,minLat,maxLng,maxLat. */
+/**
+ * A 1280×800 viewport at `zoom` around a point, as minLng,minLat,maxLng,maxLat, cut at the world's edges as a map
+ * client cuts it (at zoom 3 it is wider than the world).
+ */
 function viewport(p: { lat: number; lng: number }, zoom: number): string {
   const degPerPx = 360 / (256 * 2 ** zoom);
   const halfLat = 400 * degPerPx * Math.cos((p.lat * Math.PI) / 180);
-  return [p.lng - 640 * degPerPx, p.lat - halfLat, p.lng + 640 * degPerPx, p.lat + halfLat].map((v) => v.toFixed(5)).join(',');
+  const lng = (v: number) => Math.max(-180, Math.min(180, v));
+  const lat = (v: number) => Math.max(-85, Math.min(85, v));
+  return [lng(p.lng - 640 * degPerPx), lat(p.lat - halfLat), lng(p.lng + 640 * degPerPx), lat(p.lat + halfLat)]
+    .map((v) => v.toFixed(5))
+    .join(',');
 }
+
+/** The map's zooms measured: a whole-country view (3) to a street (18), clusters through 12. */
+const MAP_ZOOMS = [3, 4, 6, 8, 10, 12, 13, 15, 18];
 
 interface Scenario {
   name: string;
@@ -116,8 +126,8 @@ function scenarios(points: { lat: number; lng: number }[]): Scenario[] {
       '/nearby',
       nearby('&ageMonths=14&affordable=true&hasVacancy=true'),
     ),
-    both('map, zoom 12 (clusters)', '/api/v1/public/map', '/map', map(12)),
-    both('map, zoom 14', '/api/v1/public/map', '/map', map(14)),
+    // Issue #19 item 2: every zoom from a whole-country view to a street, clusters (from the grid through zoom 12) and singles.
+    ...MAP_ZOOMS.map((zoom) => both(`map, zoom ${zoom}${zoom <= 12 ? ' (clusters)' : ''}`, '/api/v1/public/map', '/map', map(zoom))),
   ];
 }
 
@@ -182,12 +192,12 @@ async function mapSqlAlone(points: { lat: number; lng: number }[]): Promise<void
   say('\n### Map SQL alone (sequential, one connection, a 1280×800 viewport around each point)\n');
   say('| viewport | p50 | p95 | features (max) | answer bytes (max) |');
   say('|---|---|---|---|---|');
-  for (const zoom of [5, 12, 14]) {
+  for (const zoom of MAP_ZOOMS) {
     let features = 0;
     let bytes = 0;
     const times = await timeEach(points.length, async (i) => {
       const bbox = parseBbox(viewport(points[i]!, zoom))!;
-      // As the API: single facilities above zoom 12 unless more than 500, else clusters.
+      // As the API: single facilities above zoom 12 unless more than 500, else clusters (from the grid through zoom 12).
       let json: string | null = null;
       if (zoom > 12) {
         const singles = mapSinglesSql(bbox);
@@ -202,6 +212,29 @@ async function mapSqlAlone(points: { lat: number; lng: number }[]): Promise<void
       bytes = Math.max(bytes, Buffer.byteLength(json) + 60);
     });
     say(`| zoom ${zoom} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${features} | ${(bytes / 1024).toFixed(1)} KB |`);
+  }
+}
+
+/**
+ * The map through the API, one request at a time (issue #19 item 2: p95 ≤ 20 ms at every zoom from 3 to 18): a
+ * 1280×800 viewport around each point, timed to the last byte.
+ */
+async function mapThroughApi(api: Running, points: { lat: number; lng: number }[]): Promise<void> {
+  say('\n### Map through the API (sequential, one connection, a 1280×800 viewport around each point)\n');
+  say('| zoom | answer | p50 | p95 | max | features (max) |');
+  say('|---|---|---|---|---|---|');
+  for (const zoom of MAP_ZOOMS) {
+    let features = 0;
+    const clustered = new Set<boolean>();
+    const times = await timeEach(points.length, async (i) => {
+      const res = await fetch(`${api.url}/api/v1/public/map?bbox=${viewport(points[i]!, zoom)}&zoom=${zoom}`);
+      if (res.status !== 200) throw new Error(`map zoom ${zoom}: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { clustered: boolean; features: unknown[] };
+      features = Math.max(features, body.features.length);
+      clustered.add(body.clustered);
+    });
+    const answer = [...clustered].map((c) => (c ? 'clusters' : 'singles')).join(' / ');
+    say(`| ${zoom} | ${answer} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(Math.max(...times))} | ${features} |`);
   }
 }
 
@@ -757,6 +790,7 @@ async function main(): Promise<void> {
       say('|---|---|---|---|---|---|---|---|---|');
       for (const s of scenarios(points).filter((x) => x.name.includes(args.scenario!))) await compare(api, plain, s);
     }
+    if (parts.has('map')) await mapThroughApi(api, points);
     if (parts.has('sql')) {
       await searchSqlAlone(points);
       await mapSqlAlone(points);

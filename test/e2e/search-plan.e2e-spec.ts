@@ -5,7 +5,16 @@
 import pg from 'pg';
 import { DOMAINS } from '@lib/inspections';
 import { ageGroupsFor, FACILITY_KINDS, SERVICE_TYPES } from '@lib/standards';
-import { nearbySql, type NearbyCriteria } from '@lib/search';
+import {
+  GRID_MAX_LEVEL,
+  cellRange,
+  clusterLevel,
+  mapClustersSql,
+  mercatorBox,
+  nearbySql,
+  rebuildMapGrid,
+  type NearbyCriteria,
+} from '@lib/search';
 import { planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
 
 const FACILITIES = 10_000;
@@ -51,6 +60,8 @@ beforeAll(async () => {
      SELECT f.id, d, gen_random_uuid(), 'pass', now() FROM facilities f CROSS JOIN unnest($1::text[]) AS d`,
     [DOMAINS],
   );
+  // The map's grid, as the migration's backfill makes it (the app's code only ever calls `query` on the manager).
+  await rebuildMapGrid({ query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never);
   await db.query('ANALYZE');
 }, 60_000);
 
@@ -112,4 +123,35 @@ it('finds the generated data as the search would (the plans are of a real, non-e
   const rows: { vacancies: number; distanceM: number }[] = JSON.parse((await db.query(text, values)).rows[0].items);
   expect(rows).toHaveLength(20);
   expect(rows.every((r) => r.vacancies > 0 && r.distanceM <= 5000)).toBe(true);
+});
+
+it('answers the map through zoom 12 from the grid by its key, never reading facilities (issue #19 item 2)', async () => {
+  const views = [
+    { minLng: -180, minLat: -85, maxLng: 180, maxLat: 85 },
+    { minLng: 73, minLat: 18, maxLng: 135, maxLat: 54 },
+    { minLng: CITY.lng - 1, minLat: CITY.lat - 4, maxLng: CITY.lng + 5, maxLat: CITY.lat + 1 },
+    { minLng: CITY.lng - 0.2, minLat: CITY.lat - 0.12, maxLng: CITY.lng + 0.2, maxLat: CITY.lat + 0.12 },
+    { minLng: CITY.lng - 0.02, minLat: CITY.lat - 0.01, maxLng: CITY.lng + 0.02, maxLat: CITY.lat + 0.01 },
+  ];
+  const refused: string[] = [];
+  let clusters = 0;
+  for (const bbox of views) {
+    for (let zoom = 0; zoom <= 12; zoom++) {
+      const box = mercatorBox(bbox);
+      expect(cellRange(box, clusterLevel(box, zoom)).level).toBeLessThanOrEqual(GRID_MAX_LEVEL);
+      const { text, values } = mapClustersSql(bbox, zoom);
+      const [{ 'QUERY PLAN': plans }] = (await db.query(`EXPLAIN (FORMAT JSON) ${text}`, values)).rows;
+      const all = nodes(plans[0].Plan as PlanNode);
+      const viaKey = all.some((n) => n['Index Name'] === 'PK_map_grid_cells');
+      if (!viaKey || all.some((n) => n['Relation Name'] === 'facilities' || n['Node Type'] === 'Seq Scan')) {
+        refused.push(
+          `${JSON.stringify(bbox)} zoom ${zoom}: ${all.map((n) => `${n['Node Type']} ${n['Relation Name'] ?? ''} ${n['Index Name'] ?? ''}`).join(', ')}`,
+        );
+      }
+      clusters += JSON.parse((await db.query(text, values)).rows[0].features).length;
+    }
+  }
+  expect(refused).toEqual([]);
+  // The plans are of real answers: the generated facilities are in the grid.
+  expect(clusters).toBeGreaterThan(100);
 });

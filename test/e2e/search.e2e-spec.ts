@@ -2,7 +2,7 @@
 // PostGIS. The search fixture lies in the far west of 公主岭市 (220184), more than 60 km from anything other suites
 // create, so every search near it sees the fixture alone and can be compared with a brute-force computation.
 import { ageGroupsFor } from '@lib/standards';
-import { haversineM } from '@lib/search';
+import { haversineM, rebuildMapGrid } from '@lib/search';
 import { bearer, createUser, startApi, unique, type TestApi, type TestUser } from '../helpers/app.js';
 import { answers, registeredFacility, residentId, staffBody } from '../factories/registry.js';
 import { insertSearchFixture, type SearchFixtureRow } from '../factories/search.js';
@@ -36,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.db.query('DELETE FROM facilities WHERE id = ANY($1::uuid[])', [inserted]);
+  await api?.db.transaction((m) => rebuildMapGrid(m));
   await api?.close();
 });
 
@@ -214,7 +215,9 @@ describe('the map', () => {
   const registeredInFixture = () => fixture.filter((f) => f.status === 'registered').length;
 
   it('answers clusters through zoom 12 that count every registered facility in the box once', async () => {
-    for (const zoom of [5, 9, 12]) {
+    // Clusters are whole cells (members just outside the box count too): at these zooms the cells the box touches
+    // reach less than 30 km beyond it, and nothing else lies within 60 km of the fixture.
+    for (const zoom of [8, 9, 12]) {
       const res = await api.http().get(MAP).query({ bbox: fixtureBox, zoom }).expect(200);
       expect(res.body).toMatchObject({ type: 'FeatureCollection', clustered: true });
       expect(res.body.features.every((f: { properties: { cluster: boolean } }) => f.properties.cluster)).toBe(true);

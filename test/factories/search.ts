@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AGE_GROUP_NAMES, FACILITY_KINDS, SERVICE_TYPES, type AgeGroupName } from '@lib/standards';
+import { rebuildMapGrid } from '@lib/search';
 
 /** A small deterministic PRNG (mulberry32), so a failing fixture can be rebuilt from its seed. */
 export function seededRandom(seed: number): () => number {
@@ -32,7 +33,8 @@ export interface SearchFixtureRow {
 /**
  * Facilities written straight into the table, for tests of the search SQL itself: random points within `spreadM`
  * of `centre`, varied kinds, fees, services, age groups and vacancies, and some that are not public. The class
- * summary columns are set as FacilityService would keep them. `regionCode` must cover the points' area.
+ * summary columns are set as FacilityService would keep them, and the map's grid rebuilt. `regionCode` must cover the
+ * points' area.
  */
 export async function insertSearchFixture(
   db: DataSource,
@@ -110,5 +112,7 @@ export async function insertSearchFixture(
       ),
     ],
   );
+  // Written around the events, so the map's grid is rebuilt as the nightly repair would.
+  await db.transaction((m) => rebuildMapGrid(m));
   return rows;
 }

@@ -26,12 +26,13 @@ import { ApplicationsModule } from '@lib/applications';
 import { ApplicationsProcessor } from './applications/applications.processor.js';
 import { CreditModule } from '@lib/credit';
 import { CreditProcessor } from './credit/credit.processor.js';
+import { MapProcessor } from './map/map.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 import { OutboxPruner } from './outbox/outbox-pruner.service.js';
 
-const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor, CreditProcessor];
+const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor, CreditProcessor, MapProcessor];
 
 @Module({
   imports: [

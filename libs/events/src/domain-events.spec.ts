@@ -5,28 +5,33 @@ describe('which events recompute unit figures', () => {
   const alerts = { name: 'scan-alerts', data: {} };
   const facilityAlerts = { name: 'scan-facility-alerts', data: { facilityId: 'f' } };
   const unitAlerts = (unitCode: string) => ({ name: 'scan-unit-alerts', data: { unitCode } });
+  const mapGrid = { name: 'refresh-map-grid', data: { facilityId: 'f' } };
 
   it('population changes and imports recompute their unit', () => {
     expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
     expect(jobsFor({ type: 'region.imported', regionCode: '220102' })).toEqual([figures('220102')]);
   });
   it('every lifecycle transition recomputes its unit (registration, suspension, reinstatement and closure change the figures)', () => {
-    for (const [from, to] of [
-      ['submitted', 'registered'],
-      ['registered', 'suspended'],
-      ['suspended', 'closed'],
-      ['draft', 'submitted'],
-    ]) {
-      expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: from!, to: to! })).toEqual([
+    for (const [from, to, map] of [
+      ['submitted', 'registered', true],
+      ['registered', 'suspended', true],
+      ['suspended', 'registered', true],
+      ['registered', 'closed', true],
+      ['suspended', 'closed', false],
+      ['draft', 'submitted', false],
+    ] as const) {
+      expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from, to })).toEqual([
         figures('220102'),
         alerts,
+        // The public map shows registered facilities only: its grid follows a facility into and out of registered.
+        ...(map ? [mapGrid] : []),
       ]);
     }
   });
   it('a registered facility that moves recomputes both units once each', () => {
     expect(
       jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220103', '220102'] }),
-    ).toEqual([figures('220102'), figures('220103'), alerts]);
+    ).toEqual([figures('220102'), figures('220103'), alerts, mapGrid]);
     expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([alerts]);
   });
   it('class changes count only at registered facilities, and rescan that facility’s alerts only', () => {

@@ -38,6 +38,12 @@ const unitAlerts = (...codes: string[]): PlannedJob[] =>
 const incidentAlerts: PlannedJob = { name: JobName.ScanIncidentAlerts, data: {} };
 /** The credit level of the facility's operator (by credit code) follows its penalties, findings, incidents and inspections. */
 const credit = (facilityId: string): PlannedJob => ({ name: JobName.RecomputeCredit, data: { facilityId } });
+/**
+ * The public map shows registered facilities at their public points: its grid (libs/search) follows a facility that
+ * becomes or stops being registered, and any change of a registered one (a change filing may move it).
+ */
+const MAPPED = 'registered';
+const mapGrid = (facilityId: string): PlannedJob => ({ name: JobName.RefreshMapGrid, data: { facilityId } });
 
 export interface PlannedJob<J extends JobName = JobName> {
   name: J;
@@ -56,10 +62,14 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
     case 'facility.created':
       return [];
     case 'facility.changed':
-      return [...(event.status === COUNTED ? figures(...event.regionCodes) : []), alerts];
+      return [
+        ...(event.status === COUNTED ? figures(...event.regionCodes) : []),
+        alerts,
+        ...(event.status === MAPPED ? [mapGrid(event.facilityId)] : []),
+      ];
     case 'facility.status_changed':
       // Every transition recomputes its unit: cheap, idempotent, and the outbox keeps a record of each.
-      return [...figures(event.regionCode), alerts];
+      return [...figures(event.regionCode), alerts, ...(event.from === MAPPED || event.to === MAPPED ? [mapGrid(event.facilityId)] : [])];
     case 'class.changed':
       return [...(event.status === COUNTED ? figures(event.regionCode) : []), facilityAlerts(event.facilityId)];
     case 'staff.changed':

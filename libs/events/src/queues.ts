@@ -8,6 +8,7 @@ export enum QueueName {
   Reports = 'reports',
   Applications = 'applications',
   Credit = 'credit',
+  Map = 'map',
 }
 
 export enum JobName {
@@ -23,6 +24,8 @@ export enum JobName {
   ExpireOffers = 'expire-offers',
   RecomputeCredit = 'recompute-credit',
   RecomputeAllCredit = 'recompute-all-credit',
+  RefreshMapGrid = 'refresh-map-grid',
+  RebuildMapGrid = 'rebuild-map-grid',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -38,6 +41,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExpireOffers]: QueueName.Applications,
   [JobName.RecomputeCredit]: QueueName.Credit,
   [JobName.RecomputeAllCredit]: QueueName.Credit,
+  [JobName.RefreshMapGrid]: QueueName.Map,
+  [JobName.RebuildMapGrid]: QueueName.Map,
 };
 
 export interface JobData {
@@ -53,6 +58,8 @@ export interface JobData {
   [JobName.ExpireOffers]: Record<string, never>;
   [JobName.RecomputeCredit]: { facilityId: string };
   [JobName.RecomputeAllCredit]: Record<string, never>;
+  [JobName.RefreshMapGrid]: { facilityId: string };
+  [JobName.RebuildMapGrid]: Record<string, never>;
 }
 
 /**
@@ -73,6 +80,8 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'annual-report', job: JobName.GenerateAnnualReport, pattern: '0 20 30 11 *' },
   // Offers run to the end of their expiresOn day (Asia/Shanghai): expired just after midnight, and hourly as a repair.
   { id: 'expire-offers', job: JobName.ExpireOffers, pattern: '1 * * * *' },
+  // The map's grid follows the facility events; rebuilt nightly as a repair (a facility written around the events).
+  { id: 'nightly-rebuild-map-grid', job: JobName.RebuildMapGrid, pattern: '50 2 * * *' },
 ];
 export const SCHEDULE_TZ = 'Asia/Shanghai';
 
@@ -84,6 +93,8 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
       return `${name}.${(data as JobData[JobName.RecomputeCredit]).facilityId}`;
     case JobName.ScanFacilityAlerts:
       return `${name}.${(data as JobData[JobName.ScanFacilityAlerts]).facilityId}`;
+    case JobName.RefreshMapGrid:
+      return `${name}.${(data as JobData[JobName.RefreshMapGrid]).facilityId}`;
     case JobName.ScanUnitAlerts:
       return `${name}.${(data as JobData[JobName.ScanUnitAlerts]).unitCode}`;
     case JobName.RecomputeAllCredit:
@@ -94,6 +105,7 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
     case JobName.ScanIncidentAlerts:
     case JobName.GenerateAnnualReport:
     case JobName.ExpireOffers:
+    case JobName.RebuildMapGrid:
       return name;
     default: {
       const unreachable: never = name;

@@ -1,8 +1,9 @@
 export { SearchModule } from './search.module.js';
 export { SearchService } from './search.service.js';
 export { nearbySql, type NearbyCriteria } from './nearby-sql.js';
-export { parseBbox, type Bbox } from './map-grid.js';
-export { mapClustersSql, mapSinglesSql } from './map-sql.js';
+export { GRID_MAX_LEVEL, cellRange, clusterLevel, mercatorBox, parseBbox, type Bbox, type CellRange } from './map-grid.js';
+export { mapCellsSql, mapClustersSql, mapGridSql, mapSinglesSql } from './map-sql.js';
+export { rebuildMapGrid, refreshMapGridFor } from './map-grid-store.js';
 export { SEARCH_LIMITS } from './search-limits.js';
 export { haversineM, toMercator } from './web-mercator.js';
 export * from './dto/search.dto.js';

@@ -39,12 +39,47 @@ export function cellsTouched(box: MercatorBox, cell: number): number {
 }
 
 /**
- * The side, in 3857 metres, of the square cells facilities are clustered in: about `clusterCellPx` screen pixels at
- * this zoom, widened until the box touches at most `maxMapFeatures` cells, so an answer never carries more clusters
- * than that however large the box (one cluster per cell).
+ * The map's cells: at level L the world's width is cut into 2^L square cells (L = zoom + 2 is 64 screen pixels a cell
+ * on 256-px tiles), so that every cell of a level is exactly four of the next: fixed cells, which the grid
+ * (map_grid_cells, kept by the worker) can count in advance for the levels the low zooms use.
  */
-export function clusterCell(box: MercatorBox, zoom: number): number {
-  let cell = (WORLD_WIDTH_M / (256 * 2 ** zoom)) * SEARCH_LIMITS.clusterCellPx;
-  while (cellsTouched(box, cell) > SEARCH_LIMITS.maxMapFeatures) cell *= 1.25;
-  return cell;
+export const LEVELS_ABOVE_ZOOM = 2;
+/** The grid keeps the levels through this one: those of the zooms that answer clusters only. */
+export const GRID_MAX_LEVEL = SEARCH_LIMITS.clusterThroughZoom + LEVELS_ABOVE_ZOOM;
+
+/** The side of a level's cells, in 3857 metres (a power of two of the world's width: exact in floating point). */
+export function cellSize(level: number): number {
+  return WORLD_WIDTH_M / 2 ** level;
+}
+
+/**
+ * The level at which a box at `zoom` is clustered: 64-px cells, or cells twice as large as often as needed for the
+ * box to touch at most `maxMapFeatures` cells, so an answer never carries more clusters than that (one a cell).
+ */
+export function clusterLevel(box: MercatorBox, zoom: number): number {
+  let level = zoom + LEVELS_ABOVE_ZOOM;
+  while (level > 0 && cellsTouched(box, cellSize(level)) > SEARCH_LIMITS.maxMapFeatures) level--;
+  return level;
+}
+
+/** The cells a box touches at a level: columns minCx..maxCx, rows minCy..maxCy (cell = floor(coordinate / size)). */
+export interface CellRange {
+  level: number;
+  size: number;
+  minCx: number;
+  minCy: number;
+  maxCx: number;
+  maxCy: number;
+}
+
+export function cellRange(box: MercatorBox, level: number): CellRange {
+  const size = cellSize(level);
+  return {
+    level,
+    size,
+    minCx: Math.floor(box.min.x / size),
+    minCy: Math.floor(box.min.y / size),
+    maxCx: Math.floor(box.max.x / size),
+    maxCy: Math.floor(box.max.y / size),
+  };
 }

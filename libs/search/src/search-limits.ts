@@ -13,8 +13,6 @@ export const SEARCH_LIMITS = {
   /** Up to this zoom the map answers clusters only. */
   clusterThroughZoom: 12,
   maxZoom: 22,
-  /** Map clusters are about this many screen pixels (256-px tiles) apart. */
-  clusterCellPx: 60,
   /** A name on the map is cut to this many characters (the facility page has it whole): bounds the payload. */
   mapNameLength: 40,
 } as const;

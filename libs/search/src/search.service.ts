@@ -163,7 +163,8 @@ export class SearchService {
 
   /**
    * Registered facilities in a box as GeoJSON: single facilities from `clusterThroughZoom + 1` when the box holds at
-   * most `maxMapFeatures` of them, else clusters on a grid sized so that the box touches at most that many cells.
+   * most `maxMapFeatures` of them, else clusters: the cells of a fixed grid the box touches, at a level where it
+   * touches at most that many (map-sql.ts mapClustersSql; through zoom 12 read from the grid the worker keeps).
    */
   async map(bbox: Bbox, zoom: number): Promise<string> {
     if (zoom > SEARCH_LIMITS.clusterThroughZoom) {
