@@ -26,12 +26,14 @@ import { ApplicationsModule } from '@lib/applications';
 import { ApplicationsProcessor } from './applications/applications.processor.js';
 import { CreditModule } from '@lib/credit';
 import { CreditProcessor } from './credit/credit.processor.js';
+import { InspectionsModule } from '@lib/inspections';
+import { PlanProcessor } from './plan/plan.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 import { OutboxPruner } from './outbox/outbox-pruner.service.js';
 
-const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor, CreditProcessor];
+const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor, CreditProcessor, PlanProcessor];
 
 @Module({
   imports: [
@@ -54,6 +56,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, Applica
     ReportsModule,
     ApplicationsModule,
     CreditModule,
+    InspectionsModule,
   ],
   providers: [
     ...PROCESSORS,

@@ -5,6 +5,7 @@ describe('which events recompute unit figures', () => {
   const alerts = { name: 'scan-alerts', data: {} };
   const facilityAlerts = { name: 'scan-facility-alerts', data: { facilityId: 'f' } };
   const unitAlerts = (unitCode: string) => ({ name: 'scan-unit-alerts', data: { unitCode } });
+  const plan = { name: 'refresh-plan-items', data: { facilityId: 'f' } };
 
   it('population changes and imports recompute their unit', () => {
     expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
@@ -20,26 +21,29 @@ describe('which events recompute unit figures', () => {
       expect(jobsFor({ type: 'facility.status_changed', facilityId: 'f', regionCode: '220102', from: from!, to: to! })).toEqual([
         figures('220102'),
         alerts,
+        plan,
       ]);
     }
   });
   it('a registered facility that moves recomputes both units once each', () => {
     expect(
       jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220103', '220102'] }),
-    ).toEqual([figures('220102'), figures('220103'), alerts]);
+    ).toEqual([figures('220102'), figures('220103'), alerts, plan]);
     expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([alerts]);
+    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'submitted', regionCodes: ['220102'] })).toEqual([alerts, plan]);
   });
   it('class changes count only at registered facilities, and rescan that facility’s alerts only', () => {
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'registered', regionCode: '220104' })).toEqual([
       figures('220104'),
       facilityAlerts,
+      plan,
     ]);
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([
       facilityAlerts,
     ]);
   });
   it('staff changes rescan every facility’s alerts (one person listed at two facilities is an alert of both)', () => {
-    expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts]);
+    expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts, plan]);
   });
   it('orders (an inspection that failed items, an amendment), findings and penalties recompute the operator’s credit', () => {
     const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
@@ -63,12 +67,12 @@ describe('which events recompute unit figures', () => {
     const event = (status: string) => ({ type: 'change_filing.changed' as const, facilityId: 'f', changeFilingId: 'c', status });
     expect(jobsFor(event('pending'))).toEqual([alerts]);
     expect(jobsFor(event('rejected'))).toEqual([alerts]);
-    expect(jobsFor(event('approved'))).toEqual([alerts, credit]);
+    expect(jobsFor(event('approved'))).toEqual([alerts, credit, plan]);
   });
   it('incidents rescan the incident alerts and recompute the operator’s credit; drills rescan the incident alerts only', () => {
     const incidentAlerts = { name: 'scan-incident-alerts', data: {} };
     const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
-    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts, credit]);
+    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts, credit, plan]);
     expect(jobsFor({ type: 'drill.logged', facilityId: 'f' })).toEqual([incidentAlerts]);
   });
 });
