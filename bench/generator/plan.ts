@@ -14,10 +14,22 @@ import { SnakeNamingStrategy } from '../../libs/core/src/database.js';
 export async function fillInspectionPlan(url: string): Promise<number> {
   process.env.DATABASE_URL ??= url;
   const { entities } = await import('../../migrations/data-source.js');
-  const ds = new DataSource({ type: 'postgres', url, entities, namingStrategy: new SnakeNamingStrategy(), extra: { options: '-c jit=off' } });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { options: '-c jit=off' },
+  });
   await ds.initialize();
   try {
-    const staff = new StaffService(ds, { encryptionKey: randomBytes(32), blindIndexKey: randomBytes(32) }, null as never, null as never, null as never);
+    const staff = new StaffService(
+      ds,
+      { encryptionKey: randomBytes(32), blindIndexKey: randomBytes(32) },
+      null as never,
+      null as never,
+      null as never,
+    );
     const filing = new FilingService(ds, null as never, staff, null as never, null as never);
     return await new PlanItemsService(ds, filing).refreshAll();
   } finally {

@@ -681,7 +681,9 @@ async function inspectionPlan(api: Running): Promise<void> {
     { name: `unit regulator (${unit})`, username: await regulator(unit), as: { kind: 'region', regionCode: unit } as const },
   ];
   const { rows: total } = await one<{ rows: number }>('SELECT count(*)::int AS rows FROM inspection_plan_items');
-  say(`\n### Inspection plan (issue #19 item 1): \`GET /inspection-plan\` (API, 20 a page, sequential, 40 requests each; ${total.toLocaleString('en')} plan rows)\n`);
+  say(
+    `\n### Inspection plan (issue #19 item 1): \`GET /inspection-plan\` (API, 20 a page, sequential, 40 requests each; ${total.toLocaleString('en')} plan rows)\n`,
+  );
   say('| caller | items | page | rows in reach | p50 | p95 | max | ≤ 50 ms (p95) | SQL alone p50 / p95 | seq scan or sort |');
   say('|---|---|---|---|---|---|---|---|---|---|');
   for (const role of roles) {

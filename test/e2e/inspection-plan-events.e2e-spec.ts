@@ -29,7 +29,7 @@ async function itemsOf(user: TestUser, facilityId: string): Promise<Record<strin
   const out: Record<string, Item> = {};
   let cursor: string | null = null;
   do {
-    const res = await api
+    const res: { body: { items: Item[]; nextCursor: string | null } } = await api
       .http()
       .get(`/api/v1/inspection-plan?regionCode=220102&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
       .set(bearer(user))

@@ -94,7 +94,9 @@ it('reads a page through an index for every role, filter and page (no sequential
         seen.push(line);
         // A sort is refused unless what it sorts is one unit's few rows (a unit has 100 facilities here, 400 rows;
         // about 130 at the bench's N): the planner may then rather read them by a bitmap and sort them.
-        const sorted = plan.filter((n) => n['Node Type'] === 'Sort').map((n) => (n.Plans?.[0] as { 'Plan Rows'?: number } | undefined)?.['Plan Rows'] ?? Infinity);
+        const sorted = plan
+          .filter((n) => n['Node Type'] === 'Sort')
+          .map((n) => (n.Plans?.[0] as { 'Plan Rows'?: number } | undefined)?.['Plan Rows'] ?? Infinity);
         if (plan.some((n) => n['Node Type'] === 'Seq Scan') || sorted.some((rows) => rows > 500)) refused.push(line);
       }
     }
@@ -132,7 +134,11 @@ it('pages through the cursor in the order the plan sorted in memory (risk, due f
         await db.query(
           `SELECT facility_id, domain, name, risk_score, due FROM inspection_plan_items
             WHERE region_code LIKE $1 || '%' AND ($2::boolean IS FALSE OR due) AND ($3::text IS NULL OR domain = $3)`,
-          [reach.kind === 'region' && reach.regionCode.endsWith('00') ? city : reach.kind === 'region' ? reach.regionCode : '', filter.dueOnly, filter.domain ?? null],
+          [
+            reach.kind === 'region' && reach.regionCode.endsWith('00') ? city : reach.kind === 'region' ? reach.regionCode : '',
+            filter.dueOnly,
+            filter.domain ?? null,
+          ],
         )
       ).rows as { facility_id: string; domain: string; name: string; risk_score: number; due: boolean }[];
       // The in-memory order of the plan before it was kept as rows (with the facility as the last tie-break).

@@ -97,10 +97,11 @@ export class PlanItemsService {
     let written = 0;
     for (;;) {
       const ids = (
-        (await this.dataSource.query(
-          'SELECT id FROM facilities WHERE id > $1 AND status = ANY($2::text[]) ORDER BY id LIMIT $3',
-          [after, INSPECTABLE, chunk],
-        )) as { id: string }[]
+        (await this.dataSource.query('SELECT id FROM facilities WHERE id > $1 AND status = ANY($2::text[]) ORDER BY id LIMIT $3', [
+          after,
+          INSPECTABLE,
+          chunk,
+        ])) as { id: string }[]
       ).map((r) => r.id);
       if (ids.length === 0) break;
       written += await this.dataSource.transaction((m) => this.refresh(m, ids, today));
