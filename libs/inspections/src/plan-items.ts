@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, todayInShanghai } from '@lib/standards';
-import { facilitiesByIds } from '@lib/facilities';
+import { facilitiesByIds, facilityIdsWithStatus, facilityInStatusesSql } from '@lib/facilities';
 import { facilitiesSharingStaff, facilitiesWithMultiListedStaff } from '@lib/staff';
 import { FilingService } from '@lib/filing';
 import { inspectionDue, riskScore, type RiskReason } from './rules/risk.js';
@@ -96,22 +96,14 @@ export class PlanItemsService {
     let after = '00000000-0000-0000-0000-000000000000';
     let written = 0;
     for (;;) {
-      const ids = (
-        (await this.dataSource.query('SELECT id FROM facilities WHERE id > $1 AND status = ANY($2::text[]) ORDER BY id LIMIT $3', [
-          after,
-          INSPECTABLE,
-          chunk,
-        ])) as { id: string }[]
-      ).map((r) => r.id);
+      const ids = await facilityIdsWithStatus(this.dataSource.manager, INSPECTABLE, after, chunk);
       if (ids.length === 0) break;
       written += await this.dataSource.transaction((m) => this.refresh(m, ids, today));
       after = ids[ids.length - 1]!;
     }
-    await this.dataSource.query(
-      `DELETE FROM inspection_plan_items p
-        WHERE NOT EXISTS (SELECT 1 FROM facilities f WHERE f.id = p.facility_id AND f.status = ANY($1::text[]))`,
-      [INSPECTABLE],
-    );
+    await this.dataSource.query(`DELETE FROM inspection_plan_items p WHERE NOT ${facilityInStatusesSql('p.facility_id', '$1::text[]')}`, [
+      INSPECTABLE,
+    ]);
     return written;
   }
 
