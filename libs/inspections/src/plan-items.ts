@@ -25,6 +25,7 @@ export interface PlanItemRow {
   rank: number;
   reasons: StoredReason[];
   last_inspected_at: string | null;
+  /** The day the row last changed (a row whose values stay the same is not rewritten). */
   computed_on: string;
 }
 
@@ -66,17 +67,29 @@ export class PlanItemsService {
       [ids],
     );
     const rows = await this.compute(m, ids, today);
-    await m.query('DELETE FROM inspection_plan_items WHERE facility_id = ANY($1::uuid[])', [ids]);
+    // Rows that did not change are not written (most of them, nightly): no dead tuples, no index entries to replace.
     if (rows.length > 0) {
       await m.query(
-        `INSERT INTO inspection_plan_items
+        `INSERT INTO inspection_plan_items AS p
            (facility_id, domain, region_code, city_code, name, risk_score, due, rank, reasons, last_inspected_at, computed_on)
          SELECT facility_id, domain, region_code, city_code, name, risk_score, due, rank, reasons, last_inspected_at, computed_on
            FROM jsonb_to_recordset($1::jsonb) AS r (facility_id uuid, domain text, region_code text, city_code text, name text,
-                risk_score smallint, due boolean, rank smallint, reasons jsonb, last_inspected_at timestamptz, computed_on date)`,
+                risk_score smallint, due boolean, rank smallint, reasons jsonb, last_inspected_at timestamptz, computed_on date)
+         ON CONFLICT (facility_id, domain) DO UPDATE
+            SET region_code = excluded.region_code, city_code = excluded.city_code, name = excluded.name,
+                risk_score = excluded.risk_score, due = excluded.due, rank = excluded.rank, reasons = excluded.reasons,
+                last_inspected_at = excluded.last_inspected_at, computed_on = excluded.computed_on
+          WHERE (p.region_code, p.name, p.risk_score, p.due, p.reasons, p.last_inspected_at)
+                IS DISTINCT FROM (excluded.region_code, excluded.name, excluded.risk_score, excluded.due, excluded.reasons, excluded.last_inspected_at)`,
         [JSON.stringify(rows)],
       );
     }
+    // Facilities no longer inspectable (or gone) keep no rows.
+    const kept = [...new Set(rows.map((r) => r.facility_id))];
+    await m.query('DELETE FROM inspection_plan_items WHERE facility_id = ANY($1::uuid[]) AND NOT (facility_id = ANY($2::uuid[]))', [
+      ids,
+      kept,
+    ]);
     return rows.length;
   }
 
@@ -126,7 +139,7 @@ export class PlanItemsService {
       ) as Promise<{ facility_id: string; domain: Domain; open: number; overdue: number }[]>,
       // The facility that entered the later record only: a competitor cannot raise another's risk with an ID number.
       facilitiesWithMultiListedStaff(m, inspectable, 'enteredLater'),
-      this.filing.failureCounts(m, inspectable),
+      this.filing.failureCounts(m, facilities),
       // Incidents of the last 12 months, from the read model libs/incidents publishes for this (docs/incidents.md):
       // a view, because incidents lie right of inspections in the library order.
       m.query(
