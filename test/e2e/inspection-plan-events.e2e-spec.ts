@@ -7,11 +7,11 @@ import { redisOptionsFromUrl } from '@lib/core';
 import { JobName, QueueName } from '@lib/events';
 import { bearer, eventually, type TestApi, type TestUser } from '../helpers/app.js';
 import { people, withApiAndWorker } from '../helpers/people.js';
-import { answers, codesBySeverity, PLACES, registeredFacility } from '../factories/registry.js';
+import { answers, codesBySeverity, PLACES, registeredFacility, residentId, staffBody } from '../factories/registry.js';
 
 let api: TestApi;
-const cast = people('owner', 'nanguanHealth', 'cityFire', 'admin', 'kuanchengHealth');
-const { owner, nanguanHealth, cityFire, admin, kuanchengHealth } = cast;
+const cast = people('owner', 'otherOwner', 'nanguanHealth', 'cityFire', 'admin', 'kuanchengHealth');
+const { owner, otherOwner, nanguanHealth, cityFire, admin, kuanchengHealth } = cast;
 withApiAndWorker((started) => (api = started), cast);
 
 interface Item {
@@ -118,4 +118,30 @@ it('follow registration, inspections, incidents and the nightly refresh', async 
   // Every role sees it within its reach only: the admin and the city, not another unit's regulator.
   expect(Object.keys(await itemsOf(admin, f.id))).toHaveLength(4);
   expect(await itemsOf(kuanchengHealth, f.id)).toEqual({});
+});
+
+it('follow a multi-listing at the facility that entered the person later, and its end at the other facility', async () => {
+  const first = await registeredFacility(api, owner, nanguanHealth, { location: PLACES.nanguan });
+  const later = await registeredFacility(api, otherOwner, nanguanHealth, { location: PLACES.nanguan2 });
+  const multi = (items: Record<string, Item>) => Object.values(items).some((i) => i.reasons.join(' ').includes('同时在其他机构任职'));
+  const idNumber = residentId();
+  const atFirst = await api
+    .http()
+    .post(`/api/v1/facilities/${first.id}/staff`)
+    .set(bearer(owner))
+    .send(staffBody('cook', { idNumber }))
+    .expect(201);
+  await api.http().post(`/api/v1/facilities/${later.id}/staff`).set(bearer(otherOwner)).send(staffBody('cook', { idNumber })).expect(201);
+  // The facility that listed the person later carries the risk (in every domain), the first one does not.
+  await eventually(async () => {
+    const items = await itemsOf(nanguanHealth, later.id);
+    if (Object.keys(items).length !== 4 || !Object.values(items).every((i) => i.reasons.join(' ').includes('同时在其他机构任职')))
+      throw new Error('not multi-listed yet');
+  });
+  expect(multi(await itemsOf(nanguanHealth, first.id))).toBe(false);
+  // The person leaves the first facility: only its event is recorded, and the later facility's rows follow it too.
+  await api.http().delete(`/api/v1/staff/${atFirst.body.id}`).set(bearer(owner)).expect(204);
+  await eventually(async () => {
+    if (multi(await itemsOf(nanguanHealth, later.id))) throw new Error('still multi-listed');
+  });
 });
