@@ -33,6 +33,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   inspections: { owner: 'inspections', readModels: ['search', 'targets', 'reports', 'credit'] },
   inspection_amendments: { owner: 'inspections' },
   latest_inspections: { owner: 'inspections', readModels: ['search'] },
+  inspection_plan_items: { owner: 'inspections' },
   rectification_orders: { owner: 'inspections', readModels: ['targets', 'reports'] },
   region_figures: { owner: 'targets', readModels: ['reports'] },
   region_figure_snapshots: { owner: 'targets' },

@@ -6,7 +6,8 @@ import { rebuildMapGrid } from '../../libs/search/src/map-grid-store.js';
 import { FACILITY_KINDS } from '../../libs/standards/src/registry-types.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
 import { writeCasework } from './casework.js';
-import { runOn, type Deferred } from './database.js';
+import { databaseUrl, runOn, type Deferred } from './database.js';
+import { fillInspectionPlan } from './plan.js';
 import type { GenerateOptions } from './options.js';
 import type { Timed, Timings } from './phases.js';
 import { formatSeconds, Progress } from './progress.js';
@@ -31,6 +32,7 @@ const TABLES = [
   'change_filings',
   'map_grid_points',
   'map_grid_cells',
+  'inspection_plan_items',
 ];
 
 /** The app's code takes an EntityManager but only ever calls `query` on it. */
@@ -76,6 +78,12 @@ export async function finish(
       () => undefined,
     ),
   );
+  // After the indexes: the plan's inputs (staff, orders, latest inspections) are read by facility, as the worker reads them.
+  await timed('inspection plan (every facility, as the nightly refresh)', async () => {
+    const rows = await fillInspectionPlan(databaseUrl(o.serverUrl, o.database));
+    await a.query('VACUUM (ANALYZE) inspection_plan_items');
+    console.log(`inspection plan: ${rows.toLocaleString('en')} rows`);
+  });
   await report(a, o, timings, started);
 }
 

@@ -24,6 +24,7 @@ import { parseBbox } from '../../libs/search/src/map-grid.js';
 import { ageGroupsFor } from '../../libs/standards/src/classes.js';
 import { encodeCursor } from '../../libs/core/src/pagination.js';
 import { facilityListSql, queryMatch } from '../../libs/facilities/src/facility-list.js';
+import { planItemsSql, type PlanCursor } from '../../libs/inspections/src/inspection-plan.service.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
 import { ReportService } from '../../libs/reports/src/report.service.js';
 import { load, ms, percentile, timeEach, type LoadResult } from './measure.js';
@@ -740,6 +741,54 @@ async function regulatorLists(api: Running): Promise<void> {
   }
 }
 
+/**
+ * The inspection plan (issue #19 item 1): `GET /inspection-plan` as the admin, the city regulator of the city with most
+ * facilities and the regulator of its largest unit, all items and dueOnly, the first page and one 80% deep in the
+ * cursor, 40 requests each (20 a page, the API's default), beside the statement alone; and whether any of its plans
+ * reads inspection_plan_items sequentially or sorts. Target: p95 ≤ 50 ms.
+ */
+async function inspectionPlan(api: Running): Promise<void> {
+  const roles = await regulatorRoles();
+  const { rows: total } = await one<{ rows: number }>('SELECT count(*)::int AS rows FROM inspection_plan_items');
+  say(
+    `\n### Inspection plan (issue #19 item 1): \`GET /inspection-plan\` (API, 20 a page, sequential, 40 requests each; ${total.toLocaleString('en')} plan rows)\n`,
+  );
+  say('| caller | items | page | rows in reach | p50 | p95 | max | ≤ 50 ms (p95) | SQL alone p50 / p95 | seq scan or sort |');
+  say('|---|---|---|---|---|---|---|---|---|---|');
+  for (const role of roles) {
+    const token = await loginAs(api, role.username);
+    for (const dueOnly of [false, true]) {
+      // Every row of the reach in the plan's order (the statement itself, no limit): its length and the 80% cursor.
+      const { text, values } = planItemsSql(role.as, { dueOnly, after: null, limit: 10_000_000 });
+      const ordered = (await db.query(`SELECT rank, name, domain, facility_id FROM (${text}) p`, values)).rows as {
+        rank: number;
+        name: string;
+        domain: string;
+        facility_id: string;
+      }[];
+      const at = ordered[Math.floor(ordered.length * 0.8)]!;
+      const deep: PlanCursor = [at.rank, at.name, at.domain, at.facility_id];
+      for (const [page, after] of [
+        ['first', null],
+        ['deep (80%)', deep],
+      ] as const) {
+        const path = `/api/v1/inspection-plan?limit=20${dueOnly ? '&dueOnly=true' : ''}${after ? `&cursor=${encodeCursor(after)}` : ''}`;
+        const times = await timeEach(40, () => call(api, token, 'GET', path, 200));
+        const statement = planItemsSql(role.as, { dueOnly, after, limit: 21 });
+        const sql = await timeEach(40, () => db.query(statement.text, statement.values));
+        const [{ 'QUERY PLAN': plans }] = (await db.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values)).rows;
+        const bad = walk(plans[0].Plan as PlanNode).filter((n) => n['Node Type'] === 'Seq Scan' || n['Node Type'] === 'Sort');
+        const p95 = percentile(times, 95);
+        say(
+          `| ${role.name} | ${dueOnly ? 'dueOnly' : 'all'} | ${page} | ${ordered.length.toLocaleString('en')} | ${ms(percentile(times, 50))} | ` +
+            `${ms(p95)} | ${ms(Math.max(...times))} | ${p95 <= 50 ? 'yes' : 'no'} | ${ms(percentile(sql, 50))} / ${ms(percentile(sql, 95))} | ` +
+            `${bad.length > 0 ? bad.map((n) => n['Node Type']).join(', ') : 'none'} |`,
+        );
+      }
+    }
+  }
+}
+
 function md5Order(s: string): string {
   return createHash('md5').update(s).digest('hex');
 }
@@ -802,8 +851,11 @@ async function main(): Promise<void> {
     if (parts.has('applications')) await applicationsPart(api);
     if (parts.has('report')) await annualReport(api);
     if (parts.has('lists')) {
-      // --scenario picks lists by name; the search box runs when it is not given.
-      if (!args.scenario) await facilitySearch(api);
+      // --scenario picks lists by name; the search box and the plan run when it is not given.
+      if (!args.scenario) {
+        await facilitySearch(api);
+        await inspectionPlan(api);
+      }
       await regulatorLists(api);
     }
   } finally {

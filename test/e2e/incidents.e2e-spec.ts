@@ -296,8 +296,17 @@ describe('drills', () => {
 
 describe('risk and the public record', () => {
   it('incidents of the last 12 months add a reason to the inspection plan', async () => {
-    const plan = await api.http().get('/api/v1/inspection-plan?domain=hygiene&regionCode=220102&limit=100').set(bearer(health)).expect(200);
-    const item = plan.body.items.find((i: { facilityId: string }) => i.facilityId === facility.id);
+    // The plan's rows follow incidents through the outbox and the worker (refresh-plan-items).
+    const item = await eventually(async () => {
+      const plan = await api
+        .http()
+        .get('/api/v1/inspection-plan?domain=hygiene&regionCode=220102&limit=100')
+        .set(bearer(health))
+        .expect(200);
+      const found = plan.body.items.find((i: { facilityId: string }) => i.facilityId === facility.id);
+      if (!found?.reasons.join(' ').includes('突发事件')) throw new Error('the plan has not followed the incidents yet');
+      return found;
+    });
     expect(item.reasons.join(' ')).toMatch(/近 12 个月发生 \d+ 起突发事件/);
     expect(item.reasonsEn.join(' ')).toMatch(/incidents in the last 12 months/);
   });

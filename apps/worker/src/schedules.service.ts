@@ -29,8 +29,9 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
           { name: s.job, data: {}, opts: DEFAULT_JOB_OPTIONS },
         );
       }
-      // Catch up at start: the history and the alerts of whatever happened while no worker ran.
-      for (const job of [JobName.DeriveFigureHistory, JobName.ScanAlerts]) {
+      // Catch up at start: the history, the alerts and the inspection plan of whatever happened while no worker ran
+      // (the plan's rows are first filled this way after the migration that adds them).
+      for (const job of [JobName.DeriveFigureHistory, JobName.ScanAlerts, JobName.RefreshAllPlanItems]) {
         await this.queue(JOB_QUEUE[job]).add(job, {}, { ...DEFAULT_JOB_OPTIONS, jobId: job });
       }
       this.logger.log(`${SCHEDULES.length} job schedules registered`);

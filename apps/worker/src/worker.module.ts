@@ -27,12 +27,22 @@ import { ApplicationsProcessor } from './applications/applications.processor.js'
 import { CreditModule } from '@lib/credit';
 import { CreditProcessor } from './credit/credit.processor.js';
 import { MapProcessor } from './map/map.processor.js';
+import { InspectionsModule } from '@lib/inspections';
+import { PlanProcessor } from './plan/plan.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 import { OutboxPruner } from './outbox/outbox-pruner.service.js';
 
-const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, ApplicationsProcessor, CreditProcessor, MapProcessor];
+const PROCESSORS = [
+  FiguresProcessor,
+  AlertsProcessor,
+  ReportsProcessor,
+  ApplicationsProcessor,
+  CreditProcessor,
+  MapProcessor,
+  PlanProcessor,
+];
 
 @Module({
   imports: [
@@ -55,6 +65,7 @@ const PROCESSORS = [FiguresProcessor, AlertsProcessor, ReportsProcessor, Applica
     ReportsModule,
     ApplicationsModule,
     CreditModule,
+    InspectionsModule,
   ],
   providers: [
     ...PROCESSORS,

@@ -6,6 +6,7 @@ describe('which events recompute unit figures', () => {
   const facilityAlerts = { name: 'scan-facility-alerts', data: { facilityId: 'f' } };
   const unitAlerts = (unitCode: string) => ({ name: 'scan-unit-alerts', data: { unitCode } });
   const mapGrid = { name: 'refresh-map-grid', data: { facilityId: 'f' } };
+  const plan = { name: 'refresh-plan-items', data: { facilityId: 'f' } };
 
   it('population changes and imports recompute their unit', () => {
     expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
@@ -25,26 +26,29 @@ describe('which events recompute unit figures', () => {
         alerts,
         // The public map shows registered facilities only: its grid follows a facility into and out of registered.
         ...(map ? [mapGrid] : []),
+        plan,
       ]);
     }
   });
   it('a registered facility that moves recomputes both units once each', () => {
     expect(
       jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220103', '220102'] }),
-    ).toEqual([figures('220102'), figures('220103'), alerts, mapGrid]);
+    ).toEqual([figures('220102'), figures('220103'), alerts, mapGrid, plan]);
     expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([alerts]);
+    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'submitted', regionCodes: ['220102'] })).toEqual([alerts, plan]);
   });
   it('class changes count only at registered facilities, and rescan that facility’s alerts only', () => {
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'registered', regionCode: '220104' })).toEqual([
       figures('220104'),
       facilityAlerts,
+      plan,
     ]);
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'draft', regionCode: '220104' })).toEqual([
       facilityAlerts,
     ]);
   });
   it('staff changes rescan every facility’s alerts (one person listed at two facilities is an alert of both)', () => {
-    expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts]);
+    expect(jobsFor({ type: 'staff.changed', facilityId: 'f', staffId: 's' })).toEqual([alerts, plan]);
   });
   it('orders (an inspection that failed items, an amendment), findings and penalties recompute the operator’s credit', () => {
     const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
@@ -68,12 +72,12 @@ describe('which events recompute unit figures', () => {
     const event = (status: string) => ({ type: 'change_filing.changed' as const, facilityId: 'f', changeFilingId: 'c', status });
     expect(jobsFor(event('pending'))).toEqual([alerts]);
     expect(jobsFor(event('rejected'))).toEqual([alerts]);
-    expect(jobsFor(event('approved'))).toEqual([alerts, credit]);
+    expect(jobsFor(event('approved'))).toEqual([alerts, credit, plan]);
   });
   it('incidents rescan the incident alerts and recompute the operator’s credit; drills rescan the incident alerts only', () => {
     const incidentAlerts = { name: 'scan-incident-alerts', data: {} };
     const credit = { name: 'recompute-credit', data: { facilityId: 'f' } };
-    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts, credit]);
+    expect(jobsFor({ type: 'incident.changed', facilityId: 'f', incidentId: 'i' })).toEqual([incidentAlerts, credit, plan]);
     expect(jobsFor({ type: 'drill.logged', facilityId: 'f' })).toEqual([incidentAlerts]);
   });
 });

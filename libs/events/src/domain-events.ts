@@ -21,6 +21,8 @@ export type DomainEvent =
   | { type: 'penalty.changed'; facilityId: string; penaltyId: string };
 
 /** Only registered facilities count in the figures (docs/api.md "Regions and targets"). */
+/** The statuses the inspection plan lists (libs/inspections' INSPECTABLE): a draft's or a closed facility's edits leave it alone. */
+const PLANNED: readonly string[] = ['submitted', 'registered', 'suspended'];
 const COUNTED = 'registered';
 const figures = (...codes: string[]): PlannedJob[] =>
   [...new Set(codes)].map((unitCode) => ({ name: JobName.RecomputeUnitFigures, data: { unitCode } }));
@@ -45,6 +47,13 @@ const credit = (facilityId: string): PlannedJob => ({ name: JobName.RecomputeCre
 const MAPPED = 'registered';
 const mapGrid = (facilityId: string): PlannedJob => ({ name: JobName.RefreshMapGrid, data: { facilityId } });
 
+/**
+ * The inspection plan's rows of the facility (and of those sharing a person with it) follow what changes a risk input
+ * kept outside libs/inspections: staff, classes and the facility's own fields (compliance, multi-listing, documents,
+ * name, unit, status), incidents. Inspections and orders refresh the rows in their own transaction.
+ */
+const plan = (facilityId: string): PlannedJob => ({ name: JobName.RefreshPlanItems, data: { facilityId } });
+
 export interface PlannedJob<J extends JobName = JobName> {
   name: J;
   data: JobData[J];
@@ -66,17 +75,27 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
         ...(event.status === COUNTED ? figures(...event.regionCodes) : []),
         alerts,
         ...(event.status === MAPPED ? [mapGrid(event.facilityId)] : []),
+        ...(PLANNED.includes(event.status) ? [plan(event.facilityId)] : []),
       ];
     case 'facility.status_changed':
       // Every transition recomputes its unit: cheap, idempotent, and the outbox keeps a record of each.
-      return [...figures(event.regionCode), alerts, ...(event.from === MAPPED || event.to === MAPPED ? [mapGrid(event.facilityId)] : [])];
+      return [
+        ...figures(event.regionCode),
+        alerts,
+        ...(event.from === MAPPED || event.to === MAPPED ? [mapGrid(event.facilityId)] : []),
+        plan(event.facilityId),
+      ];
     case 'class.changed':
-      return [...(event.status === COUNTED ? figures(event.regionCode) : []), facilityAlerts(event.facilityId)];
+      return [
+        ...(event.status === COUNTED ? figures(event.regionCode) : []),
+        facilityAlerts(event.facilityId),
+        ...(PLANNED.includes(event.status) ? [plan(event.facilityId)] : []),
+      ];
     case 'staff.changed':
-      return [alerts];
+      return [alerts, plan(event.facilityId)];
     case 'change_filing.changed':
       // An approved change may hand the facility to another credit code: both codes' levels follow (libs/credit).
-      return [alerts, ...(event.status === 'approved' ? [credit(event.facilityId)] : [])];
+      return [alerts, ...(event.status === 'approved' ? [credit(event.facilityId), plan(event.facilityId)] : [])];
     case 'order.changed':
       // Orders follow an inspection that failed items, or an amendment: its outcome counts for credit.
       return [facilityAlerts(event.facilityId), credit(event.facilityId)];
@@ -86,7 +105,7 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
       return [credit(event.facilityId)];
     case 'incident.changed':
       // A closed incident's finding counts for credit (libs/credit reads it through incident_facts).
-      return [incidentAlerts, credit(event.facilityId)];
+      return [incidentAlerts, credit(event.facilityId), plan(event.facilityId)];
     case 'drill.logged':
       return [incidentAlerts];
     case 'application.changed':

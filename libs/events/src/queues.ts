@@ -9,6 +9,7 @@ export enum QueueName {
   Applications = 'applications',
   Credit = 'credit',
   Map = 'map',
+  Plan = 'plan',
 }
 
 export enum JobName {
@@ -26,6 +27,8 @@ export enum JobName {
   RecomputeAllCredit = 'recompute-all-credit',
   RefreshMapGrid = 'refresh-map-grid',
   RebuildMapGrid = 'rebuild-map-grid',
+  RefreshPlanItems = 'refresh-plan-items',
+  RefreshAllPlanItems = 'refresh-all-plan-items',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -43,6 +46,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecomputeAllCredit]: QueueName.Credit,
   [JobName.RefreshMapGrid]: QueueName.Map,
   [JobName.RebuildMapGrid]: QueueName.Map,
+  [JobName.RefreshPlanItems]: QueueName.Plan,
+  [JobName.RefreshAllPlanItems]: QueueName.Plan,
 };
 
 export interface JobData {
@@ -60,6 +65,8 @@ export interface JobData {
   [JobName.RecomputeAllCredit]: Record<string, never>;
   [JobName.RefreshMapGrid]: { facilityId: string };
   [JobName.RebuildMapGrid]: Record<string, never>;
+  [JobName.RefreshPlanItems]: { facilityId: string };
+  [JobName.RefreshAllPlanItems]: Record<string, never>;
 }
 
 /**
@@ -77,6 +84,9 @@ export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   // The annual report is due by the end of November: generated on the 30th and kept.
   // Credit windows (12, 24 months) pass with time: every level is recomputed nightly.
   { id: 'nightly-recompute-credit', job: JobName.RecomputeAllCredit, pattern: '30 2 * * *' },
+  // The inspection plan's date-driven inputs (cycles, overdue orders, expiring documents, the 12 months of incidents)
+  // change at midnight: every facility's rows are recomputed just after it (libs/inspections/src/plan-items.ts).
+  { id: 'nightly-refresh-plan-items', job: JobName.RefreshAllPlanItems, pattern: '2 0 * * *' },
   { id: 'annual-report', job: JobName.GenerateAnnualReport, pattern: '0 20 30 11 *' },
   // Offers run to the end of their expiresOn day (Asia/Shanghai): expired just after midnight, and hourly as a repair.
   { id: 'expire-offers', job: JobName.ExpireOffers, pattern: '1 * * * *' },
@@ -95,9 +105,12 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
       return `${name}.${(data as JobData[JobName.ScanFacilityAlerts]).facilityId}`;
     case JobName.RefreshMapGrid:
       return `${name}.${(data as JobData[JobName.RefreshMapGrid]).facilityId}`;
+    case JobName.RefreshPlanItems:
+      return `${name}.${(data as JobData[JobName.RefreshPlanItems]).facilityId}`;
     case JobName.ScanUnitAlerts:
       return `${name}.${(data as JobData[JobName.ScanUnitAlerts]).unitCode}`;
     case JobName.RecomputeAllCredit:
+    case JobName.RefreshAllPlanItems:
     case JobName.RecomputeAllFigures:
     case JobName.SnapshotFigures:
     case JobName.DeriveFigureHistory:

@@ -24,6 +24,25 @@ export function facilityOwnedBySql(facilityId: string, ownerId: string): string 
   return `EXISTS (SELECT 1 FROM facilities fa WHERE fa.id = ${facilityId} AND fa.owner_id = ${ownerId})`;
 }
 
+/** SQL: true when the facility `facilityId` is in one of the statuses `statuses` (a text[] expression). */
+export function facilityInStatusesSql(facilityId: string, statuses: string): string {
+  return `EXISTS (SELECT 1 FROM facilities fa WHERE fa.id = ${facilityId} AND fa.status = ANY(${statuses}))`;
+}
+
+/** The ids of facilities in these statuses after `after`, in id order, `limit` at most (a walk over them in chunks). */
+export async function facilityIdsWithStatus(
+  m: Pick<EntityManager, 'query'>,
+  statuses: readonly string[],
+  after: string,
+  limit: number,
+): Promise<string[]> {
+  const rows: { id: string }[] = await m.query(
+    'SELECT id FROM facilities WHERE id > $1 AND status = ANY($2::text[]) ORDER BY id LIMIT $3',
+    [after, statuses, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** SQL: true when the facility `facilityId` is not closed (libs/staff: a multi-listing counts open facilities only). */
 export function facilityNotClosedSql(facilityId: string): string {
   return `EXISTS (SELECT 1 FROM facilities fa WHERE fa.id = ${facilityId} AND fa.status <> 'closed')`;

@@ -185,9 +185,11 @@ export class FilingService {
    * Failed compliance checks per facility, for many facilities at once (risk scores). A multi-listing counts against
    * the facility that entered the later record only: a competitor cannot raise another's risk with an ID number.
    */
-  async failureCounts(m: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
+  async failureCounts(m: EntityManager, facilityIds: string[] | FacilityEntity[]): Promise<Map<string, number>> {
     if (facilityIds.length === 0) return new Map();
-    const facilities = await facilitiesByIds(m, facilityIds);
+    // Given the facilities already read (the inspection plan's refresh), they are not read again.
+    const facilities =
+      typeof facilityIds[0] === 'string' ? await facilitiesByIds(m, facilityIds as string[]) : (facilityIds as FacilityEntity[]);
     const checks = await this.checksFor(m, facilities, 'enteredLater');
     return new Map([...checks].map(([id, list]) => [id, list.filter((c) => !c.ok).length]));
   }

@@ -3,7 +3,8 @@ import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity }
 export { InspectionsModule } from './inspections.module.js';
 export { InspectionRecordService } from './inspection-record.service.js';
 export { RectificationOrderService } from './rectification-order.service.js';
-export { InspectionPlanService } from './inspection-plan.service.js';
+export { InspectionPlanService, planItemsSql, type PlanCriteria, type PlanCursor } from './inspection-plan.service.js';
+export { PlanItemsService, planRank, REFRESH_CHUNK, type PlanItemRow } from './plan-items.js';
 export { PublicInspectionService } from './public-inspection.service.js';
 export { InspectionError, InspectionErrorCode } from './inspection.errors.js';
 export { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';

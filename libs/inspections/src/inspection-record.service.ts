@@ -9,6 +9,7 @@ import { todayInShanghai } from '@lib/standards';
 import { FacilityService } from '@lib/facilities';
 import { checklistVersion, currentChecklist } from './checklists/index.js';
 import { refreshLatestInspections } from './latest-inspections.js';
+import { PlanItemsService } from './plan-items.js';
 import { applyAmendments, dueOn, evaluate, reopenDueOn, validateAnswers, validateCorrections } from './rules/outcome.js';
 import { inspectionDateViolation } from './rules/inspection-date.js';
 import { DOMAINS, type Domain, type Outcome } from './inspection-rules.types.js';
@@ -28,6 +29,7 @@ export class InspectionRecordService {
     private readonly facilities: FacilityService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly planItems: PlanItemsService,
   ) {}
 
   /** Each domain's checklist in force on `on` (YYYY-MM-DD, Asia/Shanghai; today when absent). */
@@ -104,6 +106,8 @@ export class InspectionRecordService {
         },
       });
       if (failed.length > 0) await this.outbox.record(m, { type: 'order.changed', facilityId, orderId: inspection.id });
+      // The plan follows the inspection when it is recorded, not when the worker gets to it.
+      await this.planItems.refresh(m, [facilityId]);
       return inspection.id;
     });
     return (await inspectionViews(this.dataSource.manager, [id]))[0]!;
@@ -208,6 +212,7 @@ export class InspectionRecordService {
         },
       });
       await this.outbox.record(m, { type: 'order.changed', facilityId: inspection.facilityId, orderId: id });
+      await this.planItems.refresh(m, [inspection.facilityId]);
     });
     return (await inspectionViews(this.dataSource.manager, [id]))[0]!;
   }

@@ -6,11 +6,12 @@ import { FacilitiesModule } from '@lib/facilities';
 import { FilingModule } from '@lib/filing';
 import { InspectionAmendmentEntity, InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 import { InspectionPlanService } from './inspection-plan.service.js';
+import { PlanItemsService } from './plan-items.js';
 import { InspectionRecordService } from './inspection-record.service.js';
 import { PublicInspectionService } from './public-inspection.service.js';
 import { RectificationOrderService } from './rectification-order.service.js';
 
-const SERVICES = [InspectionRecordService, RectificationOrderService, InspectionPlanService, PublicInspectionService];
+const SERVICES = [InspectionRecordService, RectificationOrderService, InspectionPlanService, PlanItemsService, PublicInspectionService];
 
 @Module({
   imports: [

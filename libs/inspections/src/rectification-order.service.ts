@@ -13,6 +13,7 @@ import { DOMAIN_AGENCY } from './inspection-rules.types.js';
 import { RectificationOrderEntity } from './inspection.entity.js';
 import { InspectionError, InspectionErrorCode, orderNotFound, wrongAgency } from './inspection.errors.js';
 import { config, orderView } from './inspection-support.js';
+import { PlanItemsService } from './plan-items.js';
 import type { OrderListQuery, OrderView } from './dto/inspection.dto.js';
 
 /** Rectification orders: the list, the owner's response and the regulator's verification (docs/api.md "Inspections and rectification orders"). */
@@ -23,6 +24,7 @@ export class RectificationOrderService {
     private readonly facilities: FacilityService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly planItems: PlanItemsService,
   ) {}
 
   async list(actor: Actor, query: OrderListQuery): Promise<Page<OrderView>> {
@@ -114,6 +116,8 @@ export class RectificationOrderService {
         changes,
       });
       await this.outbox.record(m, { type: 'order.changed', facilityId: order.facilityId, orderId: order.id });
+      // The plan counts open and overdue orders: it follows the step in its transaction.
+      await this.planItems.refresh(m, [order.facilityId]);
     });
     return orderView((await this.dataSource.getRepository(RectificationOrderEntity).findOneBy({ id: orderId }))!);
   }

@@ -38,3 +38,17 @@ export async function facilitiesWithMultiListedStaff(
   );
   return new Set(rows.map((r) => r.facility_id));
 }
+
+/**
+ * The other facilities with an active record of a person who has a record (active or ended) at this one: those whose
+ * multi-listing a change here can start or end (the inspection plan's refresh of one facility).
+ */
+export async function facilitiesSharingStaff(m: EntityManager, facilityId: string): Promise<string[]> {
+  const rows: { facility_id: string }[] = await m.query(
+    `SELECT DISTINCT o.facility_id FROM staff s
+       JOIN staff o ON o.id_number_index = s.id_number_index AND o.ended_on IS NULL AND o.facility_id <> s.facility_id
+      WHERE s.facility_id = $1`,
+    [facilityId],
+  );
+  return rows.map((r) => r.facility_id);
+}
