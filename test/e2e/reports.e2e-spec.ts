@@ -124,7 +124,29 @@ describe('annual report', () => {
     const { ReportService } = await import('@lib/reports');
     const year = Number(todayInShanghai().slice(0, 4));
     const health = await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' });
-    await registeredFacility(api, await createUser(api, 'operator'), health, {}, { places: 15, enrolled: 12 });
+    const f = await registeredFacility(api, await createUser(api, 'operator'), health, {}, { places: 15, enrolled: 12 });
+    // Orders opened this year (one resolved this year), one opened last year and resolved this year, one opened and
+    // resolved last year: the year's figures count each by its own Asia/Shanghai day.
+    const [{ id: inspection }] = await api.db.query(
+      `INSERT INTO inspections (facility_id, domain, checklist_version, inspected_at, inspected_on, items, original_outcome, original_score, outcome, score)
+       VALUES ($1, 'fire', 1, now(), current_date, '[]', 'rectify', 70, 'rectify', 70) RETURNING id`,
+      [f.id],
+    );
+    const jan1 = `${year}-01-01T00:30:00+08:00`; // the year's first half hour in Shanghai, still last year in UTC
+    const lastYear = `${year - 1}-12-31T23:30:00+08:00`;
+    await api.db.query(
+      `INSERT INTO rectification_orders (facility_id, inspection_id, domain, item_code, severity, due_on, status, created_at, resolved_at)
+       VALUES ($1, $2, 'fire', 'F1', 'minor', current_date, 'open', $3, NULL), ($1, $2, 'fire', 'F2', 'minor', current_date, 'resolved', $3, $3),
+              ($1, $2, 'fire', 'F3', 'minor', current_date, 'resolved', $4, $3), ($1, $2, 'fire', 'F4', 'minor', current_date, 'resolved', $4, $4)`,
+      [f.id, inspection, jan1, lastYear],
+    );
+    const [expected] = await api.db.query(
+      `SELECT count(*) FILTER (WHERE (o.created_at AT TIME ZONE 'Asia/Shanghai')::date >= make_date($1, 1, 1))::int AS opened,
+              count(*) FILTER (WHERE (o.resolved_at AT TIME ZONE 'Asia/Shanghai')::date >= make_date($1, 1, 1))::int AS resolved
+         FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id WHERE f.region_code = '220102'`,
+      [year],
+    );
+    expect(expected.opened).toBeGreaterThanOrEqual(2);
     await api.app.get(ReportService).generateAndKeep(year);
     const kept: { region_code: string; report: { total: { placeCount: number } } }[] = await api.db.query(
       "SELECT region_code, report FROM annual_reports WHERE year = $1 AND region_code IN ('220100', '220102', '220173') ORDER BY region_code",
@@ -132,6 +154,8 @@ describe('annual report', () => {
     );
     expect(kept.map((k) => k.region_code)).toEqual(['220100', '220102', '220173']);
     expect(kept[0]!.report.total.placeCount).toBeGreaterThan(0);
+    const nanguan = (kept[1]!.report as unknown as { total: { ordersOpened: number; ordersResolved: number } }).total;
+    expect(nanguan).toMatchObject({ ordersOpened: expected.opened, ordersResolved: expected.resolved });
     // This year's report is always computed live, for the region on its own.
     for (const { region_code, report } of kept) {
       const live = (await api.http().get(`/api/v1/reports/annual?year=${year}&regionCode=${region_code}`).set(bearer(admin)).expect(200))
