@@ -3,8 +3,6 @@ import type { Domain, ItemAnswer, Outcome, Severity } from './inspection-rules.t
 
 /** An on-site inspection; its answers live in the row (one row per inspection, not per item). Immutable. */
 @Entity('inspections')
-// The annual report's year of inspections, index-only (INCLUDE, which @Index cannot declare): migration 1766050000000.
-@Index('IDX_inspections_on', { synchronize: false })
 @Index('IDX_inspections_facility_domain_at', ['facilityId', 'domain', 'inspectedAt'])
 /** A facility's history newest first, a page at a time (scanned backwards). */
 @Index('IDX_inspections_facility_at', ['facilityId', 'inspectedAt', 'id'])
@@ -59,9 +57,6 @@ export type OrderStatus = 'open' | 'responded' | 'resolved';
 @Index('IDX_rectification_orders_unresolved_due', ['dueOn'], { where: "status <> 'resolved'" })
 /** A unit's unresolved orders, facility by facility (the orders list in a region's reach). */
 @Index('IDX_rectification_orders_facility_unresolved', ['facilityId', 'dueOn'], { where: "status <> 'resolved'" })
-// The annual report's orders opened and resolved in the year, index-only (INCLUDE): migration 1766050000000.
-@Index('IDX_rectification_orders_created', { synchronize: false })
-@Index('IDX_rectification_orders_resolved', { synchronize: false })
 @Check('rectification_orders_severity_check', "severity IN ('minor', 'major', 'critical')")
 @Check('rectification_orders_status_check', "status IN ('open', 'responded', 'resolved')")
 export class RectificationOrderEntity {

@@ -135,18 +135,11 @@ export class ReportService {
                   WHERE i.inspected_on BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3) x
           GROUP BY 1
        ),
-       -- Opened and resolved in the year (Asia/Shanghai days) as two index-only range reads (IDX_rectification_orders_created,
-       -- _resolved), not a pass over every order.
        orders AS (
-         SELECT f.region_code, sum(x.opened)::int AS opened, sum(x.resolved)::int AS resolved
-           FROM (SELECT o.facility_id, 1 AS opened, 0 AS resolved FROM rectification_orders o
-                  WHERE o.created_at >= $2::date::timestamp AT TIME ZONE 'Asia/Shanghai'
-                    AND o.created_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-                 UNION ALL
-                 SELECT o.facility_id, 0, 1 FROM rectification_orders o
-                  WHERE o.resolved_at >= $2::date::timestamp AT TIME ZONE 'Asia/Shanghai'
-                    AND o.resolved_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') x
-           JOIN facilities f ON f.id = x.facility_id JOIN units u ON u.code = f.region_code GROUP BY 1
+         SELECT f.region_code,
+                count(*) FILTER (WHERE (o.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date)::int AS opened,
+                count(*) FILTER (WHERE (o.resolved_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date)::int AS resolved
+           FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id JOIN units u ON u.code = f.region_code GROUP BY 1
        ),
        carers AS (
          SELECT c.region_code, count(*)::int AS caregivers,
