@@ -7,9 +7,11 @@
 import pg from 'pg';
 import type { Reach } from '@lib/auth';
 import { facilityListSql, queryMatch } from '@lib/facilities';
-import { planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
+import { insertPlanFacilities, insertPlanRegions, planDatabase, planNodes as nodes } from '../helpers/plan-database.js';
+import type { PlanDatabase, PlanNode, PlanRegions } from '../helpers/plan-database.js';
 
 const FACILITIES = 20_000;
+const REGIONS: PlanRegions = { cities: 20, unitsPerCity: 10 };
 const DISTRICTS = ['朝阳区', '南关区', '宽城区', '二道区', '绿园区', '双阳区', '九台区', '德惠市', '榆树市', '农安县'];
 const KINDS = ['托育中心', '幼儿园托班', '家庭托育点', '用人单位托育点', '社区托育点'];
 /** Brands by i mod 12; every 997th facility is a 知更鸟 instead: a name part few facilities have. */
@@ -23,37 +25,21 @@ beforeAll(async () => {
   planDb = await planDatabase('childcare_qplan');
   db = planDb.db;
   // Cities 2201..2220, each with ten units 22cc01..22cc10 named after DISTRICTS.
-  await db.query(
-    `INSERT INTO regions (code, name, name_en, level, kind)
-     SELECT '22' || lpad(c::text, 2, '0') || '00', '市' || c, 'City ' || c, 'city', 'city' FROM generate_series(1, 20) c`,
-  );
-  await db.query(
-    `INSERT INTO regions (code, name, name_en, level, kind, parent_code, boundary)
-     SELECT '22' || lpad(c::text, 2, '0') || lpad(d::text, 2, '0'), ($1::text[])[d], 'Unit ' || d, 'district', 'district',
-            '22' || lpad(c::text, 2, '0') || '00', ST_Multi(ST_MakeEnvelope(125 + c, 43, 125.5 + c, 43.5, 4326))
-       FROM generate_series(1, 20) c, generate_series(1, 10) d`,
-    [DISTRICTS],
-  );
-  const [{ id: owner }] = (
-    await db.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('plan', 'x', 'plan', 'operator') RETURNING id`)
-  ).rows;
+  await insertPlanRegions(db, REGIONS, DISTRICTS);
   // Facility i is in unit (i mod 200), created i minutes before NOW (so the list's newest first is i ascending),
   // named like the bench's (brand, kind, unit and a number), 85% registered with a registration number.
-  await db.query(
-    `INSERT INTO facilities (owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals,
-        service_types, address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone,
-        opening_hours, exit_count, surveillance, region_code, status, registration_no, created_at)
-     SELECT $1, CASE WHEN i % 997 = 0 THEN '知更鸟' ELSE ($2::text[])[1 + i % 12] END || ($3::text[])[1 + i / 200 % 5]
-                || '（' || ($4::text[])[1 + u % 10] || (i / 200 + 1) || '号）',
-        '9122' || lpad((i % 10000)::text, 4, '0') || 'MA' || lpad(i::text, 7, '0') || 'X', 'centre', 'private', false, false, false,
-        ARRAY['full_day'], '人民路' || i || '号', p, p, '{1}', 100, 50, 2000, '0', '08:00-17:00', 2, true,
-        '22' || lpad((1 + u / 10)::text, 2, '0') || lpad((1 + u % 10)::text, 2, '0'),
-        CASE WHEN i % 20 < 17 THEN 'registered' ELSE 'draft' END,
-        CASE WHEN i % 20 < 17 THEN 'TY-22' || lpad((1 + u / 10)::text, 2, '0') || lpad((1 + u % 10)::text, 2, '0') || '-2026-' || lpad(i::text, 5, '0') END,
-        to_timestamp(${NOW / 1000} - i * 60)
-       FROM (SELECT i, i % 200 AS u, ST_SetSRID(ST_MakePoint(125.2 + (i % 200) / 10, 43.2), 4326)::geography AS p
-               FROM generate_series(0, $5::int - 1) AS i) s`,
-    [owner, BRANDS, KINDS, DISTRICTS, FACILITIES],
+  await insertPlanFacilities(
+    db,
+    REGIONS,
+    FACILITIES,
+    {
+      name: `CASE WHEN i % 997 = 0 THEN '知更鸟' ELSE ($5::text[])[1 + i % 12] END || ($6::text[])[1 + i / 200 % 5]
+               || '（' || ($7::text[])[1 + u % 10] || (i / 200 + 1) || '号）'`,
+      status: `CASE WHEN i % 20 < 17 THEN 'registered' ELSE 'draft' END`,
+      registration_no: `CASE WHEN i % 20 < 17 THEN 'TY-' || unit || '-2026-' || lpad(i::text, 5, '0') END`,
+      created_at: `to_timestamp(${NOW / 1000} - i * 60)`,
+    },
+    [BRANDS, KINDS, DISTRICTS],
   );
   await db.query('ANALYZE');
 }, 120_000);

@@ -7,9 +7,11 @@
 import pg from 'pg';
 import type { Reach } from '@lib/auth';
 import { DOMAINS, planItemsSql, planRank, type PlanCriteria, type PlanCursor } from '@lib/inspections';
-import { planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
+import { insertPlanFacilities, insertPlanRegions, planDatabase, planNodes as nodes } from '../helpers/plan-database.js';
+import type { PlanDatabase, PlanNode, PlanRegions } from '../helpers/plan-database.js';
 
 const FACILITIES = 20_000;
+const REGIONS: PlanRegions = { cities: 20, unitsPerCity: 10 };
 const DISTRICTS = ['朝阳区', '南关区', '宽城区', '二道区', '绿园区', '双阳区', '九台区', '德惠市', '榆树市', '农安县'];
 const BRANDS = ['小橙子', '蓝天', '阳光', '童心', '贝贝', '启航', '七彩', '小太阳', '爱心', '彩虹', '星星', '小海豚', 'Sunny', '123'];
 
@@ -19,32 +21,11 @@ let db: pg.Client;
 beforeAll(async () => {
   planDb = await planDatabase('childcare_iplan');
   db = planDb.db;
-  await db.query(
-    `INSERT INTO regions (code, name, name_en, level, kind)
-     SELECT '22' || lpad(c::text, 2, '0') || '00', '市' || c, 'City ' || c, 'city', 'city' FROM generate_series(1, 20) c`,
-  );
-  await db.query(
-    `INSERT INTO regions (code, name, name_en, level, kind, parent_code, boundary)
-     SELECT '22' || lpad(c::text, 2, '0') || lpad(d::text, 2, '0'), ($1::text[])[d], 'Unit ' || d, 'district', 'district',
-            '22' || lpad(c::text, 2, '0') || '00', ST_Multi(ST_MakeEnvelope(125 + c, 43, 125.5 + c, 43.5, 4326))
-       FROM generate_series(1, 20) c, generate_series(1, 10) d`,
-    [DISTRICTS],
-  );
-  const [{ id: owner }] = (
-    await db.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('plan', 'x', 'plan', 'operator') RETURNING id`)
-  ).rows;
+  await insertPlanRegions(db, REGIONS, DISTRICTS);
   // Facility i is in unit (i mod 200); names repeat (so the tie-breaks count) and mix Chinese, Latin and digits.
-  await db.query(
-    `INSERT INTO facilities (owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals,
-        service_types, address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone,
-        opening_hours, exit_count, surveillance, region_code, status)
-     SELECT $1, ($2::text[])[1 + i % 14] || '托育' || (i / 300), '9122' || lpad((i % 10000)::text, 4, '0') || 'MA' || lpad(i::text, 7, '0') || 'X',
-        'centre', 'private', false, false, false, ARRAY['full_day'], '人民路' || i || '号', p, p, '{1}', 100, 50, 2000, '0',
-        '08:00-17:00', 2, true, '22' || lpad((1 + u / 10)::text, 2, '0') || lpad((1 + u % 10)::text, 2, '0'), 'registered'
-       FROM (SELECT i, i % 200 AS u, ST_SetSRID(ST_MakePoint(125.2 + (i % 200) / 10, 43.2), 4326)::geography AS p
-               FROM generate_series(0, $3::int - 1) AS i) s`,
-    [owner, BRANDS, FACILITIES],
-  );
+  await insertPlanFacilities(db, REGIONS, FACILITIES, { name: `($5::text[])[1 + i % 14] || '托育' || (i / 300)`, status: `'registered'` }, [
+    BRANDS,
+  ]);
   // Every facility in every domain, risk spread over 0..100, a third not due.
   await db.query(
     `INSERT INTO inspection_plan_items (facility_id, domain, region_code, city_code, name, risk_score, due, rank, reasons, computed_on)

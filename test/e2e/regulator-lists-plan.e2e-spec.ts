@@ -15,9 +15,11 @@ import { RectificationOrderService } from '@lib/inspections';
 import { FacilityService } from '@lib/facilities';
 import { writeCasework } from '../../bench/generator/casework.js';
 import { startApi, type TestApi } from '../helpers/app.js';
-import { planDatabase, planNodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
+import { insertPlanFacilities, insertPlanRegions, planDatabase, planNodes } from '../helpers/plan-database.js';
+import type { PlanDatabase, PlanNode, PlanRegions } from '../helpers/plan-database.js';
 
 const FACILITIES = 20_000;
+const REGIONS: PlanRegions = { cities: 50, unitsPerCity: 20 };
 const LARGE = ['facilities', 'alerts', 'incidents', 'complaints', 'change_filings', 'rectification_orders', 'inspections'];
 
 let planDb: PlanDatabase;
@@ -28,34 +30,15 @@ const explained: { sql: string; plan: PlanNode }[] = [];
 beforeAll(async () => {
   planDb = await planDatabase('childcare_lplan');
   db = planDb.db;
-  await db.query(
-    `INSERT INTO regions (code, name, name_en, level, kind)
-     SELECT '22' || lpad(c::text, 2, '0') || '00', '市' || c, 'City ' || c, 'city', 'city' FROM generate_series(1, 50) c`,
-  );
-  await db.query(
-    `INSERT INTO regions (code, name, name_en, level, kind, parent_code, boundary)
-     SELECT '22' || lpad(c::text, 2, '0') || lpad(d::text, 2, '0'), '区' || d, 'Unit ' || d, 'district', 'district',
-            '22' || lpad(c::text, 2, '0') || '00', ST_Multi(ST_MakeEnvelope(125 + c, 43, 125.5 + c, 43.5, 4326))
-       FROM generate_series(1, 50) c, generate_series(1, 20) d`,
-  );
-  const [{ id: owner }] = (
-    await db.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('plan', 'x', 'plan', 'operator') RETURNING id`)
-  ).rows;
+  await insertPlanRegions(db, REGIONS);
   // Facility i in unit i mod 1000 (a unit holds a fiftieth of a city's, a thousandth of the country's, as at national
   // scale); 80% registered, 5% submitted for filing, the rest drafts.
-  await db.query(
-    `INSERT INTO facilities (owner_id, name, credit_code, kind, ownership, affordable, medical_integrated, serves_meals,
-        service_types, address, location, public_location, floors, indoor_area_m2, outdoor_area_m2, monthly_fee, phone,
-        opening_hours, exit_count, surveillance, region_code, status, registration_no, created_at)
-     SELECT $1, '托育中心' || i, '9122' || lpad((i % 10000)::text, 4, '0') || 'MA' || lpad(i::text, 7, '0') || 'X', 'centre', 'private',
-        false, false, false, ARRAY['full_day'], '人民路' || i || '号', p, p, '{1}', 100, 50, 2000, '0', '08:00-17:00', 2, true, unit,
-        CASE WHEN i / 1000 < 16 THEN 'registered' WHEN i / 1000 = 16 THEN 'submitted' ELSE 'draft' END,
-        CASE WHEN i / 1000 < 16 THEN 'TY-' || unit || '-2026-' || lpad(i::text, 5, '0') END, now() - make_interval(mins => i)
-       FROM (SELECT i, '22' || lpad((1 + i % 1000 / 20)::text, 2, '0') || lpad((1 + i % 20)::text, 2, '0') AS unit,
-                    ST_SetSRID(ST_MakePoint(125.2 + (i % 1000) / 20, 43.2), 4326)::geography AS p
-               FROM generate_series(0, $2::int - 1) AS i) s`,
-    [owner, FACILITIES],
-  );
+  await insertPlanFacilities(db, REGIONS, FACILITIES, {
+    name: `'托育中心' || i`,
+    status: `CASE WHEN i / 1000 < 16 THEN 'registered' WHEN i / 1000 = 16 THEN 'submitted' ELSE 'draft' END`,
+    registration_no: `CASE WHEN i / 1000 < 16 THEN 'TY-' || unit || '-2026-' || lpad(i::text, 5, '0') END`,
+    created_at: `now() - make_interval(mins => i)`,
+  });
   // An inspection of a fifth of the facilities, each with three orders; most resolved, some overdue.
   await db.query(
     `WITH i AS (

@@ -15,7 +15,7 @@ import {
   rebuildMapGrid,
   type NearbyCriteria,
 } from '@lib/search';
-import { planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
+import { insertPlanOperator, planDatabase, planNodes as nodes, type PlanDatabase, type PlanNode } from '../helpers/plan-database.js';
 
 const FACILITIES = 10_000;
 /** The first generated city's centre; the others lie 1° east and south of it. */
@@ -29,9 +29,7 @@ beforeAll(async () => {
   planDb = await planDatabase('childcare_plan');
   db = planDb.db;
   await db.query(`INSERT INTO regions (code, name, name_en, level, kind) VALUES ('220100', '长春市', 'Changchun', 'city', 'city')`);
-  const [{ id: owner }] = (
-    await db.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('plan', 'x', 'plan', 'operator') RETURNING id`)
-  ).rows;
+  const owner = await insertPlanOperator(db);
   // Spread like a country's facilities: 20 cities 1° apart (city = i mod 20), 500 each within ~10 km of its centre,
   // most in the core (the sum of two uniforms peaks in the middle); attributes vary with k = i / 20, so that they do
   // not follow the city; 85% registered.
