@@ -3,10 +3,12 @@ import type { Queue } from 'bullmq';
 import { redisConfig, type RedisConfig } from '@lib/core';
 import { producerQueue } from './producer-queue.js';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, SCHEDULES, SCHEDULE_TZ } from '@lib/events';
+import { PlanItemsService } from '@lib/inspections';
 
 /**
  * Registers the job schedulers at every worker start (idempotent upserts), and asks once for the figure
- * history to be derived and the alerts scanned. While Redis is away it tries again every minute.
+ * history to be derived, the alerts scanned and, unless done today, the inspection plan refreshed. While Redis is
+ * away it tries again every minute.
  */
 @Injectable()
 export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -14,7 +16,10 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly queues = new Map<string, Queue>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(redisConfig.KEY) private readonly redis: RedisConfig) {}
+  constructor(
+    @Inject(redisConfig.KEY) private readonly redis: RedisConfig,
+    private readonly planItems: PlanItemsService,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.register();
@@ -30,8 +35,12 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
         );
       }
       // Catch up at start: the history, the alerts and the inspection plan of whatever happened while no worker ran
-      // (the plan's rows are first filled this way after the migration that adds them).
-      for (const job of [JobName.DeriveFigureHistory, JobName.ScanAlerts, JobName.RefreshAllPlanItems]) {
+      // (the plan's rows are first filled this way after the migration that adds them). Not the plan when its full
+      // refresh already finished today: minutes of database work at national scale that a restart must not redo. A
+      // database that does not answer counts as not done (the job then waits for it like any other).
+      const planDone = await this.planItems.refreshedAllOn().catch(() => false);
+      if (planDone) this.logger.log('inspection plan already refreshed today: no start-up refresh');
+      for (const job of [JobName.DeriveFigureHistory, JobName.ScanAlerts, ...(planDone ? [] : [JobName.RefreshAllPlanItems])]) {
         await this.queue(JOB_QUEUE[job]).add(job, {}, { ...DEFAULT_JOB_OPTIONS, jobId: job });
       }
       this.logger.log(`${SCHEDULES.length} job schedules registered`);

@@ -43,7 +43,8 @@ export const REFRESH_CHUNK = 500;
  * - by the worker's `refresh-plan-items` job for the events of other libraries that change an input (staff, classes,
  *   filing, incidents, the facility's name, region, documents and status; docs/architecture.md);
  * - by the nightly `refresh-all-plan-items` job for what changes with the date alone (a cycle running out, an order
- *   falling overdue, documents coming within 30 days of expiry, an incident leaving the 12 months), and at worker start.
+ *   falling overdue, documents coming within 30 days of expiry, an incident leaving the 12 months), and at worker start
+ *   unless one finished today (`inspection_plan_refreshed`, also owned here).
  *
  * A facility's refresh holds an advisory lock on it until commit, taken before it reads: two refreshes of one facility
  * (a write and the nightly chunk) run one after the other, the second reading what the first committed with.
@@ -102,8 +103,8 @@ export class PlanItemsService {
   }
 
   /**
-   * Every facility, REFRESH_CHUNK per transaction, then the rows of facilities no longer inspectable go. The nightly
-   * job, the worker's start-up catch-up and the bench generator. Returns the rows written.
+   * Every facility, REFRESH_CHUNK per transaction, then the rows of facilities no longer inspectable go and the day
+   * is recorded as done. The nightly job, the worker's start-up catch-up and the bench generator. Returns the rows written.
    */
   async refreshAll(today = todayInShanghai(), chunk = REFRESH_CHUNK): Promise<number> {
     let after = '00000000-0000-0000-0000-000000000000';
@@ -114,10 +115,21 @@ export class PlanItemsService {
       written += await this.dataSource.transaction((m) => this.refresh(m, ids, today));
       after = ids[ids.length - 1]!;
     }
-    await this.dataSource.query(`DELETE FROM inspection_plan_items p WHERE NOT ${facilityInStatusesSql('p.facility_id', '$1::text[]')}`, [
-      INSPECTABLE,
-    ]);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`DELETE FROM inspection_plan_items p WHERE NOT ${facilityInStatusesSql('p.facility_id', '$1::text[]')}`, [INSPECTABLE]);
+      // Only now: a refresh cut short (a crash, a deploy) is not counted as done.
+      await m.query(
+        `INSERT INTO inspection_plan_refreshed (refreshed_on) VALUES ($1) ON CONFLICT (one) DO UPDATE SET refreshed_on = excluded.refreshed_on`,
+        [today],
+      );
+    });
     return written;
+  }
+
+  /** Whether a full refresh (refreshAll) finished for `day`: every facility's rows then are as of that day. */
+  async refreshedAllOn(day = todayInShanghai()): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM inspection_plan_refreshed WHERE refreshed_on = $1', [day]);
+    return rows.length > 0;
   }
 
   /** The rows of these facilities (those inspectable), every domain, from the same inputs the rule names. */
