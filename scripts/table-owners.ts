@@ -35,6 +35,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableRule>> = {
   latest_inspections: { owner: 'inspections', readModels: ['search'] },
   inspection_plan_items: { owner: 'inspections' },
   inspection_plan_refreshed: { owner: 'inspections' },
+  inspection_year_counts: { owner: 'inspections', readModels: ['reports'] },
   rectification_orders: { owner: 'inspections', readModels: ['targets', 'reports'] },
   region_figures: { owner: 'targets', readModels: ['reports'] },
   region_figure_snapshots: { owner: 'targets' },

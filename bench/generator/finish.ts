@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { refreshClassSummaries } from '../../libs/facilities/src/class-summary.js';
 import { refreshLatestInspections } from '../../libs/inspections/src/latest-inspections.js';
+import { refreshYearlyCounts } from '../../libs/inspections/src/yearly-counts.js';
 import { rebuildMapGrid } from '../../libs/search/src/map-grid-store.js';
 import { FACILITY_KINDS } from '../../libs/standards/src/registry-types.js';
 import { FiguresService } from '../../libs/targets/src/figures.service.js';
@@ -22,6 +23,7 @@ const TABLES = [
   'staff',
   'inspections',
   'latest_inspections',
+  'inspection_year_counts',
   'rectification_orders',
   'registration_sequences',
   'applications',
@@ -58,6 +60,7 @@ export async function finish(
     // The update left a dead version of every facility row: rewrite the table while it has no indexes to rebuild.
     await a.query('VACUUM FULL facilities');
     await refreshLatestInspections(manager(a), null);
+    await refreshYearlyCounts(manager(a), null);
     await a.query(
       `INSERT INTO registration_sequences (region_code, year, last_value)
        SELECT region_code, split_part(registration_no, '-', 3)::int, max(split_part(registration_no, '-', 4)::int)

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { todayInShanghai } from '@lib/standards';
 import { FiguresService } from '@lib/targets';
-import { registeredFacility } from '../factories/registry.js';
+import { refreshYearlyCounts } from '@lib/inspections';
+import { answers, codesBySeverity, registeredFacility } from '../factories/registry.js';
 import { bearer, createUser, startApi, type TestApi, type TestUser } from '../helpers/app.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -140,6 +141,8 @@ describe('annual report', () => {
               ($1, $2, 'fire', 'F3', 'minor', current_date, 'resolved', $4, $3), ($1, $2, 'fire', 'F4', 'minor', current_date, 'resolved', $4, $4)`,
       [f.id, inspection, jan1, lastYear],
     );
+    // Written behind the library's back: recount the facility as its writes do.
+    await refreshYearlyCounts(api.db.manager, [f.id]);
     const [expected] = await api.db.query(
       `SELECT count(*) FILTER (WHERE (o.created_at AT TIME ZONE 'Asia/Shanghai')::date >= make_date($1, 1, 1))::int AS opened,
               count(*) FILTER (WHERE (o.resolved_at AT TIME ZONE 'Asia/Shanghai')::date >= make_date($1, 1, 1))::int AS resolved
@@ -162,5 +165,90 @@ describe('annual report', () => {
         .body;
       expect({ ...report, generatedAt: null }).toEqual({ ...live, generatedAt: null });
     }
+  });
+
+  it('follows inspections and orders written through the API: the year’s counts are always those of the rows', async () => {
+    const year = Number(todayInShanghai().slice(0, 4));
+    const fire = await createUser(api, 'regulator', { agency: 'fire', regionCode: '220100' });
+    const owner = await createUser(api, 'operator');
+    const f = await registeredFacility(api, owner, await createUser(api, 'regulator', { agency: 'health', regionCode: '220102' }));
+    const nanguan = async () =>
+      (await api.http().get(`/api/v1/reports/annual?year=${year}&regionCode=220102`).set(bearer(admin)).expect(200)).body.total;
+    /** The facility's kept counts against a count of its inspections and orders. */
+    const countsMatchRows = async () => {
+      const kept = await api.db.query(
+        'SELECT year, domain, pass, rectify, fail, orders_opened, orders_resolved FROM inspection_year_counts WHERE facility_id = $1 ORDER BY 1, 2',
+        [f.id],
+      );
+      const [{ inspections, opened, resolved }] = await api.db.query(
+        `SELECT (SELECT count(*)::int FROM inspections WHERE facility_id = $1) AS inspections,
+                (SELECT count(*)::int FROM rectification_orders WHERE facility_id = $1) AS opened,
+                (SELECT count(*)::int FROM rectification_orders WHERE facility_id = $1 AND resolved_at IS NOT NULL) AS resolved`,
+        [f.id],
+      );
+      const sum = (k: string) => kept.reduce((s: number, r: Record<string, number>) => s + r[k]!, 0);
+      expect(sum('pass') + sum('rectify') + sum('fail')).toBe(inspections);
+      expect({ opened: sum('orders_opened'), resolved: sum('orders_resolved') }).toEqual({ opened, resolved });
+      return kept as {
+        year: number;
+        domain: string;
+        pass: number;
+        rectify: number;
+        fail: number;
+        orders_opened: number;
+        orders_resolved: number;
+      }[];
+    };
+    const before = await nanguan();
+    const minor = (await codesBySeverity(api, fire, 'fire')).minor![0]!;
+    const rec = await api
+      .http()
+      .post(`/api/v1/facilities/${f.id}/inspections`)
+      .set(bearer(fire))
+      .send({ domain: 'fire', inspectedAt: new Date().toISOString(), items: await answers(api, fire, 'fire', [minor]) })
+      .expect(201);
+    const outcome = rec.body.outcome as 'rectify' | 'fail';
+    expect(await countsMatchRows()).toEqual([
+      {
+        year,
+        domain: 'fire',
+        pass: 0,
+        rectify: outcome === 'rectify' ? 1 : 0,
+        fail: outcome === 'fail' ? 1 : 0,
+        orders_opened: 1,
+        orders_resolved: 0,
+      },
+    ]);
+    let now = await nanguan();
+    expect(now.inspectionsByDomain.fire[outcome]).toBe(before.inspectionsByDomain.fire[outcome] + 1);
+    expect([now.ordersOpened, now.ordersResolved]).toEqual([before.ordersOpened + 1, before.ordersResolved]);
+
+    // Answered and accepted: resolved this year.
+    const orderId = rec.body.rectificationOrders[0].id as string;
+    await api.http().post(`/api/v1/rectification-orders/${orderId}/response`).set(bearer(owner)).send({ note: '已整改' }).expect(200);
+    await api.http().post(`/api/v1/rectification-orders/${orderId}/verify`).set(bearer(fire)).send({ accepted: true }).expect(200);
+    await countsMatchRows();
+    now = await nanguan();
+    expect([now.ordersOpened, now.ordersResolved]).toEqual([before.ordersOpened + 1, before.ordersResolved + 1]);
+
+    // An amendment: the first item passes after all, another fails; its order opens.
+    const other = (await codesBySeverity(api, fire, 'fire')).major![0]!;
+    const amended = await api
+      .http()
+      .post(`/api/v1/inspections/${rec.body.id}/amendments`)
+      .set(bearer(fire))
+      .send({
+        reason: '复核发现',
+        items: [
+          { code: minor, result: 'pass' },
+          { code: other, result: 'fail' },
+        ],
+      })
+      .expect(201);
+    const [row] = await countsMatchRows();
+    expect(row).toMatchObject({ [amended.body.outcome]: 1, orders_opened: 2, orders_resolved: 1 });
+    now = await nanguan();
+    expect(now.inspectionsByDomain.fire[amended.body.outcome]).toBe(before.inspectionsByDomain.fire[amended.body.outcome] + 1);
+    expect(now.ordersOpened).toBe(before.ordersOpened + 2);
   });
 });

@@ -16,4 +16,5 @@ export { orderOverdueSql, respondedOnSql } from './order-deadlines-sql.js';
 export { DEFAULT_INSPECTION_CONFIG, type InspectionConfig } from './rules/inspection-config.js';
 export { dueOn, evaluate } from './rules/outcome.js';
 export { countInspections, loadInspections } from './inspection-loader.js';
+export { refreshYearlyCounts } from './yearly-counts.js';
 export const inspectionsEntities = [InspectionEntity, InspectionAmendmentEntity, RectificationOrderEntity];

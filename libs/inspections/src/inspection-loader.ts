@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { currentChecklist } from './checklists/index.js';
 import { refreshLatestInspections } from './latest-inspections.js';
+import { refreshYearlyCounts } from './yearly-counts.js';
 import { InspectionEntity, RectificationOrderEntity } from './inspection.entity.js';
 
 /**
@@ -36,4 +37,5 @@ export async function loadInspections(
     await refreshLatestInspections(m, [...new Set(inspections.map((i) => i.facilityId!))]);
   }
   if (orders.length) await m.getRepository(RectificationOrderEntity).insert(orders as never);
+  await refreshYearlyCounts(m, [...new Set([...inspections, ...orders].map((r) => r.facilityId!))]);
 }

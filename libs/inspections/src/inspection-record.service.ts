@@ -9,6 +9,7 @@ import { todayInShanghai } from '@lib/standards';
 import { FacilityService } from '@lib/facilities';
 import { checklistVersion, currentChecklist } from './checklists/index.js';
 import { refreshLatestInspections } from './latest-inspections.js';
+import { refreshYearlyCounts } from './yearly-counts.js';
 import { PlanItemsService } from './plan-items.js';
 import { applyAmendments, dueOn, evaluate, reopenDueOn, validateAnswers, validateCorrections } from './rules/outcome.js';
 import { inspectionDateViolation } from './rules/inspection-date.js';
@@ -105,6 +106,7 @@ export class InspectionRecordService {
           ...(dto.incidentId ? { incidentId: dto.incidentId } : {}),
         },
       });
+      await refreshYearlyCounts(m, [facilityId]);
       if (failed.length > 0) await this.outbox.record(m, { type: 'order.changed', facilityId, orderId: inspection.id });
       // The plan follows the inspection when it is recorded, not when the worker gets to it.
       await this.planItems.refresh(m, [facilityId]);
@@ -211,6 +213,7 @@ export class InspectionRecordService {
           score: { from: inspection.score, to: score },
         },
       });
+      await refreshYearlyCounts(m, [inspection.facilityId]);
       await this.outbox.record(m, { type: 'order.changed', facilityId: inspection.facilityId, orderId: id });
       await this.planItems.refresh(m, [inspection.facilityId]);
     });

@@ -14,6 +14,7 @@ import { RectificationOrderEntity } from './inspection.entity.js';
 import { InspectionError, InspectionErrorCode, orderNotFound, wrongAgency } from './inspection.errors.js';
 import { config, orderView } from './inspection-support.js';
 import { PlanItemsService } from './plan-items.js';
+import { refreshYearlyCounts } from './yearly-counts.js';
 import type { OrderListQuery, OrderView } from './dto/inspection.dto.js';
 
 /** Rectification orders: the list, the owner's response and the regulator's verification (docs/api.md "Inspections and rectification orders"). */
@@ -115,6 +116,7 @@ export class RectificationOrderService {
         action,
         changes,
       });
+      if (action === 'order.resolved') await refreshYearlyCounts(m, [order.facilityId]);
       await this.outbox.record(m, { type: 'order.changed', facilityId: order.facilityId, orderId: order.id });
       // The plan counts open and overdue orders: it follows the step in its transaction.
       await this.planItems.refresh(m, [order.facilityId]);

@@ -1,6 +1,6 @@
 /**
- * Read model: facilities and classes (owned by libs/facilities), staff (libs/staff), inspections and
- * rectification_orders (libs/inspections), regions and region_populations (libs/regions), applications and
+ * Read model: facilities and classes (owned by libs/facilities), staff (libs/staff), inspection_year_counts
+ * (libs/inspections), regions and region_populations (libs/regions), applications and
  * application_choices (libs/applications) and region_figures (libs/targets), read for the annual report
  * (docs/architecture.md "Table ownership").
  */
@@ -110,7 +110,6 @@ export class ReportService {
 
   /** The figures of each unit of `regionCode` (the unit itself, or a city's units), or of every unit when null. */
   private async unitRows(regionCode: string | null, reportYear: number, today: string): Promise<UnitRow[]> {
-    const start = `${reportYear}-01-01`;
     const end = ReportService.asOf(reportYear, today);
     const current = end === today;
     return this.dataSource.query(
@@ -119,35 +118,38 @@ export class ReportService {
        ),
        counted AS (
          SELECT f.id, f.region_code, f.kind, f.affordable_status = 'recognized' AS affordable FROM facilities f JOIN units u ON u.code = f.region_code
-          WHERE f.kind = ANY($4) AND CASE WHEN $5 THEN f.status = 'registered'
-                ELSE f.registered_at IS NOT NULL AND (f.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= $3::date
-                 AND (f.closed_at IS NULL OR (f.closed_at AT TIME ZONE 'Asia/Shanghai')::date > $3::date) END
+          WHERE f.kind = ANY($3) AND CASE WHEN $4 THEN f.status = 'registered'
+                ELSE f.registered_at IS NOT NULL AND (f.registered_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
+                 AND (f.closed_at IS NULL OR (f.closed_at AT TIME ZONE 'Asia/Shanghai')::date > $2::date) END
        ),
        kinds AS (SELECT region_code, jsonb_object_agg(kind, n) AS by_kind FROM (SELECT region_code, kind, count(*)::int AS n FROM counted GROUP BY 1, 2) k GROUP BY 1),
        places AS (
          SELECT c.region_code, coalesce(sum(cl.places), 0)::int AS places, coalesce(sum(cl.places) FILTER (WHERE c.affordable), 0)::int AS affordable
            FROM counted c LEFT JOIN classes cl ON cl.facility_id = c.id GROUP BY 1
        ),
+       -- The year's inspections and orders from the counts libs/inspections keeps per facility and year (a year is
+       -- counted whole: the current year's rows hold nothing after today).
+       casework AS (
+         SELECT f.region_code, y.domain, sum(y.pass)::int AS pass, sum(y.rectify)::int AS rectify, sum(y.fail)::int AS fail,
+                sum(y.orders_opened)::int AS opened, sum(y.orders_resolved)::int AS resolved
+           FROM inspection_year_counts y JOIN facilities f ON f.id = y.facility_id JOIN units u ON u.code = f.region_code
+          WHERE y.year = $6
+          GROUP BY 1, 2
+       ),
        insp AS (
-         SELECT region_code, jsonb_agg(jsonb_build_object('domain', domain, 'outcome', outcome, 'n', n)) AS inspections
-           FROM (SELECT f.region_code, i.domain, i.outcome, count(*)::int AS n
-                   FROM inspections i JOIN facilities f ON f.id = i.facility_id JOIN units u ON u.code = f.region_code
-                  WHERE i.inspected_on BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3) x
+         SELECT region_code, jsonb_agg(jsonb_build_object('domain', domain, 'outcome', v.outcome, 'n', v.n)) AS inspections
+           FROM casework CROSS JOIN LATERAL (VALUES ('pass', pass), ('rectify', rectify), ('fail', fail)) v(outcome, n)
+          WHERE v.n > 0
           GROUP BY 1
        ),
-       orders AS (
-         SELECT f.region_code,
-                count(*) FILTER (WHERE (o.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date)::int AS opened,
-                count(*) FILTER (WHERE (o.resolved_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND $3::date)::int AS resolved
-           FROM rectification_orders o JOIN facilities f ON f.id = o.facility_id JOIN units u ON u.code = f.region_code GROUP BY 1
-       ),
+       orders AS (SELECT region_code, sum(opened)::int AS opened, sum(resolved)::int AS resolved FROM casework GROUP BY 1),
        carers AS (
          SELECT c.region_code, count(*)::int AS caregivers,
                 count(*) FILTER (WHERE EXISTS (
                   SELECT 1 FROM jsonb_array_elements(s.qualifications) q
-                   WHERE q->>'type' = ANY($6) AND q->>'issuedOn' <= $3::text AND (q->>'expiresOn' IS NULL OR q->>'expiresOn' >= $3::text)))::int AS certified
+                   WHERE q->>'type' = ANY($5) AND q->>'issuedOn' <= $2::text AND (q->>'expiresOn' IS NULL OR q->>'expiresOn' >= $2::text)))::int AS certified
            FROM counted c JOIN staff s ON s.facility_id = c.id
-          WHERE s.role = 'caregiver' AND s.hired_on <= $3::date AND (s.ended_on IS NULL OR s.ended_on > $3::date)
+          WHERE s.role = 'caregiver' AND s.hired_on <= $2::date AND (s.ended_on IS NULL OR s.ended_on > $2::date)
           GROUP BY 1
        ),
        waiting AS (
@@ -157,15 +159,15 @@ export class ReportService {
            FROM applications a
            JOIN application_choices ch ON ch.application_id = a.id AND ch.rank = 1
            JOIN facilities f ON f.id = ch.facility_id JOIN units u ON u.code = f.region_code
-          WHERE (a.created_at AT TIME ZONE 'Asia/Shanghai')::date <= $3::date
-            AND (a.status = 'waiting' OR (a.updated_at AT TIME ZONE 'Asia/Shanghai')::date > $3::date)
+          WHERE (a.created_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
+            AND (a.status = 'waiting' OR (a.updated_at AT TIME ZONE 'Asia/Shanghai')::date > $2::date)
           GROUP BY 1
        )
        SELECT u.code, u.name, u.parent_code,
               -- This year: the live figures' population; past years: that year's (the latest known not after it).
-              coalesce(CASE WHEN $5 THEN (SELECT rf.population FROM region_figures rf WHERE rf.region_code = u.code)
+              coalesce(CASE WHEN $4 THEN (SELECT rf.population FROM region_figures rf WHERE rf.region_code = u.code)
                             ELSE (SELECT p.population FROM region_populations p WHERE p.region_code = u.code
-                                   ORDER BY (p.year <= $7) DESC, CASE WHEN p.year <= $7 THEN -p.year ELSE p.year END LIMIT 1) END, 0) AS population,
+                                   ORDER BY (p.year <= $6) DESC, CASE WHEN p.year <= $6 THEN -p.year ELSE p.year END LIMIT 1) END, 0) AS population,
               k.by_kind, coalesce(pl.places, 0) AS places, coalesce(pl.affordable, 0) AS affordable, i.inspections,
               coalesce(o.opened, 0) AS opened, coalesce(o.resolved, 0) AS resolved,
               coalesce(cr.caregivers, 0) AS caregivers, coalesce(cr.certified, 0) AS certified, coalesce(w.waiting, 0) AS waiting
@@ -177,7 +179,7 @@ export class ReportService {
          LEFT JOIN carers cr ON cr.region_code = u.code
          LEFT JOIN waiting w ON w.region_code = u.code
         ORDER BY u.code`,
-      [regionCode, start, end, this.config.countedKinds, current, CAREGIVER_QUALIFICATIONS, reportYear],
+      [regionCode, end, this.config.countedKinds, current, CAREGIVER_QUALIFICATIONS, reportYear],
     );
   }
 
