@@ -34,9 +34,9 @@ export async function writeCasework(client: pg.Client, facilityCount: number): P
     [per(300_000)],
   );
   await client.query(
-    `INSERT INTO incidents (facility_id, kind, severity, occurred_at, occurred_on, reported_at, report_due_at, late, status,
+    `INSERT INTO incidents (facility_id, region_code, kind, severity, occurred_at, occurred_on, reported_at, report_due_at, late, status,
                             children_affected, hospitalized, description, actions_taken, reported_via, acknowledged_at, closed_at)
-     SELECT f.id, ${pick(INCIDENT_KINDS, 'k')}, ${pick(INCIDENT_SEVERITIES, 's')}, t.at, (t.at AT TIME ZONE 'Asia/Shanghai')::date,
+     SELECT f.id, f.region_code, ${pick(INCIDENT_KINDS, 'k')}, ${pick(INCIDENT_SEVERITIES, 's')}, t.at, (t.at AT TIME ZONE 'Asia/Shanghai')::date,
             t.at + interval '1 hour', t.at + interval '2 hours', false, ${pick(['reported', 'acknowledged', 'closed', 'closed'], 'st')},
             1, 0, '基准事件', '已处置', 'operator', t.at + interval '3 hours', NULL
        FROM generate_series(0, $1 - 1) i

@@ -29,6 +29,7 @@ import { CreditProcessor } from './credit/credit.processor.js';
 import { MapProcessor } from './map/map.processor.js';
 import { InspectionsModule } from '@lib/inspections';
 import { PlanProcessor } from './plan/plan.processor.js';
+import { IncidentsProcessor } from './incidents/incidents.processor.js';
 import { QUEUE_PROCESSORS, QueueWorkers, type QueueProcessor } from './queue-workers.js';
 import { Schedules } from './schedules.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
@@ -42,6 +43,7 @@ const PROCESSORS = [
   CreditProcessor,
   MapProcessor,
   PlanProcessor,
+  IncidentsProcessor,
 ];
 
 @Module({

@@ -7,6 +7,7 @@ describe('which events recompute unit figures', () => {
   const unitAlerts = (unitCode: string) => ({ name: 'scan-unit-alerts', data: { unitCode } });
   const mapGrid = { name: 'refresh-map-grid', data: { facilityId: 'f' } };
   const plan = { name: 'refresh-plan-items', data: { facilityId: 'f' } };
+  const incidentUnits = { name: 'follow-incident-units', data: { facilityId: 'f' } };
 
   it('population changes and imports recompute their unit', () => {
     expect(jobsFor({ type: 'region.population_changed', regionCode: '220102', year: 2025, population: 1 })).toEqual([figures('220102')]);
@@ -33,9 +34,22 @@ describe('which events recompute unit figures', () => {
   it('a registered facility that moves recomputes both units once each', () => {
     expect(
       jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220103', '220102'] }),
-    ).toEqual([figures('220102'), figures('220103'), alerts, mapGrid, plan]);
+    ).toEqual([figures('220102'), figures('220103'), alerts, mapGrid, plan, incidentUnits]);
     expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'draft', regionCodes: ['220102'] })).toEqual([alerts]);
     expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'submitted', regionCodes: ['220102'] })).toEqual([alerts, plan]);
+  });
+  it('a facility that moves to another unit, in any status, moves its incidents’ copy of the unit; one that stays does not', () => {
+    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'suspended', regionCodes: ['220102', '220103'] })).toEqual([
+      alerts,
+      plan,
+      incidentUnits,
+    ]);
+    expect(jobsFor({ type: 'facility.changed', facilityId: 'f', status: 'registered', regionCodes: ['220102', '220102'] })).toEqual([
+      figures('220102'),
+      alerts,
+      mapGrid,
+      plan,
+    ]);
   });
   it('class changes count only at registered facilities, and rescan that facility’s alerts only', () => {
     expect(jobsFor({ type: 'class.changed', facilityId: 'f', classId: 'c', status: 'registered', regionCode: '220104' })).toEqual([

@@ -54,6 +54,13 @@ const mapGrid = (facilityId: string): PlannedJob => ({ name: JobName.RefreshMapG
  */
 const plan = (facilityId: string): PlannedJob => ({ name: JobName.RefreshPlanItems, data: { facilityId } });
 
+/**
+ * An incident keeps a copy of its facility's unit (libs/incidents, the regions' inbox index): a facility that moved to
+ * another unit (`regionCodes` [from, to] differ) has its incidents moved after it.
+ */
+const incidentUnits = (facilityId: string, regionCodes: string[]): PlannedJob[] =>
+  new Set(regionCodes).size > 1 ? [{ name: JobName.FollowIncidentUnits, data: { facilityId } }] : [];
+
 export interface PlannedJob<J extends JobName = JobName> {
   name: J;
   data: JobData[J];
@@ -76,6 +83,7 @@ export function jobsFor(event: DomainEvent): PlannedJob[] {
         alerts,
         ...(event.status === MAPPED ? [mapGrid(event.facilityId)] : []),
         ...(PLANNED.includes(event.status) ? [plan(event.facilityId)] : []),
+        ...incidentUnits(event.facilityId, event.regionCodes),
       ];
     case 'facility.status_changed':
       // Every transition recomputes its unit: cheap, idempotent, and the outbox keeps a record of each.

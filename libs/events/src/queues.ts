@@ -10,6 +10,7 @@ export enum QueueName {
   Credit = 'credit',
   Map = 'map',
   Plan = 'plan',
+  Incidents = 'incidents',
 }
 
 export enum JobName {
@@ -29,6 +30,7 @@ export enum JobName {
   RebuildMapGrid = 'rebuild-map-grid',
   RefreshPlanItems = 'refresh-plan-items',
   RefreshAllPlanItems = 'refresh-all-plan-items',
+  FollowIncidentUnits = 'follow-incident-units',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -48,6 +50,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RebuildMapGrid]: QueueName.Map,
   [JobName.RefreshPlanItems]: QueueName.Plan,
   [JobName.RefreshAllPlanItems]: QueueName.Plan,
+  [JobName.FollowIncidentUnits]: QueueName.Incidents,
 };
 
 export interface JobData {
@@ -67,6 +70,7 @@ export interface JobData {
   [JobName.RebuildMapGrid]: Record<string, never>;
   [JobName.RefreshPlanItems]: { facilityId: string };
   [JobName.RefreshAllPlanItems]: Record<string, never>;
+  [JobName.FollowIncidentUnits]: { facilityId: string };
 }
 
 /**
@@ -109,6 +113,8 @@ export function jobId<J extends JobName>(name: J, data: JobData[J]): string {
       return `${name}.${(data as JobData[JobName.RefreshPlanItems]).facilityId}`;
     case JobName.ScanUnitAlerts:
       return `${name}.${(data as JobData[JobName.ScanUnitAlerts]).unitCode}`;
+    case JobName.FollowIncidentUnits:
+      return `${name}.${(data as JobData[JobName.FollowIncidentUnits]).facilityId}`;
     case JobName.RecomputeAllCredit:
     case JobName.RefreshAllPlanItems:
     case JobName.RecomputeAllFigures:

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { facilitiesByIds } from '@lib/facilities';
 import { DrillEntity, IncidentEntity, IncidentUpdateEntity } from './incident.entity.js';
 
 /**
  * Loaders: incidents, their timelines and drills written as given, dates and states included, for the demo seed
  * (three years of history). Skip the rules, the audit trail and the events; only this library names these tables
- * (docs/architecture.md "Table ownership").
+ * (docs/architecture.md "Table ownership"). An incident's unit (`regionCode`) is its facility's when not given.
  */
 
 export async function countIncidents(m: EntityManager): Promise<number> {
@@ -17,7 +18,11 @@ export async function loadIncidents(
   incidents: Partial<IncidentEntity>[],
   updates: Partial<IncidentUpdateEntity>[],
 ): Promise<void> {
-  if (incidents.length) await m.getRepository(IncidentEntity).insert(incidents as never);
+  // The unit is the facility's (incidents.region_code is a copy of it), unless given.
+  const missing = [...new Set(incidents.filter((i) => !i.regionCode).map((i) => i.facilityId!))];
+  const unitOf = new Map((await facilitiesByIds(m, missing)).map((f) => [f.id, f.regionCode]));
+  const rows = incidents.map((i) => (i.regionCode ? i : { ...i, regionCode: unitOf.get(i.facilityId!) }));
+  if (rows.length) await m.getRepository(IncidentEntity).insert(rows as never);
   if (updates.length) await m.getRepository(IncidentUpdateEntity).insert(updates as never);
 }
 

@@ -9,8 +9,10 @@ import type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, Incide
 @Index('IDX_incidents_facility_occurred', ['facilityId', 'occurredAt'])
 /** The escalation scan reads the unacknowledged ones only. */
 @Index('IDX_incidents_reported', ['reportedAt'], { where: "status = 'reported'" })
-/** The inbox, newest report first (keyset on reported_at, id). */
+/** The inbox, newest report first (keyset on reported_at, id): the admin's. */
 @Index('IDX_incidents_reported_id', ['reportedAt', 'id'])
+/** A region's inbox: a unit's is one range of it, a city's a range over its units and a top-N sort. */
+@Index('IDX_incidents_region_reported', ['regionCode', 'reportedAt', 'id'])
 @Check(
   'incidents_kind_check',
   "kind IN ('injury', 'illness', 'food_poisoning', 'abuse_allegation', 'missing_child', 'fire', 'death', 'other')",
@@ -22,6 +24,15 @@ import type { DrillKind, IncidentFinding, IncidentKind, IncidentSeverity, Incide
 export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @ForeignKey('FacilityEntity', 'id', { name: 'incidents_facility_id_fkey' }) @Column({ type: 'uuid' }) facilityId: string;
+  /**
+   * The facility's unit, kept equal to it: set at the report, moved with the facility by the worker
+   * (`follow-incident-units` on `facility.changed`, incident-units.ts), so that a region's inbox is an index range at
+   * national scale (issue #19 item 1) rather than a join to facilities. Reach of a single incident is still checked
+   * through its facility.
+   */
+  @ForeignKey('RegionEntity', 'code', { name: 'incidents_region_code_fkey' })
+  @Column({ type: 'char', length: 6 })
+  regionCode: string;
   @Column({ type: 'text' }) kind: IncidentKind;
   @Column({ type: 'text' }) severity: IncidentSeverity;
   @Column({ type: 'timestamptz' }) occurredAt: Date;

@@ -119,6 +119,8 @@ export class IncidentService {
       const incident = await m.save(
         m.create(IncidentEntity, {
           facilityId,
+          // A copy of the facility's unit (locked above, so a move waits for this report and the worker then moves it).
+          regionCode: facility.regionCode,
           kind: dto.kind,
           severity: dto.severity,
           occurredAt,
@@ -164,16 +166,21 @@ export class IncidentService {
   /** Incidents in reach, newest report first. */
   async list(actor: Actor, query: IncidentListQuery): Promise<Page<IncidentView>> {
     const params: unknown[] = [];
-    const where = [reachPredicate(reachOf(actor), { unitCode: 'f.region_code', ownerId: 'f.owner_id' }, params)];
+    const reach = reachOf(actor);
+    // A region's reach and filter read the incident's own copy of its facility's unit: a unit's page is a range of
+    // IDX_incidents_region_reported, a city's (its units' codes, a BETWEEN) a range of it and a small top-N sort; the
+    // admin's walks IDX_incidents_reported_id. Only an owner's reach needs the facility (its owner).
+    const where = [reachPredicate(reach, { unitCode: 'i.region_code', ownerId: 'f.owner_id' }, params)];
     if (query.status) where.push(`i.status = $${params.push(query.status)}`);
     if (query.kind) where.push(`i.kind = $${params.push(query.kind)}`);
     if (query.severity) where.push(`i.severity = $${params.push(query.severity)}`);
     if (query.facilityId) where.push(`i.facility_id = $${params.push(query.facilityId)}`);
-    if (query.regionCode) where.push(`f.region_code = $${params.push(query.regionCode)}`);
+    if (query.regionCode) where.push(`i.region_code = $${params.push(query.regionCode)}`);
     const after = decodeCursor(query.cursor, (v): v is [string, string] => Array.isArray(v) && v.length === 2);
     if (after) where.push(`(i.reported_at, i.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    const join = reach.kind === 'owner' ? `JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = i.facility_id` : '';
     const rows: { id: string; reported_at: Date }[] = await this.dataSource.query(
-      `SELECT i.id, i.reported_at FROM incidents i JOIN (${FACILITY_HEADINGS_SQL}) f ON f.id = i.facility_id
+      `SELECT i.id, i.reported_at FROM incidents i ${join}
         WHERE ${where.join(' AND ')} ORDER BY i.reported_at DESC, i.id DESC LIMIT $${params.push(query.limit + 1)}`,
       params,
     );

@@ -8,4 +8,5 @@ export * from './dto/incident.dto.js';
 export { DEFAULT_INCIDENT_CONFIG, incidentConfig, type IncidentConfig } from './rules/incident-config.js';
 export * from './rules/incident.rules.js';
 export { countIncidents, loadDrills, loadIncidents } from './incident-loader.js';
+export { followFacilityUnit } from './incident-units.js';
 export const incidentsEntities = [IncidentEntity, IncidentUpdateEntity, DrillEntity];
