@@ -1,5 +1,6 @@
 // npm run bench -- --database childcare_bench_n [--label N] [--seconds 20] [--connections 50] [--rounds 2]
 //                  [--parts load,map,sql,history,recompute,event,incident,applications,lists,report] [--scenario <part of a scenario's name>]
+//                  [--unit-size <registered facilities of the units the search's points come from; default: the 10 largest>]
 //
 // Measures the hot paths against a generated database (bench/generate.ts) and appends the figures to
 // bench/RESULTS.md: nearby search and map through the API against a plain Fastify + pg server running the identical
@@ -41,6 +42,10 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     parts: { type: 'string', default: 'load,map,sql,history,recompute,event,incident,applications,lists,report' },
     scenario: { type: 'string', default: '' },
+    // The search's points from the 10 units whose registered facilities number closest to this, instead of the 10
+    // largest: S's 10 largest hold about 100, N's about 180, so that N's points have 60 % more neighbours within
+    // 3 km. Comparing N with S on the same density (issue #19 item 5) takes `--unit-size 100` at N.
+    'unit-size': { type: 'string' },
   },
 });
 const parts = new Set(args.parts!.split(','));
@@ -80,10 +85,11 @@ const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => (await
 async function densePoints(n: number): Promise<{ lat: number; lng: number }[]> {
   return (
     await db.query(
-      `WITH top AS (SELECT region_code FROM facilities WHERE status = 'registered' GROUP BY 1 ORDER BY count(*) DESC LIMIT 10)
+      `WITH top AS (SELECT region_code FROM facilities WHERE status = 'registered' GROUP BY 1
+                     ORDER BY CASE WHEN $2::int IS NULL THEN -count(*) ELSE abs(count(*) - $2::int) END, 1 LIMIT 10)
        SELECT ST_Y(public_location::geometry) AS lat, ST_X(public_location::geometry) AS lng FROM facilities
         WHERE status = 'registered' AND region_code IN (SELECT region_code FROM top) ORDER BY md5(id::text) LIMIT $1`,
-      [n],
+      [n, args['unit-size'] ?? null],
     )
   ).rows;
 }
@@ -825,6 +831,8 @@ async function main(): Promise<void> {
       `${counts.applications!.toLocaleString('en')} applications (${counts.waiting!.toLocaleString('en')} waiting).`,
   );
   const points = await densePoints(500);
+  if (args['unit-size'])
+    say(`Search points from the 10 units with closest to ${args['unit-size']} registered facilities (\`--unit-size\`).`);
   const nodeFlags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
   const api = await startProcess('api', [...nodeFlags, `${ROOT}dist/apps/api/src/main.js`], env, '/health');
   const plain = await startProcess('plain', ['--import', 'tsx', `${ROOT}bench/load/plain-server.ts`], env, '/nearby?lat=0&lng=0');
