@@ -39,7 +39,12 @@ describe('the demo loader’s checklist versions', () => {
     expect(queried).toEqual([]);
     await loadInspections(m, [{ facilityId: 'f', domain: 'hygiene', inspectedOn: dayBefore, checklistVersion: 1 }], []);
     expect(inserted).toHaveLength(1);
-    // The loaded facilities' latest inspections follow in the same transaction.
-    expect(queried).toEqual([expect.stringContaining('INSERT INTO latest_inspections')]);
+    // The loaded facilities' latest inspections and yearly counts follow in the same transaction.
+    expect(queried).toEqual([
+      expect.stringContaining('INSERT INTO latest_inspections'),
+      expect.stringContaining('pg_advisory_xact_lock'),
+      expect.stringContaining('DELETE FROM inspection_year_counts'),
+      expect.stringContaining('INSERT INTO inspection_year_counts'),
+    ]);
   });
 });
